@@ -1,0 +1,140 @@
+/**
+ * The sync protocol contract (DESIGN.md "Sync protocol v1"). Server, app and service worker all
+ * validate with these schemas; outside tests rely on the shapes exactly.
+ *
+ * PROTOCOL_VERSION history:
+ *   1 — push/pull with mutation ids, per-client seq and ackedSeq, baseRev conflicts, opaque cursor.
+ */
+import * as z from 'zod/mini';
+import { type GridRecord, recordSchema } from './record-envelope';
+import { ROLES } from './roles';
+
+export const PROTOCOL_VERSION = 1;
+
+export const MAX_PUSH_MUTATIONS = 500;
+export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
+export const MAX_PULL_LIMIT = 1000;
+export const DEFAULT_PULL_LIMIT = 500;
+
+export const ERROR_CODES = [
+  'validation',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'too_large',
+  'rate_limited',
+  'conflict',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const issueSchema = z.object({ path: z.string(), message: z.string() });
+export type Issue = z.infer<typeof issueSchema>;
+
+export const errorBodySchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  issues: z.optional(z.array(issueSchema)),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+/** Every non-2xx response: `{ error: { code, message, issues? } }`. */
+export const errorResponseSchema = z.object({ error: errorBodySchema });
+
+// ---- auth
+
+export const loginRequestSchema = z.strictObject({
+  username: z.string().check(z.minLength(1), z.maxLength(64)),
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  scope: z.object({ gridIds: z.array(z.string()) }),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  user: sessionUserSchema,
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const meResponseSchema = z.object({
+  user: sessionUserSchema,
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
+// ---- push
+
+export const MUTATION_OPS = ['upsert', 'delete'] as const;
+export type MutationOp = (typeof MUTATION_OPS)[number];
+
+/**
+ * One mutation on the wire. `record` is checked as a whole against `recordSchema` per mutation by
+ * the server, so one bad record is `rejected` without failing the batch.
+ */
+export const wireMutationSchema = z.strictObject({
+  id: z.uuid(),
+  seq: z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER)),
+  op: z.enum(MUTATION_OPS),
+  baseRev: z.int().check(z.gte(0), z.lte(1_000_000_000)),
+  record: z.record(z.string(), z.unknown()),
+});
+export type WireMutation = Omit<z.infer<typeof wireMutationSchema>, 'record'> & { record: GridRecord };
+
+export const pushRequestSchema = z.strictObject({
+  protocol: z.literal(PROTOCOL_VERSION),
+  clientId: z.uuid(),
+  mutations: z.array(wireMutationSchema).check(z.minLength(1), z.maxLength(MAX_PUSH_MUTATIONS)),
+});
+export type PushRequest = { protocol: typeof PROTOCOL_VERSION; clientId: string; mutations: WireMutation[] };
+
+export const MUTATION_STATUSES = ['applied', 'duplicate', 'merged', 'conflict', 'rejected'] as const;
+export type MutationStatus = (typeof MUTATION_STATUSES)[number];
+
+export const mutationResultSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(MUTATION_STATUSES),
+  rev: z.optional(z.int()),
+  record: z.optional(recordSchema),
+  error: z.optional(errorBodySchema),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+// ---- pull
+
+export const pullQuerySchema = z.strictObject({
+  clientId: z.uuid(),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,4}$/)),
+      z.transform((s) => Number(s)),
+    ),
+  ),
+});
+
+export const pullResponseSchema = z.object({
+  changes: z.array(recordSchema),
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  ackedSeq: z.int(),
+  reset: z.optional(z.boolean()),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+// ---- health
+
+export const healthResponseSchema = z.object({ ok: z.literal(true), version: z.string() });
+
+/** Turns zod issues into the wire `issues` list, paths dotted (`body.parties.1.name`). */
+export function toIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Issue[] {
+  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}

@@ -1,0 +1,63 @@
+import * as z from 'zod/mini';
+import { disputeBodySchema } from './dispute';
+import { patrolBodySchema } from './patrol';
+import { rentalInspectionBodySchema } from './rental-inspection';
+
+/** Version of the record bodies. Bump with an upcaster when a body changes shape. */
+export const RECORD_SCHEMA_VERSION = 1;
+
+export const RECORD_KINDS = ['patrol', 'rentalInspection', 'dispute'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+const gridIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const userIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
+
+/** Fields every record carries, whatever its kind (DESIGN.md "Record envelope"). */
+const envelopeFields = {
+  id: z.uuid(),
+  gridId: gridIdSchema,
+  /** Server revision; 0 = never synced. */
+  rev: z.int().check(z.gte(0), z.lte(1_000_000_000)),
+  createdAt: z.iso.datetime({ offset: true }),
+  createdBy: userIdSchema,
+  updatedAt: z.iso.datetime({ offset: true }),
+  updatedBy: userIdSchema,
+  deleted: z.boolean(),
+  schemaVersion: z.int().check(z.gte(1), z.lte(RECORD_SCHEMA_VERSION)),
+};
+
+export const patrolRecordSchema = z.strictObject({
+  ...envelopeFields,
+  kind: z.literal('patrol'),
+  body: patrolBodySchema,
+});
+export const rentalInspectionRecordSchema = z.strictObject({
+  ...envelopeFields,
+  kind: z.literal('rentalInspection'),
+  body: rentalInspectionBodySchema,
+});
+export const disputeRecordSchema = z.strictObject({
+  ...envelopeFields,
+  kind: z.literal('dispute'),
+  body: disputeBodySchema,
+});
+
+/** Any record, validated by its kind's body schema. */
+export const recordSchema = z.discriminatedUnion('kind', [
+  patrolRecordSchema,
+  rentalInspectionRecordSchema,
+  disputeRecordSchema,
+]);
+
+export type GridRecord = z.infer<typeof recordSchema>;
+export type PatrolRecord = z.infer<typeof patrolRecordSchema>;
+export type RentalInspectionRecord = z.infer<typeof rentalInspectionRecordSchema>;
+export type DisputeRecord = z.infer<typeof disputeRecordSchema>;
+export type RecordOfKind<K extends RecordKind> = Extract<GridRecord, { kind: K }>;
+
+/** The body schema of each kind, for forms that validate a body alone. */
+export const bodySchemaByKind = {
+  patrol: patrolBodySchema,
+  rentalInspection: rentalInspectionBodySchema,
+  dispute: disputeBodySchema,
+} as const;

@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three projects:
+ * - unit: domain, device storage/sync and server, in the `node` environment (under happy-dom a
+ *   stored Blob silently becomes `{}`), with fake-indexeddb for Dexie and a real SQLite file.
+ * - app: Preact components under happy-dom.
+ * - e2e: the built app and a real server process driven in headless Debian Chromium.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/domain/**/*.test.ts', 'tests/sync/**/*.test.ts', 'tests/server/**/*.test.ts'],
+        },
+      },
+      {
+        esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+        test: { name: 'app', environment: 'happy-dom', include: ['tests/app/**/*.test.{ts,tsx}'] },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
