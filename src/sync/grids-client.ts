@@ -1,0 +1,39 @@
+/** Keeps the user's grids (names and boundaries) on the device, from `GET /api/grids`. */
+import * as z from 'zod/mini';
+import { type HttpDeps, requestJson } from './http';
+import type { LocalDb, LocalGrid } from './local-db';
+
+const gridFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  geometry: z.unknown(),
+  properties: z.object({
+    id: z.string(),
+    name: z.string(),
+    communityName: z.optional(z.string()),
+    streetName: z.optional(z.string()),
+  }),
+});
+const gridCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(gridFeatureSchema),
+});
+
+/** Replaces the stored grids with the server's list. Returns false when offline or the answer is bad. */
+export async function refreshGrids(deps: HttpDeps, db: LocalDb, token: string): Promise<boolean> {
+  const result = await requestJson(deps, '/api/grids', { method: 'GET', token });
+  if (result.kind !== 'ok') return false;
+  const parsed = gridCollectionSchema.safeParse(result.body);
+  if (!parsed.success) return false;
+  const grids: LocalGrid[] = parsed.data.features.map((f) => ({
+    id: f.properties.id,
+    name: f.properties.name,
+    communityName: f.properties.communityName ?? '',
+    streetName: f.properties.streetName ?? '',
+    geometry: f.geometry,
+  }));
+  await db.transaction('rw', db.grids, async () => {
+    await db.grids.clear();
+    await db.grids.bulkPut(grids);
+  });
+  return true;
+}

@@ -1,0 +1,101 @@
+/**
+ * The device database: one Dexie database per signed-in user (`gridkeeper-u-<userId>`), so two
+ * people sharing a phone never see each other's records. Versions are numbered; an upgrade must
+ * carry pending outbox rows over intact.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { ErrorBody } from '../domain/protocol';
+import type { GridRecord, RecordKind } from '../domain/record-envelope';
+
+/** Where a record stands with the server, as shown on every record. */
+export type SyncState = 'pending' | 'synced' | 'conflict' | 'rejected';
+
+/** A record as the device keeps it: what the user sees, plus the server's copy it was edited from. */
+export interface LocalRecord {
+  id: string;
+  kind: RecordKind;
+  gridId: string;
+  updatedAt: string;
+  syncState: SyncState;
+  /** The user-visible version (includes unsynced local edits). */
+  record: GridRecord;
+  /** The last version the server confirmed; absent for a record never synced. */
+  base?: GridRecord;
+  /** The server's version when a push came back as `conflict`. */
+  theirs?: GridRecord;
+  /** Why the server rejected the last push of this record. */
+  error?: ErrorBody;
+}
+
+/** One queued change, written in the same transaction as the record it changes. */
+export interface OutboxMutation {
+  /** Per-client monotonic sequence (the wire `seq`). */
+  seq: number;
+  /** Mutation id (uuid): the server's idempotency key. */
+  id: string;
+  recordId: string;
+  op: 'upsert' | 'delete';
+  baseRev: number;
+  record: GridRecord;
+  /** `pending` until acknowledged; `conflict`/`rejected` stay until the user acts. */
+  state: 'pending' | 'conflict' | 'rejected';
+  /** Times sent. Once sent, a mutation is frozen: later edits queue a new mutation. */
+  attempts: number;
+  createdAt: string;
+  lastError?: string;
+}
+
+/** Sync bookkeeping, one row per key. */
+export interface MetaRow {
+  key: 'clientId' | 'cursor' | 'lastSyncAt' | 'lastSyncError' | 'ackedSeq' | 'nextSeq';
+  value: string | number;
+}
+
+/** A grid of the user's scope, kept for offline use (names in forms; boundaries for the map). */
+export interface LocalGrid {
+  id: string;
+  name: string;
+  communityName: string;
+  streetName: string;
+  /** GeoJSON geometry of the grid boundary. */
+  geometry: unknown;
+}
+
+export class LocalDb extends Dexie {
+  records!: EntityTable<LocalRecord, 'id'>;
+  outbox!: EntityTable<OutboxMutation, 'seq'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+  grids!: EntityTable<LocalGrid, 'id'>;
+
+  constructor(userId: string) {
+    super(localDbName(userId));
+    this.version(1).stores({
+      records: 'id, kind, syncState, updatedAt, gridId',
+      outbox: 'seq, &id, recordId, state',
+      meta: 'key',
+      grids: 'id',
+    });
+  }
+}
+
+export function localDbName(userId: string): string {
+  return `gridkeeper-u-${userId}`;
+}
+
+const openDbs = new Map<string, LocalDb>();
+
+/** The device database of one user, opened once per JS context. */
+export function openLocalDb(userId: string): LocalDb {
+  let db = openDbs.get(userId);
+  if (!db) {
+    db = new LocalDb(userId);
+    openDbs.set(userId, db);
+  }
+  return db;
+}
+
+/** Closes every database this context opened (tests, sign-out). */
+export function closeLocalDbs(): void {
+  for (const db of openDbs.values()) db.close();
+  openDbs.clear();
+}

@@ -1,0 +1,138 @@
+/**
+ * Local writes. A save writes the record and its outbox mutation in ONE Dexie transaction, so a
+ * record is never visible without the mutation that will carry it to the server, nor the reverse.
+ *
+ * Coalescing: while a record's newest mutation has never been sent, further edits replace its
+ * payload (same mutation id). Once sent it is frozen — the server may already hold it — and the
+ * next edit queues a new mutation that the sync engine rebases on the rev the first one gets.
+ */
+import { type Issue, toIssues } from '../domain/protocol';
+import { type GridRecord, recordSchema } from '../domain/record-envelope';
+import type { LocalDb, LocalRecord, OutboxMutation } from './local-db';
+import { uuidV7 } from './uuid-v7';
+
+/** The record does not satisfy its kind's schema; `issues` name the fields. Nothing was written. */
+export class RecordInvalidError extends Error {
+  readonly issues: Issue[];
+  constructor(issues: Issue[]) {
+    super(`Record is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    this.name = 'RecordInvalidError';
+    this.issues = issues;
+  }
+}
+
+/** The device is out of storage. Nothing was written; nothing was evicted. */
+export class StorageFullError extends Error {
+  constructor(cause: unknown) {
+    super('Device storage is full', { cause });
+    this.name = 'StorageFullError';
+  }
+}
+
+/** QuotaExceededError, also when IndexedDB wraps it in an AbortError (Chromium does). */
+export function isQuotaError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const named = e as { name?: string; inner?: unknown; cause?: unknown };
+    if (named.name === 'QuotaExceededError') return true;
+    e = named.inner ?? named.cause;
+  }
+  return false;
+}
+
+async function nextSeq(db: LocalDb): Promise<number> {
+  const row = await db.meta.get('nextSeq');
+  const seq = typeof row?.value === 'number' ? row.value : 1;
+  await db.meta.put({ key: 'nextSeq', value: seq + 1 });
+  return seq;
+}
+
+async function queue(db: LocalDb, record: GridRecord, op: OutboxMutation['op'], now: Date): Promise<void> {
+  const existing = await db.records.get(record.id);
+  const mutations = await db.outbox.where('recordId').equals(record.id).sortBy('seq');
+  const last = mutations.at(-1);
+  if (last && last.state === 'pending' && last.attempts === 0) {
+    await db.outbox.update(last.seq, { record, op });
+  } else {
+    // A rejected mutation is final; saving again is the user's fix, so it supersedes it.
+    const rejected = mutations.filter((m) => m.state === 'rejected').map((m) => m.seq);
+    if (rejected.length > 0) await db.outbox.bulkDelete(rejected);
+    await db.outbox.add({
+      seq: await nextSeq(db),
+      id: uuidV7(now.getTime()),
+      recordId: record.id,
+      op,
+      baseRev: record.rev,
+      record,
+      state: 'pending',
+      attempts: 0,
+      createdAt: now.toISOString(),
+    });
+  }
+  const hasConflict = mutations.some((m) => m.state === 'conflict');
+  const row: LocalRecord = {
+    id: record.id,
+    kind: record.kind,
+    gridId: record.gridId,
+    updatedAt: record.updatedAt,
+    syncState: hasConflict ? 'conflict' : 'pending',
+    record,
+  };
+  if (existing?.base) row.base = existing.base;
+  if (existing?.theirs) row.theirs = existing.theirs;
+  await db.records.put(row);
+}
+
+function validated(record: GridRecord): GridRecord {
+  const parsed = recordSchema.safeParse(record);
+  if (!parsed.success) throw new RecordInvalidError(toIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+async function inWriteTransaction(db: LocalDb, work: () => Promise<void>): Promise<void> {
+  try {
+    await db.transaction('rw', [db.records, db.outbox, db.meta], work);
+  } catch (error) {
+    if (isQuotaError(error)) throw new StorageFullError(error);
+    throw error;
+  }
+}
+
+/** Saves a new or edited record and queues it for the server, atomically. */
+export async function saveRecord(
+  db: LocalDb,
+  record: GridRecord,
+  now: Date = new Date(),
+): Promise<GridRecord> {
+  const valid = validated(record);
+  await inWriteTransaction(db, () => queue(db, valid, 'upsert', now));
+  return valid;
+}
+
+/**
+ * Deletes a record. One the server never saw (nothing sent yet) just disappears; otherwise a
+ * tombstone is queued so the delete reaches every device.
+ */
+export async function deleteRecord(
+  db: LocalDb,
+  id: string,
+  userId: string,
+  now: Date = new Date(),
+): Promise<void> {
+  await inWriteTransaction(db, async () => {
+    const row = await db.records.get(id);
+    if (!row) return;
+    const mutations = await db.outbox.where('recordId').equals(id).toArray();
+    if (!row.base && mutations.every((m) => m.attempts === 0)) {
+      await db.outbox.bulkDelete(mutations.map((m) => m.seq));
+      await db.records.delete(id);
+      return;
+    }
+    const tombstone = { ...row.record, deleted: true, updatedAt: now.toISOString(), updatedBy: userId };
+    await queue(db, tombstone, 'delete', now);
+  });
+}
+
+/** Records not yet confirmed by the server (pending, conflict or rejected). */
+export function countUnsynced(db: LocalDb): Promise<number> {
+  return db.records.where('syncState').anyOf('pending', 'conflict', 'rejected').count();
+}

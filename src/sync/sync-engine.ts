@@ -1,0 +1,96 @@
+/**
+ * One sync pass: push everything queued, then pull what changed. Page tabs and the service
+ * worker share one Web Lock, so only one pass runs at a time on a device.
+ *
+ *   syncOnce ──lock──▶ push round ──▶ more queued? ──yes──▶ push round …
+ *                          │ no
+ *                          ▼
+ *                      pull page ──▶ hasMore? ──yes──▶ pull page …
+ *                          │ no
+ *                          ▼
+ *                   lastSyncAt = now ──▶ ok
+ *   any network error ▶ offline · 401 ▶ unauthorized (nothing dropped) · 5xx/bad answer ▶ error
+ */
+
+import { getClientId } from './client-id';
+import type { HttpDeps, HttpResult } from './http';
+import type { LocalDb } from './local-db';
+import { pullAll } from './pull';
+import { pushRound } from './push';
+
+export const SYNC_LOCK_NAME = 'gridkeeper-sync';
+/** Bounds one pass, so a server that never settles a mutation cannot keep it spinning. */
+const MAX_PUSH_ROUNDS = 100;
+
+export interface SyncDeps extends HttpDeps {
+  db: LocalDb;
+  token: string;
+  now?: () => Date;
+}
+
+export type SyncOutcome =
+  | { status: 'ok'; pushed: number; pulled: number }
+  | { status: 'offline'; error: string }
+  | { status: 'unauthorized' }
+  | { status: 'error'; error: string };
+
+function failure(result: Exclude<HttpResult, { kind: 'ok' }>): SyncOutcome {
+  if (result.kind === 'network-error') return { status: 'offline', error: result.message };
+  if (result.status === 401) return { status: 'unauthorized' };
+  return { status: 'error', error: `${result.status} ${result.code}: ${result.message}` };
+}
+
+async function runPass(deps: SyncDeps): Promise<SyncOutcome> {
+  const { db } = deps;
+  const clientId = await getClientId(db);
+  let pushed = 0;
+  for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
+    const outcome = await pushRound(deps, db, deps.token, clientId);
+    if (outcome.kind === 'failed') return failure(outcome.result);
+    if (outcome.kind === 'bad-response') return { status: 'error', error: outcome.message };
+    if (outcome.sent === 0) break;
+    pushed += outcome.sent;
+  }
+  const pull = await pullAll(deps, db, deps.token, clientId);
+  if (pull.kind === 'failed') return failure(pull.result);
+  if (pull.kind === 'bad-response') return { status: 'error', error: pull.message };
+  return { status: 'ok', pushed, pulled: pull.pulled };
+}
+
+async function record(deps: SyncDeps, outcome: SyncOutcome): Promise<void> {
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  if (outcome.status === 'ok') {
+    await deps.db.meta.put({ key: 'lastSyncAt', value: now });
+    await deps.db.meta.delete('lastSyncError');
+  } else {
+    const message = outcome.status === 'unauthorized' ? 'unauthorized' : outcome.error;
+    await deps.db.meta.put({ key: 'lastSyncError', value: `${now} ${message}` });
+  }
+}
+
+const running = new WeakMap<LocalDb, Promise<SyncOutcome>>();
+
+/** Pushes then pulls once. Concurrent calls in one context share the pass in flight. */
+export function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
+  const inFlight = running.get(deps.db);
+  if (inFlight) return inFlight;
+  const pass = withSyncLock(async () => {
+    let outcome: SyncOutcome;
+    try {
+      outcome = await runPass(deps);
+    } catch (error) {
+      outcome = { status: 'error', error: error instanceof Error ? error.message : String(error) };
+    }
+    await record(deps, outcome);
+    return outcome;
+  }).finally(() => running.delete(deps.db));
+  running.set(deps.db, pass);
+  return pass;
+}
+
+/** Runs `work` under the device-wide sync lock where Web Locks exist (page and worker), else directly. */
+function withSyncLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  if (!locks) return work();
+  return locks.request(SYNC_LOCK_NAME, work);
+}

@@ -1,0 +1,27 @@
+/** Runs a sync pass for whoever is signed in. Shared by the page and the service worker. */
+import { refreshGrids } from './grids-client';
+import type { HttpDeps } from './http';
+import { openLocalDb } from './local-db';
+import { loadSession, markSessionExpired } from './session-store';
+import { type SyncOutcome, syncOnce } from './sync-engine';
+
+/** The background-sync tag the page registers and the service worker answers. */
+export const SYNC_TAG = 'gridkeeper-sync';
+
+export type RunSyncOutcome = SyncOutcome | { status: 'signed-out' };
+
+/**
+ * Syncs the signed-in user's database. A 401 marks the session expired and keeps every record;
+ * the outbox drains after the next sign-in. Grids missing on the device (sign-in while the grid
+ * request failed) are fetched again.
+ */
+export async function runSync(deps: HttpDeps): Promise<RunSyncOutcome> {
+  const session = await loadSession();
+  if (!session) return { status: 'signed-out' };
+  if (session.expired) return { status: 'unauthorized' };
+  const db = openLocalDb(session.user.id);
+  const outcome = await syncOnce({ ...deps, db, token: session.token });
+  if (outcome.status === 'unauthorized') await markSessionExpired();
+  if (outcome.status === 'ok' && (await db.grids.count()) === 0) await refreshGrids(deps, db, session.token);
+  return outcome;
+}
