@@ -1,0 +1,85 @@
+/** Valid sample records of each kind, for tests. Each call returns fresh objects. */
+import type { DisputeRecord, PatrolRecord, RentalInspectionRecord } from '../../src/domain/record-envelope';
+
+const AT = '2026-11-20T09:30:00.000+08:00';
+
+function envelope(id: string, gridId: string, userId: string) {
+  return {
+    id,
+    gridId,
+    rev: 0,
+    createdAt: AT,
+    createdBy: userId,
+    updatedAt: AT,
+    updatedBy: userId,
+    deleted: false,
+    schemaVersion: 1,
+  };
+}
+
+export function samplePatrol(id: string, gridId = 'g1', userId = 'u1'): PatrolRecord {
+  return {
+    ...envelope(id, gridId, userId),
+    kind: 'patrol',
+    body: {
+      patrolTypes: ['antiFraud', 'rentalInspection'],
+      startedAt: AT,
+      householdsVisited: 12,
+      content: '走访湖滨新寓3栋,发放反诈宣传资料20份',
+      location: { lngLat: [118.75, 32.22], accuracyM: 15, capturedAt: AT },
+      status: 'submitted',
+    },
+  };
+}
+
+export function sampleRentalInspection(id: string, gridId = 'g1', userId = 'u1'): RentalInspectionRecord {
+  return {
+    ...envelope(id, gridId, userId),
+    kind: 'rentalInspection',
+    body: {
+      address: '大厂街道湖滨新寓5栋302室',
+      landlordName: '王建国',
+      landlordPhone: '13812341234',
+      inspectionType: 'routine',
+      inspectedAt: AT,
+      checklist: [
+        { itemCode: 'EB01', result: 'fail', note: '电动车停放在门厅' },
+        { itemCode: 'FE01', result: 'pass' },
+      ],
+      overallResult: 'rectifying',
+      rectificationDeadline: '2026-11-27',
+      status: 'submitted',
+    },
+  };
+}
+
+export function sampleDispute(id: string, gridId = 'g1', userId = 'u1'): DisputeRecord {
+  return {
+    ...envelope(id, gridId, userId),
+    kind: 'dispute',
+    body: {
+      title: '楼上漏水邻里纠纷',
+      disputeType: 'neighbor',
+      summary: '502室卫生间漏水至402室,双方就维修费用产生争执',
+      registeredAt: AT,
+      parties: [
+        {
+          id: '0190a5d2-7a3b-7c4d-8e9f-0123456789ab',
+          role: 'applicant',
+          partyType: 'natural',
+          name: '李秀英',
+          phone: '13912345678',
+        },
+        {
+          id: '0190a5d2-7a3b-7c4d-8e9f-0123456789ac',
+          role: 'respondent',
+          partyType: 'natural',
+          name: '赵伟',
+          idNo: '32011119800101123X',
+        },
+      ],
+      riskLevel: 'yellow',
+      status: 'reported',
+    },
+  };
+}

@@ -1,0 +1,258 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoginResponse } from '../../src/domain/protocol';
+import type { GridRecord } from '../../src/domain/record-envelope';
+import { closeLocalDbs, type LocalDb, openLocalDb } from '../../src/sync/local-db';
+import { saveRecord } from '../../src/sync/outbox';
+import { editRecord, newRecord } from '../../src/sync/record-factory';
+import { type SyncOutcome, syncOnce } from '../../src/sync/sync-engine';
+import { faultyFetch } from '../support/faulty-fetch';
+import { sampleDispute, samplePatrol } from '../support/sample-records';
+import { startTestServer, TEST_BASE_URL, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+let gridWorker: LoginResponse;
+let police: LoginResponse;
+let otherCommunity: LoginResponse;
+let deviceCounter = 0;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  gridWorker = await server.login('hb-grid01');
+  police = await server.login('hb-police');
+  otherCommunity = await server.login('tq-grid01');
+});
+
+afterAll(async () => {
+  closeLocalDbs();
+  await server.close();
+});
+
+/** A fresh device database for `who`, as if on a new phone. */
+function device(who: LoginResponse, fetchImpl: typeof fetch = server.fetch) {
+  deviceCounter += 1;
+  const db = openLocalDb(`${who.user.id}-device-${deviceCounter}`);
+  return {
+    db,
+    sync: (): Promise<SyncOutcome> =>
+      syncOnce({ db, token: who.token, fetch: fetchImpl, baseUrl: TEST_BASE_URL }),
+  };
+}
+
+function myGrid(who: LoginResponse): string {
+  const grid = who.user.scope.gridIds[0];
+  if (!grid) throw new Error(`${who.user.name} has no grid`);
+  return grid;
+}
+
+function newPatrol(who: LoginResponse, content: string): GridRecord {
+  const body = { ...samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000001').body, content };
+  return newRecord('patrol', { gridId: myGrid(who), body, userId: who.user.id, now: new Date() });
+}
+
+async function serverCopies(id: string): Promise<number> {
+  const rows = await server.db.selectFrom('records').select('id').where('id', '=', id).execute();
+  return rows.length;
+}
+
+async function visible(db: LocalDb, id: string) {
+  return (await db.records.get(id))?.record;
+}
+
+describe('sync engine', () => {
+  it('pushes records made offline and a second device in the community pulls them', async () => {
+    const phone = device(gridWorker);
+    const made = [
+      await saveRecord(phone.db, newPatrol(gridWorker, '巡查一')),
+      await saveRecord(
+        phone.db,
+        newRecord('dispute', {
+          gridId: myGrid(gridWorker),
+          body: sampleDispute('0190a5d2-7a3b-7c4d-8e9f-000000000002').body,
+          userId: gridWorker.user.id,
+          now: new Date(),
+        }),
+      ),
+    ];
+    expect(await phone.sync()).toMatchObject({ status: 'ok', pushed: 2 });
+    expect(await phone.db.outbox.count()).toBe(0);
+    for (const record of made) {
+      const row = await phone.db.records.get(record.id);
+      expect(row?.syncState).toBe('synced');
+      expect(row?.record.rev).toBe(1);
+    }
+
+    const officer = device(police);
+    expect((await officer.sync()).status).toBe('ok');
+    for (const record of made) expect((await visible(officer.db, record.id))?.body).toEqual(record.body);
+
+    const elsewhere = device(otherCommunity);
+    await elsewhere.sync();
+    for (const record of made) expect(await elsewhere.db.records.get(record.id)).toBeUndefined();
+  });
+
+  it('keeps the outbox when the server answers 500 and delivers on the next pass', async () => {
+    const net = faultyFetch(server.fetch);
+    const phone = device(gridWorker, net.fetch);
+    const record = await saveRecord(phone.db, newPatrol(gridWorker, '500 之后重试'));
+    net.inject('/api/sync/push', 'server-error');
+    expect((await phone.sync()).status).toBe('error');
+    expect(await phone.db.outbox.count()).toBe(1);
+    expect((await phone.db.records.get(record.id))?.syncState).toBe('pending');
+    expect(await serverCopies(record.id)).toBe(0);
+
+    expect((await phone.sync()).status).toBe('ok');
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await serverCopies(record.id)).toBe(1);
+  });
+
+  it('does not duplicate when the push response is lost and the push is retried', async () => {
+    const net = faultyFetch(server.fetch);
+    const phone = device(gridWorker, net.fetch);
+    const record = await saveRecord(phone.db, newPatrol(gridWorker, '响应丢失'));
+    net.inject('/api/sync/push', 'lose-response');
+    expect((await phone.sync()).status).toBe('offline');
+    expect(net.delivered).toContain('/api/sync/push');
+    expect(await serverCopies(record.id)).toBe(1);
+    expect(await phone.db.outbox.count()).toBe(1);
+
+    expect((await phone.sync()).status).toBe('ok');
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await serverCopies(record.id)).toBe(1);
+    const mutations = await server.db
+      .selectFrom('mutations')
+      .select('id')
+      .where('record_id', '=', record.id)
+      .execute();
+    expect(mutations).toHaveLength(1);
+    expect((await phone.db.records.get(record.id))?.record.rev).toBe(1);
+  });
+
+  it('rebases an edit made while the first push was in flight', async () => {
+    const net = faultyFetch(server.fetch);
+    const phone = device(gridWorker, net.fetch);
+    const record = await saveRecord(phone.db, newPatrol(gridWorker, '第一版'));
+    net.inject('/api/sync/push', 'lose-response');
+    await phone.sync();
+    const current = await visible(phone.db, record.id);
+    if (!current) throw new Error('record missing');
+    await saveRecord(
+      phone.db,
+      editRecord(current, {
+        body: { ...current.body, content: '第二版' } as typeof current.body,
+        userId: gridWorker.user.id,
+        now: new Date(),
+      }),
+    );
+    expect(await phone.db.outbox.count()).toBe(2);
+    expect((await phone.sync()).status).toBe('ok');
+    expect(await phone.db.outbox.count()).toBe(0);
+    const row = await phone.db.records.get(record.id);
+    expect(row).toMatchObject({ syncState: 'synced', record: { rev: 2, body: { content: '第二版' } } });
+  });
+
+  it('marks a stale edit as a conflict, keeps both versions and applies nothing', async () => {
+    const phoneA = device(gridWorker);
+    const record = await saveRecord(phoneA.db, newPatrol(gridWorker, '原始'));
+    await phoneA.sync();
+    const phoneB = device(police);
+    await phoneB.sync();
+
+    const edit = async (db: LocalDb, who: LoginResponse, content: string) => {
+      const current = await visible(db, record.id);
+      if (!current) throw new Error('record missing');
+      const body = { ...current.body, content } as typeof current.body;
+      await saveRecord(db, editRecord(current, { body, userId: who.user.id, now: new Date() }));
+    };
+    await edit(phoneA.db, gridWorker, '网格员的修改');
+    await edit(phoneB.db, police, '民警的修改');
+    expect((await phoneA.sync()).status).toBe('ok');
+    expect((await phoneB.sync()).status).toBe('ok');
+
+    const row = await phoneB.db.records.get(record.id);
+    expect(row?.syncState).toBe('conflict');
+    expect(row?.record.body).toMatchObject({ content: '民警的修改' });
+    expect(row?.theirs?.body).toMatchObject({ content: '网格员的修改' });
+    expect(await phoneB.db.outbox.where('state').equals('conflict').count()).toBe(1);
+    const onServer = await server.db
+      .selectFrom('records')
+      .select(['rev', 'body'])
+      .where('id', '=', record.id)
+      .executeTakeFirst();
+    expect(onServer?.rev).toBe(2);
+    expect(String(onServer?.body)).toContain('网格员的修改');
+  });
+
+  it('shows a rejection on its record and still delivers the others', async () => {
+    const phone = device(gridWorker);
+    const outside = newPatrol(gridWorker, '越界的记录');
+    const good = await saveRecord(phone.db, newPatrol(gridWorker, '正常的记录'));
+    await saveRecord(phone.db, { ...outside, gridId: myGrid(otherCommunity) });
+    expect((await phone.sync()).status).toBe('ok');
+    const rejected = await phone.db.records.get(outside.id);
+    expect(rejected?.syncState).toBe('rejected');
+    expect(rejected?.error?.code).toBe('forbidden');
+    expect((await phone.db.records.get(good.id))?.syncState).toBe('synced');
+    expect(await serverCopies(outside.id)).toBe(0);
+  });
+
+  it('never overwrites a local edit with a pulled change', async () => {
+    const phoneA = device(gridWorker);
+    const record = await saveRecord(phoneA.db, newPatrol(gridWorker, '共同的记录'));
+    await phoneA.sync();
+    const officer = device(police);
+    await officer.sync();
+    const mine = await visible(phoneA.db, record.id);
+    const theirs = await visible(officer.db, record.id);
+    if (!mine || !theirs) throw new Error('record missing');
+    await saveRecord(
+      officer.db,
+      editRecord(theirs, {
+        body: { ...theirs.body, content: '民警先改' } as typeof theirs.body,
+        userId: police.user.id,
+        now: new Date(),
+      }),
+    );
+    await officer.sync();
+
+    const net = faultyFetch(server.fetch);
+    const offlinePhone = {
+      db: phoneA.db,
+      sync: () =>
+        syncOnce({ db: phoneA.db, token: gridWorker.token, fetch: net.fetch, baseUrl: TEST_BASE_URL }),
+    };
+    await saveRecord(
+      phoneA.db,
+      editRecord(mine, {
+        body: { ...mine.body, content: '我的未同步修改' } as typeof mine.body,
+        userId: gridWorker.user.id,
+        now: new Date(),
+      }),
+    );
+    net.inject('/api/sync/push', 'offline');
+    // Push fails offline; the pull in a later pass must not replace the pending local edit.
+    await offlinePhone.sync();
+    const { pullAll } = await import('../../src/sync/pull');
+    const { getClientId } = await import('../../src/sync/client-id');
+    await pullAll(
+      { fetch: server.fetch, baseUrl: TEST_BASE_URL },
+      phoneA.db,
+      gridWorker.token,
+      await getClientId(phoneA.db),
+    );
+    const row = await phoneA.db.records.get(record.id);
+    expect(row?.record.body).toMatchObject({ content: '我的未同步修改' });
+    expect(row?.base?.body).toMatchObject({ content: '民警先改' });
+    expect(row?.syncState).toBe('pending');
+  });
+
+  it('keeps everything and reports unauthorized when the token is refused', async () => {
+    deviceCounter += 1;
+    const db = openLocalDb(`expired-${deviceCounter}`);
+    const record = await saveRecord(db, newPatrol(gridWorker, '登录过期'));
+    const outcome = await syncOnce({ db, token: 'not-a-token', fetch: server.fetch, baseUrl: TEST_BASE_URL });
+    expect(outcome.status).toBe('unauthorized');
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.records.get(record.id))?.syncState).toBe('pending');
+  });
+});
