@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import type { ErrorBody } from '../domain/protocol';
+import { ApiError } from './api-error';
+import type { AppDeps, AppEnv } from './app-env';
+import { authRoutes } from './auth/auth-routes';
+import type { Database } from './db/schema';
+import { gridsRoute } from './grids-route';
+import { pullRoute } from './pull/pull-route';
+import { pushRoute } from './push/push-route';
+
+export interface CreateAppOptions {
+  db: Kysely<Database>;
+  /** The clock; tests move it to expire sessions. */
+  now?: () => Date;
+  version?: string;
+  /** Whether demo accounts may sign in; on by default, off when the server runs with DEMO=0. */
+  demoAccounts?: boolean;
+}
+
+/** The REST API of DESIGN.md "Sync protocol v1", under /api. Static files are main.ts's business. */
+export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+  const deps: AppDeps = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    version: options.version ?? '0.0.0',
+    demoAccounts: options.demoAccounts ?? true,
+  };
+  const app = new Hono<AppEnv>();
+
+  app.get('/api/health', (c) => c.json({ ok: true, version: deps.version }));
+  app.route('/api', authRoutes(deps));
+  app.route('/api', pushRoute(deps));
+  app.route('/api', pullRoute(deps));
+  app.route('/api', gridsRoute(deps));
+
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError((error, c) => {
+    if (error instanceof ApiError)
+      return c.json(errorBody(error.code, error.message, error.issues), error.status);
+    console.error('Unexpected error on %s %s:', c.req.method, c.req.path, error);
+    return c.json(errorBody('internal', 'Internal server error'), 500);
+  });
+  return app;
+}
+
+function errorBody(
+  code: ErrorBody['code'],
+  message: string,
+  issues?: ErrorBody['issues'],
+): { error: ErrorBody } {
+  return { error: issues ? { code, message, issues } : { code, message } };
+}

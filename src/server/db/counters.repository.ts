@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import { CHANGE_COUNTER } from './migrations';
+import type { Database } from './schema';
+
+/**
+ * Takes `count` change sequence numbers and answers the last one. Call it inside the write
+ * transaction: on PostgreSQL the row lock it takes is held until commit, so change_seq values
+ * commit in order and a pull cursor never skips a change that commits late.
+ */
+export async function takeChangeSeqs(db: Kysely<Database>, count = 1): Promise<number> {
+  const row = await db
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', count) }))
+    .where('name', '=', CHANGE_COUNTER)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { MutationResult } from '../../domain/protocol';
+import type { Database } from './schema';
+
+export interface StoredMutation {
+  userId: string;
+  result: MutationResult;
+}
+
+export async function findMutation(db: Kysely<Database>, id: string): Promise<StoredMutation | undefined> {
+  const row = await db
+    .selectFrom('mutations')
+    .select(['user_id', 'result'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { userId: row.user_id, result: JSON.parse(row.result) as MutationResult };
+}
+
+export async function insertMutation(
+  db: Kysely<Database>,
+  mutation: { id: string; clientId: string; seq: number; userId: string; recordId: string; at: string },
+  result: MutationResult,
+): Promise<void> {
+  await db
+    .insertInto('mutations')
+    .values({
+      id: mutation.id,
+      client_id: mutation.clientId,
+      seq: mutation.seq,
+      user_id: mutation.userId,
+      record_id: mutation.recordId,
+      result: JSON.stringify(result),
+      created_at: mutation.at,
+    })
+    .execute();
+}

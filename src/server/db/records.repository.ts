@@ -1,0 +1,95 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { GridRecord } from '../../domain/record-envelope';
+import type { Database, RecordsTable } from './schema';
+
+type RecordRow = Selectable<RecordsTable>;
+
+/** Builds the wire envelope from a row. Rows were validated on the way in, so nothing is checked here. */
+export function recordFromRow(row: RecordRow): GridRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    gridId: row.grid_id,
+    rev: row.rev,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+    deleted: row.deleted === 1,
+    schemaVersion: row.schema_version,
+    body: JSON.parse(row.body),
+  } as GridRecord;
+}
+
+function rowFromRecord(record: GridRecord, changeSeq: number): RecordRow {
+  return {
+    id: record.id,
+    kind: record.kind,
+    grid_id: record.gridId,
+    rev: record.rev,
+    change_seq: changeSeq,
+    deleted: record.deleted ? 1 : 0,
+    created_at: record.createdAt,
+    created_by: record.createdBy,
+    updated_at: record.updatedAt,
+    updated_by: record.updatedBy,
+    schema_version: record.schemaVersion,
+    body: JSON.stringify(record.body),
+  };
+}
+
+export async function findRecord(db: Kysely<Database>, id: string): Promise<GridRecord | undefined> {
+  const row = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && recordFromRow(row);
+}
+
+/** Inserts new records; a concurrent insert of the same id fails on the primary key. */
+export async function insertRecords(
+  db: Kysely<Database>,
+  records: readonly { record: GridRecord; changeSeq: number }[],
+): Promise<void> {
+  if (records.length === 0) return;
+  await db
+    .insertInto('records')
+    .values(records.map(({ record, changeSeq }) => rowFromRecord(record, changeSeq)))
+    .execute();
+}
+
+/**
+ * Replaces a record only if its rev is still `expectedRev` (optimistic check: a concurrent writer
+ * on PostgreSQL makes this update 0 rows). Answers whether it was replaced.
+ */
+export async function replaceRecord(
+  db: Kysely<Database>,
+  record: GridRecord,
+  changeSeq: number,
+  expectedRev: number,
+): Promise<boolean> {
+  const { id, ...row } = rowFromRecord(record, changeSeq);
+  const result = await db
+    .updateTable('records')
+    .set(row)
+    .where('id', '=', id)
+    .where('rev', '=', expectedRev)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Records (tombstones included) in the given grids changed after `afterSeq`, oldest change first. */
+export async function listChanges(
+  db: Kysely<Database>,
+  gridIds: readonly string[],
+  afterSeq: number,
+  limit: number,
+): Promise<{ record: GridRecord; changeSeq: number }[]> {
+  if (gridIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('records')
+    .selectAll()
+    .where('grid_id', 'in', [...gridIds])
+    .where('change_seq', '>', afterSeq)
+    .orderBy('change_seq')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ record: recordFromRow(row), changeSeq: Number(row.change_seq) }));
+}

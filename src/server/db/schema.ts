@@ -1,0 +1,101 @@
+/**
+ * Row types of the server database. Portable on SQLite and PostgreSQL: timestamps are ISO-8601
+ * text, booleans are 0/1 integers, JSON documents are text.
+ */
+
+export type OrgLevel = 'district' | 'street' | 'community' | 'grid';
+
+export interface OrgsTable {
+  id: string;
+  parent_id: string | null;
+  level: OrgLevel;
+  name: string;
+  /** GeoJSON Polygon as JSON text, grids only. */
+  geometry: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  /** 1 for demo accounts, which may log in only in demo mode. */
+  demo: number;
+}
+
+export interface UserAssignmentsTable {
+  user_id: string;
+  org_id: string;
+}
+
+export interface SessionsTable {
+  /** sha256 hex of the bearer token: a stolen database yields no usable token. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ClientsTable {
+  id: string;
+  user_id: string;
+  acked_seq: number;
+}
+
+export interface RecordsTable {
+  id: string;
+  kind: string;
+  grid_id: string;
+  rev: number;
+  change_seq: number;
+  deleted: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  schema_version: number;
+  body: string;
+}
+
+export interface MutationsTable {
+  id: string;
+  client_id: string;
+  seq: number;
+  user_id: string;
+  record_id: string;
+  /** The first result, replayed as `duplicate`. */
+  result: string;
+  created_at: string;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_id: string;
+  client_id: string | null;
+  action: string;
+  record_id: string | null;
+  kind: string | null;
+  before: string | null;
+  after: string | null;
+  offline: number | null;
+}
+
+export interface Database {
+  orgs: OrgsTable;
+  users: UsersTable;
+  user_assignments: UserAssignmentsTable;
+  sessions: SessionsTable;
+  clients: ClientsTable;
+  records: RecordsTable;
+  mutations: MutationsTable;
+  counters: CountersTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+
+export interface SessionRow {
+  tokenHash: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  userId: string;
+  name: string;
+  role: string;
+  demo: number;
+}
+
+export async function insertSession(
+  db: Kysely<Database>,
+  session: { tokenHash: string; userId: string; createdAt: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: session.tokenHash,
+      user_id: session.userId,
+      created_at: session.createdAt,
+      expires_at: session.expiresAt,
+      revoked_at: null,
+    })
+    .execute();
+}
+
+/** The session with its user, whatever its state: the caller decides about expiry and revocation. */
+export async function findSession(db: Kysely<Database>, tokenHash: string): Promise<SessionRow | undefined> {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .where('sessions.token_hash', '=', tokenHash)
+    .select([
+      'sessions.token_hash as tokenHash',
+      'sessions.expires_at as expiresAt',
+      'sessions.revoked_at as revokedAt',
+      'users.id as userId',
+      'users.name as name',
+      'users.role as role',
+      'users.demo as demo',
+    ])
+    .executeTakeFirst();
+}
+
+export async function revokeSession(db: Kysely<Database>, tokenHash: string, at: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

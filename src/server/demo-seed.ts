@@ -1,0 +1,86 @@
+/**
+ * Demo data, made once on first start in demo mode (and by tests): the Jiangbei New Area org
+ * tree, one account per role and sample records. Seeding again changes nothing.
+ */
+import type { Kysely } from 'kysely';
+import type { Role } from '../domain/roles';
+import { hashPassword } from './auth/password';
+import { takeChangeSeqs } from './db/counters.repository';
+import { findOrg, insertOrgs } from './db/orgs.repository';
+import { insertRecords } from './db/records.repository';
+import type { Database, OrgsTable } from './db/schema';
+import { assignOrgs, insertUsers } from './db/users.repository';
+import { DEMO_ACCOUNT_SEEDS, DEMO_PASSWORD, demoUserId, ROLE_LABELS } from './demo/demo-accounts';
+import { buildDemoOrgs, DEMO_DISTRICT_ID } from './demo/demo-orgs';
+import { buildDemoRecords } from './demo/demo-records';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  userId: string;
+  name: string;
+  role: Role;
+  /** The role in Chinese, e.g. 专职网格员. */
+  roleLabel: string;
+  /** The scope in words, e.g. 大厂街道湖滨社区第一网格. */
+  scopeLabel: string;
+}
+
+/** The demo accounts with their password, role and scope in words, in the order main.ts prints them. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = describeAccounts(buildDemoOrgs().orgs);
+
+/** Seeds the demo data unless it is already there. Answers whether it seeded. */
+export async function seedDemoData(db: Kysely<Database>, now: Date = new Date()): Promise<boolean> {
+  if (await findOrg(db, DEMO_DISTRICT_ID)) return false;
+  const { orgs, communities } = buildDemoOrgs();
+  const records = buildDemoRecords(communities, now);
+  // One hash for all demo accounts: they share a published password, and scrypt costs ~50 ms each.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await db.transaction().execute(async (trx) => {
+    await insertOrgs(trx, orgs);
+    await insertUsers(
+      trx,
+      DEMO_ACCOUNT_SEEDS.map((account) => ({
+        id: demoUserId(account.username),
+        username: account.username,
+        name: account.name,
+        role: account.role,
+        password_hash: passwordHash,
+        demo: 1,
+      })),
+    );
+    await assignOrgs(
+      trx,
+      DEMO_ACCOUNT_SEEDS.map((account) => ({ user_id: demoUserId(account.username), org_id: account.orgId })),
+    );
+    const lastSeq = await takeChangeSeqs(trx, records.length);
+    const firstSeq = lastSeq - records.length + 1;
+    await insertRecords(
+      trx,
+      records.map((record, i) => ({ record, changeSeq: firstSeq + i })),
+    );
+  });
+  return true;
+}
+
+function describeAccounts(orgs: readonly OrgsTable[]): DemoAccount[] {
+  const byId = new Map(orgs.map((org) => [org.id, org]));
+  // 大厂街道 + 湖滨社区 + 第一网格: the names from the street down, without the district.
+  const scopeLabel = (orgId: string): string => {
+    const names: string[] = [];
+    for (let org = byId.get(orgId); org && org.level !== 'district'; org = byId.get(org.parent_id ?? '')) {
+      names.unshift(org.name);
+    }
+    return names.join('');
+  };
+  return DEMO_ACCOUNT_SEEDS.map((account) => ({
+    username: account.username,
+    password: DEMO_PASSWORD,
+    userId: demoUserId(account.username),
+    name: account.name,
+    role: account.role,
+    roleLabel: ROLE_LABELS[account.role],
+    scopeLabel: scopeLabel(account.orgId),
+  }));
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The pull cursor is opaque to devices: `<last change_seq>.<scope fingerprint>`. The fingerprint
+ * ties it to the grids the caller could see when it was made; when the scope changes, records that
+ * came into scope carry old change_seqs, so the device must re-pull from the start.
+ */
+const CURSOR = /^(\d{1,15})\.([0-9a-f]{8})$/;
+
+/** First 8 hex digits of sha256 over the sorted grid ids. */
+export function scopeFingerprint(gridIds: readonly string[]): string {
+  return createHash('sha256')
+    .update([...gridIds].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 8);
+}
+
+export function encodeCursor(changeSeq: number, fingerprint: string): string {
+  return `${changeSeq}.${fingerprint}`;
+}
+
+/** Where to continue after `cursor`; a missing cursor starts over, a stale or malformed one resets. */
+export function decodeCursor(
+  cursor: string | undefined,
+  fingerprint: string,
+): { afterSeq: number; reset: boolean } {
+  if (cursor === undefined || cursor === '') return { afterSeq: 0, reset: false };
+  const match = CURSOR.exec(cursor);
+  if (!match || match[2] !== fingerprint) return { afterSeq: 0, reset: true };
+  return { afterSeq: Number(match[1]), reset: false };
+}

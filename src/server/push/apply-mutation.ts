@@ -1,0 +1,155 @@
+/**
+ * One pushed mutation, decided and applied in its own transaction:
+ *
+ *   seen id? ──yes──▶ duplicate (the stored first result)
+ *     │no
+ *   valid record? ──no──▶ rejected validation
+ *   grids in scope? ──no──▶ rejected forbidden
+ *   same kind? ──no──▶ rejected validation
+ *   rev = baseRev? ──no──▶ conflict (server record) | rejected not_found (baseRev > 0, no record)
+ *     │yes
+ *   apply: rev+1, next change_seq, audit row, stored result, acked seq ──▶ applied
+ */
+import type { Kysely } from 'kysely';
+import * as z from 'zod/mini';
+import type { ErrorBody, MutationOp, MutationResult, SessionUser } from '../../domain/protocol';
+import { toIssues } from '../../domain/protocol';
+import { type GridRecord, recordSchema } from '../../domain/record-envelope';
+import { insertAuditEntry } from '../db/audit-log.repository';
+import { raiseAckedSeq } from '../db/clients.repository';
+import { takeChangeSeqs } from '../db/counters.repository';
+import { findMutation, insertMutation } from '../db/mutations.repository';
+import { findRecord, insertRecords, replaceRecord } from '../db/records.repository';
+import type { Database } from '../db/schema';
+
+export interface PushedMutation {
+  id: string;
+  seq: number;
+  op: MutationOp;
+  baseRev: number;
+  record: Record<string, unknown>;
+}
+
+export interface Pusher {
+  user: SessionUser;
+  clientId: string;
+  now: Date;
+}
+
+/** Lost races on PostgreSQL (same record or same mutation id written concurrently) are retried. */
+const MAX_ATTEMPTS = 3;
+
+class WriteRace extends Error {}
+
+export async function applyMutation(
+  db: Kysely<Database>,
+  pusher: Pusher,
+  mutation: PushedMutation,
+): Promise<MutationResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute((trx) => decide(trx, pusher, mutation));
+    } catch (error) {
+      const retryable = error instanceof WriteRace || isUniqueViolation(error);
+      if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function decide(
+  trx: Kysely<Database>,
+  pusher: Pusher,
+  mutation: PushedMutation,
+): Promise<MutationResult> {
+  const seen = await findMutation(trx, mutation.id);
+  if (seen) {
+    // Mutation ids are device-made uuids; replaying another user's id must not reveal its result.
+    if (seen.userId !== pusher.user.id)
+      return rejected(mutation, 'forbidden', 'This mutation id was already used');
+    return { ...seen.result, status: 'duplicate' };
+  }
+
+  const parsed = z.safeParse(recordSchema, mutation.record);
+  if (!parsed.success) {
+    return rejected(mutation, 'validation', 'The record is invalid', toIssues(parsed.error.issues));
+  }
+  const record = parsed.data;
+  const existing = await findRecord(trx, record.id);
+
+  const scope = new Set(pusher.user.scope.gridIds);
+  if (!scope.has(record.gridId) || (existing && !scope.has(existing.gridId))) {
+    return rejected(mutation, 'forbidden', `Grid ${record.gridId} is outside your scope`);
+  }
+  if (existing && existing.kind !== record.kind) {
+    return rejected(
+      mutation,
+      'validation',
+      `Record ${record.id} is a ${existing.kind}; its kind cannot change`,
+      [{ path: 'kind', message: `Expected ${existing.kind}` }],
+    );
+  }
+  if (existing && existing.rev !== mutation.baseRev) {
+    return { id: mutation.id, status: 'conflict', rev: existing.rev, record: existing };
+  }
+  if (!existing && mutation.baseRev > 0) {
+    return rejected(mutation, 'not_found', `Record ${record.id} does not exist on the server`);
+  }
+
+  const changeSeq = await takeChangeSeqs(trx);
+  const stored: GridRecord = {
+    ...record,
+    rev: (existing?.rev ?? 0) + 1,
+    createdAt: existing?.createdAt ?? record.createdAt,
+    createdBy: existing?.createdBy ?? pusher.user.id,
+    updatedBy: pusher.user.id,
+    deleted: mutation.op === 'delete',
+  };
+  if (existing) {
+    if (!(await replaceRecord(trx, stored, changeSeq, existing.rev))) throw new WriteRace();
+  } else {
+    await insertRecords(trx, [{ record: stored, changeSeq }]);
+  }
+
+  const at = pusher.now.toISOString();
+  await insertAuditEntry(trx, {
+    at,
+    userId: pusher.user.id,
+    clientId: pusher.clientId,
+    action: mutation.op === 'delete' ? 'delete' : existing ? 'update' : 'create',
+    recordId: stored.id,
+    kind: stored.kind,
+    before: existing ?? null,
+    after: stored,
+  });
+  const result: MutationResult = { id: mutation.id, status: 'applied', rev: stored.rev, record: stored };
+  await insertMutation(
+    trx,
+    {
+      id: mutation.id,
+      clientId: pusher.clientId,
+      seq: mutation.seq,
+      userId: pusher.user.id,
+      recordId: stored.id,
+      at,
+    },
+    result,
+  );
+  await raiseAckedSeq(trx, pusher.clientId, mutation.seq);
+  return result;
+}
+
+function rejected(
+  mutation: PushedMutation,
+  code: ErrorBody['code'],
+  message: string,
+  issues?: ErrorBody['issues'],
+): MutationResult {
+  const error: ErrorBody = issues ? { code, message, issues } : { code, message };
+  return { id: mutation.id, status: 'rejected', error };
+}
+
+/** SQLite's SQLITE_CONSTRAINT_PRIMARYKEY/UNIQUE or PostgreSQL's 23505. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
