@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { ErrorBody } from '../domain/protocol';
 import { ApiError } from './api-error';
-import type { AppDeps, AppEnv } from './app-env';
+import type { AppDeps } from './app-env';
 import { authRoutes } from './auth/auth-routes';
 import type { Database } from './db/schema';
 import { gridsRoute } from './grids-route';
@@ -19,14 +19,14 @@ export interface CreateAppOptions {
 }
 
 /** The REST API of DESIGN.md "Sync protocol v1", under /api. Static files are main.ts's business. */
-export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+export function createApp(options: CreateAppOptions): Hono {
   const deps: AppDeps = {
     db: options.db,
     now: options.now ?? (() => new Date()),
     version: options.version ?? '0.0.0',
     demoAccounts: options.demoAccounts ?? true,
   };
-  const app = new Hono<AppEnv>();
+  const app = new Hono();
 
   app.get('/api/health', (c) => c.json({ ok: true, version: deps.version }));
   app.route('/api', authRoutes(deps));

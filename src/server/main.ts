@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { createApp } from './app';
 import { openDatabase } from './db/database';
 import type { Database } from './db/schema';
-import { DEMO_ACCOUNTS, seedDemoData } from './demo-seed';
+import { DEMO_ACCOUNTS, seedDemoData } from './demo/demo-seed';
 import { serveBuiltApp } from './serve-built-app';
 
 const DEFAULT_PORT = 8080;

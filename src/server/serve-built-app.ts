@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
-import type { AppEnv } from './app-env';
 
 const NO_CACHE = 'no-cache';
 /** Vite puts content-hashed files under /assets/: a new build gives new names, so they never go stale. */
@@ -14,7 +13,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * client-side routes (GETs outside /api without a file extension). Without a build, pages answer
  * 503 saying so, and this answers false.
  */
-export function serveBuiltApp(app: Hono<AppEnv>, distDir: string): boolean {
+export function serveBuiltApp(app: Hono, distDir: string): boolean {
   const indexPath = join(distDir, 'index.html');
   if (!existsSync(indexPath)) {
     app.get('*', (c, next) =>
@@ -27,14 +26,19 @@ export function serveBuiltApp(app: Hono<AppEnv>, distDir: string): boolean {
   // serveStatic resolves its root against the working directory.
   const root = relative(process.cwd(), distDir) || '.';
 
-  const files = serveStatic<AppEnv>({
-    root,
-    onFound: (path, c) => c.header('Cache-Control', cacheControl(path)),
-  });
+  const files = serveStatic({ root });
 
-  app.get('*', (c, next) => (isApiPath(c.req.path) ? next() : files(c, next)));
-  app.get('*', async (c, next) => {
-    if (isApiPath(c.req.path) || extname(c.req.path) !== '') return next();
+  // Middleware (`use`), not handlers: each may fall through to the next with `next()`.
+  app.use('*', async (c, next) => {
+    if (isApiPath(c.req.path)) return next();
+    const response = await files(c, next);
+    // Set here, not in serveStatic's onFound: that runs after the response is built and is lost.
+    // When no file matched, serveStatic has already run the next middleware and answers no Response.
+    if (response instanceof Response) response.headers.set('Cache-Control', cacheControl(c.req.path));
+    return response;
+  });
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' || isApiPath(c.req.path) || extname(c.req.path) !== '') return next();
     c.header('Cache-Control', NO_CACHE);
     return c.html(await readFile(indexPath, 'utf8'));
   });
@@ -45,9 +49,7 @@ function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
-function cacheControl(path: string): string {
-  // The service worker and the shell must be revalidated, or an update never reaches the phone.
-  if (path.endsWith('sw.js') || path.endsWith('.html') || path.endsWith('.webmanifest')) return NO_CACHE;
-  if (path.includes('/assets/') || path.startsWith('assets/')) return IMMUTABLE;
-  return NO_CACHE;
+function cacheControl(requestPath: string): string {
+  // Everything else (index.html, sw.js, the manifest, icons) is revalidated, or an update never reaches the phone.
+  return requestPath.startsWith('/assets/') ? IMMUTABLE : NO_CACHE;
 }

@@ -3,16 +3,16 @@
  * tree, one account per role and sample records. Seeding again changes nothing.
  */
 import type { Kysely } from 'kysely';
-import type { Role } from '../domain/roles';
-import { hashPassword } from './auth/password';
-import { takeChangeSeqs } from './db/counters.repository';
-import { findOrg, insertOrgs } from './db/orgs.repository';
-import { insertRecords } from './db/records.repository';
-import type { Database, OrgsTable } from './db/schema';
-import { assignOrgs, insertUsers } from './db/users.repository';
-import { DEMO_ACCOUNT_SEEDS, DEMO_PASSWORD, demoUserId, ROLE_LABELS } from './demo/demo-accounts';
-import { buildDemoOrgs, DEMO_DISTRICT_ID } from './demo/demo-orgs';
-import { buildDemoRecords } from './demo/demo-records';
+import type { Role } from '../../domain/roles';
+import { hashPassword } from '../auth/password';
+import { takeChangeSeqs } from '../db/counters.repository';
+import { findOrg, insertOrgs } from '../db/orgs.repository';
+import { insertRecords } from '../db/records.repository';
+import type { Database, OrgsTable } from '../db/schema';
+import { assignOrgs, insertUsers } from '../db/users.repository';
+import { DEMO_ACCOUNT_SEEDS, DEMO_PASSWORD, demoUserId, ROLE_LABELS } from './demo-accounts';
+import { buildDemoOrgs, DEMO_DISTRICT_ID } from './demo-orgs';
+import { buildDemoRecords } from './demo-records';
 
 export interface DemoAccount {
   username: string;

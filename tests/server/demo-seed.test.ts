@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { recordSchema } from '../../src/domain/record-envelope';
+import { createApp } from '../../src/server/app';
+import { openDatabase } from '../../src/server/db/database';
+import { recordFromRow } from '../../src/server/db/records.repository';
+import { DEMO_ACCOUNTS, seedDemoData } from '../../src/server/demo/demo-seed';
+import { DIALECTS, startTestServer, type TestServer } from './server-fixture';
+
+const EXPECTED_USERNAMES = [
+  'hb-grid01',
+  'hb-grid02',
+  'hb-leader',
+  'hb-police',
+  'hb-aux',
+  'hb-mediator',
+  'hb-enforce',
+  'hb-admin',
+  'dc-admin',
+  'tq-grid01',
+  'tq-police',
+];
+
+describe('demo accounts', () => {
+  it('lists exactly the agreed usernames with password, role and scope in words', () => {
+    expect(DEMO_ACCOUNTS.map((account) => account.username)).toEqual(EXPECTED_USERNAMES);
+    expect(DEMO_ACCOUNTS.every((account) => account.password === 'demo123456')).toBe(true);
+    expect(DEMO_ACCOUNTS[0]).toMatchObject({
+      roleLabel: '专职网格员',
+      scopeLabel: '大厂街道湖滨社区第一网格',
+    });
+    expect(DEMO_ACCOUNTS.find((a) => a.username === 'dc-admin')).toMatchObject({
+      roleLabel: '街道管理员',
+      scopeLabel: '大厂街道',
+    });
+    expect(DEMO_ACCOUNTS.find((a) => a.username === 'tq-police')).toMatchObject({
+      roleLabel: '社区民警',
+      scopeLabel: '泰山街道铁桥社区',
+    });
+  });
+});
+
+describe.each(DIALECTS)('demo seed (%s)', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+  });
+  afterAll(() => server.close());
+
+  it('makes the 7 Jiangbei streets with 2–3 communities each and 2–4 grids per community', async () => {
+    const orgs = await server.db.selectFrom('orgs').selectAll().execute();
+    const streets = orgs.filter((org) => org.level === 'street');
+    expect(streets.map((s) => s.name).sort()).toEqual(
+      ['泰山街道', '顶山街道', '沿江街道', '大厂街道', '葛塘街道', '长芦街道', '盘城街道'].sort(),
+    );
+    for (const street of streets) {
+      const communities = orgs.filter((org) => org.parent_id === street.id);
+      expect(communities.length).toBeGreaterThanOrEqual(2);
+      expect(communities.length).toBeLessThanOrEqual(3);
+      for (const community of communities) {
+        const grids = orgs.filter((org) => org.parent_id === community.id);
+        expect(grids.length).toBeGreaterThanOrEqual(2);
+        expect(grids.length).toBeLessThanOrEqual(4);
+        for (const grid of grids) {
+          const [lng, lat] = JSON.parse(grid.geometry ?? 'null').coordinates[0][0];
+          expect(lng).toBeGreaterThan(118.6);
+          expect(lng).toBeLessThan(118.9);
+          expect(lat).toBeGreaterThan(32.05);
+          expect(lat).toBeLessThan(32.35);
+        }
+      }
+    }
+  });
+
+  it('makes valid records of every kind in every community', async () => {
+    const rows = await server.db.selectFrom('records').selectAll().execute();
+    for (const row of rows) {
+      const result = z.safeParse(recordSchema, recordFromRow(row));
+      expect(result.success, `${row.id}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
+    }
+    const communities = await server.db
+      .selectFrom('orgs')
+      .select('id')
+      .where('level', '=', 'community')
+      .execute();
+    for (const { id } of communities) {
+      const kinds = new Set(rows.filter((row) => row.grid_id.startsWith(`${id}-`)).map((row) => row.kind));
+      expect(kinds).toEqual(new Set(['patrol', 'rentalInspection', 'dispute']));
+    }
+  });
+
+  it('changes nothing when run again', async () => {
+    const before = await server.count('records');
+    expect(await seedDemoData(server.db)).toBe(false);
+    expect(await server.count('records')).toBe(before);
+  });
+});
+
+describe('demo seed ids', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function freshRecordIds(): Promise<string[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'gridkeeper-seed-'));
+    dirs.push(dir);
+    const db = await openDatabase({ sqlitePath: join(dir, 'db.sqlite') });
+    await seedDemoData(db);
+    const rows = await db.selectFrom('records').select('id').orderBy('id').execute();
+    await db.destroy();
+    return rows.map((row) => row.id);
+  }
+
+  it('are the same on every fresh database', async () => {
+    expect(await freshRecordIds()).toEqual(await freshRecordIds());
+  });
+
+  it('sign in only in demo mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gridkeeper-seed-'));
+    dirs.push(dir);
+    const db = await openDatabase({ sqlitePath: join(dir, 'db.sqlite') });
+    await seedDemoData(db);
+    const login = (demoAccounts: boolean) =>
+      createApp({ db, demoAccounts }).request('/api/auth/login', {
+        method: 'POST',
+        body: JSON.stringify({ username: 'hb-grid01', password: 'demo123456' }),
+      });
+    expect((await login(true)).status).toBe(200);
+    expect((await login(false)).status).toBe(401);
+    await db.destroy();
+  });
+});

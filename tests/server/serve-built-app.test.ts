@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app';
+import { serveBuiltApp } from '../../src/server/serve-built-app';
+import { startTestServer, type TestServer } from './server-fixture';
+
+describe('serving the built app', () => {
+  let server: TestServer;
+  let app: Hono;
+  const dist = mkdtempSync(join(tmpdir(), 'gridkeeper-dist-'));
+
+  beforeAll(async () => {
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>网格管家</title>');
+    writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+    writeFileSync(join(dist, 'assets', 'index-Bx7a9Q2c.js'), 'console.log(1);');
+    server = await startTestServer('sqlite');
+    app = createApp({ db: server.db });
+    expect(serveBuiltApp(app, dist)).toBe(true);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('serves index.html and sw.js with no-cache, so an update reaches the phone', async () => {
+    for (const path of ['/', '/index.html', '/sw.js']) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+    }
+  });
+
+  it('serves hashed assets as immutable', async () => {
+    const response = await app.request('/assets/index-Bx7a9Q2c.js');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('answers client-side routes with index.html, but not missing files or API routes', async () => {
+    const route = await app.request('/records/0190a5d2-7a3b-7c4d-8e9f-0123456789ab');
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('网格管家');
+    expect((await app.request('/assets/missing-123.js')).status).toBe(404);
+    const api = await app.request('/api/unknown');
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect((await app.request('/api/health')).status).toBe(200);
+  });
+
+  it('says clearly that the app is not built when dist/ is missing', async () => {
+    const bare = createApp({ db: server.db });
+    expect(serveBuiltApp(bare, join(dist, 'nowhere'))).toBe(false);
+    const response = await bare.request('/');
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('npm run build');
+    expect((await bare.request('/api/health')).status).toBe(200);
+  });
+});

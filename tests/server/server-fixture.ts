@@ -1,0 +1,136 @@
+/**
+ * A fresh server per test file: a real SQLite file in a temp dir, or (when DATABASE_URL is set)
+ * a fresh PostgreSQL database, seeded with the demo data and driven in process by `app.request`.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import type { LoginResponse, MutationOp } from '../../src/domain/protocol';
+import type { GridRecord } from '../../src/domain/record-envelope';
+import { createApp } from '../../src/server/app';
+import { openDatabase } from '../../src/server/db/database';
+import type { Database } from '../../src/server/db/schema';
+import { seedDemoData } from '../../src/server/demo/demo-seed';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** SQLite always; PostgreSQL too when DATABASE_URL points at a server we may create databases on. */
+export const DIALECTS: Dialect[] = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export const HUBIN_GRID_1 = 'dachang-hubin-01';
+export const HUBIN_GRID_2 = 'dachang-hubin-02';
+export const TIEQIAO_GRID_1 = 'taishan-tieqiao-01';
+
+export interface Reply {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies of many shapes.
+  body: any;
+}
+
+export interface TestServer {
+  app: Hono;
+  db: Kysely<Database>;
+  /** The server's clock; move it to expire sessions. */
+  clock: { now: Date };
+  login(username: string): Promise<LoginResponse>;
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; raw?: string },
+  ): Promise<Reply>;
+  push(token: string, clientId: string, mutations: unknown[]): Promise<Reply>;
+  pull(token: string, clientId: string, query?: Record<string, string>): Promise<Reply>;
+  count(table: 'records' | 'audit_log' | 'mutations'): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(dialect: Dialect): Promise<TestServer> {
+  const storage = dialect === 'sqlite' ? sqliteStorage() : await postgresStorage();
+  const db = await openDatabase(storage.config);
+  const clock = { now: new Date('2026-11-26T08:00:00.000Z') };
+  await seedDemoData(db, clock.now);
+  const app = createApp({ db, now: () => clock.now, version: 'test' });
+
+  const call: TestServer['call'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    const response = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
+  };
+
+  return {
+    app,
+    db,
+    clock,
+    call,
+    async login(username) {
+      const reply = await call('POST', '/api/auth/login', { body: { username, password: 'demo123456' } });
+      if (reply.status !== 200) throw new Error(`login ${username}: ${reply.status}`);
+      return reply.body as LoginResponse;
+    },
+    push: (token, clientId, mutations) =>
+      call('POST', '/api/sync/push', { token, body: { protocol: 1, clientId, mutations } }),
+    pull: (token, clientId, query = {}) =>
+      call('GET', `/api/sync/pull?${new URLSearchParams({ clientId, ...query })}`, { token }),
+    async count(table) {
+      const row = await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async close() {
+      await db.destroy();
+      await storage.drop();
+    },
+  };
+}
+
+let seq = 0;
+
+/** A wire mutation for `record`; seq rises across the test file like a device's. */
+export function mutation(
+  record: GridRecord,
+  options: { op?: MutationOp; baseRev?: number; id?: string } = {},
+) {
+  seq += 1;
+  return {
+    id: options.id ?? randomUUID(),
+    seq,
+    op: options.op ?? 'upsert',
+    baseRev: options.baseRev ?? 0,
+    record,
+  };
+}
+
+function sqliteStorage() {
+  const dir = mkdtempSync(join(tmpdir(), 'gridkeeper-server-test-'));
+  return {
+    config: { sqlitePath: join(dir, 'gridkeeper.sqlite') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresStorage() {
+  const adminUrl = process.env.DATABASE_URL ?? '';
+  const name = `gridkeeper_test_${randomUUID().replaceAll('-', '')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { config: { url: url.href }, drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
+}
