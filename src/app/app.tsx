@@ -1,0 +1,49 @@
+/**
+ * The shell: session gate, router and the update prompt. Only the home list ships in the first
+ * chunk; login, forms, detail and settings are lazy route chunks (all precached by the service
+ * worker, so they open offline too).
+ */
+
+import { useEffect } from 'preact/hooks';
+import lazy, { ErrorBoundary } from 'preact-iso/lazy';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
+import { UpdatePrompt } from './components/update-prompt';
+import { HomeScreen } from './screens/home-screen';
+import { session } from './sync-status';
+
+const LoginScreen = lazy(() => import('./screens/login-screen').then((m) => m.LoginScreen));
+const RecordFormScreen = lazy(() => import('./screens/record-form-screen').then((m) => m.RecordFormScreen));
+const DetailScreen = lazy(() => import('./screens/detail-screen').then((m) => m.DetailScreen));
+const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) => m.SettingsScreen));
+
+/** Unknown paths (an old bookmark, a typo) go home instead of a blank page. */
+function GoHome() {
+  const { route } = useLocation();
+  useEffect(() => route('/', true), [route]);
+  return null;
+}
+
+function Routes() {
+  return (
+    <Router>
+      <Route path="/" component={HomeScreen} />
+      <Route path="/login" component={LoginScreen} />
+      <Route path="/new/:kind" component={RecordFormScreen} />
+      <Route path="/records/:id" component={DetailScreen} />
+      <Route path="/records/:id/edit" component={RecordFormScreen} />
+      <Route path="/settings" component={SettingsScreen} />
+      <Route default component={GoHome} />
+    </Router>
+  );
+}
+
+export function App() {
+  // undefined: still reading the stored session (a few ms from IndexedDB) — render nothing rather than flash the login.
+  if (session.value === undefined) return null;
+  return (
+    <LocationProvider>
+      <ErrorBoundary>{session.value === null ? <LoginScreen /> : <Routes />}</ErrorBoundary>
+      <UpdatePrompt />
+    </LocationProvider>
+  );
+}

@@ -1,0 +1,34 @@
+import type { LocalRecord } from '../../sync/local-db';
+import { label, t } from '../i18n/i18n';
+import { formatRelative } from '../lib/format-time';
+import { recordSubtitle, recordTitle } from '../lib/record-summary';
+import { SyncChip } from './sync-chip';
+
+interface RecordRowProps {
+  row: LocalRecord;
+  gridName: string | undefined;
+  now: Date;
+}
+
+/** One record in the home list: kind mark, title, masked subtitle, grid, age and sync state. */
+export function RecordRow({ row, gridName, now }: RecordRowProps) {
+  const { record } = row;
+  return (
+    <li>
+      <a class={`record-row record-row--${record.kind}`} href={`/records/${record.id}`}>
+        <span class="record-row__icon" aria-hidden="true">
+          {t(`kindIcon.${record.kind}`)}
+        </span>
+        <span class="record-row__main">
+          <span class="record-row__title">{recordTitle(record)}</span>
+          <span class="record-row__subtitle">{recordSubtitle(record)}</span>
+          <span class="record-row__meta">
+            <span class="visually-hidden">{label('kind', record.kind)} · </span>
+            {gridName ?? record.gridId} · {formatRelative(record.updatedAt, now)}
+          </span>
+        </span>
+        <SyncChip state={row.syncState} />
+      </a>
+    </li>
+  );
+}

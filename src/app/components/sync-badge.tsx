@@ -1,0 +1,19 @@
+import { t } from '../i18n/i18n';
+import { badgeFor } from '../sync-badge-text';
+import { isOnline, sessionExpired, syncing, unsyncedCount } from '../sync-status';
+
+/** The always-visible sync state in the top bar; tapping it opens the sync panel. */
+export function SyncBadge() {
+  const badge = badgeFor({
+    expired: sessionExpired.value,
+    syncing: syncing.value,
+    online: isOnline.value,
+    unsynced: unsyncedCount.value,
+  });
+  return (
+    <a class={`badge badge--${badge.tone}`} href="/settings" aria-live="polite" title={t('settings.sync')}>
+      <span class="badge__dot" aria-hidden="true" />
+      {badge.text}
+    </a>
+  );
+}

@@ -1,0 +1,26 @@
+import { render } from 'preact';
+import { App } from './app';
+import { restoreLocale } from './i18n/i18n';
+import { registerServiceWorker } from './pwa-update';
+import { restoreSession, session, startSyncStatus } from './sync-status';
+import './styles/base.css';
+import './styles/components.css';
+import './styles/screens.css';
+
+async function start(): Promise<void> {
+  const root = document.getElementById('app');
+  if (!root) throw new Error('#app is missing from index.html');
+  await Promise.all([
+    restoreLocale(),
+    restoreSession().catch((error: unknown) => {
+      // IndexedDB unavailable (some private modes): the user can still sign in; records cannot be kept.
+      console.error('could not read the stored session', error);
+      session.value = null;
+    }),
+  ]);
+  startSyncStatus();
+  render(<App />, root);
+  void registerServiceWorker();
+}
+
+void start();
