@@ -1,0 +1,78 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { LocalGrid } from '../../sync/local-db';
+import { AppBar } from '../components/app-bar';
+import { GridPicker } from '../components/grid-picker';
+import { t } from '../i18n/i18n';
+import type { SaveState } from './use-record-save';
+
+interface FormLayoutProps {
+  title: string;
+  back: string;
+  grids: readonly Pick<LocalGrid, 'id' | 'name' | 'communityName'>[];
+  gridId: string;
+  onGridId: (gridId: string) => void;
+  state: SaveState;
+  onSave: () => void;
+  children: ComponentChildren;
+}
+
+/** Every record form: top bar, grid picker, the kind's fields, and 保存 as a big sticky bottom button. */
+export function FormLayout({
+  title,
+  back,
+  grids,
+  gridId,
+  onGridId,
+  state,
+  onSave,
+  children,
+}: FormLayoutProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const errorCount = Object.keys(state.errors).length;
+
+  // After a failed save, take the worker to the first field to fix: on a long form it is off-screen.
+  useEffect(() => {
+    if (errorCount === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>('.field--invalid');
+    first?.scrollIntoView({ block: 'center' });
+    first?.querySelector<HTMLElement>('input, textarea, select')?.focus({ preventScroll: true });
+  }, [state.errors, errorCount]);
+
+  return (
+    <div class="screen screen--form">
+      <AppBar title={title} back={back} />
+      <form
+        ref={formRef}
+        class="record-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSave();
+        }}
+      >
+        <GridPicker grids={grids} value={gridId} onValue={onGridId} error={state.errors.gridId} />
+        {children}
+        <div class="save-bar">
+          {errorCount > 0 && (
+            <p class="save-bar__message" role="alert">
+              {t('form.invalidSummary', { n: errorCount })}
+            </p>
+          )}
+          {state.formError && (
+            <p class="save-bar__message" role="alert">
+              {t(state.formError.key, { message: state.formError.message ?? '' })}
+            </p>
+          )}
+          <button
+            type="submit"
+            class="button button--primary button--block button--large"
+            disabled={state.saving}
+          >
+            {state.saving ? t('common.saving') : t('common.save')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

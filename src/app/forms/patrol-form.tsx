@@ -1,0 +1,132 @@
+import { useState } from 'preact/hooks';
+import type { GeoPoint } from '../../domain/geo-point';
+import { PATROL_TYPES, type PatrolBody, type PatrolType } from '../../domain/patrol';
+import type { PatrolRecord } from '../../domain/record-envelope';
+import { ChoiceGroup } from '../components/choice-group';
+import { LocationField } from '../components/location-field';
+import { NumberStepper } from '../components/number-stepper';
+import { TextAreaField, TextField } from '../components/text-field';
+import { label, t } from '../i18n/i18n';
+import { fromLocalInput, toLocalInput } from '../lib/format-time';
+import { formDirty } from '../pwa-update';
+import { FormLayout } from './form-layout';
+import { useFormGrids } from './use-form-grids';
+import { useRecordSave } from './use-record-save';
+
+interface PatrolDraft {
+  patrolTypes: PatrolType[];
+  startedAt: string;
+  endedAt: string;
+  householdsVisited: number;
+  content: string;
+  location: GeoPoint | undefined;
+}
+
+function draftFrom(body: PatrolBody | undefined, now: Date): PatrolDraft {
+  return {
+    patrolTypes: body?.patrolTypes ?? [],
+    startedAt: toLocalInput(body?.startedAt ?? now.toISOString()),
+    endedAt: toLocalInput(body?.endedAt),
+    householdsVisited: body?.householdsVisited ?? 0,
+    content: body?.content ?? '',
+    location: body?.location,
+  };
+}
+
+/** The body to validate; empty optional inputs are left out rather than stored as ''. */
+function bodyFrom(draft: PatrolDraft, previous: PatrolBody | undefined): Record<string, unknown> {
+  const endedAt = fromLocalInput(draft.endedAt);
+  return {
+    patrolTypes: PATROL_TYPES.filter((type) => draft.patrolTypes.includes(type)),
+    startedAt: fromLocalInput(draft.startedAt),
+    ...(endedAt && { endedAt }),
+    householdsVisited: draft.householdsVisited,
+    content: draft.content,
+    ...(draft.location && { location: draft.location }),
+    status: previous?.status ?? 'submitted',
+  };
+}
+
+/** 巡查日志 form. */
+export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }) {
+  const [draft, setDraft] = useState(() => draftFrom(existing?.body, new Date()));
+  const { grids, gridId, setGridId } = useFormGrids(existing?.gridId);
+  const { state, save } = useRecordSave('patrol', existing);
+  const errors = state.value.errors;
+  const update = (patch: Partial<PatrolDraft>) => {
+    formDirty.value = true;
+    setDraft((d) => ({ ...d, ...patch }));
+  };
+
+  return (
+    <FormLayout
+      title={t(existing ? 'form.edit.patrol' : 'form.new.patrol')}
+      back={existing ? `/records/${existing.id}` : '/'}
+      grids={grids}
+      gridId={gridId}
+      onGridId={(id) => {
+        formDirty.value = true;
+        setGridId(id);
+      }}
+      state={state.value}
+      onSave={() => void save(gridId, bodyFrom(draft, existing?.body))}
+    >
+      <ChoiceGroup
+        id="patrolTypes"
+        legend={t('patrol.patrolTypes')}
+        look="chips"
+        multiple
+        required
+        options={PATROL_TYPES.map((type) => ({ value: type, label: label('patrolType', type) }))}
+        value={draft.patrolTypes}
+        onValue={(values) => update({ patrolTypes: values as PatrolType[] })}
+        error={errors.patrolTypes}
+      />
+      <TextField
+        id="startedAt"
+        type="datetime-local"
+        label={t('patrol.startedAt')}
+        required
+        maxLength={16}
+        value={draft.startedAt}
+        onValue={(startedAt) => update({ startedAt })}
+        error={errors.startedAt}
+      />
+      <TextField
+        id="endedAt"
+        type="datetime-local"
+        label={t('patrol.endedAt')}
+        maxLength={16}
+        value={draft.endedAt}
+        onValue={(endedAt) => update({ endedAt })}
+        error={errors.endedAt}
+      />
+      <NumberStepper
+        id="householdsVisited"
+        label={t('patrol.householdsVisited')}
+        min={0}
+        max={10_000}
+        value={draft.householdsVisited}
+        onValue={(householdsVisited) => update({ householdsVisited })}
+        error={errors.householdsVisited}
+      />
+      <TextAreaField
+        id="content"
+        label={t('patrol.content')}
+        hint={t('patrol.contentHint')}
+        required
+        maxLength={5000}
+        rows={5}
+        value={draft.content}
+        onValue={(content) => update({ content })}
+        error={errors.content}
+      />
+      <LocationField
+        id="location"
+        value={draft.location}
+        onValue={(location) => update({ location })}
+        error={errors.location}
+      />
+    </FormLayout>
+  );
+}

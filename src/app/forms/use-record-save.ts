@@ -1,0 +1,64 @@
+/**
+ * Save for every form: validate the body with its kind's schema (so errors show at once, next to
+ * the fields), build the envelope with newRecord/editRecord, write it and its outbox mutation in one
+ * transaction (saveRecord), nudge the scheduler, and open the saved record.
+ */
+import { useSignal } from '@preact/signals';
+import { useLocation } from 'preact-iso/router';
+import { type Issue, toIssues } from '../../domain/protocol';
+import { bodySchemaByKind, type RecordKind, type RecordOfKind } from '../../domain/record-envelope';
+import { RecordInvalidError, StorageFullError, saveRecord } from '../../sync/outbox';
+import { editRecord, newRecord } from '../../sync/record-factory';
+import type { MessageKey } from '../i18n/zh-cn';
+import { formDirty } from '../pwa-update';
+import { currentDb, requestSync, session } from '../sync-status';
+import { type FieldErrors, fieldErrorsFrom } from './field-errors';
+
+export interface SaveState {
+  errors: FieldErrors;
+  /** A problem that belongs to no field (storage full, unexpected failure). */
+  formError: { key: MessageKey; message?: string } | undefined;
+  saving: boolean;
+}
+
+export function useRecordSave<K extends RecordKind>(kind: K, existing: RecordOfKind<K> | undefined) {
+  const { route } = useLocation();
+  const state = useSignal<SaveState>({ errors: {}, formError: undefined, saving: false });
+
+  const fail = (errors: FieldErrors, formError?: SaveState['formError']) => {
+    state.value = { errors, formError, saving: false };
+  };
+
+  const save = async (gridId: string, candidate: Record<string, unknown>): Promise<void> => {
+    const db = currentDb.value;
+    const user = session.value?.user;
+    if (!db || !user || state.value.saving) return;
+    const issues: Issue[] = gridId ? [] : [{ path: 'gridId', message: 'required' }];
+    const parsed = bodySchemaByKind[kind].safeParse(candidate);
+    if (!parsed.success) issues.push(...toIssues(parsed.error.issues));
+    if (!parsed.success || issues.length > 0) {
+      fail(fieldErrorsFrom(issues, candidate));
+      return;
+    }
+    state.value = { errors: {}, formError: undefined, saving: true };
+    const body = parsed.data as RecordOfKind<K>['body'];
+    const now = new Date();
+    const record = existing
+      ? editRecord(existing, { body, gridId, userId: user.id, now })
+      : newRecord(kind, { gridId, body, userId: user.id, now });
+    try {
+      await saveRecord(db, record, now);
+    } catch (error) {
+      if (error instanceof RecordInvalidError) fail(fieldErrorsFrom(error.issues, candidate));
+      else if (error instanceof StorageFullError) fail({}, { key: 'form.storageFull' });
+      else
+        fail({}, { key: 'form.saveFailed', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    formDirty.value = false;
+    requestSync('save');
+    route(`/records/${record.id}`, true);
+  };
+
+  return { state, save };
+}
