@@ -1,0 +1,118 @@
+import { useSignal } from '@preact/signals';
+import { useLocation, useRoute } from 'preact-iso/router';
+import type { LocalRecord } from '../../sync/local-db';
+import { deleteRecord } from '../../sync/outbox';
+import { AppBar } from '../components/app-bar';
+import { SyncChip } from '../components/sync-chip';
+import { label, t } from '../i18n/i18n';
+import { formatDateTime } from '../lib/format-time';
+import { useLiveQuery } from '../lib/use-live-query';
+import { currentDb, requestSync, session } from '../sync-status';
+import { detailRows } from './detail-fields';
+
+function syncExplanation(row: LocalRecord): string {
+  if (row.syncState !== 'rejected') return t(`syncExplain.${row.syncState}`);
+  const code = row.error?.code;
+  const reason =
+    code === 'validation'
+      ? t('rejectReason.validation')
+      : code === 'forbidden'
+        ? t('rejectReason.forbidden')
+        : t('rejectReason.other');
+  return t('syncExplain.rejected', { reason });
+}
+
+/** One record: every field with its label, the sync state explained, 编辑 and 删除. */
+export function DetailScreen() {
+  const { params } = useRoute();
+  const { route } = useLocation();
+  const db = currentDb.value;
+  const row = useLiveQuery(
+    async () => (db && params.id ? ((await db.records.get(params.id)) ?? null) : null),
+    [db, params.id],
+  );
+  const grid = useLiveQuery(
+    async () => (db && row ? db.grids.get(row.gridId) : undefined),
+    [db, row?.gridId],
+  );
+  const confirming = useSignal(false);
+
+  if (row === undefined) return null;
+  if (row === null || row.record.deleted) {
+    return (
+      <div class="screen">
+        <AppBar title={t('detail.title')} back="/" />
+        <p class="empty">{t('form.notFound')}</p>
+      </div>
+    );
+  }
+  const { record } = row;
+
+  const remove = async () => {
+    const user = session.value?.user;
+    if (!db || !user) return;
+    await deleteRecord(db, record.id, user.id);
+    requestSync('save');
+    route('/', true);
+  };
+
+  return (
+    <div class="screen screen--detail">
+      <AppBar title={label('kind', record.kind)} back="/" />
+      <main class="detail">
+        <section class={`sync-box sync-box--${row.syncState}`} aria-label={t('detail.syncState')}>
+          <SyncChip state={row.syncState} />
+          <p>{syncExplanation(row)}</p>
+          {row.syncState === 'rejected' && row.error?.message && (
+            <p class="sync-box__detail">{row.error.message}</p>
+          )}
+        </section>
+        <dl class="detail__list">
+          {[
+            ...detailRows(record),
+            [t('detail.grid'), grid ? `${grid.communityName} · ${grid.name}` : record.gridId] as const,
+            [t('detail.createdAt'), formatDateTime(record.createdAt)] as const,
+            [t('detail.updatedAt'), formatDateTime(record.updatedAt)] as const,
+          ].map(([name, value]) => (
+            <div class="detail__row" key={name}>
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </main>
+      <div class="action-bar">
+        {confirming.value ? (
+          <div class="confirm" role="alertdialog" aria-label={t('detail.deleteAsk')}>
+            <p>{t('detail.deleteAsk')}</p>
+            <div class="action-bar__row">
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() => (confirming.value = false)}
+              >
+                {t('common.cancel')}
+              </button>
+              <button type="button" class="button button--danger" onClick={() => void remove()}>
+                {t('detail.deleteConfirm')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div class="action-bar__row">
+            <button type="button" class="button button--secondary" onClick={() => (confirming.value = true)}>
+              {t('common.delete')}
+            </button>
+            <button
+              type="button"
+              class="button button--primary"
+              onClick={() => route(`/records/${record.id}/edit`)}
+            >
+              {t('common.edit')}
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
