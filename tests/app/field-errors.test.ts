@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrorsFrom } from '../../src/app/forms/field-errors';
+import { t } from '../../src/app/i18n/i18n';
+import { disputeBodySchema } from '../../src/domain/dispute';
+import { toIssues } from '../../src/domain/protocol';
+import { rentalInspectionBodySchema } from '../../src/domain/rental-inspection';
+
+const NOW = '2025-03-08T06:00:00.000Z';
+const PARTY_A = '0195764e-0000-7000-8000-000000000001';
+const PARTY_B = '0195764e-0000-7000-8000-000000000002';
+
+function rentalBody(overrides: Record<string, unknown> = {}) {
+  return {
+    address: '湖滨花园3栋502',
+    landlordName: '张三明',
+    inspectionType: 'routine',
+    inspectedAt: NOW,
+    checklist: [{ itemCode: 'EB01', result: 'pass' }],
+    overallResult: 'noHazard',
+    status: 'closed',
+    ...overrides,
+  };
+}
+
+function errorsOf(schema: typeof rentalInspectionBodySchema | typeof disputeBodySchema, body: unknown) {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) throw new Error('expected the body to be invalid');
+  const messages: Record<string, string> = {};
+  for (const [field, key] of Object.entries(fieldErrorsFrom(toIssues(parsed.error.issues), body))) {
+    messages[field] = t(key);
+  }
+  return messages;
+}
+
+describe('field errors', () => {
+  it('asks for the address when it is blank', () => {
+    expect(errorsOf(rentalInspectionBodySchema, rentalBody({ address: '   ' }))).toEqual({
+      address: '请填写房屋地址',
+    });
+  });
+
+  it('asks for a deadline when the result is 限期整改', () => {
+    const body = rentalBody({
+      overallResult: 'rectifying',
+      checklist: [{ itemCode: 'EB01', result: 'fail' }],
+    });
+    expect(errorsOf(rentalInspectionBodySchema, body)).toEqual({
+      rectificationDeadline: '限期整改需填写整改期限',
+    });
+  });
+
+  it('explains why 未发现隐患 is wrong when an item failed', () => {
+    const body = rentalBody({ checklist: [{ itemCode: 'EB04', result: 'fail' }] });
+    expect(errorsOf(rentalInspectionBodySchema, body)).toEqual({
+      overallResult: '有“不符合”的项目时，结论不能选“未发现隐患”',
+    });
+  });
+
+  it('asks for a result when none was picked', () => {
+    expect(errorsOf(rentalInspectionBodySchema, rentalBody({ overallResult: '' }))).toEqual({
+      overallResult: '请选择检查结论',
+    });
+  });
+
+  it('reports a bad landlord phone and an empty checklist on their fields', () => {
+    const errors = errorsOf(
+      rentalInspectionBodySchema,
+      rentalBody({ landlordPhone: '12345', checklist: [] }),
+    );
+    expect(errors).toEqual({
+      landlordPhone: '电话格式不对：手机 11 位，座机如 025-12345678',
+      checklist: '请至少完成一项检查',
+    });
+  });
+
+  it('needs at least two parties, and names each bad party field by its index', () => {
+    const dispute = {
+      title: '楼上漏水',
+      disputeType: 'neighbor',
+      summary: '楼上卫生间漏水到楼下',
+      registeredAt: NOW,
+      riskLevel: 'yellow',
+      status: 'reported',
+      parties: [{ id: PARTY_A, role: 'applicant', partyType: 'natural', name: '李四' }],
+    };
+    expect(errorsOf(disputeBodySchema, dispute)).toEqual({ parties: '至少需要两位当事人' });
+
+    const twoParties = {
+      ...dispute,
+      parties: [
+        dispute.parties[0],
+        { id: PARTY_B, role: 'respondent', partyType: 'natural', name: ' ', phone: '1381234', idNo: '3201' },
+      ],
+    };
+    expect(errorsOf(disputeBodySchema, twoParties)).toEqual({
+      'parties.1.name': '请填写当事人姓名或名称',
+      'parties.1.phone': '电话格式不对：手机 11 位，座机如 025-12345678',
+      'parties.1.idNo': '身份证号应为 18 位，最后一位可以是 X',
+    });
+  });
+
+  it('strips the envelope prefix of RecordInvalidError paths and keeps a generic message for unknown fields', () => {
+    const errors = fieldErrorsFrom([
+      { path: 'body.address', message: 'Too small' },
+      { path: 'gridId', message: 'Invalid' },
+      { path: 'body.location.lngLat.0', message: 'Too big' },
+      { path: 'body.somethingNew', message: 'Invalid' },
+    ]);
+    expect(errors).toEqual({
+      address: 'err.address',
+      gridId: 'err.gridId',
+      location: 'err.location',
+      somethingNew: 'err.generic',
+    });
+  });
+});
