@@ -28,7 +28,11 @@ interface Run {
 }
 
 function start(env: Record<string, string>): Run {
-  const child = spawn(TSX, ['src/server/main.ts'], { cwd: ROOT, env: { ...process.env, ...env } });
+  // DATABASE_URL cleared: these runs are about DATA_DIR and must never touch a shared PostgreSQL.
+  const child = spawn(TSX, ['src/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', DEMO: '1', ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {

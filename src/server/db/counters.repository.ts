@@ -16,3 +16,17 @@ export async function takeChangeSeqs(db: Kysely<Database>, count = 1): Promise<n
     .executeTakeFirstOrThrow();
   return Number(row.value);
 }
+
+/**
+ * Locks the change counter row until the transaction ends, without taking a number. A push takes
+ * it first so that, on PostgreSQL, pushes decide one after another: each sees every earlier push
+ * committed (a replayed mutation id is a duplicate, never a conflict with its own first apply).
+ * SQLite runs one write transaction at a time anyway.
+ */
+export async function lockChangeCounter(db: Kysely<Database>): Promise<void> {
+  await db
+    .updateTable('counters')
+    .set((eb) => ({ value: eb.ref('value') }))
+    .where('name', '=', CHANGE_COUNTER)
+    .execute();
+}

@@ -43,7 +43,7 @@ export async function findRecord(db: Kysely<Database>, id: string): Promise<Grid
   return row && recordFromRow(row);
 }
 
-/** Inserts new records; a concurrent insert of the same id fails on the primary key. */
+/** Inserts new records; an id that exists already fails on the primary key. */
 export async function insertRecords(
   db: Kysely<Database>,
   records: readonly { record: GridRecord; changeSeq: number }[],
@@ -55,10 +55,7 @@ export async function insertRecords(
     .execute();
 }
 
-/**
- * Replaces a record only if its rev is still `expectedRev` (optimistic check: a concurrent writer
- * on PostgreSQL makes this update 0 rows). Answers whether it was replaced.
- */
+/** Replaces a record only if its rev is still `expectedRev`; answers whether it was replaced. */
 export async function replaceRecord(
   db: Kysely<Database>,
   record: GridRecord,

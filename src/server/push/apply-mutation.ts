@@ -1,6 +1,8 @@
 /**
  * One pushed mutation, decided and applied in its own transaction:
  *
+ *   lock the change counter (pushes decide one at a time)
+ *     │
  *   seen id? ──yes──▶ duplicate (the stored first result)
  *     │no
  *   valid record? ──no──▶ rejected validation
@@ -17,7 +19,7 @@ import { toIssues } from '../../domain/protocol';
 import { type GridRecord, recordSchema } from '../../domain/record-envelope';
 import { insertAuditEntry } from '../db/audit-log.repository';
 import { raiseAckedSeq } from '../db/clients.repository';
-import { takeChangeSeqs } from '../db/counters.repository';
+import { lockChangeCounter, takeChangeSeqs } from '../db/counters.repository';
 import { findMutation, insertMutation } from '../db/mutations.repository';
 import { findRecord, insertRecords, replaceRecord } from '../db/records.repository';
 import type { Database } from '../db/schema';
@@ -36,24 +38,16 @@ export interface Pusher {
   now: Date;
 }
 
-/** Lost races on PostgreSQL (same record or same mutation id written concurrently) are retried. */
-const MAX_ATTEMPTS = 3;
-
-class WriteRace extends Error {}
-
+/** Decides and applies one mutation in its own transaction. */
 export async function applyMutation(
   db: Kysely<Database>,
   pusher: Pusher,
   mutation: PushedMutation,
 ): Promise<MutationResult> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction().execute((trx) => decide(trx, pusher, mutation));
-    } catch (error) {
-      const retryable = error instanceof WriteRace || isUniqueViolation(error);
-      if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
-    }
-  }
+  return db.transaction().execute(async (trx) => {
+    await lockChangeCounter(trx);
+    return decide(trx, pusher, mutation);
+  });
 }
 
 async function decide(
@@ -105,7 +99,10 @@ async function decide(
     deleted: mutation.op === 'delete',
   };
   if (existing) {
-    if (!(await replaceRecord(trx, stored, changeSeq, existing.rev))) throw new WriteRace();
+    // Cannot fail under the counter lock; checked so a broken invariant aborts instead of overwriting.
+    if (!(await replaceRecord(trx, stored, changeSeq, existing.rev))) {
+      throw new Error(`Record ${stored.id} changed during its push`);
+    }
   } else {
     await insertRecords(trx, [{ record: stored, changeSeq }]);
   }
@@ -146,10 +143,4 @@ function rejected(
 ): MutationResult {
   const error: ErrorBody = issues ? { code, message, issues } : { code, message };
   return { id: mutation.id, status: 'rejected', error };
-}
-
-/** SQLite's SQLITE_CONSTRAINT_PRIMARYKEY/UNIQUE or PostgreSQL's 23505. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
