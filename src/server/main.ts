@@ -63,7 +63,7 @@ function readVersion(): string {
 
 async function main(): Promise<void> {
   const port = readPort();
-  const demo = process.env.DEMO !== '0';
+  const demo = !['0', 'false', 'off'].includes(process.env.DEMO ?? '');
   const db = await openData();
   if (demo) await seedDemoData(db);
 

@@ -138,6 +138,15 @@ describe.each(DIALECTS)('pull (%s)', (dialect) => {
     expect(reply.body.changes.length).toBeGreaterThan(0);
   });
 
+  it('answers reset for a cursor past the server’s last change, as after a restore from backup', async () => {
+    const clientId = randomUUID();
+    const { changes, last } = await pullAll(grid01, clientId);
+    const [, fingerprint] = last.cursor.split('.');
+    const reply = await server.pull(grid01.token, clientId, { cursor: `999999999.${fingerprint}` });
+    expect(reply.body.reset).toBe(true);
+    expect(reply.body.changes.map((r: GridRecord) => r.id)).toEqual(changes.map((r) => r.id));
+  });
+
   it('answers 400 for a missing clientId, an unknown parameter or a limit above 1000', async () => {
     expect((await server.call('GET', '/api/sync/pull', { token: grid01.token })).status).toBe(400);
     const clientId = randomUUID();

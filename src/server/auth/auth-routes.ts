@@ -19,7 +19,7 @@ const BAD_CREDENTIALS = 'Wrong username or password';
 /** A hash to verify against when the user is unknown, so both failures take the same time. */
 let decoyHash: Promise<string> | undefined;
 
-/** `POST /login`, `POST /logout`, `GET /me` (mounted under /api/auth and /api). */
+/** `POST /auth/login`, `POST /auth/logout`, `GET /me`, mounted under /api. */
 export function authRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 

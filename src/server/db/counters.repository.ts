@@ -30,3 +30,13 @@ export async function lockChangeCounter(db: Kysely<Database>): Promise<void> {
     .where('name', '=', CHANGE_COUNTER)
     .execute();
 }
+
+/** The last change sequence number handed out. */
+export async function currentChangeSeq(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', CHANGE_COUNTER)
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}

@@ -19,13 +19,19 @@ export function encodeCursor(changeSeq: number, fingerprint: string): string {
   return `${changeSeq}.${fingerprint}`;
 }
 
-/** Where to continue after `cursor`; a missing cursor starts over, a stale or malformed one resets. */
+/**
+ * Where to continue after `cursor`; a missing cursor starts over. A malformed cursor, one made for
+ * another scope, or one past the server's last change (the database was restored from a backup)
+ * resets: the device re-pulls from the start.
+ */
 export function decodeCursor(
   cursor: string | undefined,
   fingerprint: string,
+  lastChangeSeq: number,
 ): { afterSeq: number; reset: boolean } {
   if (cursor === undefined || cursor === '') return { afterSeq: 0, reset: false };
   const match = CURSOR.exec(cursor);
-  if (!match || match[2] !== fingerprint) return { afterSeq: 0, reset: true };
-  return { afterSeq: Number(match[1]), reset: false };
+  const afterSeq = Number(match?.[1]);
+  if (!match || match[2] !== fingerprint || afterSeq > lastChangeSeq) return { afterSeq: 0, reset: true };
+  return { afterSeq, reset: false };
 }

@@ -9,6 +9,7 @@ import { ApiError, parseOrThrow } from '../api-error';
 import type { AppDeps, AppEnv } from '../app-env';
 import { requireSession } from '../auth/require-session';
 import { claimOwnClient } from '../claim-own-client';
+import { currentChangeSeq } from '../db/counters.repository';
 import { listChanges } from '../db/records.repository';
 import { decodeCursor, encodeCursor, scopeFingerprint } from './pull-cursor';
 
@@ -27,7 +28,7 @@ export function pullRoute(deps: AppDeps): Hono<AppEnv> {
     const ackedSeq = await claimOwnClient(deps.db, query.clientId, user.id);
 
     const fingerprint = scopeFingerprint(user.scope.gridIds);
-    const { afterSeq, reset } = decodeCursor(query.cursor, fingerprint);
+    const { afterSeq, reset } = decodeCursor(query.cursor, fingerprint, await currentChangeSeq(deps.db));
     // One row more than asked tells whether another page follows.
     const page = await listChanges(deps.db, user.scope.gridIds, afterSeq, limit + 1);
     const changes = page.slice(0, limit);
