@@ -173,36 +173,6 @@ describe.each(DIALECTS)('push (%s)', (dialect) => {
     });
   });
 
-  describe('concurrent pushes', () => {
-    it('applies exactly one of several edits from the same base; the others conflict', async () => {
-      const record = patrol();
-      await server.push(worker.token, clientId, [mutation(record)]);
-      const edits = Array.from({ length: 5 }, (_, i) => ({
-        ...record,
-        body: { ...record.body, content: `并发修改${i}` },
-      }));
-      const replies = await Promise.all(
-        edits.map((edit) => server.push(worker.token, clientId, [mutation(edit, { baseRev: 1 })])),
-      );
-      const statuses = replies.map((reply) => reply.body.results[0].status).sort();
-      expect(statuses).toEqual(['applied', 'conflict', 'conflict', 'conflict', 'conflict']);
-      const row = await server.db
-        .selectFrom('records')
-        .select('rev')
-        .where('id', '=', record.id)
-        .executeTakeFirst();
-      expect(row?.rev).toBe(2);
-    });
-
-    it('applies a mutation sent twice at once only once; the other copy is a duplicate', async () => {
-      const create = mutation(patrol());
-      const replies = await Promise.all([1, 2, 3].map(() => server.push(worker.token, clientId, [create])));
-      const statuses = replies.map((reply) => reply.body.results[0].status).sort();
-      expect(statuses).toEqual(['applied', 'duplicate', 'duplicate']);
-      expect(new Set(replies.map((reply) => reply.body.results[0].rev))).toEqual(new Set([1]));
-    });
-  });
-
   describe('rejected', () => {
     it('rejects an invalid record naming the field, while the rest of the batch applies', async () => {
       const good = patrol();
