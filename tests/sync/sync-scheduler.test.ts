@@ -12,7 +12,9 @@ import {
 afterEach(() => vi.useRealTimers());
 
 function scripted(outcomes: RunSyncOutcome[]) {
-  const run = vi.fn(async (): Promise<RunSyncOutcome> => outcomes.shift() ?? { status: 'ok', pushed: 0, pulled: 0 });
+  const run = vi.fn(
+    async (): Promise<RunSyncOutcome> => outcomes.shift() ?? { status: 'ok', pushed: 0, pulled: 0 },
+  );
   return run;
 }
 

@@ -1,0 +1,84 @@
+/**
+ * Runs in Chromium (bundled by esbuild, injected into a page of the real server's origin): the
+ * real device code over real IndexedDB, exposed as `window.deviceBench`.
+ */
+import { openLocalDb } from '../../src/sync/local-db';
+import { saveRecord } from '../../src/sync/outbox';
+import { newRecord } from '../../src/sync/record-factory';
+import { syncOnce } from '../../src/sync/sync-engine';
+import { uuidV7 } from '../../src/sync/uuid-v7';
+
+function patrolBody(n: number) {
+  const at = new Date().toISOString();
+  return {
+    patrolTypes: ['riskScreening' as const],
+    startedAt: at,
+    householdsVisited: n % 30,
+    content: `第${n}次巡查:走访楼栋,检查消防通道`,
+    status: 'submitted' as const,
+  };
+}
+
+const deviceBench = {
+  /** Fills a fresh database with `count` saved records; returns its name. */
+  async fill(dbName: string, count: number, gridId: string, userId: string): Promise<void> {
+    const db = openLocalDb(dbName);
+    for (let n = 0; n < count; n += 500) {
+      const rows = [];
+      for (let i = n; i < Math.min(n + 500, count); i++) {
+        rows.push(newRecord('patrol', { gridId, body: patrolBody(i), userId, now: new Date() }));
+      }
+      await Promise.all(rows.map((row) => saveRecord(db, row)));
+    }
+  },
+  /** Times `samples` single saves (ms each). */
+  async timeSaves(dbName: string, samples: number, gridId: string, userId: string): Promise<number[]> {
+    const db = openLocalDb(dbName);
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const record = newRecord('patrol', { gridId, body: patrolBody(i), userId, now: new Date() });
+      const start = performance.now();
+      await saveRecord(db, record);
+      times.push(performance.now() - start);
+    }
+    return times;
+  },
+  /** One full sync pass; returns seconds and counts. */
+  async sync(
+    dbName: string,
+    token: string,
+  ): Promise<{ seconds: number; status: string; pushed: number; pulled: number }> {
+    const db = openLocalDb(dbName);
+    const start = performance.now();
+    const outcome = await syncOnce({ db, token, fetch: (input, init) => fetch(input, init), baseUrl: '' });
+    const seconds = (performance.now() - start) / 1000;
+    if (outcome.status !== 'ok') return { seconds, status: outcome.status, pushed: 0, pulled: 0 };
+    return { seconds, status: 'ok', pushed: outcome.pushed, pulled: outcome.pulled };
+  },
+  async count(dbName: string): Promise<{ records: number; outbox: number }> {
+    const db = openLocalDb(dbName);
+    return { records: await db.records.count(), outbox: await db.outbox.count() };
+  },
+  /** The naive baseline: one push request per record. */
+  async naivePush(count: number, token: string, gridId: string, userId: string): Promise<number> {
+    const clientId = uuidV7();
+    const start = performance.now();
+    for (let i = 0; i < count; i++) {
+      const record = newRecord('patrol', { gridId, body: patrolBody(i), userId, now: new Date() });
+      const response = await fetch('/api/sync/push', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          protocol: 1,
+          clientId,
+          mutations: [{ id: uuidV7(), seq: i + 1, op: 'upsert', baseRev: 0, record }],
+        }),
+      });
+      if (!response.ok) throw new Error(`naive push ${response.status}`);
+    }
+    return (performance.now() - start) / 1000;
+  },
+};
+
+(globalThis as unknown as { deviceBench: typeof deviceBench }).deviceBench = deviceBench;
+export type DeviceBench = typeof deviceBench;
