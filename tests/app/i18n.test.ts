@@ -12,7 +12,7 @@ describe('i18n', () => {
     expect(locale.value).toBe('zh-CN');
     expect(t('common.save')).toBe('保存');
     expect(label('disputeType', 'neighbor')).toBe('邻里纠纷');
-    expect(label('checklist', 'EB04')).toBe('飞线充电');
+    expect(label('checklist', 'EB04')).toBe('无“飞线”充电');
   });
 
   it('fills parameters', () => {

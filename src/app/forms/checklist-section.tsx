@@ -16,6 +16,7 @@ export interface ChecklistAnswer {
  * The short checklist shown on a new inspection: the items of DOMAIN.md §1.3 that cause most
  * deaths in rental fires (e-bikes indoors, flying-lead charging, gas bottles, partitions, blocked
  * exits) plus wiring and extinguishers. The full catalogue comes with the field-work issue.
+ * Labels state the requirement ("疏散通道畅通"), not the hazard, so 符合 reads as "safe".
  */
 export const COMMON_ITEMS: readonly ItemCode[] = [
   'EB01',
