@@ -28,8 +28,16 @@ export async function registerServiceWorker(): Promise<void> {
 export async function reloadToUpdate(): Promise<void> {
   const update = applyUpdate;
   if (!update) return;
-  const locks = navigator.locks;
+  const container = navigator.serviceWorker;
+  // workbox-window reloads by itself only when a worker controlled the page at load time.
+  const controlled = container.controller !== null;
+  if (controlled)
+    container.addEventListener('controllerchange', () => window.location.reload(), { once: true });
   const { SYNC_LOCK_NAME } = await import('../sync/sync-engine');
+  const locks = navigator.locks;
   if (locks) await locks.request(SYNC_LOCK_NAME, () => update(true));
   else await update(true);
+  // First visit: sw.ts does not claim clients, so nothing controls this page, no `controllerchange`
+  // will come, and the new worker activated without waiting. A reload is all it takes.
+  if (!controlled) window.location.reload();
 }

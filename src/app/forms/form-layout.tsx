@@ -4,6 +4,7 @@ import type { LocalGrid } from '../../sync/local-db';
 import { AppBar } from '../components/app-bar';
 import { GridPicker } from '../components/grid-picker';
 import { t } from '../i18n/i18n';
+import { formDirty } from '../pwa-update';
 import type { SaveState } from './use-record-save';
 
 interface FormLayoutProps {
@@ -30,6 +31,14 @@ export function FormLayout({
 }: FormLayoutProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const errorCount = Object.keys(state.errors).length;
+
+  // Leaving the form (saved or not) ends the "unsaved input" hold on the update prompt.
+  useEffect(
+    () => () => {
+      formDirty.value = false;
+    },
+    [],
+  );
 
   // After a failed save, take the worker to the first field to fix: on a long form it is off-screen.
   useEffect(() => {

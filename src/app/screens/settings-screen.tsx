@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { AppBar } from '../components/app-bar';
 import { LOCALES, type Locale, label, locale, setLocale, t } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/zh-cn';
 import { formatDateTime } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
 import {
@@ -31,6 +32,18 @@ function splitError(stored: string): { at: string; message: string } {
   const space = stored.indexOf(' ');
   if (space < 0) return { at: '', message: stored };
   return { at: stored.slice(0, space), message: stored.slice(space + 1) };
+}
+
+/**
+ * The engine stores its raw (English) error; the worker gets a Chinese summary with the raw text
+ * underneath for whoever they call for help. Browsers word network failures differently
+ * ("Failed to fetch", "NetworkError…", "Load failed", a timeout), hence the loose match.
+ */
+function syncErrorSummary(message: string): MessageKey {
+  if (message === 'unauthorized') return 'syncError.unauthorized';
+  if (/fetch|network|load failed|timeout|timed out|abort|unreadable/i.test(message))
+    return 'syncError.offline';
+  return 'syncError.server';
 }
 
 function StorageUse() {
@@ -98,8 +111,11 @@ export function SettingsScreen() {
               <div class="kv">
                 <dt>{t('settings.lastError')}</dt>
                 <dd class="kv__error">
-                  {error.at && `${formatDateTime(error.at)} `}
-                  {error.message}
+                  {t(syncErrorSummary(error.message))}
+                  <span class="kv__raw">
+                    {error.at && `${formatDateTime(error.at)} · `}
+                    {error.message}
+                  </span>
                 </dd>
               </div>
             )}
