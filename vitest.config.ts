@@ -18,7 +18,6 @@ export default defineConfig({
         },
       },
       {
-        esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
         test: { name: 'app', environment: 'happy-dom', include: ['tests/app/**/*.test.{ts,tsx}'] },
       },
       {

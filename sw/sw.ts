@@ -6,7 +6,8 @@
  */
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { runSync, SYNC_TAG } from '../src/sync/sync-runner';
+import { runSync } from '../src/sync/sync-runner';
+import { SYNC_TAG } from '../src/sync/sync-tag';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null } | string>;

@@ -10,7 +10,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import type { LoginResult } from '../sync/auth-client';
 import type { HttpDeps } from '../sync/http';
-import { type LocalDb, openLocalDb } from '../sync/local-db';
+import { countUnsynced, type LocalDb, openLocalDb, type SyncErrorInfo } from '../sync/local-db';
 import { loadSession, type StoredSession } from '../sync/session-store';
 import type { RunSyncOutcome } from '../sync/sync-runner';
 import type { SyncScheduler } from '../sync/sync-scheduler';
@@ -22,7 +22,7 @@ export const lastOutcome = signal<RunSyncOutcome | undefined>(undefined);
 export const syncing = signal(false);
 export const unsyncedCount = signal(0);
 export const lastSyncAt = signal<string | undefined>(undefined);
-export const lastSyncError = signal<string | undefined>(undefined);
+export const lastSyncError = signal<SyncErrorInfo | undefined>(undefined);
 
 /** The browser may claim a connection (Wi-Fi without internet, a captive portal); the last pass knows better. */
 export const isOnline = computed(() => networkOnline.value && lastOutcome.value?.status !== 'offline');
@@ -84,21 +84,13 @@ function onOutcome(outcome: RunSyncOutcome): void {
   if (outcome.status === 'unauthorized' || outcome.status === 'signed-out') void restoreSession();
 }
 
-/**
- * Same query as `countUnsynced` in src/sync/outbox.ts, repeated here because importing outbox.ts
- * would pull the record schemas (zod) into the first chunk.
- */
-function countUnsyncedRecords(db: LocalDb): Promise<number> {
-  return db.records.where('syncState').anyOf('pending', 'conflict', 'rejected').count();
-}
-
 function watchDb(db: LocalDb): () => void {
   const subscriptions = [
-    liveQuery(() => countUnsyncedRecords(db)).subscribe({ next: (n) => (unsyncedCount.value = n) }),
+    liveQuery(() => countUnsynced(db)).subscribe({ next: (n) => (unsyncedCount.value = n) }),
     liveQuery(() => db.meta.bulkGet(['lastSyncAt', 'lastSyncError'])).subscribe({
       next: ([at, error]) => {
         lastSyncAt.value = typeof at?.value === 'string' ? at.value : undefined;
-        lastSyncError.value = typeof error?.value === 'string' ? error.value : undefined;
+        lastSyncError.value = typeof error?.value === 'object' ? error.value : undefined;
       },
     }),
   ];

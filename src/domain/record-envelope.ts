@@ -1,13 +1,11 @@
 import * as z from 'zod/mini';
 import { disputeBodySchema } from './dispute';
 import { patrolBodySchema } from './patrol';
+import type { RecordKind } from './record-kinds';
 import { rentalInspectionBodySchema } from './rental-inspection';
 
 /** Version of the record bodies. Bump with an upcaster when a body changes shape. */
 export const RECORD_SCHEMA_VERSION = 1;
-
-export const RECORD_KINDS = ['patrol', 'rentalInspection', 'dispute'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const gridIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 const userIdSchema = z.string().check(z.minLength(1), z.maxLength(64));

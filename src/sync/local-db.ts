@@ -5,7 +5,8 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { ErrorBody } from '../domain/protocol';
-import type { GridRecord, RecordKind } from '../domain/record-envelope';
+import type { GridRecord } from '../domain/record-envelope';
+import type { RecordKind } from '../domain/record-kinds';
 
 /** Where a record stands with the server, as shown on every record. */
 export type SyncState = 'pending' | 'synced' | 'conflict' | 'rejected';
@@ -45,10 +46,17 @@ export interface OutboxMutation {
   lastError?: string;
 }
 
+/** Why the last sync pass failed, for the sync screen. `message` is the raw (English) detail. */
+export interface SyncErrorInfo {
+  at: string;
+  kind: 'offline' | 'server' | 'unauthorized';
+  message: string;
+}
+
 /** Sync bookkeeping, one row per key. */
 export interface MetaRow {
   key: 'clientId' | 'cursor' | 'lastSyncAt' | 'lastSyncError' | 'ackedSeq' | 'nextSeq';
-  value: string | number;
+  value: string | number | SyncErrorInfo;
 }
 
 /** A grid of the user's scope, kept for offline use (names in forms; boundaries for the map). */
@@ -92,6 +100,11 @@ export function openLocalDb(userId: string): LocalDb {
     openDbs.set(userId, db);
   }
   return db;
+}
+
+/** Records not yet confirmed by the server (pending, conflict or rejected). */
+export function countUnsynced(db: LocalDb): Promise<number> {
+  return db.records.where('syncState').anyOf('pending', 'conflict', 'rejected').count();
 }
 
 /** Closes every database this context opened (tests, sign-out). */

@@ -131,8 +131,3 @@ export async function deleteRecord(
     await queue(db, tombstone, 'delete', now);
   });
 }
-
-/** Records not yet confirmed by the server (pending, conflict or rejected). */
-export function countUnsynced(db: LocalDb): Promise<number> {
-  return db.records.where('syncState').anyOf('pending', 'conflict', 'rejected').count();
-}

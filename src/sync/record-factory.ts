@@ -1,5 +1,6 @@
-import type { GridRecord, RecordKind, RecordOfKind } from '../domain/record-envelope';
+import type { GridRecord, RecordOfKind } from '../domain/record-envelope';
 import { RECORD_SCHEMA_VERSION } from '../domain/record-envelope';
+import type { RecordKind } from '../domain/record-kinds';
 import { uuidV7 } from './uuid-v7';
 
 /** A new record of `kind`, made on the device: rev 0 (never synced), id a UUIDv7. */

@@ -14,7 +14,7 @@
 
 import { getClientId } from './client-id';
 import type { HttpDeps, HttpResult } from './http';
-import type { LocalDb } from './local-db';
+import type { LocalDb, SyncErrorInfo } from './local-db';
 import { pullAll } from './pull';
 import { pushRound } from './push';
 
@@ -63,8 +63,11 @@ async function record(deps: SyncDeps, outcome: SyncOutcome): Promise<void> {
     await deps.db.meta.put({ key: 'lastSyncAt', value: now });
     await deps.db.meta.delete('lastSyncError');
   } else {
-    const message = outcome.status === 'unauthorized' ? 'unauthorized' : outcome.error;
-    await deps.db.meta.put({ key: 'lastSyncError', value: `${now} ${message}` });
+    const value: SyncErrorInfo =
+      outcome.status === 'unauthorized'
+        ? { at: now, kind: 'unauthorized', message: 'unauthorized' }
+        : { at: now, kind: outcome.status === 'offline' ? 'offline' : 'server', message: outcome.error };
+    await deps.db.meta.put({ key: 'lastSyncError', value });
   }
 }
 

@@ -5,9 +5,6 @@ import { openLocalDb } from './local-db';
 import { loadSession, markSessionExpired } from './session-store';
 import { type SyncOutcome, syncOnce } from './sync-engine';
 
-/** The background-sync tag the page registers and the service worker answers. */
-export const SYNC_TAG = 'gridkeeper-sync';
-
 export type RunSyncOutcome = SyncOutcome | { status: 'signed-out' };
 
 /**

@@ -5,7 +5,7 @@
  * (Chromium), which fires when the network returns even if the page is gone.
  */
 import type { RunSyncOutcome } from './sync-runner';
-import { SYNC_TAG } from './sync-runner';
+import { SYNC_TAG } from './sync-tag';
 
 export const SAVE_DEBOUNCE_MS = 1_000;
 export const MIN_BACKOFF_MS = 5_000;

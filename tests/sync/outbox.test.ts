@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeLocalDbs, openLocalDb } from '../../src/sync/local-db';
-import { countUnsynced, deleteRecord, RecordInvalidError, saveRecord } from '../../src/sync/outbox';
+import { closeLocalDbs, countUnsynced, openLocalDb } from '../../src/sync/local-db';
+import { deleteRecord, RecordInvalidError, saveRecord } from '../../src/sync/outbox';
 import { editRecord, newRecord } from '../../src/sync/record-factory';
 import { samplePatrol } from '../support/sample-records';
 

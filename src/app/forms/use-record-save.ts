@@ -6,7 +6,8 @@
 import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso/router';
 import { type Issue, toIssues } from '../../domain/protocol';
-import { bodySchemaByKind, type RecordKind, type RecordOfKind } from '../../domain/record-envelope';
+import { bodySchemaByKind, type RecordOfKind } from '../../domain/record-envelope';
+import type { RecordKind } from '../../domain/record-kinds';
 import { RecordInvalidError, StorageFullError, saveRecord } from '../../sync/outbox';
 import { editRecord, newRecord } from '../../sync/record-factory';
 import type { MessageKey } from '../i18n/zh-cn';

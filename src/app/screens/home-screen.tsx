@@ -1,11 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso/router';
-import type { RecordKind } from '../../domain/record-envelope';
+import { RECORD_KINDS, type RecordKind } from '../../domain/record-kinds';
 import type { LocalDb } from '../../sync/local-db';
 import { AppBar } from '../components/app-bar';
 import { RecordRow } from '../components/record-row';
 import { t } from '../i18n/i18n';
-import { KINDS, kindSlug } from '../lib/kind-slug';
+import { kindSlug } from '../lib/kind-slug';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb, isOnline } from '../sync-status';
 
@@ -35,7 +35,7 @@ export function HomeScreen() {
       <AppBar title={t('app.name')}>
         {!isOnline.value && <p class="offline-banner">{t('banner.offline')}</p>}
         <nav class="filters" aria-label={t('home.filter')}>
-          {(['all', ...KINDS] as const).map((kind) => (
+          {(['all', ...RECORD_KINDS] as const).map((kind) => (
             <button
               key={kind}
               type="button"
@@ -71,7 +71,7 @@ export function HomeScreen() {
         {rows && rows.length >= LIST_LIMIT && <p class="list-note">{t('home.more', { n: LIST_LIMIT })}</p>}
       </main>
       <nav class="create-bar" aria-label={t('home.create')}>
-        {KINDS.map((kind) => (
+        {RECORD_KINDS.map((kind) => (
           <button
             key={kind}
             type="button"

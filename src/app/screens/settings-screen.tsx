@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
+import type { SyncErrorInfo } from '../../sync/local-db';
 import { AppBar } from '../components/app-bar';
 import { LOCALES, type Locale, label, locale, setLocale, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
@@ -28,23 +29,11 @@ function formatBytes(bytes: number): string {
 }
 
 /** "2025-03-08T06:00:00.000Z Failed to fetch" as stored by the engine → time and message. */
-function splitError(stored: string): { at: string; message: string } {
-  const space = stored.indexOf(' ');
-  if (space < 0) return { at: '', message: stored };
-  return { at: stored.slice(0, space), message: stored.slice(space + 1) };
-}
-
-/**
- * The engine stores its raw (English) error; the worker gets a Chinese summary with the raw text
- * underneath for whoever they call for help. Browsers word network failures differently
- * ("Failed to fetch", "NetworkError…", "Load failed", a timeout), hence the loose match.
- */
-function syncErrorSummary(message: string): MessageKey {
-  if (message === 'unauthorized') return 'syncError.unauthorized';
-  if (/fetch|network|load failed|timeout|timed out|abort|unreadable/i.test(message))
-    return 'syncError.offline';
-  return 'syncError.server';
-}
+const SYNC_ERROR_MESSAGES: Record<SyncErrorInfo['kind'], MessageKey> = {
+  offline: 'syncError.offline',
+  server: 'syncError.server',
+  unauthorized: 'syncError.unauthorized',
+};
 
 function StorageUse() {
   const usage = useSignal<{ used: number; quota: number } | undefined>(undefined);
@@ -75,7 +64,7 @@ export function SettingsScreen() {
   const db = currentDb.value;
   const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]);
   const confirmSignOut = useSignal(false);
-  const error = lastSyncError.value ? splitError(lastSyncError.value) : undefined;
+  const error = lastSyncError.value;
 
   const doSignOut = async () => {
     if (unsyncedCount.value > 0 && !confirmSignOut.value) {
@@ -111,9 +100,9 @@ export function SettingsScreen() {
               <div class="kv">
                 <dt>{t('settings.lastError')}</dt>
                 <dd class="kv__error">
-                  {t(syncErrorSummary(error.message))}
+                  {t(SYNC_ERROR_MESSAGES[error.kind])}
                   <span class="kv__raw">
-                    {error.at && `${formatDateTime(error.at)} · `}
+                    {`${formatDateTime(error.at)} · `}
                     {error.message}
                   </span>
                 </dd>
