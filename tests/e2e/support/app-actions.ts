@@ -9,5 +9,73 @@ export async function signIn(page: Page, url: string, username: string): Promise
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '网格管家' }).waitFor();
+  await homeShown(page);
+}
+
+/** The home screen (the login screen shows the app name too, so wait for the create buttons). */
+export async function homeShown(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: '新建记录' }).waitFor();
+}
+
+/** Waits until the service worker controls the page, so the app shell is precached. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
+    await page.reload();
+    await homeShown(page);
+  }
+}
+
+async function save(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByRole('button', { name: '编辑' }).waitFor();
+}
+
+export async function createPatrol(page: Page, content: string, options = { locate: true }): Promise<void> {
+  await page.getByRole('button', { name: '巡查日志' }).click();
+  await page.getByRole('heading', { name: '新建巡查日志' }).waitFor();
+  await page.getByText('反诈宣传', { exact: true }).click();
+  await page.getByLabel('巡查走访情况').fill(content);
+  if (options.locate) {
+    await page.getByRole('button', { name: '获取定位' }).click();
+    await page.getByText(/已定位/).waitFor();
+  }
+  await save(page);
+}
+
+export async function createRentalInspection(page: Page, address: string): Promise<void> {
+  await page.getByRole('button', { name: '出租房检查' }).click();
+  await page.getByRole('heading', { name: '新建出租房检查' }).waitFor();
+  await page.getByLabel('房屋地址').fill(address);
+  await page.getByLabel('出租人姓名').fill('王建国');
+  await page.getByLabel('出租人电话').fill('13812341234');
+  await page.getByRole('button', { name: /其余全部/ }).click();
+  await page
+    .getByRole('group', { name: '电动车、电池不进楼入户' })
+    .getByText('不符合', { exact: true })
+    .click();
+  await page
+    .getByRole('group', { name: /检查结论/ })
+    .getByText('限期整改', { exact: true })
+    .click();
+  await page.getByLabel('整改期限').fill('2026-12-03');
+  await save(page);
+}
+
+export async function createDispute(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: '矛盾纠纷' }).click();
+  await page.getByRole('heading', { name: '新建矛盾纠纷' }).waitFor();
+  await page.getByLabel('纠纷名称').fill(title);
+  await page.getByLabel('纠纷类型').selectOption({ label: '邻里纠纷' });
+  await page.getByLabel('纠纷简要情况').fill('楼上卫生间漏水至楼下,双方就维修费用争执');
+  await page.getByLabel('姓名或名称').nth(0).fill('李秀英');
+  await page.getByLabel('姓名或名称').nth(1).fill('赵伟');
+  await save(page);
+}
+
+export async function goHome(page: Page): Promise<void> {
+  await page.getByRole('link', { name: '返回' }).first().click();
+  await homeShown(page);
 }

@@ -1,0 +1,72 @@
+/**
+ * The service worker's own sync: a record saved offline reaches the server through a Background
+ * Sync `sync` event fired while no page of the app is open (Chromium; CDP fires the event).
+ */
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginResponseSchema, pullResponseSchema } from '../../src/domain/protocol';
+import { createPatrol, signIn, waitForServiceWorker } from './support/app-actions';
+import { chromiumAvailable, launchChromium } from './support/chromium';
+import { type ServerProcess, startServerProcess } from './support/server-process';
+
+async function serverHasPatrol(url: string, content: string): Promise<number> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'hb-leader', password: 'demo123456' }),
+  });
+  const { token } = loginResponseSchema.parse(await login.json());
+  const query = new URLSearchParams({ clientId: crypto.randomUUID(), limit: '1000' });
+  const response = await fetch(`${url}/api/sync/pull?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const page = pullResponseSchema.parse(await response.json());
+  return page.changes.filter((r) => r.kind === 'patrol' && r.body.content === content).length;
+}
+
+describe.runIf(chromiumAvailable())('background sync in the service worker', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('delivers a record saved offline after the app was closed', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'hb-grid02');
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    const content = `地下室巡查,信号全无 ${Date.now()}`;
+    await createPatrol(page, content, { locate: false });
+    await page.close();
+    expect(await serverHasPatrol(server.url, content)).toBe(0);
+
+    await context.setOffline(false);
+    const blank = await context.newPage();
+    const cdp = await context.newCDPSession(blank);
+    const registration = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((r) => r.scopeURL.startsWith(server.url) && !r.isDeleted);
+        if (ours) resolve(ours.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.dispatchSyncEvent', {
+      origin: server.url,
+      registrationId: await registration,
+      tag: 'gridkeeper-sync',
+      lastChance: false,
+    });
+    await expect.poll(() => serverHasPatrol(server.url, content), { timeout: 30_000 }).toBe(1);
+    await context.close();
+  });
+});

@@ -1,0 +1,61 @@
+/** What makes the app installable and light: the manifest and its icons, and the home screen's JS budget. */
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from './support/chromium';
+import { measureHomeScripts } from './support/home-scripts';
+import { type ServerProcess, startServerProcess } from './support/server-process';
+
+/** DESIGN budget for gzipped JS needed to render home. */
+const HOME_JS_BUDGET_KB = 80;
+
+describe.runIf(chromiumAvailable())('installable and light', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('links a web manifest with name, start URL, theme colour and 192/512/maskable icons that load', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    expect(href).toBeTruthy();
+    const manifestUrl = new URL(href ?? '', server.url);
+    const manifest = (await (await fetch(manifestUrl)).json()) as {
+      name: string;
+      start_url: string;
+      display: string;
+      theme_color: string;
+      icons: { src: string; sizes: string; purpose?: string }[];
+    };
+    expect(manifest.name).toContain('网格管家');
+    expect(manifest.start_url).toBe('/');
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+    const sizes = manifest.icons.map(
+      (i) => `${i.sizes}${i.purpose?.includes('maskable') ? ' maskable' : ''}`,
+    );
+    expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512', '512x512 maskable']));
+    for (const icon of manifest.icons) {
+      const response = await fetch(new URL(icon.src, manifestUrl));
+      expect(response.status, icon.src).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^image\//);
+    }
+    await page.close();
+  });
+
+  it(`renders home with under ${HOME_JS_BUDGET_KB} KB of gzipped JS and no map library`, async () => {
+    const home = await measureHomeScripts(browser, server.url);
+    expect(home.files.length).toBeGreaterThan(0);
+    expect(home.maplibre).toBe(false);
+    expect(home.gzipKb).toBeLessThan(HOME_JS_BUDGET_KB);
+  });
+});
