@@ -20,22 +20,22 @@ export async function measureHomeScripts(browser: Browser, url: string): Promise
   });
   const page = await context.newPage();
   await signIn(page, url, 'hb-grid01');
-  const pending: Promise<void>[] = [];
-  const scripts = new Map<string, Buffer>();
-  page.on('response', (response) => {
-    if (response.request().resourceType() !== 'script') return;
-    pending.push(
-      response.body().then((body) => {
-        scripts.set(response.url(), body);
-      }),
-    );
+  await page.waitForLoadState('networkidle');
+  // Record which scripts load; read their bytes from the server afterwards (a response body is
+  // gone once its page navigates, and the scripts are static files).
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') requested.push(request.url());
   });
   await page.reload();
   await homeShown(page);
-  const beforeHome = new Set(scripts.keys());
+  const beforeHome = new Set(requested);
   await page.waitForLoadState('networkidle');
-  await Promise.all(pending);
   await context.close();
+  const scripts = new Map<string, Buffer>();
+  for (const file of new Set(requested)) {
+    scripts.set(file, Buffer.from(await (await fetch(file)).arrayBuffer()));
+  }
   const files = [...scripts].map(([file, body]) => ({
     file: new URL(file).pathname,
     bytes: body.length,
