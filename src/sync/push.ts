@@ -15,7 +15,7 @@ import {
 } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
 import { type HttpDeps, type HttpResult, requestJson } from './http';
-import type { LocalDb, OutboxMutation } from './local-db';
+import type { LocalDb, LocalRecord, OutboxMutation } from './local-db';
 
 /** Keeps a batch well under the server's 4 MB request limit. */
 const MAX_BATCH_BYTES = 3 * 1024 * 1024;
@@ -26,78 +26,117 @@ export type PushRoundResult =
   | { kind: 'bad-response'; message: string };
 
 async function nextBatch(db: LocalDb): Promise<OutboxMutation[]> {
-  const all = await db.outbox.orderBy('seq').toArray();
-  const blocked = new Set(all.filter((m) => m.state === 'conflict').map((m) => m.recordId));
+  const blocked = new Set(
+    (await db.outbox.where('state').equals('conflict').toArray()).map((m) => m.recordId),
+  );
   const seen = new Set<string>();
   const batch: OutboxMutation[] = [];
   let bytes = 0;
-  for (const mutation of all) {
-    if (seen.has(mutation.recordId)) continue;
-    seen.add(mutation.recordId);
-    if (mutation.state !== 'pending' || blocked.has(mutation.recordId)) continue;
-    const size = JSON.stringify(mutation.record).length + 200;
-    if (batch.length > 0 && (bytes + size > MAX_BATCH_BYTES || batch.length >= MAX_PUSH_MUTATIONS)) break;
-    batch.push(mutation);
-    bytes += size;
-  }
+  let full = false;
+  // Walks the outbox in seq order and stops as soon as the batch is full: the outbox may hold
+  // tens of thousands of rows after days offline.
+  await db.outbox
+    .orderBy('seq')
+    .until(() => full)
+    .each((mutation) => {
+      if (seen.has(mutation.recordId)) return;
+      seen.add(mutation.recordId);
+      if (mutation.state !== 'pending' || blocked.has(mutation.recordId)) return;
+      const size = JSON.stringify(mutation.record).length + 200;
+      if (batch.length > 0 && (bytes + size > MAX_BATCH_BYTES || batch.length >= MAX_PUSH_MUTATIONS)) {
+        full = true;
+        return;
+      }
+      batch.push(mutation);
+      bytes += size;
+    });
   return batch;
 }
 
-/** After `applied`: the next queued edits of this record now build on `rev`. */
-async function settleApplied(db: LocalDb, mutation: OutboxMutation, result: MutationResult): Promise<void> {
-  await db.outbox.delete(mutation.seq);
-  const row = await db.records.get(mutation.recordId);
-  if (!row) return;
-  const rev = result.rev ?? result.record?.rev ?? mutation.baseRev + 1;
-  const serverCopy: GridRecord = result.record ?? { ...mutation.record, rev };
-  const followers = await db.outbox.where('recordId').equals(mutation.recordId).toArray();
-  if (followers.length === 0) {
-    if (serverCopy.deleted) {
-      await db.records.delete(row.id);
-      return;
-    }
-    await db.records.put({
-      id: row.id,
-      kind: serverCopy.kind,
-      gridId: serverCopy.gridId,
-      updatedAt: serverCopy.updatedAt,
-      syncState: 'synced',
-      record: serverCopy,
-      base: serverCopy,
-    });
-    return;
-  }
-  for (const follower of followers) {
-    if (follower.baseRev === mutation.baseRev) {
-      await db.outbox.update(follower.seq, { baseRev: rev, record: { ...follower.record, rev } });
-    }
-  }
-  await db.records.update(row.id, { base: serverCopy, record: { ...row.record, rev } });
+function syncedRow(record: GridRecord): LocalRecord {
+  return {
+    id: record.id,
+    kind: record.kind,
+    gridId: record.gridId,
+    updatedAt: record.updatedAt,
+    syncState: 'synced',
+    record,
+    base: record,
+  };
 }
 
-async function applyResult(db: LocalDb, mutation: OutboxMutation, result: MutationResult): Promise<void> {
-  switch (result.status) {
-    case 'applied':
-    case 'duplicate':
-    case 'merged':
-      return settleApplied(db, mutation, result);
-    case 'conflict': {
-      await db.outbox.update(mutation.seq, { state: 'conflict' });
-      const change: Partial<Parameters<typeof db.records.put>[0]> = { syncState: 'conflict' };
-      if (result.record) change.theirs = result.record;
-      await db.records.update(mutation.recordId, change);
-      return;
-    }
-    case 'rejected': {
-      const message = result.error?.message ?? 'rejected';
-      await db.outbox.update(mutation.seq, { state: 'rejected', lastError: message });
-      await db.records.update(mutation.recordId, {
-        syncState: 'rejected',
-        error: result.error ?? { code: 'validation', message },
+/**
+ * Applies a batch's results with bulk reads and writes. `applied`/`duplicate`/`merged`: the
+ * mutation leaves the outbox; if no later edit of the record waits, the server's copy becomes the
+ * record, else the waiting edits are rebased on the new rev. `conflict` and `rejected` stay in the
+ * outbox and mark the record, for the user to act on.
+ */
+async function applyResults(
+  db: LocalDb,
+  batch: readonly OutboxMutation[],
+  results: ReadonlyMap<string, MutationResult>,
+): Promise<void> {
+  const recordIds = batch.map((m) => m.recordId);
+  const rows = new Map((await db.records.bulkGet(recordIds)).flatMap((row) => (row ? [[row.id, row]] : [])));
+  const settled = batch.filter((m) => {
+    const status = results.get(m.id)?.status;
+    return status === 'applied' || status === 'duplicate' || status === 'merged';
+  });
+  const settledSeqs = new Set(settled.map((m) => m.seq));
+  const waiting = new Map<string, OutboxMutation[]>();
+  for (const m of await db.outbox.where('recordId').anyOf(recordIds).toArray()) {
+    if (settledSeqs.has(m.seq)) continue;
+    waiting.set(m.recordId, [...(waiting.get(m.recordId) ?? []), m]);
+  }
+  const outboxPuts: OutboxMutation[] = [];
+  const recordDeletes: string[] = [];
+
+  for (const mutation of batch) {
+    const result = results.get(mutation.id);
+    const row = rows.get(mutation.recordId);
+    // A mutation without a result stays pending and is sent again; the server dedupes it.
+    if (!result || !row) continue;
+    if (result.status === 'conflict') {
+      outboxPuts.push({ ...mutation, attempts: mutation.attempts + 1, state: 'conflict' });
+      rows.set(row.id, {
+        ...row,
+        syncState: 'conflict',
+        ...(result.record ? { theirs: result.record } : {}),
       });
-      return;
+    } else if (result.status === 'rejected') {
+      const error = result.error ?? { code: 'validation' as const, message: 'rejected' };
+      outboxPuts.push({
+        ...mutation,
+        attempts: mutation.attempts + 1,
+        state: 'rejected',
+        lastError: error.message,
+      });
+      rows.set(row.id, { ...row, syncState: 'rejected', error });
+    } else {
+      const rev = result.rev ?? result.record?.rev ?? mutation.baseRev + 1;
+      const serverCopy: GridRecord = result.record ?? { ...mutation.record, rev };
+      const followers = waiting.get(mutation.recordId) ?? [];
+      if (followers.length === 0) {
+        if (serverCopy.deleted) {
+          rows.delete(row.id);
+          recordDeletes.push(row.id);
+        } else {
+          rows.set(row.id, syncedRow(serverCopy));
+        }
+      } else {
+        for (const follower of followers) {
+          if (follower.baseRev === mutation.baseRev) {
+            outboxPuts.push({ ...follower, baseRev: rev, record: { ...follower.record, rev } });
+          }
+        }
+        rows.set(row.id, { ...row, base: serverCopy, record: { ...row.record, rev } });
+      }
     }
   }
+  await db.outbox.bulkDelete([...settledSeqs]);
+  await db.outbox.bulkPut(outboxPuts);
+  await db.records.bulkDelete(recordDeletes);
+  await db.records.bulkPut([...rows.values()]);
 }
 
 /** Sends one batch. `sent: 0` means nothing was waiting. */
@@ -109,7 +148,7 @@ export async function pushRound(
 ): Promise<PushRoundResult> {
   const batch = await db.transaction('rw', db.outbox, async () => {
     const mutations = await nextBatch(db);
-    for (const m of mutations) await db.outbox.update(m.seq, { attempts: m.attempts + 1 });
+    await db.outbox.bulkPut(mutations.map((m) => ({ ...m, attempts: m.attempts + 1 })));
     return mutations;
   });
   if (batch.length === 0) return { kind: 'done', sent: 0 };
@@ -123,12 +162,6 @@ export async function pushRound(
   const parsed = pushResponseSchema.safeParse(result.body);
   if (!parsed.success) return { kind: 'bad-response', message: 'Push response does not match the protocol' };
   const byId = new Map(parsed.data.results.map((r) => [r.id, r]));
-  await db.transaction('rw', [db.outbox, db.records], async () => {
-    for (const mutation of batch) {
-      const mutationResult = byId.get(mutation.id);
-      // A mutation without a result stays pending and is sent again; the server dedupes it.
-      if (mutationResult) await applyResult(db, mutation, mutationResult);
-    }
-  });
+  await db.transaction('rw', [db.outbox, db.records], () => applyResults(db, batch, byId));
   return { kind: 'done', sent: batch.length };
 }

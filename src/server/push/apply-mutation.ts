@@ -1,5 +1,5 @@
 /**
- * One pushed mutation, decided and applied in its own transaction:
+ * How the server decides each pushed mutation (a batch shares one transaction):
  *
  *   lock the change counter (pushes decide one at a time)
  *     │
@@ -38,15 +38,35 @@ export interface Pusher {
   now: Date;
 }
 
-/** Decides and applies one mutation in its own transaction. */
-export async function applyMutation(
+/**
+ * Decides and applies a batch in ONE transaction (a commit per batch, not per mutation, is what
+ * makes a 500-mutation push fast). If anything unexpected throws, the batch rolls back whole and
+ * each mutation is tried in its own transaction, so one bad mutation cannot block the others.
+ */
+export async function applyMutations(
   db: Kysely<Database>,
   pusher: Pusher,
-  mutation: PushedMutation,
-): Promise<MutationResult> {
+  mutations: readonly PushedMutation[],
+): Promise<MutationResult[]> {
+  try {
+    return await inPushTransaction(db, async (trx) => {
+      const results: MutationResult[] = [];
+      for (const mutation of mutations) results.push(await decide(trx, pusher, mutation));
+      return results;
+    });
+  } catch {
+    const results: MutationResult[] = [];
+    for (const mutation of mutations) {
+      results.push(await inPushTransaction(db, (trx) => decide(trx, pusher, mutation)));
+    }
+    return results;
+  }
+}
+
+function inPushTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await lockChangeCounter(trx);
-    return decide(trx, pusher, mutation);
+    return work(trx);
   });
 }
 

@@ -10,9 +10,9 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { requireSession } from '../auth/require-session';
 import { claimOwnClient } from '../claim-own-client';
 import { readJsonBody } from '../read-json-body';
-import { applyMutation } from './apply-mutation';
+import { applyMutations } from './apply-mutation';
 
-/** `POST /sync/push`: each mutation in its own transaction, results in request order. */
+/** `POST /sync/push`: the batch in one transaction, results in request order. */
 export function pushRoute(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.post('/sync/push', requireSession(deps), async (c) => {
@@ -26,12 +26,8 @@ export function pushRoute(deps: AppDeps): Hono<AppEnv> {
     const { user } = c.get('session');
     await claimOwnClient(deps.db, body.clientId, user.id);
 
-    const response: PushResponse = { results: [] };
-    for (const mutation of body.mutations) {
-      response.results.push(
-        await applyMutation(deps.db, { user, clientId: body.clientId, now: deps.now() }, mutation),
-      );
-    }
+    const pusher = { user, clientId: body.clientId, now: deps.now() };
+    const response: PushResponse = { results: await applyMutations(deps.db, pusher, body.mutations) };
     return c.json(response);
   });
   return routes;
