@@ -5,7 +5,8 @@ import { MaskedValue } from '../components/masked-value';
 import { label, t } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format-time';
 
-export type DetailRow = [string, ComponentChild];
+/** Label, value, and the field path it shows (`body.summary`), for the conflict screen's highlights. */
+export type DetailRow = [string, ComponentChild, string?];
 
 function locationText(record: GridRecord): string {
   const point = record.body.location;
@@ -21,30 +22,39 @@ export function detailRows(record: GridRecord): DetailRow[] {
     case 'patrol': {
       const b = record.body;
       return [
-        [t('patrol.patrolTypes'), b.patrolTypes.map((v) => label('patrolType', v)).join('、')],
-        [t('patrol.startedAt'), formatDateTime(b.startedAt)],
-        ...(b.endedAt ? [[t('patrol.endedAt'), formatDateTime(b.endedAt)] as DetailRow] : []),
-        [t('patrol.householdsVisited'), String(b.householdsVisited)],
-        [t('patrol.content'), <p class="detail__text">{b.content}</p>],
-        [t('patrol.status'), label('patrolStatus', b.status)],
-        [t('form.location'), locationText(record)],
+        [
+          t('patrol.patrolTypes'),
+          b.patrolTypes.map((v) => label('patrolType', v)).join('、'),
+          'body.patrolTypes',
+        ],
+        [t('patrol.startedAt'), formatDateTime(b.startedAt), 'body.startedAt'],
+        ...(b.endedAt ? [[t('patrol.endedAt'), formatDateTime(b.endedAt), 'body.endedAt'] as DetailRow] : []),
+        [t('patrol.householdsVisited'), String(b.householdsVisited), 'body.householdsVisited'],
+        [t('patrol.content'), <p class="detail__text">{b.content}</p>, 'body.content'],
+        [t('patrol.status'), label('patrolStatus', b.status), 'body.status'],
+        [t('form.location'), locationText(record), 'body.location'],
       ];
     }
     case 'rentalInspection': {
       const b = record.body;
       return [
-        [t('rental.address'), b.address],
-        [t('rental.landlordName'), <MaskedValue value={b.landlordName} mask={maskName} />],
+        [t('rental.address'), b.address, 'body.address'],
+        [
+          t('rental.landlordName'),
+          <MaskedValue value={b.landlordName} mask={maskName} />,
+          'body.landlordName',
+        ],
         ...(b.landlordPhone
           ? [
               [
                 t('rental.landlordPhone'),
                 <MaskedValue value={b.landlordPhone} mask={maskPhone} tel />,
+                'body.landlordPhone',
               ] as DetailRow,
             ]
           : []),
-        [t('rental.inspectionType'), label('inspectionType', b.inspectionType)],
-        [t('rental.inspectedAt'), formatDateTime(b.inspectedAt)],
+        [t('rental.inspectionType'), label('inspectionType', b.inspectionType), 'body.inspectionType'],
+        [t('rental.inspectedAt'), formatDateTime(b.inspectedAt), 'body.inspectedAt'],
         [
           t('rental.checklist'),
           <ul class="detail__checklist">
@@ -58,28 +68,36 @@ export function detailRows(record: GridRecord): DetailRow[] {
               </li>
             ))}
           </ul>,
+          'body.checklist',
         ],
-        [t('rental.overallResult'), label('overallResult', b.overallResult)],
-        ...(b.rectificationDeadline ? [[t('rental.deadline'), b.rectificationDeadline] as DetailRow] : []),
-        [t('rental.status'), label('inspectionStatus', b.status)],
-        ...(b.remarks ? [[t('rental.remarks'), <p class="detail__text">{b.remarks}</p>] as DetailRow] : []),
-        [t('form.location'), locationText(record)],
+        [t('rental.overallResult'), label('overallResult', b.overallResult), 'body.overallResult'],
+        ...(b.rectificationDeadline
+          ? [[t('rental.deadline'), b.rectificationDeadline, 'body.rectificationDeadline'] as DetailRow]
+          : []),
+        [t('rental.status'), label('inspectionStatus', b.status), 'body.status'],
+        ...(b.remarks
+          ? [[t('rental.remarks'), <p class="detail__text">{b.remarks}</p>, 'body.remarks'] as DetailRow]
+          : []),
+        [t('form.location'), locationText(record), 'body.location'],
       ];
     }
     case 'dispute': {
       const b = record.body;
       return [
-        [t('dispute.title'), b.title],
-        [t('dispute.disputeType'), label('disputeType', b.disputeType)],
-        [t('dispute.status'), label('disputeStatus', b.status)],
+        [t('dispute.title'), b.title, 'body.title'],
+        [t('dispute.disputeType'), label('disputeType', b.disputeType), 'body.disputeType'],
+        [t('dispute.status'), label('disputeStatus', b.status), 'body.status'],
         [
           t('dispute.riskLevel'),
           <span class={`risk risk--${b.riskLevel}`}>{label('riskLevel', b.riskLevel)}</span>,
+          'body.riskLevel',
         ],
-        [t('dispute.registeredAt'), formatDateTime(b.registeredAt)],
-        ...(b.occurredAt ? [[t('dispute.occurredAt'), formatDateTime(b.occurredAt)] as DetailRow] : []),
-        ...(b.place ? [[t('dispute.place'), b.place] as DetailRow] : []),
-        [t('dispute.summary'), <p class="detail__text">{b.summary}</p>],
+        [t('dispute.registeredAt'), formatDateTime(b.registeredAt), 'body.registeredAt'],
+        ...(b.occurredAt
+          ? [[t('dispute.occurredAt'), formatDateTime(b.occurredAt), 'body.occurredAt'] as DetailRow]
+          : []),
+        ...(b.place ? [[t('dispute.place'), b.place, 'body.place'] as DetailRow] : []),
+        [t('dispute.summary'), <p class="detail__text">{b.summary}</p>, 'body.summary'],
         [
           t('dispute.parties'),
           <ul class="detail__parties">
@@ -94,8 +112,9 @@ export function detailRows(record: GridRecord): DetailRow[] {
               </li>
             ))}
           </ul>,
+          'body.parties',
         ],
-        [t('form.location'), locationText(record)],
+        [t('form.location'), locationText(record), 'body.location'],
       ];
     }
   }
