@@ -14,6 +14,7 @@ import { session } from './sync-status';
 const LoginScreen = lazy(() => import('./screens/login-screen').then((m) => m.LoginScreen));
 const RecordFormScreen = lazy(() => import('./screens/record-form-screen').then((m) => m.RecordFormScreen));
 const DetailScreen = lazy(() => import('./screens/detail-screen').then((m) => m.DetailScreen));
+const ConflictScreen = lazy(() => import('./screens/conflict-screen').then((m) => m.ConflictScreen));
 const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) => m.SettingsScreen));
 
 /** Unknown paths (an old bookmark, a typo) go home instead of a blank page. */
@@ -31,6 +32,7 @@ function Routes() {
       <Route path="/new/:kind" component={RecordFormScreen} />
       <Route path="/records/:id" component={DetailScreen} />
       <Route path="/records/:id/edit" component={RecordFormScreen} />
+      <Route path="/records/:id/resolve" component={ConflictScreen} />
       <Route path="/settings" component={SettingsScreen} />
       <Route default component={GoHome} />
     </Router>

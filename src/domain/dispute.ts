@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { geoPointSchema } from './geo-point';
+import { photoIdsSchema } from './photo';
 import { dateTimeSchema, idCardNoSchema, optionalText, phoneSchema, requiredText } from './text';
 
 /** 纠纷类型 (DOMAIN.md §2.3), including the two local extensions. */
@@ -67,6 +68,7 @@ export const disputeBodySchema = z.strictObject({
   status: z.enum(DISPUTE_STATUSES),
   place: optionalText(200),
   location: z.optional(geoPointSchema),
+  photoIds: photoIdsSchema,
 });
 
 export type DisputeBody = z.infer<typeof disputeBodySchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { geoPointSchema } from './geo-point';
+import { photoIdsSchema } from './photo';
 import { dateTimeSchema, requiredText } from './text';
 
 /** 工作类型 of a patrol log (DOMAIN.md §3.2). */
@@ -29,6 +30,7 @@ export const patrolBodySchema = z.strictObject({
   householdsVisited: z.int().check(z.gte(0), z.lte(10_000)),
   content: requiredText(5000),
   location: z.optional(geoPointSchema),
+  photoIds: photoIdsSchema,
   status: z.enum(PATROL_STATUSES),
 });
 

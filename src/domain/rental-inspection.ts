@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { geoPointSchema } from './geo-point';
+import { photoIdsSchema } from './photo';
 import { dateSchema, dateTimeSchema, optionalText, phoneSchema, requiredText } from './text';
 
 /** 检查类型 (DOMAIN.md §1.2). */
@@ -64,6 +65,7 @@ export const checklistEntrySchema = z.strictObject({
   itemCode: z.enum(CHECKLIST_ITEM_CODES),
   result: z.enum(CHECK_RESULTS),
   note: optionalText(500),
+  photoIds: photoIdsSchema,
 });
 
 /** 出租房安全检查 body, core fields. A deadline is required when the result is 限期整改. */
@@ -79,6 +81,7 @@ export const rentalInspectionBodySchema = z
     rectificationDeadline: z.optional(dateSchema),
     remarks: optionalText(2000),
     location: z.optional(geoPointSchema),
+    photoIds: photoIdsSchema,
     status: z.enum(INSPECTION_STATUSES),
   })
   .check(

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { ErrorBody } from '../domain/protocol';
@@ -6,6 +9,7 @@ import type { AppDeps } from './app-env';
 import { authRoutes } from './auth/auth-routes';
 import type { Database } from './db/schema';
 import { gridsRoute } from './grids-route';
+import { photoRoutes } from './photos/photo-routes';
 import { pullRoute } from './pull/pull-route';
 import { pushRoute } from './push/push-route';
 
@@ -16,6 +20,8 @@ export interface CreateAppOptions {
   version?: string;
   /** Whether demo accounts may sign in; on by default, off when the server runs with DEMO=0. */
   demoAccounts?: boolean;
+  /** Where photo files live (DATA_DIR/photos); a fresh temp dir when absent, as in tests. */
+  photoDir?: string;
 }
 
 /** The REST API of DESIGN.md "Sync protocol v1", under /api. Static files are main.ts's business. */
@@ -33,6 +39,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/api', pushRoute(deps));
   app.route('/api', pullRoute(deps));
   app.route('/api', gridsRoute(deps));
+  app.route('/api', photoRoutes(deps, options.photoDir ?? mkdtempSync(join(tmpdir(), 'gridkeeper-photos-'))));
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {

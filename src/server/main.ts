@@ -27,7 +27,18 @@ function readPort(): number {
   return port;
 }
 
-async function openData(): Promise<Kysely<Database>> {
+/** DATA_DIR with its photos folder, created if missing: photos live on disk with either database. */
+function prepareDataDir(): string {
+  const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  try {
+    mkdirSync(resolve(dataDir, 'photos'), { recursive: true });
+  } catch (error) {
+    fail(`the data directory ${dataDir} cannot be created (set DATA_DIR to a writable directory).`, error);
+  }
+  return dataDir;
+}
+
+async function openData(dataDir: string): Promise<Kysely<Database>> {
   const url = process.env.DATABASE_URL;
   if (url) {
     try {
@@ -35,12 +46,6 @@ async function openData(): Promise<Kysely<Database>> {
     } catch (error) {
       fail('the PostgreSQL database in DATABASE_URL is unusable.', error);
     }
-  }
-  const dataDir = resolve(process.env.DATA_DIR ?? './data');
-  try {
-    mkdirSync(dataDir, { recursive: true });
-  } catch (error) {
-    fail(`the data directory ${dataDir} cannot be created (set DATA_DIR to a writable directory).`, error);
   }
   const sqlitePath = resolve(dataDir, 'gridkeeper.sqlite');
   try {
@@ -64,10 +69,16 @@ function readVersion(): string {
 async function main(): Promise<void> {
   const port = readPort();
   const demo = !['0', 'false', 'off'].includes(process.env.DEMO ?? '');
-  const db = await openData();
+  const dataDir = prepareDataDir();
+  const db = await openData(dataDir);
   if (demo) await seedDemoData(db);
 
-  const app = createApp({ db, version: readVersion(), demoAccounts: demo });
+  const app = createApp({
+    db,
+    version: readVersion(),
+    demoAccounts: demo,
+    photoDir: resolve(dataDir, 'photos'),
+  });
   const distDir = resolve('dist');
   if (!serveBuiltApp(app, distDir)) {
     console.warn(

@@ -174,6 +174,22 @@ export const en: Partial<Record<MessageKey, string>> = {
   'detail.noLocation': 'No location',
   'detail.deleteAsk': 'Delete this record? The deletion is synced to the server.',
   'detail.deleteConfirm': 'Confirm delete',
+  'detail.resolve': 'Resolve conflict',
+
+  'conflict.title': 'Resolve conflict',
+  'conflict.intro':
+    'You changed this record offline and someone else changed the same fields at {at}. Pick which version to keep for each field.',
+  'conflict.deletedIntro': 'You changed this record offline, but someone else deleted it at {at}.',
+  'conflict.mine': 'Mine',
+  'conflict.theirs': 'Theirs',
+  'conflict.allMine': 'Use all of mine',
+  'conflict.allTheirs': 'Use all of theirs',
+  'conflict.submit': 'Confirm and sync',
+  'conflict.restore': 'Restore my version',
+  'conflict.acceptDelete': 'Accept the deletion',
+  'conflict.same': 'The other {n} fields are the same on both sides.',
+  'conflict.empty': '(empty)',
+  'conflict.none': 'This record has no conflict to resolve.',
 
   'settings.title': 'Settings',
   'settings.account': 'Account',

@@ -174,6 +174,22 @@ export const zhCN = {
   'detail.noLocation': '未定位',
   'detail.deleteAsk': '确定删除这条记录吗？删除会同步到服务器。',
   'detail.deleteConfirm': '确认删除',
+  'detail.resolve': '处理冲突',
+
+  'conflict.title': '处理冲突',
+  'conflict.intro':
+    '你离线时修改了这条记录，别人在 {at} 也改了同样的内容。请逐项选择要保留的版本，没选的会被替换。',
+  'conflict.deletedIntro': '你离线时修改了这条记录，但别人在 {at} 已把它删除。',
+  'conflict.mine': '我的',
+  'conflict.theirs': '对方的',
+  'conflict.allMine': '全部用我的',
+  'conflict.allTheirs': '全部用对方的',
+  'conflict.submit': '确认并同步',
+  'conflict.restore': '恢复我的版本',
+  'conflict.acceptDelete': '接受删除',
+  'conflict.same': '其余 {n} 项两边相同。',
+  'conflict.empty': '(空)',
+  'conflict.none': '这条记录没有需要处理的冲突。',
 
   'settings.title': '设置',
   'settings.account': '账号',

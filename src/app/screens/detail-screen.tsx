@@ -66,6 +66,15 @@ export function DetailScreen() {
           {row.syncState === 'rejected' && row.error?.message && (
             <p class="sync-box__detail">{row.error.message}</p>
           )}
+          {row.syncState === 'conflict' && (
+            <button
+              type="button"
+              class="button button--primary button--block"
+              onClick={() => route(`/records/${record.id}/resolve`)}
+            >
+              {t('detail.resolve')}
+            </button>
+          )}
         </section>
         <dl class="detail__list">
           {[

@@ -112,6 +112,6 @@ const init: Migration = {
 /** All migrations, in order. Append only: a released migration never changes. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return { '0001_init': init };
+    return { '0001_init': init, '0003_photos': photos };
   },
 };
