@@ -69,11 +69,31 @@ export interface LocalGrid {
   geometry: unknown;
 }
 
+/**
+ * A photo kept on the device, keyed by the sha256 of `bytes`. Bytes, not a Blob: Safari loses or
+ * corrupts Blobs stored in IndexedDB (e.g. https://github.com/dexie/Dexie.js/issues/1227,
+ * https://bugs.webkit.org/show_bug.cgi?id=292142).
+ */
+export interface LocalPhoto {
+  sha256: string;
+  mime: string;
+  bytes: ArrayBuffer;
+  size: number;
+  /** The record the photo was taken for ('' for a copy fetched from the server). */
+  recordId: string;
+  createdAt: string;
+  /** 1 once the server has the bytes (a number: IndexedDB cannot index booleans). */
+  uploaded: 0 | 1;
+  /** Why the server refused the last upload (the photo stays queued and is retried). */
+  lastError?: string;
+}
+
 export class LocalDb extends Dexie {
   records!: EntityTable<LocalRecord, 'id'>;
   outbox!: EntityTable<OutboxMutation, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
   grids!: EntityTable<LocalGrid, 'id'>;
+  photos!: EntityTable<LocalPhoto, 'sha256'>;
 
   constructor(userId: string) {
     super(localDbName(userId));
@@ -83,6 +103,8 @@ export class LocalDb extends Dexie {
       meta: 'key',
       grids: 'id',
     });
+    // 2: photos. The other tables carry over unchanged, pending outbox rows included.
+    this.version(2).stores({ photos: 'sha256, recordId, uploaded' });
   }
 }
 

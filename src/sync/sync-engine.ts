@@ -5,6 +5,9 @@
  *   syncOnce ──lock──▶ push round ──▶ more queued? ──yes──▶ push round …
  *                          │ no
  *                          ▼
+ *                   upload photos (one at a time; a refused photo is skipped)
+ *                          │
+ *                          ▼
  *                      pull page ──▶ hasMore? ──yes──▶ pull page …
  *                          │ no
  *                          ▼
@@ -15,6 +18,7 @@
 import { getClientId } from './client-id';
 import type { HttpDeps, HttpResult } from './http';
 import type { LocalDb, SyncErrorInfo } from './local-db';
+import { uploadPhotos } from './photo-upload';
 import { pullAll } from './pull';
 import { pushRound } from './push';
 
@@ -51,6 +55,8 @@ async function runPass(deps: SyncDeps): Promise<SyncOutcome> {
     if (outcome.sent === 0) break;
     pushed += outcome.sent;
   }
+  const photos = await uploadPhotos(deps, db, deps.token);
+  if (photos.kind === 'failed') return failure(photos.result);
   const pull = await pullAll(deps, db, deps.token, clientId);
   if (pull.kind === 'failed') return failure(pull.result);
   if (pull.kind === 'bad-response') return { status: 'error', error: pull.message };
