@@ -1,11 +1,13 @@
 /**
  * The service worker: precaches the whole app shell so the app opens with no network, serves
- * index.html for client-side routes, and runs the same sync pass as the page when Chromium fires
+ * index.html for client-side routes, keeps a capped cache of photos fetched from the server, and runs the same sync pass as the page when Chromium fires
  * a background `sync`. Workbox's BackgroundSync queue is deliberately not used to hold data: it
  * drops entries on 5xx and after 7 days (DESIGN.md); the outbox lives in Dexie.
  */
+import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst, type StrategyOptions } from 'workbox-strategies';
 import { runSync } from '../src/sync/sync-runner';
 import { SYNC_TAG } from '../src/sync/sync-tag';
 
@@ -22,6 +24,29 @@ interface SyncEvent extends ExtendableEvent {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+
+/** Photos of other people's records, as fetched from the server; at most this many are kept. */
+const PHOTO_CACHE_MAX_ENTRIES = 300;
+// The cast: Workbox's plugin classes do not type-check under exactOptionalPropertyTypes
+// (https://github.com/GoogleChrome/workbox/issues/3141); the object is a valid plugin at run time.
+type WorkboxPlugin = NonNullable<StrategyOptions['plugins']>[number];
+const photoExpiry = new ExpirationPlugin({
+  maxEntries: PHOTO_CACHE_MAX_ENTRIES,
+  purgeOnQuotaError: true,
+}) as WorkboxPlugin;
+// A photo never changes under its id, so the cached copy is always right. The cache holds only
+// copies the server has: photos of unsynced records live in IndexedDB, so evicting (by count, or
+// when the quota runs out) never loses anything a worker entered.
+registerRoute(
+  ({ url, request }) =>
+    url.origin === self.location.origin &&
+    request.method === 'GET' &&
+    url.pathname.startsWith('/api/photos/'),
+  new CacheFirst({
+    cacheName: 'gridkeeper-photos',
+    plugins: [photoExpiry],
+  }),
+);
 
 async function syncForBrowser(): Promise<void> {
   const outcome = await runSync({ fetch: (input, init) => fetch(input, init), baseUrl: '' });
