@@ -6,6 +6,8 @@
  * mutation in `conflict` wait for the user. A mutation is marked as sent (attempts + 1) BEFORE the
  * request leaves, so an edit made meanwhile queues a new mutation instead of changing this one.
  */
+
+import { threeWayMerge } from '../domain/merge';
 import {
   MAX_PUSH_MUTATIONS,
   type MutationResult,
@@ -51,6 +53,25 @@ async function nextBatch(db: LocalDb): Promise<OutboxMutation[]> {
       bytes += size;
     });
   return batch;
+}
+
+/**
+ * A later edit queued while `sent` was in flight now builds on the server's copy. After `applied`
+ * the server holds exactly `sent`, so only the rev changes; after `merged` the other side's changes
+ * are merged into the follower too (base = what was sent). A follower that touched a field the
+ * other side also changed becomes a conflict for the user instead of overwriting it.
+ */
+function rebase(follower: OutboxMutation, sent: GridRecord, serverCopy: GridRecord): OutboxMutation {
+  const rev = serverCopy.rev;
+  const merge = threeWayMerge(sent, follower.record, serverCopy);
+  if (!merge.ok) return { ...follower, state: 'conflict' };
+  const record = {
+    ...merge.merged,
+    rev,
+    updatedAt: follower.record.updatedAt,
+    updatedBy: follower.record.updatedBy,
+  };
+  return { ...follower, baseRev: rev, record };
 }
 
 function syncedRow(record: GridRecord): LocalRecord {
@@ -124,12 +145,21 @@ async function applyResults(
           rows.set(row.id, syncedRow(serverCopy));
         }
       } else {
+        let visible: GridRecord = { ...row.record, rev };
+        let conflict = false;
         for (const follower of followers) {
-          if (follower.baseRev === mutation.baseRev) {
-            outboxPuts.push({ ...follower, baseRev: rev, record: { ...follower.record, rev } });
-          }
+          if (follower.baseRev !== mutation.baseRev) continue;
+          const rebased = rebase(follower, mutation.record, serverCopy);
+          outboxPuts.push(rebased);
+          visible = rebased.record;
+          conflict ||= rebased.state === 'conflict';
         }
-        rows.set(row.id, { ...row, base: serverCopy, record: { ...row.record, rev } });
+        rows.set(
+          row.id,
+          conflict
+            ? { ...row, base: serverCopy, theirs: serverCopy, syncState: 'conflict' }
+            : { ...row, base: serverCopy, record: visible },
+        );
       }
     }
   }

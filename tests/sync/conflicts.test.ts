@@ -98,3 +98,40 @@ describe('conflict resolution', () => {
     await expect(keepTheirs(device.db, record.id)).rejects.toBeInstanceOf(NoConflictError);
   });
 });
+
+describe('an edit queued behind a merged push', () => {
+  it('is rebased on the merged record, so neither side’s change is lost', async () => {
+    const { faultyFetch } = await import('../support/faulty-fetch');
+    const first = newDevice(worker, server.fetch);
+    const record = await saveRecord(first.db, newPatrolFor(worker, '合并前'));
+    await first.sync();
+    const net = faultyFetch(server.fetch);
+    const second = newDevice(police, net.fetch);
+    await second.sync();
+
+    await first.edit(record.id, { householdsVisited: 7 });
+    await first.sync();
+    await second.edit(record.id, { content: '民警补充:已核实' });
+    net.inject('/api/sync/push', 'lose-response');
+    expect((await second.sync()).status).toBe('offline');
+    await second.edit(record.id, { status: 'reviewed' });
+    expect((await second.sync()).status).toBe('ok');
+
+    const onServer = await server.db
+      .selectFrom('records')
+      .select(['rev', 'body'])
+      .where('id', '=', record.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(String(onServer.body))).toMatchObject({
+      householdsVisited: 7,
+      content: '民警补充:已核实',
+      status: 'reviewed',
+    });
+    expect(Number(onServer.rev)).toBe(4);
+    const row = await second.db.records.get(record.id);
+    expect(row).toMatchObject({
+      syncState: 'synced',
+      record: { rev: 4, body: { householdsVisited: 7, status: 'reviewed' } },
+    });
+  });
+});
