@@ -6,7 +6,7 @@
  *            └─keep theirs──────────────────▶ local edits dropped, theirs shown ──▶ synced
  */
 import type { GridRecord } from '../domain/record-envelope';
-import type { LocalDb } from './local-db';
+import { type LocalDb, syncedRow } from './local-db';
 import { saveRecord } from './outbox';
 
 export class NoConflictError extends Error {
@@ -58,14 +58,6 @@ export async function keepTheirs(db: LocalDb, recordId: string): Promise<void> {
       await db.records.delete(recordId);
       return;
     }
-    await db.records.put({
-      id: theirs.id,
-      kind: theirs.kind,
-      gridId: theirs.gridId,
-      updatedAt: theirs.updatedAt,
-      syncState: 'synced',
-      record: theirs,
-      base: theirs,
-    });
+    await db.records.put(syncedRow(theirs));
   });
 }

@@ -124,6 +124,19 @@ export function openLocalDb(userId: string): LocalDb {
   return db;
 }
 
+/** The device row of a record the server confirmed, with nothing queued. */
+export function syncedRow(record: GridRecord): LocalRecord {
+  return {
+    id: record.id,
+    kind: record.kind,
+    gridId: record.gridId,
+    updatedAt: record.updatedAt,
+    syncState: 'synced',
+    record,
+    base: record,
+  };
+}
+
 /** Records not yet confirmed by the server (pending, conflict or rejected). */
 export function countUnsynced(db: LocalDb): Promise<number> {
   return db.records.where('syncState').anyOf('pending', 'conflict', 'rejected').count();

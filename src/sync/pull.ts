@@ -4,41 +4,60 @@
  * `reset` (scope changed, cursor unusable) re-pulls from the start; afterwards synced records the
  * server no longer sent are removed, and every record with queued mutations is kept.
  */
+import { deepEqual } from '../domain/merge';
 import { DEFAULT_PULL_LIMIT, pullResponseSchema } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
 import { type HttpDeps, type HttpResult, requestJson } from './http';
-import type { LocalDb, LocalRecord } from './local-db';
+import { type LocalDb, type LocalRecord, type OutboxMutation, syncedRow } from './local-db';
 
 export type PullResult =
   | { kind: 'done'; pulled: number }
   | { kind: 'failed'; result: Exclude<HttpResult, { kind: 'ok' }> }
   | { kind: 'bad-response'; message: string };
 
+/**
+ * A mutation whose push response was lost is confirmed by the pull: the server applied up to
+ * `ackedSeq` for this client, and the record it sends is exactly what the mutation carried.
+ * (A mutation below ackedSeq whose content differs may have been rejected or merged: it stays
+ * queued, and its replay gets the stored answer.)
+ */
+function confirmedBy(change: GridRecord, mutations: readonly OutboxMutation[], ackedSeq: number): boolean {
+  const [only] = mutations;
+  if (mutations.length !== 1 || !only || only.state !== 'pending' || only.attempts === 0) return false;
+  if (only.seq > ackedSeq) return false;
+  const sent = only.record;
+  return (
+    change.gridId === sent.gridId && change.deleted === sent.deleted && deepEqual(change.body, sent.body)
+  );
+}
+
 /** Applies one page of changes with bulk reads and writes (a pull of 10,000 is 20 of these). */
-async function applyChanges(db: LocalDb, changes: readonly GridRecord[]): Promise<void> {
+async function applyChanges(db: LocalDb, changes: readonly GridRecord[], ackedSeq: number): Promise<void> {
   const ids = changes.map((change) => change.id);
   const rows = await db.records.bulkGet(ids);
-  const queued = new Set((await db.outbox.where('recordId').anyOf(ids).toArray()).map((m) => m.recordId));
+  const queued = new Map<string, OutboxMutation[]>();
+  for (const m of await db.outbox.where('recordId').anyOf(ids).toArray()) {
+    queued.set(m.recordId, [...(queued.get(m.recordId) ?? []), m]);
+  }
   const puts: LocalRecord[] = [];
   const deletes: string[] = [];
+  const confirmed: number[] = [];
   changes.forEach((change, index) => {
     const row = rows[index];
-    if (row && queued.has(change.id)) {
+    const mutations = queued.get(change.id) ?? [];
+    if (row && mutations.length > 0 && confirmedBy(change, mutations, ackedSeq)) {
+      confirmed.push(...mutations.map((m) => m.seq));
+      if (change.deleted) deletes.push(change.id);
+      else puts.push(syncedRow(change));
+    } else if (row && mutations.length > 0) {
       puts.push({ ...row, base: change });
     } else if (change.deleted) {
       if (row) deletes.push(change.id);
     } else {
-      puts.push({
-        id: change.id,
-        kind: change.kind,
-        gridId: change.gridId,
-        updatedAt: change.updatedAt,
-        syncState: 'synced',
-        record: change,
-        base: change,
-      });
+      puts.push(syncedRow(change));
     }
   });
+  await db.outbox.bulkDelete(confirmed);
   await db.records.bulkPut(puts);
   await db.records.bulkDelete(deletes);
 }
@@ -74,7 +93,7 @@ export async function pullAll(
     const page = parsed.data;
     if (page.reset && !resetSeen) resetSeen = new Set();
     await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
-      await applyChanges(db, page.changes);
+      await applyChanges(db, page.changes, page.ackedSeq);
       for (const change of page.changes) resetSeen?.add(change.id);
       await db.meta.put({ key: 'cursor', value: page.cursor });
       await db.meta.put({ key: 'ackedSeq', value: page.ackedSeq });

@@ -17,7 +17,7 @@ import {
 } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
 import { type HttpDeps, type HttpResult, requestJson } from './http';
-import type { LocalDb, LocalRecord, OutboxMutation } from './local-db';
+import { type LocalDb, type OutboxMutation, syncedRow } from './local-db';
 
 /** Keeps a batch well under the server's 4 MB request limit. */
 const MAX_BATCH_BYTES = 3 * 1024 * 1024;
@@ -72,18 +72,6 @@ function rebase(follower: OutboxMutation, sent: GridRecord, serverCopy: GridReco
     updatedBy: follower.record.updatedBy,
   };
   return { ...follower, baseRev: rev, record };
-}
-
-function syncedRow(record: GridRecord): LocalRecord {
-  return {
-    id: record.id,
-    kind: record.kind,
-    gridId: record.gridId,
-    updatedAt: record.updatedAt,
-    syncState: 'synced',
-    record,
-    base: record,
-  };
 }
 
 /**

@@ -128,6 +128,27 @@ describe('sync engine', () => {
     expect((await phone.db.records.get(record.id))?.record.rev).toBe(1);
   });
 
+  it('confirms a mutation whose push response was lost from the pull (ackedSeq), without a replay', async () => {
+    const net = faultyFetch(server.fetch);
+    const phone = device(gridWorker, net.fetch);
+    const record = await saveRecord(phone.db, newPatrol(gridWorker, '只靠拉取确认'));
+    net.inject('/api/sync/push', 'lose-response');
+    await phone.sync();
+    expect(await phone.db.outbox.count()).toBe(1);
+
+    const { pullAll } = await import('../../src/sync/pull');
+    const { getClientId } = await import('../../src/sync/client-id');
+    await pullAll(
+      { fetch: net.fetch, baseUrl: TEST_BASE_URL },
+      phone.db,
+      gridWorker.token,
+      await getClientId(phone.db),
+    );
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await phone.db.records.get(record.id)).toMatchObject({ syncState: 'synced', record: { rev: 1 } });
+    expect(net.delivered.filter((path) => path === '/api/sync/push')).toHaveLength(1);
+  });
+
   it('rebases an edit made while the first push was in flight', async () => {
     const net = faultyFetch(server.fetch);
     const phone = device(gridWorker, net.fetch);

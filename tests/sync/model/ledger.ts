@@ -1,0 +1,55 @@
+/**
+ * What every device wrote, as the model saw it — kept apart from the server and the device
+ * databases so the checker has something independent to hold them to.
+ *
+ * Every value a write puts in a text field is a unique marker (`w-<device>-<n>`), and each write
+ * remembers the value it overwrote in the writer's own view. Following `overwrote` from a value
+ * gives every write that value has knowingly superseded: the writer's own earlier edits, and
+ * other devices' edits it had pulled before editing. A write that is not in that chain was never
+ * seen by the writer, so overwriting it would be a silent overwrite.
+ */
+export type TextField = 'content' | 'summary' | 'title';
+
+export interface Write {
+  marker: string;
+  device: string;
+  recordId: string;
+  /** `party`: appended a child-list item named `marker`. `deleted`: deleted the record. */
+  field: TextField | 'party' | 'deleted';
+  /** The value of the field in the writer's view just before this write. */
+  overwrote?: string;
+}
+
+export interface CreatedRecord {
+  recordId: string;
+  device: string;
+  outOfScope: boolean;
+}
+
+export class Ledger {
+  readonly writes = new Map<string, Write>();
+  readonly created: CreatedRecord[] = [];
+  /** Records deleted on the device that made them before anything of theirs was sent. */
+  readonly discarded = new Set<string>();
+  #counters = new Map<string, number>();
+
+  /** A fresh marker for `device`: `<prefix>-<device>-<n>`. */
+  marker(prefix: string, device: string): string {
+    const n = (this.#counters.get(device) ?? 0) + 1;
+    this.#counters.set(device, n);
+    return `${prefix}-${device}-${n}`;
+  }
+
+  add(write: Write): void {
+    this.writes.set(write.marker, write);
+  }
+
+  /** The markers `value` stands for: itself and every write it superseded, transitively. */
+  supersededBy(value: unknown): Set<string> {
+    const chain = new Set<string>();
+    for (let v = value; typeof v === 'string' && !chain.has(v); v = this.writes.get(v)?.overwrote) {
+      chain.add(v);
+    }
+    return chain;
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Runs a scenario: the real server (restartable, possibly broken on purpose) and three devices,
+ * each with its own Dexie database, the real `syncOnce` and its own faulty network. Every local
+ * write goes into the ledger as it is made.
+ */
+import { randomUUID } from 'node:crypto';
+import type { LoginResponse } from '../../../src/domain/protocol';
+import type { GridRecord } from '../../../src/domain/record-envelope';
+import { type LocalDb, type LocalRecord, openLocalDb } from '../../../src/sync/local-db';
+import { deleteRecord, saveRecord } from '../../../src/sync/outbox';
+import { editRecord, newRecord } from '../../../src/sync/record-factory';
+import { type SyncOutcome, syncOnce } from '../../../src/sync/sync-engine';
+import type { RestartableServer, ServerTemplate } from '../../support/restartable-server';
+import { sampleDispute, samplePatrol } from '../../support/sample-records';
+import { TEST_BASE_URL } from '../../support/test-server';
+import { type Breakage, deliverer } from './broken-server';
+import { type FaultNetwork, faultNetwork } from './fault-network';
+import { Ledger, type TextField } from './ledger';
+import { DEVICE_USERS, type LocalOp, type Step } from './scenario';
+
+export const SHARED_GRID = 'dachang-hubin-01';
+/** A grid in another street: no model user may write there. */
+export const FOREIGN_GRID = 'taishan-tieqiao-01';
+/** Sync rounds over all devices after healing before the model gives up on quiescence. */
+const MAX_HEAL_ROUNDS = 8;
+
+export interface ModelDevice {
+  name: string;
+  session: LoginResponse;
+  db: LocalDb;
+  net: FaultNetwork;
+  sync(): Promise<SyncOutcome>;
+}
+
+export interface World {
+  server: RestartableServer;
+  devices: ModelDevice[];
+  ledger: Ledger;
+  trace: string[];
+  /** Sync rounds the heal phase needed; undefined when the devices never settled. */
+  healRounds?: number;
+  healOutcomes: string[];
+}
+
+let worlds = 0;
+
+export async function createWorld(template: ServerTemplate, breakage: Breakage): Promise<World> {
+  worlds += 1;
+  const server = await template.instantiate();
+  const trace: string[] = [];
+  const world: World = { server, devices: [], ledger: new Ledger(), trace, healOutcomes: [] };
+  const reach = deliverer(server, breakage);
+  world.devices = DEVICE_USERS.map((username, index) => {
+    const session = template.sessions.get(username);
+    if (!session) throw new Error(`no session for ${username}`);
+    const name = `d${index}`;
+    const db = openLocalDb(`model-${worlds}-${name}`);
+    const net = faultNetwork(reach, (line) => trace.push(`  ${name} ${line}`));
+    const sync = () => syncOnce({ db, token: session.token, fetch: net.fetch, baseUrl: TEST_BASE_URL });
+    return { name, session, db, net, sync };
+  });
+  return world;
+}
+
+export async function disposeWorld(world: World): Promise<void> {
+  for (const device of world.devices) await device.db.delete();
+  await world.server.close();
+}
+
+export async function runStep(world: World, step: Step): Promise<void> {
+  const device = world.devices[step.device];
+  if (!device) throw new Error(`no device ${step.device}`);
+  world.trace.push(`${device.name} ${JSON.stringify({ ...step, device: undefined })}`);
+  switch (step.kind) {
+    case 'offline':
+      device.net.online = false;
+      return;
+    case 'online':
+      device.net.online = true;
+      return;
+    case 'sync': {
+      device.net.script = [...step.faults];
+      device.net.midFlight = () => applyLocalOp(world, device, step.midFlight, 'mid-flight');
+      const outcome = await device.sync();
+      device.net.script = [];
+      device.net.midFlight = undefined;
+      world.trace.push(`  ${device.name} sync → ${JSON.stringify(outcome)}`);
+      return;
+    }
+    default:
+      return applyLocalOp(world, device, step, 'local');
+  }
+}
+
+/** Heals every fault, then syncs all devices round after round until a round changes nothing. */
+export async function heal(world: World): Promise<void> {
+  world.trace.push('heal');
+  for (const device of world.devices) device.net.heal();
+  for (let round = 1; round <= MAX_HEAL_ROUNDS; round++) {
+    let quiet = true;
+    world.healOutcomes = [];
+    for (const device of world.devices) {
+      const outcome = await device.sync();
+      world.healOutcomes.push(`${device.name}: ${JSON.stringify(outcome)}`);
+      if (outcome.status !== 'ok' || outcome.pushed > 0 || outcome.pulled > 0) quiet = false;
+    }
+    if (quiet) {
+      world.healRounds = round;
+      return;
+    }
+  }
+}
+
+async function applyLocalOp(world: World, device: ModelDevice, op: LocalOp, when: string): Promise<void> {
+  const { ledger } = world;
+  const userId = device.session.user.id;
+  const now = new Date();
+  if (op.kind === 'create') {
+    const record = newModelRecord(world, device, op.recordKind, op.outOfScope, now);
+    await saveRecord(device.db, record);
+    ledger.created.push({ recordId: record.id, device: device.name, outOfScope: op.outOfScope });
+    world.trace.push(`  ${device.name} ${when} created ${record.kind} ${record.id}`);
+    return;
+  }
+  const row = await pick(world, device, op.target, op.kind === 'appendParty' ? 'dispute' : undefined);
+  if (!row) return;
+  const current = row.record;
+  const log = (what: string) => world.trace.push(`  ${device.name} ${when} ${what} on ${current.id}`);
+  if (op.kind === 'delete') {
+    await deleteRecord(device.db, current.id, userId, now);
+    if (!(await device.db.records.get(current.id))) {
+      ledger.discarded.add(current.id);
+      log('discarded');
+      return;
+    }
+    const marker = ledger.marker('del', device.name);
+    ledger.add({ marker, device: device.name, recordId: current.id, field: 'deleted' });
+    log(marker);
+    return;
+  }
+  const body: Record<string, unknown> = { ...current.body };
+  if (op.kind === 'appendParty' && current.kind === 'dispute') {
+    const marker = ledger.marker('p', device.name);
+    const party = { id: randomUUID(), role: 'thirdParty', partyType: 'natural', name: marker };
+    body.parties = [...current.body.parties, party];
+    ledger.add({ marker, device: device.name, recordId: current.id, field: 'party' });
+    log(marker);
+  } else if (op.kind === 'edit') {
+    const field: TextField = current.kind === 'patrol' ? 'content' : op.field === 0 ? 'summary' : 'title';
+    const marker = ledger.marker('w', device.name);
+    const overwrote = body[field];
+    body[field] = marker;
+    ledger.add({
+      marker,
+      device: device.name,
+      recordId: current.id,
+      field,
+      ...(typeof overwrote === 'string' ? { overwrote } : {}),
+    });
+    log(`${field}=${marker}`);
+  }
+  await saveRecord(device.db, editRecord(current, { body: body as GridRecord['body'], userId, now }));
+}
+
+function newModelRecord(
+  world: World,
+  device: ModelDevice,
+  kind: 'patrol' | 'dispute',
+  outOfScope: boolean,
+  now: Date,
+): GridRecord {
+  const { ledger } = world;
+  const gridId = outOfScope ? FOREIGN_GRID : SHARED_GRID;
+  const userId = device.session.user.id;
+  const initial = (field: TextField | 'party'): string => {
+    const marker = ledger.marker(field === 'party' ? 'p' : 'c', device.name);
+    return marker;
+  };
+  const record =
+    kind === 'patrol'
+      ? newRecord('patrol', {
+          gridId,
+          userId,
+          now,
+          body: { ...samplePatrol(randomUUID()).body, content: initial('content') },
+        })
+      : newRecord('dispute', {
+          gridId,
+          userId,
+          now,
+          body: {
+            ...sampleDispute(randomUUID()).body,
+            summary: initial('summary'),
+            title: initial('title'),
+            parties: sampleDispute(randomUUID()).body.parties.map((p) => ({
+              ...p,
+              id: randomUUID(),
+              name: initial('party'),
+            })),
+          },
+        });
+  const body = record.body as Record<string, unknown>;
+  for (const field of ['content', 'summary', 'title'] as const) {
+    const value = body[field];
+    if (typeof value === 'string') {
+      ledger.add({ marker: value, device: device.name, recordId: record.id, field });
+    }
+  }
+  if (record.kind === 'dispute') {
+    for (const party of record.body.parties) {
+      ledger.add({ marker: party.name, device: device.name, recordId: record.id, field: 'party' });
+    }
+  }
+  return record;
+}
+
+/** The `target`-th (modulo) live record of this scenario the device holds, in creation order. */
+async function pick(
+  world: World,
+  device: ModelDevice,
+  target: number,
+  kind: GridRecord['kind'] | undefined,
+): Promise<LocalRecord | undefined> {
+  const ids = world.ledger.created.map((c) => c.recordId);
+  const rows = (await device.db.records.bulkGet(ids)).filter(
+    (row): row is LocalRecord => !!row && !row.record.deleted && (kind === undefined || row.kind === kind),
+  );
+  return rows[target % Math.max(rows.length, 1)];
+}

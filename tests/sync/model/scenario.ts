@@ -1,0 +1,78 @@
+/**
+ * Random scenarios for the sync model: what three devices do, step by step. Targets are numbers
+ * the runner maps onto the records a device holds at that moment (modulo their count), so every
+ * generated — and every shrunk — scenario can run.
+ */
+import fc from 'fast-check';
+import { FAULTS, type Scripted } from './fault-network';
+
+/** Three users who share grid dachang-hubin-01: its grid worker, the grid leader and the police. */
+export const DEVICE_USERS = ['hb-grid01', 'hb-leader', 'hb-police'] as const;
+export type DeviceIndex = 0 | 1 | 2;
+
+export type LocalOp =
+  /** A new record; `outOfScope` puts it in a grid none of the users may write (→ rejected). */
+  | { kind: 'create'; recordKind: 'patrol' | 'dispute'; outOfScope: boolean }
+  /** Sets a text field to a fresh marker: patrol content; dispute summary (field 0) or title (1). */
+  | { kind: 'edit'; target: number; field: 0 | 1 }
+  /** Appends a party to a dispute's child list. */
+  | { kind: 'appendParty'; target: number }
+  | { kind: 'delete'; target: number };
+
+export type Step = { device: DeviceIndex } & (
+  | LocalOp
+  | { kind: 'offline' }
+  | { kind: 'online' }
+  /** One sync pass; the pass's requests meet `faults` in order; `midFlight` runs on edit-in-flight. */
+  | { kind: 'sync'; faults: Scripted[]; midFlight: LocalOp }
+);
+
+const target = fc.nat({ max: 7 });
+
+const localOp: fc.Arbitrary<LocalOp> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      recordKind: fc.constantFrom('patrol' as const, 'dispute' as const),
+      outOfScope: fc.oneof({ weight: 12, arbitrary: fc.constant(false) }, fc.constant(true)),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      target,
+      field: fc.constantFrom(0 as const, 1 as const),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('appendParty' as const), target }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), target }) },
+);
+
+const scripted: fc.Arbitrary<Scripted> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant('ok' as const) },
+  { weight: 7, arbitrary: fc.constantFrom(...FAULTS) },
+);
+
+const device = fc.constantFrom<DeviceIndex>(0, 1, 2);
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(device, localOp).map(([d, op]): Step => ({ device: d, ...op })) },
+  { weight: 1, arbitrary: fc.record({ device, kind: fc.constant('offline' as const) }) },
+  { weight: 1, arbitrary: fc.record({ device, kind: fc.constant('online' as const) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      device,
+      kind: fc.constant('sync' as const),
+      faults: fc.array(scripted, { maxLength: 4 }),
+      midFlight: localOp,
+    }),
+  },
+);
+
+/** A scenario of up to `maxSteps` steps. */
+export function scenarioArbitrary(maxSteps: number): fc.Arbitrary<Step[]> {
+  return fc.array(step, { minLength: 1, maxLength: maxSteps });
+}

@@ -1,0 +1,140 @@
+/**
+ * Model-based sync test: random scenarios of three devices writing the same grid through faulty
+ * networks against the real server, then heal and check (checker.ts) that nothing was lost,
+ * duplicated or silently overwritten.
+ *
+ *   MODEL_RUNS=5000 (npm run test:soak)   more scenarios
+ *   MODEL_STEPS=30                         longer scenarios
+ *   MODEL_SEED=<seed> MODEL_PATH=<path>    replay one failure (printed when a scenario fails)
+ */
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeLocalDbs } from '../../../src/sync/local-db';
+import { createServerTemplate, DIALECTS, type ServerTemplate } from '../../support/restartable-server';
+import type { Breakage } from './broken-server';
+import { type Snapshot, snapshot, violations } from './checker';
+import { FAULTS } from './fault-network';
+import { createWorld, disposeWorld, heal, runStep, type World } from './model-world';
+import { DEVICE_USERS, type Step, scenarioArbitrary } from './scenario';
+
+const RUNS = Number(process.env.MODEL_RUNS ?? 200);
+const MAX_STEPS = Number(process.env.MODEL_STEPS ?? 16);
+const REPLAY = process.env.MODEL_SEED
+  ? {
+      seed: Number(process.env.MODEL_SEED),
+      ...(process.env.MODEL_PATH ? { path: process.env.MODEL_PATH } : {}),
+    }
+  : {};
+/** Generous: the soak run takes many minutes; the default run takes well under one. */
+const TIMEOUT_MS = Math.max(120_000, RUNS * 1_000);
+const TRACE_LINES = 250;
+
+/** What the scenarios exercised, so a generator that stopped producing faults or conflicts shows. */
+const exercised = {
+  scenarios: 0,
+  writes: 0,
+  restarts: 0,
+  midFlightEdits: 0,
+  conflicts: 0,
+  rejected: 0,
+  faults: new Map<string, number>(),
+};
+
+function tally(world: World, snap: Snapshot): void {
+  exercised.scenarios += 1;
+  exercised.writes += world.ledger.writes.size;
+  exercised.restarts += world.server.restarts;
+  for (const line of world.trace) {
+    if (line.includes(' mid-flight ')) exercised.midFlightEdits += 1;
+    const fault = /: ([a-z-]+)$/.exec(line)?.[1];
+    if (fault) exercised.faults.set(fault, (exercised.faults.get(fault) ?? 0) + 1);
+  }
+  for (const device of snap.devices) {
+    exercised.conflicts += device.outbox.filter((m) => m.state === 'conflict').length;
+    exercised.rejected += device.outbox.filter((m) => m.state === 'rejected').length;
+  }
+}
+
+/** Runs one scenario and throws the broken promises, with the trace of what happened. */
+async function runScenario(template: ServerTemplate, breakage: Breakage, steps: Step[]): Promise<void> {
+  const world = await createWorld(template, breakage);
+  let found: string[];
+  try {
+    for (const step of steps) await runStep(world, step);
+    await heal(world);
+    const snap = await snapshot(world);
+    found = violations(world.ledger, snap);
+    if (breakage === 'none') tally(world, snap);
+  } finally {
+    await disposeWorld(world);
+  }
+  if (found.length > 0) {
+    const trace = world.trace.slice(-TRACE_LINES).join('\n');
+    throw new Error(
+      `${found.join('\n')}\n--- server restarts: ${world.server.restarts}; heal: ${world.healOutcomes.join('; ')}\n--- trace:\n${trace}`,
+    );
+  }
+}
+
+async function check(template: ServerTemplate, breakage: Breakage, parameters: fc.Parameters<[Step[]]>) {
+  const property = fc.asyncProperty(scenarioArbitrary(MAX_STEPS), (steps) =>
+    runScenario(template, breakage, steps),
+  );
+  return fc.check(property, parameters);
+}
+
+function replayHint(details: fc.RunDetails<[Step[]]>): string {
+  return `Replay: MODEL_SEED=${details.seed} MODEL_PATH=${details.counterexamplePath ?? ''} npx vitest run --project unit tests/sync/model`;
+}
+
+describe.each(DIALECTS)('sync model on %s', (dialect) => {
+  let template: ServerTemplate;
+
+  beforeAll(async () => {
+    template = await createServerTemplate(dialect, DEVICE_USERS);
+  }, 60_000);
+
+  afterAll(async () => {
+    closeLocalDbs();
+    await template.drop();
+  });
+
+  it(
+    `loses, duplicates and silently overwrites nothing over ${RUNS} scenarios with faults`,
+    async () => {
+      const details = await check(template, 'none', { numRuns: RUNS, ...REPLAY });
+      if (details.failed) {
+        const cause = details.errorInstance instanceof Error ? details.errorInstance.message : '';
+        throw new Error(`${fc.defaultReportMessage(details)}\n${replayHint(details)}\n${cause}`);
+      }
+      if (process.env.MODEL_RUNS) console.info(`sync model on ${dialect}:`, exercised);
+      if (RUNS >= 100 && !process.env.MODEL_SEED) {
+        expect(exercised.conflicts).toBeGreaterThan(0);
+        expect(exercised.rejected).toBeGreaterThan(0);
+        expect(exercised.restarts).toBeGreaterThan(0);
+        expect(exercised.midFlightEdits).toBeGreaterThan(0);
+        for (const fault of [...FAULTS, 'offline']) expect(exercised.faults.get(fault)).toBeGreaterThan(0);
+      }
+    },
+    TIMEOUT_MS,
+  );
+
+  it('fails against a server that acknowledges edits without storing them', async () => {
+    const details = await check(template, 'acks-without-storing', { numRuns: 100, endOnFailure: true });
+    expect(details.failed).toBe(true);
+    expect(String(details.errorInstance)).toMatch(/lost \w+ write|differs from the server/);
+  }, 120_000);
+
+  it('fails against a server that lets a stale edit overwrite a newer one', async () => {
+    const details = await check(template, 'last-writer-wins', { numRuns: 200, endOnFailure: true });
+    expect(details.failed).toBe(true);
+    expect(String(details.errorInstance)).toMatch(/lost \w+ write/);
+  }, 120_000);
+
+  it('fails against a server that applies a replayed mutation again', async () => {
+    const details = await check(template, 'no-dedupe', { numRuns: 200, endOnFailure: true });
+    expect(details.failed).toBe(true);
+    expect(String(details.errorInstance)).toMatch(/server records|applied 2 times|lost \w+ write/);
+  }, 120_000);
+});
