@@ -43,7 +43,10 @@ export async function findRecord(db: Kysely<Database>, id: string): Promise<Grid
   return row && recordFromRow(row);
 }
 
-/** Inserts new records; an id that exists already fails on the primary key. */
+/**
+ * Inserts new records and their first revisions (call inside a transaction); an id that exists
+ * already fails on the primary key.
+ */
 export async function insertRecords(
   db: Kysely<Database>,
   records: readonly { record: GridRecord; changeSeq: number }[],
@@ -53,9 +56,16 @@ export async function insertRecords(
     .insertInto('records')
     .values(records.map(({ record, changeSeq }) => rowFromRecord(record, changeSeq)))
     .execute();
+  await insertRevisions(
+    db,
+    records.map(({ record }) => record),
+  );
 }
 
-/** Replaces a record only if its rev is still `expectedRev`; answers whether it was replaced. */
+/**
+ * Replaces a record only if its rev is still `expectedRev`, and keeps the new revision (call inside
+ * a transaction); answers whether it was replaced.
+ */
 export async function replaceRecord(
   db: Kysely<Database>,
   record: GridRecord,
@@ -69,7 +79,33 @@ export async function replaceRecord(
     .where('id', '=', id)
     .where('rev', '=', expectedRev)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  await insertRevisions(db, [record]);
+  return true;
+}
+
+/** The record as it was at `rev`, if the server kept that revision. */
+export async function findRevision(
+  db: Kysely<Database>,
+  id: string,
+  rev: number,
+): Promise<GridRecord | undefined> {
+  const row = await db
+    .selectFrom('record_revisions')
+    .select('envelope')
+    .where('record_id', '=', id)
+    .where('rev', '=', rev)
+    .executeTakeFirst();
+  return row && (JSON.parse(row.envelope) as GridRecord);
+}
+
+async function insertRevisions(db: Kysely<Database>, records: readonly GridRecord[]): Promise<void> {
+  await db
+    .insertInto('record_revisions')
+    .values(
+      records.map((record) => ({ record_id: record.id, rev: record.rev, envelope: JSON.stringify(record) })),
+    )
+    .execute();
 }
 
 /** Records (tombstones included) in the given grids changed after `afterSeq`, oldest change first. */

@@ -59,6 +59,14 @@ export interface RecordsTable {
   body: string;
 }
 
+/** Every revision of every record, so a stale push can be merged against the revision it was made from. */
+export interface RecordRevisionsTable {
+  record_id: string;
+  rev: number;
+  /** The whole wire envelope at that rev, as JSON text. */
+  envelope: string;
+}
+
 export interface MutationsTable {
   id: string;
   client_id: string;
@@ -95,6 +103,7 @@ export interface Database {
   sessions: SessionsTable;
   clients: ClientsTable;
   records: RecordsTable;
+  record_revisions: RecordRevisionsTable;
   mutations: MutationsTable;
   counters: CountersTable;
   audit_log: AuditLogTable;
