@@ -4,6 +4,7 @@
  *
  * PROTOCOL_VERSION history:
  *   1 — push/pull with mutation ids, per-client seq and ackedSeq, baseRev conflicts, opaque cursor.
+ *       Still 1 (additive): a push result may carry `conflicts`, the field paths that collided.
  */
 import * as z from 'zod/mini';
 import { type GridRecord, recordSchema } from './record-envelope';
@@ -102,6 +103,8 @@ export const mutationResultSchema = z.object({
   rev: z.optional(z.int()),
   record: z.optional(recordSchema),
   error: z.optional(errorBodySchema),
+  /** With `conflict`: the dotted field paths that collided (`body.summary`, `body.parties.<id>`). */
+  conflicts: z.optional(z.array(z.string())),
 });
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 

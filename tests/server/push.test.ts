@@ -137,10 +137,11 @@ describe.each(DIALECTS)('push (%s)', (dialect) => {
   });
 
   describe('conflict', () => {
-    it('answers conflict with the server record for a stale baseRev and changes nothing', async () => {
+    it('answers conflict with the server record when a stale edit changed the same field', async () => {
       const record = patrol();
       await server.push(worker.token, clientId, [mutation(record)]);
-      await server.push(worker.token, clientId, [mutation(record, { baseRev: 1 })]);
+      const current = { ...record, body: { ...record.body, content: '服务器上的新版本' } };
+      await server.push(worker.token, clientId, [mutation(current, { baseRev: 1 })]);
       const stale = { ...record, body: { ...record.body, content: '离线时改的旧版本' } };
       const records = await server.count('records');
       const audit = await server.count('audit_log');
@@ -148,7 +149,8 @@ describe.each(DIALECTS)('push (%s)', (dialect) => {
       const reply = await server.push(worker.token, clientId, [mutation(stale, { baseRev: 1 })]);
       expect(reply.body.results[0]).toMatchObject({
         status: 'conflict',
-        record: { id: record.id, rev: 2, body: { content: record.body.content } },
+        record: { id: record.id, rev: 2, body: { content: '服务器上的新版本' } },
+        conflicts: ['body.content'],
       });
       const row = await server.db
         .selectFrom('records')
@@ -160,11 +162,16 @@ describe.each(DIALECTS)('push (%s)', (dialect) => {
       expect([await server.count('records'), await server.count('audit_log')]).toEqual([records, audit]);
     });
 
-    it('answers conflict for baseRev 0 on a record that already exists', async () => {
+    it('answers conflict for baseRev 0 on a record that already exists, naming the differing fields', async () => {
       const record = patrol();
       await server.push(worker.token, clientId, [mutation(record)]);
-      const reply = await server.push(worker.token, clientId, [mutation(record, { baseRev: 0 })]);
-      expect(reply.body.results[0]).toMatchObject({ status: 'conflict', record: { rev: 1 } });
+      const again = { ...record, body: { ...record.body, householdsVisited: 99 } };
+      const reply = await server.push(worker.token, clientId, [mutation(again, { baseRev: 0 })]);
+      expect(reply.body.results[0]).toMatchObject({
+        status: 'conflict',
+        record: { rev: 1 },
+        conflicts: ['body.householdsVisited'],
+      });
     });
 
     it('rejects not_found for baseRev > 0 on a record the server never had', async () => {

@@ -12,7 +12,7 @@ import pg from 'pg';
 import type { LoginResponse, MutationOp } from '../../src/domain/protocol';
 import type { GridRecord } from '../../src/domain/record-envelope';
 import { createApp } from '../../src/server/app';
-import { openDatabase } from '../../src/server/db/database';
+import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
 import type { Database } from '../../src/server/db/schema';
 import { seedDemoData } from '../../src/server/demo/demo-seed';
 
@@ -44,12 +44,17 @@ export interface TestServer {
   ): Promise<Reply>;
   push(token: string, clientId: string, mutations: unknown[]): Promise<Reply>;
   pull(token: string, clientId: string, query?: Record<string, string>): Promise<Reply>;
-  count(table: 'records' | 'audit_log' | 'mutations'): Promise<number>;
+  count(table: 'records' | 'record_revisions' | 'audit_log' | 'mutations'): Promise<number>;
   close(): Promise<void>;
 }
 
+/** An empty database of `dialect` (a temp SQLite file or a fresh PostgreSQL database) and how to drop it. */
+export function emptyStorage(dialect: Dialect): Promise<{ config: DatabaseConfig; drop(): Promise<void> }> {
+  return dialect === 'sqlite' ? Promise.resolve(sqliteStorage()) : postgresStorage();
+}
+
 export async function startTestServer(dialect: Dialect): Promise<TestServer> {
-  const storage = dialect === 'sqlite' ? sqliteStorage() : await postgresStorage();
+  const storage = await emptyStorage(dialect);
   const db = await openDatabase(storage.config);
   const clock = { now: new Date('2026-11-26T08:00:00.000Z') };
   await seedDemoData(db, clock.now);

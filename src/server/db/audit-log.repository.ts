@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'login' | 'logout';
+/** `merge`: a stale push merged with the server's record; `restore`: an edit of a tombstone at its rev. */
+export type AuditAction = 'create' | 'update' | 'merge' | 'delete' | 'restore' | 'login' | 'logout';
 
 export interface AuditEntry {
   at: string;

@@ -3,25 +3,42 @@
  *
  *   lock the change counter (pushes decide one at a time)
  *     │
- *   seen id? ──yes──▶ duplicate (the stored first result)
+ *   seen id? ──yes──▶ duplicate (the stored first result: applied or merged, same record)
  *     │no
  *   valid record? ──no──▶ rejected validation
  *   grids in scope? ──no──▶ rejected forbidden
  *   same kind? ──no──▶ rejected validation
- *   rev = baseRev? ──no──▶ conflict (server record) | rejected not_found (baseRev > 0, no record)
+ *   on the server? ──no──▶ baseRev = 0 ? create ──▶ applied : rejected not_found
  *     │yes
- *   apply: rev+1, next change_seq, audit row, stored result, acked seq ──▶ applied
+ *   tombstone? ──yes──▶ delete ──▶ applied (nothing to write: it is deleted already)
+ *     │no              upsert, baseRev = rev ──▶ restore ──▶ applied
+ *     │                upsert, stale baseRev ──▶ conflict [deleted] (never a resurrection)
+ *   rev = baseRev? ──yes──▶ write ──▶ applied
+ *     │no
+ *   delete? ──yes──▶ conflict [deleted]
+ *     │no
+ *   revision baseRev kept? ──no──▶ conflict [fields that differ from the server's]
+ *     │yes
+ *   threeWayMerge(revision baseRev, pushed, server) ──conflicts──▶ conflict [colliding fields]
+ *     │ok
+ *   merged record valid? ──no──▶ conflict [fields the schema refused]
+ *     │yes
+ *   write ──▶ merged (the merged record)
+ *
+ *   write = rev+1, next change_seq, revision row, audit row (before/after), stored first result,
+ *   acked seq. A conflict writes nothing and is not stored: a retry decides again.
  */
 import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
+import { differingFields, threeWayMerge } from '../../domain/merge';
 import type { ErrorBody, MutationOp, MutationResult, SessionUser } from '../../domain/protocol';
 import { toIssues } from '../../domain/protocol';
 import { type GridRecord, recordSchema } from '../../domain/record-envelope';
-import { insertAuditEntry } from '../db/audit-log.repository';
+import { type AuditAction, insertAuditEntry } from '../db/audit-log.repository';
 import { raiseAckedSeq } from '../db/clients.repository';
 import { lockChangeCounter, takeChangeSeqs } from '../db/counters.repository';
 import { findMutation, insertMutation } from '../db/mutations.repository';
-import { findRecord, insertRecords, replaceRecord } from '../db/records.repository';
+import { findRecord, findRevision, insertRecords, replaceRecord } from '../db/records.repository';
 import type { Database } from '../db/schema';
 
 export interface PushedMutation {
@@ -102,13 +119,45 @@ async function decide(
       [{ path: 'kind', message: `Expected ${existing.kind}` }],
     );
   }
-  if (existing && existing.rev !== mutation.baseRev) {
-    return { id: mutation.id, status: 'conflict', rev: existing.rev, record: existing };
-  }
-  if (!existing && mutation.baseRev > 0) {
-    return rejected(mutation, 'not_found', `Record ${record.id} does not exist on the server`);
-  }
 
+  if (!existing) {
+    if (mutation.baseRev > 0) {
+      return rejected(mutation, 'not_found', `Record ${record.id} does not exist on the server`);
+    }
+    return write(trx, pusher, mutation, record, undefined, 'applied');
+  }
+  if (existing.deleted) {
+    // Both want it gone, whatever rev the device saw: acknowledge without a new revision.
+    if (mutation.op === 'delete') return remember(trx, pusher, mutation, 'applied', existing);
+    if (existing.rev === mutation.baseRev) return write(trx, pusher, mutation, record, existing, 'applied');
+    return conflict(mutation, existing, ['deleted']);
+  }
+  if (existing.rev === mutation.baseRev) return write(trx, pusher, mutation, record, existing, 'applied');
+  if (mutation.op === 'delete') return conflict(mutation, existing, ['deleted']);
+
+  const base = mutation.baseRev > 0 ? await findRevision(trx, record.id, mutation.baseRev) : undefined;
+  if (!base) return conflict(mutation, existing, differingFields(record, existing));
+  const merge = threeWayMerge(base, record, existing);
+  if (!merge.ok) return conflict(mutation, existing, merge.conflicts);
+  // Each side was valid alone; together they can break a rule across fields (a failed checklist
+  // item under "no hazard"), which is a conflict the user resolves, not a record to store.
+  const merged = z.safeParse(recordSchema, merge.merged);
+  if (!merged.success) {
+    const paths = toIssues(merged.error.issues).map((issue) => issue.path);
+    return conflict(mutation, existing, [...new Set(paths)]);
+  }
+  return write(trx, pusher, mutation, merged.data, existing, 'merged');
+}
+
+/** Stores `record` as the next revision, audits it and remembers the result for replays. */
+async function write(
+  trx: Kysely<Database>,
+  pusher: Pusher,
+  mutation: PushedMutation,
+  record: GridRecord,
+  existing: GridRecord | undefined,
+  status: 'applied' | 'merged',
+): Promise<MutationResult> {
   const changeSeq = await takeChangeSeqs(trx);
   const stored: GridRecord = {
     ...record,
@@ -127,18 +176,39 @@ async function decide(
     await insertRecords(trx, [{ record: stored, changeSeq }]);
   }
 
-  const at = pusher.now.toISOString();
   await insertAuditEntry(trx, {
-    at,
+    at: pusher.now.toISOString(),
     userId: pusher.user.id,
     clientId: pusher.clientId,
-    action: mutation.op === 'delete' ? 'delete' : existing ? 'update' : 'create',
+    action: auditAction(mutation.op, existing, status),
     recordId: stored.id,
     kind: stored.kind,
     before: existing ?? null,
     after: stored,
   });
-  const result: MutationResult = { id: mutation.id, status: 'applied', rev: stored.rev, record: stored };
+  return remember(trx, pusher, mutation, status, stored);
+}
+
+function auditAction(
+  op: MutationOp,
+  existing: GridRecord | undefined,
+  status: 'applied' | 'merged',
+): AuditAction {
+  if (op === 'delete') return 'delete';
+  if (!existing) return 'create';
+  if (existing.deleted) return 'restore';
+  return status === 'merged' ? 'merge' : 'update';
+}
+
+/** Stores the mutation's first result (a replay answers it as `duplicate`) and raises the acked seq. */
+async function remember(
+  trx: Kysely<Database>,
+  pusher: Pusher,
+  mutation: PushedMutation,
+  status: 'applied' | 'merged',
+  record: GridRecord,
+): Promise<MutationResult> {
+  const result: MutationResult = { id: mutation.id, status, rev: record.rev, record };
   await insertMutation(
     trx,
     {
@@ -146,13 +216,18 @@ async function decide(
       clientId: pusher.clientId,
       seq: mutation.seq,
       userId: pusher.user.id,
-      recordId: stored.id,
-      at,
+      recordId: record.id,
+      at: pusher.now.toISOString(),
     },
     result,
   );
   await raiseAckedSeq(trx, pusher.clientId, mutation.seq);
   return result;
+}
+
+/** Nothing applied; the device gets the server's record and what collided, to show the user. */
+function conflict(mutation: PushedMutation, existing: GridRecord, conflicts: string[]): MutationResult {
+  return { id: mutation.id, status: 'conflict', rev: existing.rev, record: existing, conflicts };
 }
 
 function rejected(
