@@ -23,6 +23,8 @@ export const syncing = signal(false);
 export const unsyncedCount = signal(0);
 export const lastSyncAt = signal<string | undefined>(undefined);
 export const lastSyncError = signal<SyncErrorInfo | undefined>(undefined);
+/** Recent sync failures, newest first. */
+export const syncErrorLog = signal<SyncErrorInfo[]>([]);
 
 /** The browser may claim a connection (Wi-Fi without internet, a captive portal); the last pass knows better. */
 export const isOnline = computed(() => networkOnline.value && lastOutcome.value?.status !== 'offline');
@@ -87,10 +89,12 @@ function onOutcome(outcome: RunSyncOutcome): void {
 function watchDb(db: LocalDb): () => void {
   const subscriptions = [
     liveQuery(() => countUnsynced(db)).subscribe({ next: (n) => (unsyncedCount.value = n) }),
-    liveQuery(() => db.meta.bulkGet(['lastSyncAt', 'lastSyncError'])).subscribe({
-      next: ([at, error]) => {
+    liveQuery(() => db.meta.bulkGet(['lastSyncAt', 'lastSyncError', 'syncErrorLog'])).subscribe({
+      next: ([at, error, log]) => {
         lastSyncAt.value = typeof at?.value === 'string' ? at.value : undefined;
-        lastSyncError.value = typeof error?.value === 'object' ? error.value : undefined;
+        lastSyncError.value =
+          typeof error?.value === 'object' && !Array.isArray(error.value) ? error.value : undefined;
+        syncErrorLog.value = Array.isArray(log?.value) ? log.value : [];
       },
     }),
   ];

@@ -55,8 +55,9 @@ export interface SyncErrorInfo {
 
 /** Sync bookkeeping, one row per key. */
 export interface MetaRow {
-  key: 'clientId' | 'cursor' | 'lastSyncAt' | 'lastSyncError' | 'ackedSeq' | 'nextSeq';
-  value: string | number | SyncErrorInfo;
+  key: 'clientId' | 'cursor' | 'lastSyncAt' | 'lastSyncError' | 'syncErrorLog' | 'ackedSeq' | 'nextSeq';
+  /** `syncErrorLog` holds the most recent failures, newest first. */
+  value: string | number | SyncErrorInfo | SyncErrorInfo[];
 }
 
 /** A grid of the user's scope, kept for offline use (names in forms; boundaries for the map). */

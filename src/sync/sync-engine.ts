@@ -23,6 +23,8 @@ import { pullAll } from './pull';
 import { pushRound } from './push';
 
 export const SYNC_LOCK_NAME = 'gridkeeper-sync';
+/** Failures kept for the sync screen (the log outlives a later success; `lastSyncError` does not). */
+export const SYNC_ERROR_LOG_SIZE = 20;
 /** Bounds one pass, so a server that never settles a mutation cannot keep it spinning. */
 const MAX_PUSH_ROUNDS = 100;
 
@@ -74,6 +76,9 @@ async function record(deps: SyncDeps, outcome: SyncOutcome): Promise<void> {
         ? { at: now, kind: 'unauthorized', message: 'unauthorized' }
         : { at: now, kind: outcome.status === 'offline' ? 'offline' : 'server', message: outcome.error };
     await deps.db.meta.put({ key: 'lastSyncError', value });
+    const log = await deps.db.meta.get('syncErrorLog');
+    const earlier = Array.isArray(log?.value) ? log.value : [];
+    await deps.db.meta.put({ key: 'syncErrorLog', value: [value, ...earlier].slice(0, SYNC_ERROR_LOG_SIZE) });
   }
 }
 

@@ -101,9 +101,16 @@ describe('sync engine', () => {
     expect((await phone.db.records.get(record.id))?.syncState).toBe('pending');
     expect(await serverCopies(record.id)).toBe(0);
 
+    expect(await phone.db.meta.get('lastSyncError')).toMatchObject({ value: { kind: 'server' } });
+
     expect((await phone.sync()).status).toBe('ok');
     expect(await phone.db.outbox.count()).toBe(0);
     expect(await serverCopies(record.id)).toBe(1);
+    // The current error clears; the log keeps it for whoever helps the worker later.
+    expect(await phone.db.meta.get('lastSyncError')).toBeUndefined();
+    expect((await phone.db.meta.get('syncErrorLog'))?.value).toEqual([
+      expect.objectContaining({ kind: 'server', message: expect.stringContaining('500') }),
+    ]);
   });
 
   it('does not duplicate when the push response is lost and the push is retried', async () => {

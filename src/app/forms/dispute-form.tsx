@@ -6,6 +6,13 @@ import { uuidV7 } from '../../sync/uuid-v7';
 import { ChoiceGroup } from '../components/choice-group';
 import { FieldError } from '../components/field-shell';
 import { LocationField } from '../components/location-field';
+import {
+  newPhotoDrafts,
+  PhotoField,
+  type PhotoItem,
+  photoIdsField,
+  photoItemsFrom,
+} from '../components/photo-field';
 import { SelectField } from '../components/select-field';
 import { TextAreaField, TextField } from '../components/text-field';
 import { label, t } from '../i18n/i18n';
@@ -26,6 +33,7 @@ interface DisputeDraft {
   place: string;
   parties: PartyDraft[];
   location: GeoPoint | undefined;
+  photos: PhotoItem[];
 }
 
 function emptyParty(role: string): PartyDraft {
@@ -46,6 +54,7 @@ function draftFrom(body: DisputeBody | undefined, now: Date): DisputeDraft {
       emptyParty('respondent'),
     ],
     location: body?.location,
+    photos: photoItemsFrom(body?.photoIds),
   };
 }
 
@@ -73,6 +82,7 @@ function bodyFrom(draft: DisputeDraft, previous: DisputeBody | undefined): Recor
     status: draft.status,
     ...(place && { place }),
     ...(draft.location && { location: draft.location }),
+    ...photoIdsField(draft.photos),
   };
 }
 
@@ -100,7 +110,7 @@ export function DisputeForm({ existing }: { existing?: DisputeRecord | undefined
         setGridId(id);
       }}
       state={state.value}
-      onSave={() => void save(gridId, bodyFrom(draft, existing?.body))}
+      onSave={() => void save(gridId, bodyFrom(draft, existing?.body), newPhotoDrafts(draft.photos))}
     >
       <TextField
         id="title"
@@ -209,6 +219,7 @@ export function DisputeForm({ existing }: { existing?: DisputeRecord | undefined
         onValue={(location) => update({ location })}
         error={errors.location}
       />
+      <PhotoField id="photos" value={draft.photos} onValue={(photos) => update({ photos })} />
     </FormLayout>
   );
 }

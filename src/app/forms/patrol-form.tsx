@@ -5,6 +5,13 @@ import type { PatrolRecord } from '../../domain/record-envelope';
 import { ChoiceGroup } from '../components/choice-group';
 import { LocationField } from '../components/location-field';
 import { NumberStepper } from '../components/number-stepper';
+import {
+  newPhotoDrafts,
+  PhotoField,
+  type PhotoItem,
+  photoIdsField,
+  photoItemsFrom,
+} from '../components/photo-field';
 import { TextAreaField, TextField } from '../components/text-field';
 import { label, t } from '../i18n/i18n';
 import { fromLocalInput, toLocalInput } from '../lib/format-time';
@@ -20,6 +27,7 @@ interface PatrolDraft {
   householdsVisited: number;
   content: string;
   location: GeoPoint | undefined;
+  photos: PhotoItem[];
 }
 
 function draftFrom(body: PatrolBody | undefined, now: Date): PatrolDraft {
@@ -30,6 +38,7 @@ function draftFrom(body: PatrolBody | undefined, now: Date): PatrolDraft {
     householdsVisited: body?.householdsVisited ?? 0,
     content: body?.content ?? '',
     location: body?.location,
+    photos: photoItemsFrom(body?.photoIds),
   };
 }
 
@@ -43,6 +52,7 @@ function bodyFrom(draft: PatrolDraft, previous: PatrolBody | undefined): Record<
     householdsVisited: draft.householdsVisited,
     content: draft.content,
     ...(draft.location && { location: draft.location }),
+    ...photoIdsField(draft.photos),
     status: previous?.status ?? 'submitted',
   };
 }
@@ -69,7 +79,7 @@ export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }
         setGridId(id);
       }}
       state={state.value}
-      onSave={() => void save(gridId, bodyFrom(draft, existing?.body))}
+      onSave={() => void save(gridId, bodyFrom(draft, existing?.body), newPhotoDrafts(draft.photos))}
     >
       <ChoiceGroup
         id="patrolTypes"
@@ -127,6 +137,7 @@ export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }
         onValue={(location) => update({ location })}
         error={errors.location}
       />
+      <PhotoField id="photos" value={draft.photos} onValue={(photos) => update({ photos })} />
     </FormLayout>
   );
 }

@@ -4,6 +4,13 @@ import type { RentalInspectionRecord } from '../../domain/record-envelope';
 import { INSPECTION_TYPES, OVERALL_RESULTS, type RentalInspectionBody } from '../../domain/rental-inspection';
 import { ChoiceGroup } from '../components/choice-group';
 import { LocationField } from '../components/location-field';
+import {
+  newPhotoDrafts,
+  PhotoField,
+  type PhotoItem,
+  photoIdsField,
+  photoItemsFrom,
+} from '../components/photo-field';
 import { TextAreaField, TextField } from '../components/text-field';
 import { label, t } from '../i18n/i18n';
 import { fromLocalInput, todayLocalDate, toLocalInput } from '../lib/format-time';
@@ -27,6 +34,7 @@ interface RentalDraft {
   rectificationDeadline: string;
   remarks: string;
   location: GeoPoint | undefined;
+  photos: PhotoItem[];
 }
 
 function draftFrom(body: RentalInspectionBody | undefined, now: Date): RentalDraft {
@@ -47,6 +55,7 @@ function draftFrom(body: RentalInspectionBody | undefined, now: Date): RentalDra
     rectificationDeadline: body?.rectificationDeadline ?? '',
     remarks: body?.remarks ?? '',
     location: body?.location,
+    photos: photoItemsFrom(body?.photoIds),
   };
 }
 
@@ -62,11 +71,14 @@ function statusFor(
 }
 
 function bodyFrom(draft: RentalDraft, previous: RentalInspectionBody | undefined): Record<string, unknown> {
+  // This form has no per-item photos yet: keep those an entry has (taken elsewhere) through an edit.
+  const itemPhotos = new Map(previous?.checklist.map((entry) => [entry.itemCode, entry.photoIds]));
   const checklist = draft.items.flatMap((itemCode) => {
     const answer = draft.answers[itemCode];
     if (!answer?.result) return [];
     const note = answer.note.trim();
-    return [{ itemCode, result: answer.result, ...(note && { note }) }];
+    const photoIds = itemPhotos.get(itemCode);
+    return [{ itemCode, result: answer.result, ...(note && { note }), ...(photoIds && { photoIds }) }];
   });
   const phone = draft.landlordPhone.trim();
   const remarks = draft.remarks.trim();
@@ -82,6 +94,7 @@ function bodyFrom(draft: RentalDraft, previous: RentalInspectionBody | undefined
     ...(rectifying && draft.rectificationDeadline && { rectificationDeadline: draft.rectificationDeadline }),
     ...(remarks && { remarks }),
     ...(draft.location && { location: draft.location }),
+    ...photoIdsField(draft.photos),
     status: statusFor(draft.overallResult, previous),
   };
 }
@@ -108,7 +121,7 @@ export function RentalInspectionForm({ existing }: { existing?: RentalInspection
         setGridId(id);
       }}
       state={state.value}
-      onSave={() => void save(gridId, bodyFrom(draft, existing?.body))}
+      onSave={() => void save(gridId, bodyFrom(draft, existing?.body), newPhotoDrafts(draft.photos))}
     >
       <TextField
         id="address"
@@ -209,6 +222,7 @@ export function RentalInspectionForm({ existing }: { existing?: RentalInspection
         onValue={(location) => update({ location })}
         error={errors.location}
       />
+      <PhotoField id="photos" value={draft.photos} onValue={(photos) => update({ photos })} />
     </FormLayout>
   );
 }

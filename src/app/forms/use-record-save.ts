@@ -9,6 +9,7 @@ import { type Issue, toIssues } from '../../domain/protocol';
 import { bodySchemaByKind, type RecordOfKind } from '../../domain/record-envelope';
 import type { RecordKind } from '../../domain/record-kinds';
 import { RecordInvalidError, StorageFullError, saveRecord } from '../../sync/outbox';
+import { type PhotoDraft, storePhotos } from '../../sync/photo-store';
 import { editRecord, newRecord } from '../../sync/record-factory';
 import type { MessageKey } from '../i18n/zh-cn';
 import { formDirty } from '../pwa-update';
@@ -30,7 +31,12 @@ export function useRecordSave<K extends RecordKind>(kind: K, existing: RecordOfK
     state.value = { errors, formError, saving: false };
   };
 
-  const save = async (gridId: string, candidate: Record<string, unknown>): Promise<void> => {
+  /** `photos`: the ones just taken, kept on the device before the record that references them. */
+  const save = async (
+    gridId: string,
+    candidate: Record<string, unknown>,
+    photos: readonly PhotoDraft[] = [],
+  ): Promise<void> => {
     const db = currentDb.value;
     const user = session.value?.user;
     if (!db || !user || state.value.saving) return;
@@ -48,6 +54,7 @@ export function useRecordSave<K extends RecordKind>(kind: K, existing: RecordOfK
       ? editRecord(existing, { body, gridId, userId: user.id, now })
       : newRecord(kind, { gridId, body, userId: user.id, now });
     try {
+      await storePhotos(db, photos, record.id, now);
       await saveRecord(db, record, now);
     } catch (error) {
       if (error instanceof RecordInvalidError) fail(fieldErrorsFrom(error.issues, candidate));

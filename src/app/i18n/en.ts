@@ -89,6 +89,20 @@ export const en: Partial<Record<MessageKey, string>> = {
   'form.locationDenied': 'No permission to locate. You can save without a location.',
   'form.locationUnavailable': 'Location unavailable (weak signal or GPS off). You can save without it.',
   'form.locationUnsupported': 'This browser cannot locate. You can save without a location.',
+
+  'photo.label': 'Photos',
+  'photo.hint': 'Take a photo or pick from the gallery, up to 20; they upload with the record.',
+  'photo.take': 'Take photo',
+  'photo.pick': 'From gallery',
+  'photo.processing': 'Processing photo…',
+  'photo.remove': 'Remove photo {n}',
+  'photo.alt': 'Photo {n}',
+  'photo.notImage': 'Only images (JPG, PNG, WebP photos) can be added.',
+  'photo.tooLarge':
+    'The photo is too large: over 5 MB even after compression. Pick another or lower the camera resolution.',
+  'photo.tooMany': 'At most 20 photos per record.',
+  'photo.uploaded': 'Photos uploaded: {n}/{m}',
+  'photo.notYetUploaded': 'Not uploaded yet',
   'form.invalidSummary': '{n} fields need attention (marked in red).',
   'form.storageFull':
     'Phone storage is full; the record was NOT saved. Free some space, then tap Save again — your input is still here.',
@@ -215,6 +229,9 @@ export const en: Partial<Record<MessageKey, string>> = {
   'settings.signOutConfirm': 'Sign out anyway',
   'settings.storage': 'Storage on this phone',
   'settings.storageUse': '{used} used of about {quota}',
+  'settings.persisted': 'Persistent: the browser will not clear it on its own',
+  'settings.notPersisted': 'Not persistent: the browser may clear it when space runs low — sync soon',
+  'settings.errorLog': 'Recent sync errors ({n})',
 
   'update.available': 'A new version is available',
   'update.reload': 'Reload',

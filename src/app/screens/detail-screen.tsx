@@ -3,6 +3,7 @@ import { useLocation, useRoute } from 'preact-iso/router';
 import type { LocalRecord } from '../../sync/local-db';
 import { deleteRecord } from '../../sync/outbox';
 import { AppBar } from '../components/app-bar';
+import { PhotoStrip } from '../components/photo-strip';
 import { SyncChip } from '../components/sync-chip';
 import { label, t } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format-time';
@@ -89,6 +90,7 @@ export function DetailScreen() {
             </div>
           ))}
         </dl>
+        <PhotoStrip record={record} />
       </main>
       <div class="action-bar">
         {confirming.value ? (

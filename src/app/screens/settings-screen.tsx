@@ -16,6 +16,7 @@ import {
   session,
   sessionExpired,
   signOut,
+  syncErrorLog,
   syncing,
   unsyncedCount,
 } from '../sync-status';
@@ -36,11 +37,12 @@ const SYNC_ERROR_MESSAGES: Record<SyncErrorInfo['kind'], MessageKey> = {
 };
 
 function StorageUse() {
-  const usage = useSignal<{ used: number; quota: number } | undefined>(undefined);
+  const usage = useSignal<{ used: number; quota: number; persisted: boolean } | undefined>(undefined);
   useEffect(() => {
-    void navigator.storage
-      ?.estimate?.()
-      .then((e) => (usage.value = { used: e.usage ?? 0, quota: e.quota ?? 0 }))
+    const storage = navigator.storage;
+    if (!storage?.estimate) return;
+    void Promise.all([storage.estimate(), storage.persisted?.() ?? Promise.resolve(false)])
+      .then(([e, persisted]) => (usage.value = { used: e.usage ?? 0, quota: e.quota ?? 0, persisted }))
       .catch(() => undefined);
   }, [usage]);
   if (!usage.value) return null;
@@ -52,8 +54,30 @@ function StorageUse() {
           used: formatBytes(usage.value.used),
           quota: formatBytes(usage.value.quota),
         })}
+        <span class="kv__raw">
+          {t(usage.value.persisted ? 'settings.persisted' : 'settings.notPersisted')}
+        </span>
       </dd>
     </div>
+  );
+}
+
+/** The most recent sync failures (kept after a later success), for whoever helps the worker. */
+function SyncErrorLog() {
+  const log = syncErrorLog.value;
+  if (log.length === 0) return null;
+  return (
+    <details class="error-log">
+      <summary>{t('settings.errorLog', { n: log.length })}</summary>
+      <ol>
+        {log.map((entry) => (
+          <li key={`${entry.at}-${entry.message}`}>
+            <span>{`${formatDateTime(entry.at)} · ${t(SYNC_ERROR_MESSAGES[entry.kind])}`}</span>
+            <span class="kv__raw">{entry.message}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }
 
@@ -110,6 +134,7 @@ export function SettingsScreen() {
             )}
             <StorageUse />
           </dl>
+          <SyncErrorLog />
           {sessionExpired.value ? (
             <>
               <p class="notice notice--warning">{t('badge.expired')}</p>
