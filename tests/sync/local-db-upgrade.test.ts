@@ -1,0 +1,75 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { recordSchema } from '../../src/domain/record-envelope';
+import { closeLocalDbs, LocalDb, localDbName } from '../../src/sync/local-db';
+import { saveRecord } from '../../src/sync/outbox';
+import { newRecord } from '../../src/sync/record-factory';
+import { samplePatrol } from '../support/sample-records';
+
+/** The device database exactly as version 1 of the app created it. */
+class LocalDbVersion1 extends Dexie {
+  constructor(userId: string) {
+    super(localDbName(userId));
+    this.version(1).stores({
+      records: 'id, kind, syncState, updatedAt, gridId',
+      outbox: 'seq, &id, recordId, state',
+      meta: 'key',
+      grids: 'id',
+    });
+  }
+}
+
+describe('device database upgrades', () => {
+  it('carries pending outbox rows, records and the sync cursor over intact', async () => {
+    const userId = `upgrade-${Date.now()}`;
+    const record = newRecord('patrol', {
+      gridId: 'dachang-hubin-01',
+      body: samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000001').body,
+      userId,
+      now: new Date('2026-11-20T01:00:00Z'),
+    });
+    const old = new LocalDbVersion1(userId);
+    await old
+      .table('records')
+      .put({
+        id: record.id,
+        kind: record.kind,
+        gridId: record.gridId,
+        updatedAt: record.updatedAt,
+        syncState: 'pending',
+        record,
+      });
+    const mutation = {
+      seq: 1,
+      id: '0190a5d2-7a3b-7c4d-8e9f-0000000000aa',
+      recordId: record.id,
+      op: 'upsert',
+      baseRev: 0,
+      record,
+      state: 'pending',
+      attempts: 2,
+      createdAt: record.createdAt,
+    };
+    await old.table('outbox').put(mutation);
+    await old.table('meta').bulkPut([
+      { key: 'cursor', value: '42.deadbeef' },
+      { key: 'nextSeq', value: 2 },
+    ]);
+    old.close();
+
+    const upgraded = new LocalDb(userId);
+    expect(upgraded.verno).toBeGreaterThan(1);
+    const [row] = await upgraded.records.toArray();
+    expect(recordSchema.safeParse(row?.record).success).toBe(true);
+    expect(row).toMatchObject({ id: record.id, syncState: 'pending' });
+    expect(await upgraded.outbox.toArray()).toEqual([mutation]);
+    expect((await upgraded.meta.get('cursor'))?.value).toBe('42.deadbeef');
+
+    // The upgraded outbox keeps numbering where it left off.
+    await saveRecord(upgraded, { ...record, id: '0190a5d2-7a3b-7c4d-8e9f-0000000000bb' });
+    expect((await upgraded.outbox.orderBy('seq').last())?.seq).toBe(2);
+    upgraded.close();
+    closeLocalDbs();
+  });
+});
