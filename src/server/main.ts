@@ -79,7 +79,8 @@ async function main(): Promise<void> {
     demoAccounts: demo,
     photoDir: resolve(dataDir, 'photos'),
   });
-  const distDir = resolve('dist');
+  // DIST_DIR lets a deployment (or the update test) serve a build from elsewhere.
+  const distDir = resolve(process.env.DIST_DIR ?? 'dist');
   if (!serveBuiltApp(app, distDir)) {
     console.warn(
       `No built app in ${distDir}: serving the API only. Run \`npm run build\` (or \`npm start\`).`,
