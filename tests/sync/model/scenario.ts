@@ -72,7 +72,20 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
-/** A scenario of up to `maxSteps` steps. */
+/**
+ * What every scenario starts from, without faults: records every device holds, so that the
+ * random steps meet on shared records (concurrent edits, merges and conflicts) from step one.
+ */
+export const PRELUDE: readonly Step[] = [
+  { device: 0, kind: 'create', recordKind: 'patrol', outOfScope: false },
+  { device: 0, kind: 'create', recordKind: 'dispute', outOfScope: false },
+  { device: 1, kind: 'create', recordKind: 'dispute', outOfScope: false },
+  ...([0, 1, 2, 0] as const).map(
+    (device): Step => ({ device, kind: 'sync', faults: [], midFlight: { kind: 'delete', target: 0 } }),
+  ),
+];
+
+/** A scenario of 1 to `maxSteps` steps after the prelude. */
 export function scenarioArbitrary(maxSteps: number): fc.Arbitrary<Step[]> {
   return fc.array(step, { minLength: 1, maxLength: maxSteps });
 }

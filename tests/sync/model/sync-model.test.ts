@@ -16,7 +16,7 @@ import type { Breakage } from './broken-server';
 import { type Snapshot, snapshot, violations } from './checker';
 import { FAULTS } from './fault-network';
 import { createWorld, disposeWorld, heal, runStep, type World } from './model-world';
-import { DEVICE_USERS, type Step, scenarioArbitrary } from './scenario';
+import { DEVICE_USERS, PRELUDE, type Step, scenarioArbitrary } from './scenario';
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 200);
 const MAX_STEPS = Number(process.env.MODEL_STEPS ?? 16);
@@ -61,7 +61,7 @@ async function runScenario(template: ServerTemplate, breakage: Breakage, steps: 
   const world = await createWorld(template, breakage);
   let found: string[];
   try {
-    for (const step of steps) await runStep(world, step);
+    for (const step of [...PRELUDE, ...steps]) await runStep(world, step);
     await heal(world);
     const snap = await snapshot(world);
     found = violations(world.ledger, snap);
