@@ -1,0 +1,95 @@
+/**
+ * A new version is deployed while records wait to be uploaded: the new service worker waits, the
+ * app offers "新版本可用", and only the user's tap reloads into it — with every pending record
+ * still there, and the outbox draining once the server is reachable.
+ */
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginResponseSchema, pullResponseSchema } from '../../src/domain/protocol';
+import { createPatrol, DEMO_PASSWORD, goHome, signIn, waitForServiceWorker } from './support/app-actions';
+import { chromiumAvailable, launchChromium } from './support/chromium';
+import { type ServerProcess, startServerProcess } from './support/server-process';
+
+async function copiesOnServer(url: string, content: string): Promise<number> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'hb-leader', password: DEMO_PASSWORD }),
+  });
+  const { token } = loginResponseSchema.parse(await login.json());
+  const query = new URLSearchParams({ clientId: crypto.randomUUID(), limit: '1000' });
+  const response = await fetch(`${url}/api/sync/pull?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const page = pullResponseSchema.parse(await response.json());
+  return page.changes.filter((r) => r.kind === 'patrol' && r.body.content === content).length;
+}
+
+describe.runIf(chromiumAvailable())('an app update while records are pending', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let distDir: string;
+
+  beforeAll(async () => {
+    distDir = mkdtempSync(join(tmpdir(), 'gridkeeper-dist-'));
+    cpSync(resolve(import.meta.dirname, '../../dist'), distDir, { recursive: true });
+    server = await startServerProcess({ DIST_DIR: distDir });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(distDir, { recursive: true, force: true });
+  });
+
+  it('waits for the user, loses nothing, and drains the outbox after the update', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'hb-grid01');
+    await waitForServiceWorker(page);
+
+    // The sync API is unreachable (but the site is not): records stay pending through the update.
+    await context.route('**/api/sync/**', (route) => route.abort('connectionrefused'));
+    const contents = [`更新前记录一 ${Date.now()}`, `更新前记录二 ${Date.now()}`];
+    for (const content of contents) {
+      await createPatrol(page, content, { locate: false });
+      await goHome(page);
+    }
+    await page.getByText('2 条待同步').first().waitFor({ timeout: 30_000 });
+    const before = await page.evaluate(
+      async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL,
+    );
+
+    appendFileSync(join(distDir, 'sw.js'), `\n// deployed ${new Date().toISOString()}\n`);
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    await page.getByText('新版本可用').waitFor({ timeout: 30_000 });
+    // It waits: the old worker still controls the page until the user taps.
+    expect(
+      await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)),
+    ).toBe(true);
+    await page.screenshot({ path: 'test-results/screens/update-available.png' });
+
+    await page.getByRole('button', { name: '刷新' }).click();
+    await page.waitForEvent('load');
+    await page.getByText('2 条待同步').first().waitFor({ timeout: 30_000 });
+    for (const content of contents) await page.getByText(content).waitFor();
+    const after = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return { waiting: Boolean(registration?.waiting), active: registration?.active?.scriptURL };
+    });
+    expect(after).toEqual({ waiting: false, active: before });
+
+    await context.unroute('**/api/sync/**');
+    await page.getByRole('link', { name: /条待同步/ }).click();
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
+    for (const content of contents) expect(await copiesOnServer(server.url, content)).toBe(1);
+    await context.close();
+  });
+});
