@@ -8,25 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginResponseSchema, pullResponseSchema } from '../../src/domain/protocol';
-import { createPatrol, DEMO_PASSWORD, goHome, signIn, waitForServiceWorker } from './support/app-actions';
+import { createPatrol, goHome, signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { type ServerProcess, startServerProcess } from './support/server-process';
-
-async function copiesOnServer(url: string, content: string): Promise<number> {
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'hb-leader', password: DEMO_PASSWORD }),
-  });
-  const { token } = loginResponseSchema.parse(await login.json());
-  const query = new URLSearchParams({ clientId: crypto.randomUUID(), limit: '1000' });
-  const response = await fetch(`${url}/api/sync/pull?${query}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const page = pullResponseSchema.parse(await response.json());
-  return page.changes.filter((r) => r.kind === 'patrol' && r.body.content === content).length;
-}
+import { patrolCopies } from './support/server-records';
 
 describe.runIf(chromiumAvailable())('an app update while records are pending', () => {
   let server: ServerProcess;
@@ -89,7 +74,7 @@ describe.runIf(chromiumAvailable())('an app update while records are pending', (
     await page.getByRole('link', { name: /条待同步/ }).click();
     await page.getByRole('button', { name: '立即同步' }).click();
     await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
-    for (const content of contents) expect(await copiesOnServer(server.url, content)).toBe(1);
+    for (const content of contents) expect(await patrolCopies(server.url, content)).toBe(1);
     await context.close();
   });
 });

@@ -5,25 +5,10 @@
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginResponseSchema, pullResponseSchema } from '../../src/domain/protocol';
 import { createPatrol, signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { type ServerProcess, startServerProcess } from './support/server-process';
-
-async function serverHasPatrol(url: string, content: string): Promise<number> {
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'hb-leader', password: 'demo123456' }),
-  });
-  const { token } = loginResponseSchema.parse(await login.json());
-  const query = new URLSearchParams({ clientId: crypto.randomUUID(), limit: '1000' });
-  const response = await fetch(`${url}/api/sync/pull?${query}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const page = pullResponseSchema.parse(await response.json());
-  return page.changes.filter((r) => r.kind === 'patrol' && r.body.content === content).length;
-}
+import { patrolCopies } from './support/server-records';
 
 describe.runIf(chromiumAvailable())('background sync in the service worker', () => {
   let server: ServerProcess;
@@ -48,7 +33,7 @@ describe.runIf(chromiumAvailable())('background sync in the service worker', () 
     const content = `地下室巡查,信号全无 ${Date.now()}`;
     await createPatrol(page, content, { locate: false });
     await page.close();
-    expect(await serverHasPatrol(server.url, content)).toBe(0);
+    expect(await patrolCopies(server.url, content)).toBe(0);
 
     await context.setOffline(false);
     const blank = await context.newPage();
@@ -66,7 +51,7 @@ describe.runIf(chromiumAvailable())('background sync in the service worker', () 
       tag: 'gridkeeper-sync',
       lastChance: false,
     });
-    await expect.poll(() => serverHasPatrol(server.url, content), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => patrolCopies(server.url, content), { timeout: 30_000 }).toBe(1);
     await context.close();
   });
 });

@@ -6,7 +6,6 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginResponseSchema, pullResponseSchema } from '../../src/domain/protocol';
 import {
   createPatrol,
   DEMO_PASSWORD,
@@ -17,23 +16,9 @@ import {
 } from './support/app-actions';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { type ServerProcess, startServerProcess } from './support/server-process';
+import { patrolCopies } from './support/server-records';
 
 const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN' };
-
-async function copiesOnServer(url: string, content: string): Promise<number> {
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'hb-leader', password: DEMO_PASSWORD }),
-  });
-  const { token } = loginResponseSchema.parse(await login.json());
-  const query = new URLSearchParams({ clientId: crypto.randomUUID(), limit: '1000' });
-  const response = await fetch(`${url}/api/sync/pull?${query}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const page = pullResponseSchema.parse(await response.json());
-  return page.changes.filter((r) => r.kind === 'patrol' && r.body.content === content).length;
-}
 
 /** The bearer token the app keeps for the service worker. */
 function storedToken(page: Page): Promise<string> {
@@ -91,7 +76,7 @@ describe.runIf(chromiumAvailable())('sessions never cost records', () => {
     await context.setOffline(false);
     await page.getByText('登录已过期，请重新登录').first().waitFor({ timeout: 30_000 });
     await page.getByText(content).waitFor();
-    expect(await copiesOnServer(server.url, content)).toBe(0);
+    expect(await patrolCopies(server.url, content)).toBe(0);
     await page.screenshot({ path: 'test-results/screens/home-expired.png' });
 
     await page.getByText('登录已过期，请重新登录').first().click();
@@ -99,7 +84,7 @@ describe.runIf(chromiumAvailable())('sessions never cost records', () => {
     await page.getByText('重新登录后，本机未同步的记录会继续上传').waitFor();
     await signInAgain(page, 'hb-grid01');
     await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
-    expect(await copiesOnServer(server.url, content)).toBe(1);
+    expect(await patrolCopies(server.url, content)).toBe(1);
     await context.close();
   });
 
@@ -126,7 +111,7 @@ describe.runIf(chromiumAvailable())('sessions never cost records', () => {
     await signInAgain(page, 'hb-grid02');
     await page.getByText(content).waitFor();
     await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
-    expect(await copiesOnServer(server.url, content)).toBe(1);
+    expect(await patrolCopies(server.url, content)).toBe(1);
     await context.close();
   });
 });

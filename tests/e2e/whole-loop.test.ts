@@ -6,7 +6,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loginResponseSchema, pullResponseSchema } from '../../src/domain/protocol';
 import type { GridRecord } from '../../src/domain/record-envelope';
 import {
   createDispute,
@@ -19,6 +18,7 @@ import {
 } from './support/app-actions';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { type ServerProcess, startServerProcess } from './support/server-process';
+import { serverRecords } from './support/server-records';
 
 const SHOTS = 'test-results/screens';
 const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
@@ -27,28 +27,6 @@ const PATROL_TEXT = `湖滨新寓巡查 ${stamp}`;
 const PATROL_EDITED = `湖滨新寓巡查(已补充) ${stamp}`;
 const ADDRESS = `湖滨新寓5栋302室 ${stamp}`;
 const DISPUTE_TITLE = `502漏水纠纷 ${stamp}`;
-
-async function serverRecords(url: string, username: string): Promise<GridRecord[]> {
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo123456' }),
-  });
-  const { token } = loginResponseSchema.parse(await login.json());
-  const records: GridRecord[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const query = new URLSearchParams({ clientId: crypto.randomUUID(), limit: '1000' });
-    if (cursor) query.set('cursor', cursor);
-    const response = await fetch(`${url}/api/sync/pull?${query}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const page = pullResponseSchema.parse(await response.json());
-    records.push(...page.changes);
-    cursor = page.cursor;
-    if (!page.hasMore) return records;
-  }
-}
 
 function mentions(record: GridRecord, text: string): boolean {
   return JSON.stringify(record.body).includes(text);

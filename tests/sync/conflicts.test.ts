@@ -69,7 +69,7 @@ describe('conflict resolution', () => {
   it('sends a per-field mix the user picked', async () => {
     const { second, id } = await conflictOnSecondDevice();
     const theirs = (await second.db.records.get(id))?.theirs;
-    if (!theirs || theirs.kind !== 'patrol') throw new Error('missing');
+    if (theirs?.kind !== 'patrol') throw new Error('missing');
     const mixed = {
       ...theirs,
       body: { ...theirs.body, content: '网格员:已劝离;民警:已登记', householdsVisited: 40 },

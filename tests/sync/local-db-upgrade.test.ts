@@ -30,16 +30,14 @@ describe('device database upgrades', () => {
       now: new Date('2026-11-20T01:00:00Z'),
     });
     const old = new LocalDbVersion1(userId);
-    await old
-      .table('records')
-      .put({
-        id: record.id,
-        kind: record.kind,
-        gridId: record.gridId,
-        updatedAt: record.updatedAt,
-        syncState: 'pending',
-        record,
-      });
+    await old.table('records').put({
+      id: record.id,
+      kind: record.kind,
+      gridId: record.gridId,
+      updatedAt: record.updatedAt,
+      syncState: 'pending',
+      record,
+    });
     const mutation = {
       seq: 1,
       id: '0190a5d2-7a3b-7c4d-8e9f-0000000000aa',

@@ -61,7 +61,7 @@ export function ConflictScreen() {
 
   if (row === undefined) return null;
   const theirs = row?.theirs;
-  if (!row || row.syncState !== 'conflict' || !theirs || !db) {
+  if (row?.syncState !== 'conflict' || !theirs || !db) {
     return (
       <div class="screen">
         <AppBar title={t('conflict.title')} back={back} />

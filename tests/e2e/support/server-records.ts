@@ -1,0 +1,33 @@
+/** What the server holds, read through its own API as a user of the scope (not through the app). */
+import { loginResponseSchema, pullResponseSchema } from '../../../src/domain/protocol';
+import type { GridRecord } from '../../../src/domain/record-envelope';
+import { DEMO_PASSWORD } from './app-actions';
+
+/** Every record `username` may see, pulled page by page from the start. */
+export async function serverRecords(url: string, username = 'hb-leader'): Promise<GridRecord[]> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const { token } = loginResponseSchema.parse(await login.json());
+  const records: GridRecord[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const query = new URLSearchParams({ clientId: crypto.randomUUID(), limit: '1000' });
+    if (cursor) query.set('cursor', cursor);
+    const response = await fetch(`${url}/api/sync/pull?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const page = pullResponseSchema.parse(await response.json());
+    records.push(...page.changes);
+    cursor = page.cursor;
+    if (!page.hasMore) return records;
+  }
+}
+
+/** How many patrol logs on the server carry exactly this content. */
+export async function patrolCopies(url: string, content: string): Promise<number> {
+  const records = await serverRecords(url);
+  return records.filter((r) => r.kind === 'patrol' && r.body.content === content).length;
+}
