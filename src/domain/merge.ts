@@ -6,7 +6,8 @@
  * The unit of merging is a field: `gridId` and each key of `body`. A nested object (`location`) or
  * an array of plain values (`patrolTypes`, `checklist`) is one field. A CHILD LIST — an array of
  * objects with a unique string `id` (dispute `parties`; later sessions, follow-ups, photos…) — is
- * merged item by item, so two people appending to it never collide.
+ * merged item by item, so two people appending to it never collide. `photoIds` (sha256 strings)
+ * merges as a set: both sides' additions kept, removals honoured.
  *
  * Paths name what collided, dotted like the wire `issues`: `gridId`, `body.summary`,
  * `body.parties.<item id>`.
@@ -100,6 +101,7 @@ function mergeField(
   if (deepEqual(mine, base)) return theirs;
   if (deepEqual(theirs, base)) return mine;
   if (isChildListField([base, mine, theirs])) return mergeChildList(path, base, mine, theirs, conflicts);
+  if (SET_FIELDS.has(path)) return mergeSet(base, mine, theirs);
   conflicts.push(path);
   return theirs;
 }
@@ -142,6 +144,20 @@ function mergeChildList(
     else if (!deepEqual(mineItem, baseItem)) conflict(id);
   }
   return merged;
+}
+
+/** Lists of plain ids where only membership matters: photos referenced by sha256. */
+const SET_FIELDS: ReadonlySet<string> = new Set(['body.photoIds']);
+
+/** Set merge: theirs, plus what I added, minus what I removed. Never a conflict. */
+function mergeSet(base: unknown, mine: unknown, theirs: unknown): unknown[] | undefined {
+  const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const before = new Set(asList(base));
+  const mineSet = new Set(asList(mine));
+  const removed = new Set([...before].filter((item) => !mineSet.has(item)));
+  const merged = asList(theirs).filter((item) => !removed.has(item));
+  for (const item of mineSet) if (!before.has(item) && !merged.includes(item)) merged.push(item);
+  return merged.length > 0 || Array.isArray(theirs) || Array.isArray(mine) ? merged : undefined;
 }
 
 /** A child list: items are objects with a string `id`, unique within the list. */

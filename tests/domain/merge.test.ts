@@ -352,3 +352,36 @@ describe('differingFields', () => {
     expect(differingFields(base, reordered)).toEqual(['body.parties']);
   });
 });
+
+describe('photo ids merge as a set', () => {
+  const A = 'a'.repeat(64);
+  const B = 'b'.repeat(64);
+  const C = 'c'.repeat(64);
+  const withPhotos = (record: GridRecord, photoIds: string[] | undefined): GridRecord =>
+    ({ ...record, body: { ...record.body, photoIds } }) as GridRecord;
+
+  it('keeps photos both sides added', () => {
+    const base = samplePatrol(ID);
+    const result = threeWayMerge(withPhotos(base, [A]), withPhotos(base, [A, B]), withPhotos(base, [A, C]));
+    expect(result).toEqual({
+      ok: true,
+      merged: expect.objectContaining({ body: expect.objectContaining({ photoIds: [A, C, B] }) }),
+    });
+  });
+
+  it('honours a removal on one side while the other adds', () => {
+    const base = samplePatrol(ID);
+    const result = threeWayMerge(
+      withPhotos(base, [A, B]),
+      withPhotos(base, [B]),
+      withPhotos(base, [A, B, C]),
+    );
+    expect(result.ok && result.merged.body).toMatchObject({ photoIds: [B, C] });
+  });
+
+  it('merges a first photo on each side into a list', () => {
+    const base = samplePatrol(ID);
+    const result = threeWayMerge(withPhotos(base, undefined), withPhotos(base, [A]), withPhotos(base, [B]));
+    expect(result.ok && result.merged.body).toMatchObject({ photoIds: [B, A] });
+  });
+});
