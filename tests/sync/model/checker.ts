@@ -5,7 +5,8 @@
  *
  * A write is accounted for when a "holder" still carries it or a value that knowingly superseded
  * it (Ledger.supersededBy). Holders are the server's current record (a tombstone keeps its body)
- * and every device row that surfaces its record to the user as `conflict` or `rejected`.
+ * and, for the writer's own writes only, its device row when that row shows the user `conflict`
+ * or `rejected`. (Another device's conflict copy does not excuse the server losing a write.)
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { GridRecord } from '../../../src/domain/record-envelope';
@@ -72,13 +73,16 @@ export function violations(ledger: Ledger, snap: Snapshot): string[] {
   const surfaced = surfacedRows(snap, found);
   for (const write of ledger.writes.values()) {
     if (ledger.discarded.has(write.recordId)) continue;
-    const holders = [snap.server.get(write.recordId), ...(surfaced.get(write.recordId) ?? [])];
-    if (!holders.some((holder) => holder && holds(ledger, holder, write))) {
+    const ownSurfaced = surfaced.get(`${write.device}/${write.recordId}`);
+    const holders = [snap.server.get(write.recordId), ownSurfaced];
+    // Writes the writer itself then deleted the record over are kept by that delete.
+    const keptBy = ledger.laterOwnDelete(write) ?? write;
+    if (!holders.some((holder) => holder && holds(ledger, holder, keptBy))) {
       const server = snap.server.get(write.recordId);
       found.push(
         `lost ${write.field} write ${write.marker} on ${write.recordId}: server has ${
           server ? describe(server, write) : 'no record'
-        }, ${surfaced.has(write.recordId) ? 'surfaced elsewhere without it' : 'no device surfaces it'}`,
+        }, ${ownSurfaced ? `its ${write.device} conflict copy lacks it` : `${write.device} does not surface it`}`,
       );
     }
   }
@@ -87,9 +91,12 @@ export function violations(ledger: Ledger, snap: Snapshot): string[] {
   return found;
 }
 
-/** Records each device surfaces as conflict/rejected; checks row state and outbox tell the same. */
-function surfacedRows(snap: Snapshot, found: string[]): Map<string, GridRecord[]> {
-  const surfaced = new Map<string, GridRecord[]>();
+/**
+ * Records each device surfaces as conflict/rejected, by `<device>/<record id>`; checks that row
+ * state and outbox tell the same.
+ */
+function surfacedRows(snap: Snapshot, found: string[]): Map<string, GridRecord> {
+  const surfaced = new Map<string, GridRecord>();
   for (const device of snap.devices) {
     for (const row of device.rows) {
       const mutations = device.outbox.filter((m) => m.recordId === row.id);
@@ -99,7 +106,7 @@ function surfacedRows(snap: Snapshot, found: string[]): Map<string, GridRecord[]
           found.push(`${device.name}: ${row.id} shows ${row.syncState} but its outbox has no such mutation`);
           continue;
         }
-        surfaced.set(row.id, [...(surfaced.get(row.id) ?? []), row.record]);
+        surfaced.set(`${device.name}/${row.id}`, row.record);
       } else if (states.has('conflict') || states.has('rejected')) {
         found.push(`${device.name}: ${row.id} shows ${row.syncState} over a ${[...states]} outbox`);
       }

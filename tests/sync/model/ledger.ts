@@ -18,6 +18,8 @@ export interface Write {
   field: TextField | 'party' | 'deleted';
   /** The value of the field in the writer's view just before this write. */
   overwrote?: string;
+  /** Position in the order all writes were made. */
+  order: number;
 }
 
 export interface CreatedRecord {
@@ -40,8 +42,17 @@ export class Ledger {
     return `${prefix}-${device}-${n}`;
   }
 
-  add(write: Write): void {
-    this.writes.set(write.marker, write);
+  add(write: Omit<Write, 'order'>): void {
+    this.writes.set(write.marker, { ...write, order: this.writes.size });
+  }
+
+  /** The writer's own later delete of the same record: it supersedes everything the writer wrote before. */
+  laterOwnDelete(write: Write): Write | undefined {
+    for (const other of this.writes.values()) {
+      const own = other.device === write.device && other.recordId === write.recordId;
+      if (own && other.field === 'deleted' && other.order > write.order) return other;
+    }
+    return undefined;
   }
 
   /** The markers `value` stands for: itself and every write it superseded, transitively. */

@@ -87,6 +87,18 @@ export async function runStep(world: World, step: Step): Promise<void> {
       world.trace.push(`  ${device.name} sync → ${JSON.stringify(outcome)}`);
       return;
     }
+    case 'syncAll': {
+      world.devices.forEach((d, i) => {
+        d.net.script = [...(step.faults[i] ?? [])];
+      });
+      const outcomes = await Promise.all(world.devices.map((d) => d.sync()));
+      outcomes.forEach((outcome, i) => {
+        world.trace.push(`  d${i} sync → ${JSON.stringify(outcome)}`);
+        const d = world.devices[i];
+        if (d) d.net.script = [];
+      });
+      return;
+    }
     default:
       return applyLocalOp(world, device, step, 'local');
   }
@@ -172,10 +184,8 @@ function newModelRecord(
   const { ledger } = world;
   const gridId = outOfScope ? FOREIGN_GRID : SHARED_GRID;
   const userId = device.session.user.id;
-  const initial = (field: TextField | 'party'): string => {
-    const marker = ledger.marker(field === 'party' ? 'p' : 'c', device.name);
-    return marker;
-  };
+  const initial = (field: TextField | 'party'): string =>
+    ledger.marker(field === 'party' ? 'p' : 'c', device.name);
   const record =
     kind === 'patrol'
       ? newRecord('patrol', {

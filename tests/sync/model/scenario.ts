@@ -25,6 +25,8 @@ export type Step = { device: DeviceIndex } & (
   | { kind: 'online' }
   /** One sync pass; the pass's requests meet `faults` in order; `midFlight` runs on edit-in-flight. */
   | { kind: 'sync'; faults: Scripted[]; midFlight: LocalOp }
+  /** All three devices sync at once (`device` is ignored), each meeting its own faults. */
+  | { kind: 'syncAll'; faults: [Scripted[], Scripted[], Scripted[]] }
 );
 
 const target = fc.nat({ max: 7 });
@@ -55,6 +57,8 @@ const scripted: fc.Arbitrary<Scripted> = fc.oneof(
   { weight: 7, arbitrary: fc.constantFrom(...FAULTS) },
 );
 
+const faults = fc.array(scripted, { maxLength: 4 });
+
 const device = fc.constantFrom<DeviceIndex>(0, 1, 2);
 
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -66,8 +70,16 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       device,
       kind: fc.constant('sync' as const),
-      faults: fc.array(scripted, { maxLength: 4 }),
+      faults,
       midFlight: localOp,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      device: fc.constant<DeviceIndex>(0),
+      kind: fc.constant('syncAll' as const),
+      faults: fc.tuple(faults, faults, faults),
     }),
   },
 );

@@ -15,6 +15,7 @@ import { createServerTemplate, DIALECTS, type ServerTemplate } from '../../suppo
 import type { Breakage } from './broken-server';
 import { type Snapshot, snapshot, violations } from './checker';
 import { FAULTS } from './fault-network';
+import { KNOWN_SCENARIOS } from './known-scenarios';
 import { createWorld, disposeWorld, heal, runStep, type World } from './model-world';
 import { DEVICE_USERS, PRELUDE, type Step, scenarioArbitrary } from './scenario';
 
@@ -119,6 +120,10 @@ describe.each(DIALECTS)('sync model on %s', (dialect) => {
     },
     TIMEOUT_MS,
   );
+
+  it.each(KNOWN_SCENARIOS)('keeps its promises in a known scenario: $name', async ({ steps }) => {
+    await runScenario(template, 'none', steps);
+  });
 
   it('fails against a server that acknowledges edits without storing them', async () => {
     const details = await check(template, 'acks-without-storing', { numRuns: 100, endOnFailure: true });
