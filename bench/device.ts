@@ -1,11 +1,15 @@
-/** Save latency and sync throughput of the real device code over real IndexedDB in Chromium. */
+/** Save latency, sync throughput and photo upload of the real device code over real IndexedDB in Chromium. */
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { loginResponseSchema } from '../src/domain/protocol';
 import { median, percentile, round } from './stats';
 
 const SAVE_SAMPLES = 60;
+const SYNC_RECORDS = 10_000;
+const NAIVE_RECORDS = 1_000;
+const PHOTOS = 100;
+const PHOTO_BYTES = 300 * 1024;
 
 async function deviceBenchScript(): Promise<string> {
   const out = await build({
@@ -27,43 +31,65 @@ async function login(url: string, username: string) {
   return loginResponseSchema.parse(await response.json());
 }
 
-export async function measureDevice(browser: Browser, url: string) {
+type Run = <R>(body: string) => Promise<R>;
+
+/** A page on the server's origin with the device code injected, and a way to call it. */
+async function benchPage(browser: Browser, url: string): Promise<{ page: Page; run: Run }> {
   const script = await deviceBenchScript();
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
+  const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
   await page.goto(`${url}/api/health`);
   await page.addScriptTag({ content: script });
   const worker = await login(url, 'hb-grid01');
   const police = await login(url, 'hb-police');
-  const gridId = worker.user.scope.gridIds[0] ?? '';
-  const userId = worker.user.id;
-  const args = JSON.stringify({ gridId, userId, workerToken: worker.token, policeToken: police.token });
-  const run = <R>(body: string): Promise<R> =>
-    page.evaluate(`(async (b, a) => { ${body} })(window.deviceBench, ${args})`) as Promise<R>;
+  const args = JSON.stringify({
+    gridId: worker.user.scope.gridIds[0] ?? '',
+    userId: worker.user.id,
+    workerToken: worker.token,
+    policeToken: police.token,
+  });
+  const run: Run = (body) =>
+    page.evaluate(`(async (b, a) => { ${body} })(window.deviceBench, ${args})`) as never;
+  return { page, run };
+}
 
-  const save = {} as Record<string, { medianMs: number; p95Ms: number }>;
+/** Save latency with 1,000 and 10,000 records already stored (median and p95 of single saves). */
+export async function measureSaves(browser: Browser, url: string) {
+  const { page, run } = await benchPage(browser, url);
+  const save: Record<string, { medianMs: number; p95Ms: number }> = {};
   for (const size of [1_000, 10_000]) {
     const db = `bench-save-${size}`;
     await run(`await b.fill('${db}', ${size}, a.gridId, a.userId);`);
     const times = await run<number[]>(`return b.timeSaves('${db}', ${SAVE_SAMPLES}, a.gridId, a.userId);`);
-    save[String(size)] = { medianMs: round(median(times)), p95Ms: round(percentile(times, 95)) };
+    const figures = { medianMs: round(median(times)), p95Ms: round(percentile(times, 95)) };
+    save[String(size)] = figures;
     console.log(
-      `save one record with ${size} stored: median ${save[String(size)]?.medianMs} ms, p95 ${save[String(size)]?.p95Ms} ms`,
+      `save one record with ${size} stored: median ${figures.medianMs} ms, p95 ${figures.p95Ms} ms`,
     );
   }
+  await page.context().close();
+  return save;
+}
 
-  const N = 10_000;
-  await run(`await b.fill('bench-push', ${N}, a.gridId, a.userId);`);
+/** Push 10,000 queued records, pull them into an empty device, the naive baseline, and 100 photos. */
+export async function measureSync(browser: Browser, url: string, label: string) {
+  const { page, run } = await benchPage(browser, url);
+  await run(`await b.fill('bench-push', ${SYNC_RECORDS}, a.gridId, a.userId);`);
   const push = await run<{ seconds: number; status: string; pushed: number }>(
     `return b.sync('bench-push', a.workerToken);`,
   );
   const pull = await run<{ seconds: number; status: string; pulled: number }>(
     `return b.sync('bench-pull', a.policeToken);`,
   );
-  const naiveSeconds = await run<number>(`return b.naivePush(1000, a.workerToken, a.gridId, a.userId);`);
+  const naiveSeconds = await run<number>(
+    `return b.naivePush(${NAIVE_RECORDS}, a.workerToken, a.gridId, a.userId);`,
+  );
+  await run(`await b.fillPhotos('bench-photos', ${PHOTOS}, ${PHOTO_BYTES});`);
+  const photos = await run<{ seconds: number; status: string; uploaded: number }>(
+    `return b.uploadPhotos('bench-photos', a.workerToken);`,
+  );
   const pushRate = push.pushed / push.seconds;
-  const naiveRate = 1000 / naiveSeconds;
-  const sync = {
+  const naiveRate = NAIVE_RECORDS / naiveSeconds;
+  const result = {
     push: {
       records: push.pushed,
       seconds: round(push.seconds),
@@ -76,16 +102,29 @@ export async function measureDevice(browser: Browser, url: string) {
       perSecond: Math.round(pull.pulled / pull.seconds),
       status: pull.status,
     },
-    naivePush1000: { seconds: round(naiveSeconds), perSecond: Math.round(naiveRate) },
+    naivePush: { records: NAIVE_RECORDS, seconds: round(naiveSeconds), perSecond: Math.round(naiveRate) },
     batchedOverNaive: round(pushRate / naiveRate, 1),
+    photos: {
+      photos: photos.uploaded,
+      kbEach: PHOTO_BYTES / 1024,
+      seconds: round(photos.seconds),
+      perSecond: round(photos.uploaded / photos.seconds, 1),
+      mbPerSecond: round((photos.uploaded * PHOTO_BYTES) / 1024 / 1024 / photos.seconds, 1),
+      status: photos.status,
+    },
   };
-  console.log(`push ${sync.push.records} records: ${sync.push.seconds} s (${sync.push.perSecond}/s)`);
   console.log(
-    `pull ${sync.pull.records} records into an empty device: ${sync.pull.seconds} s (${sync.pull.perSecond}/s)`,
+    `[${label}] push ${result.push.records} records: ${result.push.seconds} s (${result.push.perSecond}/s)`,
   );
   console.log(
-    `naive one-request-per-record push of 1000: ${sync.naivePush1000.seconds} s (${sync.naivePush1000.perSecond}/s); batched is ${sync.batchedOverNaive}x faster`,
+    `[${label}] pull ${result.pull.records} records into an empty device: ${result.pull.seconds} s (${result.pull.perSecond}/s)`,
   );
-  await context.close();
-  return { save, sync };
+  console.log(
+    `[${label}] naive one-request-per-record push of ${NAIVE_RECORDS}: ${result.naivePush.seconds} s (${result.naivePush.perSecond}/s); batched is ${result.batchedOverNaive}x faster`,
+  );
+  console.log(
+    `[${label}] upload ${result.photos.photos} photos of ${result.photos.kbEach} KB: ${result.photos.seconds} s (${result.photos.perSecond}/s, ${result.photos.mbPerSecond} MB/s)`,
+  );
+  await page.context().close();
+  return result;
 }

@@ -1,25 +1,40 @@
 /**
- * `npm run bench`: measures in one run, against the built app and a real server process in
- * headless Chromium, and prints a table; results go to bench/results/<timestamp>.json.
- * Figures are medians (and p95) so a noisy shared machine moves them less; the naive baseline
- * runs in the same run so the ratio is meaningful.
+ * `npm run bench`: measures in one run, against the built app and real server processes in
+ * headless Chromium, and prints the figures; results go to bench/results/<timestamp>.json.
+ * Figures are medians (and p95) so a noisy shared machine moves them less; each naive baseline
+ * runs in the same run as what it is compared with, so the ratio is meaningful.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium } from '../tests/e2e/support/chromium';
 import { startServerProcess } from '../tests/e2e/support/server-process';
-import { measureDevice } from './device';
+import { measureSaves, measureSync } from './device';
 import { measureHomeBundle } from './home-bundle';
+import { startBenchPostgres } from './postgres';
 
 const results: Record<string, unknown> = { at: new Date().toISOString() };
-const server = await startServerProcess();
 const browser = await launchChromium();
 try {
-  results.homeBundle = await measureHomeBundle(browser, server.url);
-  results.device = await measureDevice(browser, server.url);
+  const sqlite = await startServerProcess();
+  try {
+    results.homeBundle = await measureHomeBundle(browser, sqlite.url);
+    results.save = await measureSaves(browser, sqlite.url);
+    results.sqlite = await measureSync(browser, sqlite.url, 'SQLite');
+  } finally {
+    await sqlite.stop();
+  }
+  const postgres = await startBenchPostgres();
+  if (postgres) {
+    const server = await startServerProcess({ DATABASE_URL: postgres.url });
+    try {
+      results.postgres = await measureSync(browser, server.url, 'PostgreSQL');
+    } finally {
+      await server.stop();
+      postgres.stop();
+    }
+  }
 } finally {
   await browser.close();
-  await server.stop();
 }
 
 const dir = resolve(import.meta.dirname, 'results');

@@ -4,6 +4,8 @@
  */
 import { openLocalDb } from '../../src/sync/local-db';
 import { saveRecord } from '../../src/sync/outbox';
+import { photoDraft, storePhotos } from '../../src/sync/photo-store';
+import { uploadPhotos } from '../../src/sync/photo-upload';
 import { newRecord } from '../../src/sync/record-factory';
 import { syncOnce } from '../../src/sync/sync-engine';
 import { uuidV7 } from '../../src/sync/uuid-v7';
@@ -58,6 +60,33 @@ const deviceBench = {
   async count(dbName: string): Promise<{ records: number; outbox: number }> {
     const db = openLocalDb(dbName);
     return { records: await db.records.count(), outbox: await db.outbox.count() };
+  },
+  /** Stores `count` JPEG-signed photos of `bytes` each (random content, so each hash differs). */
+  async fillPhotos(dbName: string, count: number, bytes: number): Promise<void> {
+    const db = openLocalDb(dbName);
+    for (let i = 0; i < count; i++) {
+      const data = new Uint8Array(bytes);
+      for (let offset = 0; offset < bytes; offset += 65_536) {
+        crypto.getRandomValues(data.subarray(offset, Math.min(offset + 65_536, bytes)));
+      }
+      data.set([0xff, 0xd8, 0xff, 0xe0]);
+      await storePhotos(db, [await photoDraft(data.buffer, 'image/jpeg')], uuidV7(), new Date());
+    }
+  },
+  /** Uploads every stored photo; returns seconds and how many went up. */
+  async uploadPhotos(
+    dbName: string,
+    token: string,
+  ): Promise<{ seconds: number; status: string; uploaded: number }> {
+    const db = openLocalDb(dbName);
+    const start = performance.now();
+    const outcome = await uploadPhotos(
+      { fetch: (input, init) => fetch(input, init), baseUrl: '' },
+      db,
+      token,
+    );
+    const seconds = (performance.now() - start) / 1000;
+    return { seconds, status: outcome.kind, uploaded: await db.photos.where('uploaded').equals(1).count() };
   },
   /** The naive baseline: one push request per record. */
   async naivePush(count: number, token: string, gridId: string, userId: string): Promise<number> {
