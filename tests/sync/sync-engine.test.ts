@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src/domain/protocol';
 import type { GridRecord } from '../../src/domain/record-envelope';
-import { closeLocalDbs, type LocalDb, openLocalDb } from '../../src/sync/local-db';
+import { closeLocalDbs, type LocalDb, openLocalDb, syncedRow } from '../../src/sync/local-db';
 import { saveRecord } from '../../src/sync/outbox';
 import { editRecord, newRecord } from '../../src/sync/record-factory';
 import { type SyncOutcome, syncOnce } from '../../src/sync/sync-engine';
@@ -272,6 +272,43 @@ describe('sync engine', () => {
     expect(row?.record.body).toMatchObject({ content: '我的未同步修改' });
     expect(row?.base?.body).toMatchObject({ content: '民警先改' });
     expect(row?.syncState).toBe('pending');
+  });
+
+  it('re-pulls the scope on reset, drops records that left it and keeps every pending one', async () => {
+    const phone = device(gridWorker);
+    await phone.sync();
+    const pending = await saveRecord(phone.db, newPatrol(gridWorker, '重置时未同步'));
+    const gone = newPatrol(gridWorker, '已移出范围的记录');
+    await phone.db.records.put({ ...syncedRow({ ...gone, rev: 3 }) });
+    // A cursor whose scope fingerprint no longer matches: the server answers from the start with reset.
+    await phone.db.meta.put({ key: 'cursor', value: '1.00000000' });
+
+    expect((await phone.sync()).status).toBe('ok');
+    expect(await phone.db.records.get(gone.id)).toBeUndefined();
+    expect((await phone.db.records.get(pending.id))?.syncState).toBe('synced');
+    expect(await serverCopies(pending.id)).toBe(1);
+    const demo = await phone.db.records.where('syncState').equals('synced').count();
+    expect(demo).toBeGreaterThan(1);
+  });
+
+  it('keeps a pending record through a reset even when its push fails', async () => {
+    const net = faultyFetch(server.fetch);
+    const phone = device(gridWorker, net.fetch);
+    await phone.sync();
+    const pending = await saveRecord(phone.db, newPatrol(gridWorker, '推送失败又遇重置'));
+    await phone.db.meta.put({ key: 'cursor', value: '1.00000000' });
+    net.inject('/api/sync/push', 'server-error');
+    await phone.sync();
+    const { pullAll } = await import('../../src/sync/pull');
+    const { getClientId } = await import('../../src/sync/client-id');
+    await pullAll(
+      { fetch: server.fetch, baseUrl: TEST_BASE_URL },
+      phone.db,
+      gridWorker.token,
+      await getClientId(phone.db),
+    );
+    expect((await phone.db.records.get(pending.id))?.syncState).toBe('pending');
+    expect(await phone.db.outbox.count()).toBe(1);
   });
 
   it('keeps everything and reports unauthorized when the token is refused', async () => {
