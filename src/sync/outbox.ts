@@ -50,12 +50,13 @@ async function queue(db: LocalDb, record: GridRecord, op: OutboxMutation['op'], 
   const existing = await db.records.get(record.id);
   const mutations = await db.outbox.where('recordId').equals(record.id).sortBy('seq');
   const last = mutations.at(-1);
+  // A rejected mutation is final; saving again is the user's fix, so it supersedes it (also when
+  // the save joins an unsent edit queued behind it, else that edit waits behind it forever).
+  const rejected = mutations.filter((m) => m.state === 'rejected').map((m) => m.seq);
+  if (rejected.length > 0) await db.outbox.bulkDelete(rejected);
   if (last && last.state === 'pending' && last.attempts === 0) {
     await db.outbox.update(last.seq, { record, op });
   } else {
-    // A rejected mutation is final; saving again is the user's fix, so it supersedes it.
-    const rejected = mutations.filter((m) => m.state === 'rejected').map((m) => m.seq);
-    if (rejected.length > 0) await db.outbox.bulkDelete(rejected);
     await db.outbox.add({
       seq: await nextSeq(db),
       id: uuidV7(now.getTime()),

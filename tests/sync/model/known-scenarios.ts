@@ -17,4 +17,21 @@ export const KNOWN_SCENARIOS: readonly { name: string; steps: Step[] }[] = [
       { device: 0, kind: 'edit', target: 0, field: 0 },
     ],
   },
+  {
+    // Found with seed -1484544012 (2000 runs): a rejected mutation followed by an edit queued
+    // while it was in flight; saving again coalesced into that unsent edit but left the rejected
+    // mutation first in the outbox, so the record showed `pending` and was never sent again.
+    name: 'saving again after a rejection that arrived behind an edit made in flight',
+    steps: [
+      { device: 0, kind: 'create', recordKind: 'patrol', outOfScope: true },
+      {
+        device: 0,
+        kind: 'sync',
+        faults: ['edit-in-flight'],
+        midFlight: { kind: 'edit', target: 7, field: 0 },
+      },
+      { device: 0, kind: 'delete', target: 3 },
+      { device: 0, kind: 'sync', faults: [], midFlight: { kind: 'appendParty', target: 0 } },
+    ],
+  },
 ];
