@@ -83,17 +83,23 @@ interface Storage {
 async function startServer(storage: Storage): Promise<RestartableServer> {
   let db = await openDatabase(storage.config);
   let app = createApp({ db });
+  // Restarts asked for at once (two requests both "crash" it) run one after the other.
+  let restarting: Promise<void> = Promise.resolve();
   const server: RestartableServer = {
     fetch: async (input, init) => app.fetch(new Request(input, init)),
     db: () => db,
     restarts: 0,
-    async restart() {
-      await db.destroy();
-      db = await openDatabase(storage.config);
-      app = createApp({ db });
-      server.restarts += 1;
+    restart() {
+      restarting = restarting.then(async () => {
+        await db.destroy();
+        db = await openDatabase(storage.config);
+        app = createApp({ db });
+        server.restarts += 1;
+      });
+      return restarting;
     },
     async close() {
+      await restarting;
       await db.destroy();
       await storage.drop();
     },

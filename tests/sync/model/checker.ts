@@ -28,6 +28,8 @@ export interface Snapshot {
   mutations: { id: string; clientId: string; seq: number; recordId: string }[];
   /** Audit rows for record writes (all but login/logout): at most one per stored mutation. */
   auditedWrites: number;
+  /** Mutations the server three-way merged (audited as `merge`). */
+  merges: number;
   devices: DeviceSnapshot[];
   /** Heal rounds needed; undefined when the devices never settled. */
   healRounds: number | undefined;
@@ -45,6 +47,11 @@ export async function snapshot(world: World): Promise<Snapshot> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('record_id', 'is not', null)
     .executeTakeFirstOrThrow();
+  const merges = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', '=', 'merge')
+    .executeTakeFirstOrThrow();
   return {
     server: new Map(records.map((row) => [row.id, recordFromRow(row)])),
     mutations: mutations.map((m) => ({
@@ -54,6 +61,7 @@ export async function snapshot(world: World): Promise<Snapshot> {
       recordId: m.record_id,
     })),
     auditedWrites: Number(audited.n),
+    merges: Number(merges.n),
     devices: await Promise.all(
       world.devices.map(async (device) => ({
         name: device.name,

@@ -34,4 +34,13 @@ export const KNOWN_SCENARIOS: readonly { name: string; steps: Step[] }[] = [
       { device: 0, kind: 'sync', faults: [], midFlight: { kind: 'appendParty', target: 0 } },
     ],
   },
+  {
+    // Found on PostgreSQL with seed 490636733: two requests restarting the server at once
+    // leaked a connection pool in the test's restartable server (a harness bug, now serialized).
+    name: 'two devices crash the server at the same time',
+    steps: [
+      { device: 0, kind: 'syncAll', faults: [[], ['restart'], ['restart']] },
+      { device: 0, kind: 'sync', faults: [], midFlight: { kind: 'appendParty', target: 0 } },
+    ],
+  },
 ];

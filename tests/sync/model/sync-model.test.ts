@@ -9,7 +9,7 @@
  */
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeLocalDbs } from '../../../src/sync/local-db';
 import { createServerTemplate, DIALECTS, type ServerTemplate } from '../../support/restartable-server';
 import type { Breakage } from './broken-server';
@@ -32,15 +32,19 @@ const TIMEOUT_MS = Math.max(120_000, RUNS * 1_000);
 const TRACE_LINES = 250;
 
 /** What the scenarios exercised, so a generator that stopped producing faults or conflicts shows. */
-const exercised = {
-  scenarios: 0,
-  writes: 0,
-  restarts: 0,
-  midFlightEdits: 0,
-  conflicts: 0,
-  rejected: 0,
-  faults: new Map<string, number>(),
-};
+function newTally() {
+  return {
+    scenarios: 0,
+    writes: 0,
+    restarts: 0,
+    midFlightEdits: 0,
+    conflicts: 0,
+    merges: 0,
+    rejected: 0,
+    faults: new Map<string, number>(),
+  };
+}
+let exercised = newTally();
 
 function tally(world: World, snap: Snapshot): void {
   exercised.scenarios += 1;
@@ -51,6 +55,7 @@ function tally(world: World, snap: Snapshot): void {
     const fault = /: ([a-z-]+)$/.exec(line)?.[1];
     if (fault) exercised.faults.set(fault, (exercised.faults.get(fault) ?? 0) + 1);
   }
+  exercised.merges += snap.merges;
   for (const device of snap.devices) {
     exercised.conflicts += device.outbox.filter((m) => m.state === 'conflict').length;
     exercised.rejected += device.outbox.filter((m) => m.state === 'rejected').length;
@@ -94,9 +99,18 @@ describe.each(DIALECTS)('sync model on %s', (dialect) => {
 
   beforeAll(async () => {
     template = await createServerTemplate(dialect, DEVICE_USERS);
+    // A restart while another device's request is in flight fails that request with a 500 the
+    // server logs; expected here (the device retries), so kept out of the test output.
+    const log = console.error;
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      if (!args.some((a) => a instanceof Error && a.message === 'driver has already been destroyed')) {
+        log(...args);
+      }
+    });
   }, 60_000);
 
   afterAll(async () => {
+    vi.restoreAllMocks();
     closeLocalDbs();
     await template.drop();
   });
@@ -104,6 +118,7 @@ describe.each(DIALECTS)('sync model on %s', (dialect) => {
   it(
     `loses, duplicates and silently overwrites nothing over ${RUNS} scenarios with faults`,
     async () => {
+      exercised = newTally();
       const details = await check(template, 'none', { numRuns: RUNS, ...REPLAY });
       if (details.failed) {
         const cause = details.errorInstance instanceof Error ? details.errorInstance.message : '';
@@ -121,9 +136,13 @@ describe.each(DIALECTS)('sync model on %s', (dialect) => {
     TIMEOUT_MS,
   );
 
-  it.each(KNOWN_SCENARIOS)('keeps its promises in a known scenario: $name', async ({ steps }) => {
-    await runScenario(template, 'none', steps);
-  });
+  it.each(KNOWN_SCENARIOS)(
+    'keeps its promises in a known scenario: $name',
+    async ({ steps }) => {
+      await runScenario(template, 'none', steps);
+    },
+    30_000,
+  );
 
   it('fails against a server that acknowledges edits without storing them', async () => {
     const details = await check(template, 'acks-without-storing', { numRuns: 100, endOnFailure: true });
