@@ -68,6 +68,7 @@ function rebase(follower: OutboxMutation, sent: GridRecord, serverCopy: GridReco
   const record = {
     ...merge.merged,
     rev,
+    deleted: follower.record.deleted,
     updatedAt: follower.record.updatedAt,
     updatedBy: follower.record.updatedBy,
   };

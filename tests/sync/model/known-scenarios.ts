@@ -43,4 +43,22 @@ export const KNOWN_SCENARIOS: readonly { name: string; steps: Step[] }[] = [
       { device: 0, kind: 'sync', faults: [], midFlight: { kind: 'appendParty', target: 0 } },
     ],
   },
+  {
+    // Found on PostgreSQL with seed 2131704746 (also fails on SQLite): d1's delete, queued behind
+    // an append whose response was lost, was rebased on the server's copy and came out with
+    // `deleted: false` (threeWayMerge takes the envelope from the server's side); when it then
+    // met d0's edit as a conflict, d1's own copy no longer showed that d1 had deleted it.
+    name: 'a delete queued behind a push whose response was lost, then an edit elsewhere',
+    steps: [
+      { device: 1, kind: 'appendParty', target: 3 },
+      {
+        device: 1,
+        kind: 'sync',
+        faults: ['drop-response'],
+        midFlight: { kind: 'create', recordKind: 'patrol', outOfScope: false },
+      },
+      { device: 1, kind: 'delete', target: 5 },
+      { device: 0, kind: 'edit', target: 2, field: 0 },
+    ],
+  },
 ];
