@@ -9,6 +9,8 @@ export interface AppDeps {
   version: string;
   /** Whether demo accounts may sign in (demo mode). */
   demoAccounts: boolean;
+  /** Whether one reverse proxy in front sets X-Forwarded-For (env TRUST_PROXY=1). */
+  trustProxy: boolean;
 }
 
 /** The signed-in caller, set by `requireSession`. */

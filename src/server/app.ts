@@ -20,6 +20,8 @@ export interface CreateAppOptions {
   version?: string;
   /** Whether demo accounts may sign in; on by default, off when the server runs with DEMO=0. */
   demoAccounts?: boolean;
+  /** Whether one reverse proxy in front sets X-Forwarded-For; off by default (env TRUST_PROXY=1). */
+  trustProxy?: boolean;
   /** Where photo files live (DATA_DIR/photos); a fresh temp dir when absent, as in tests. */
   photoDir?: string;
 }
@@ -31,6 +33,7 @@ export function createApp(options: CreateAppOptions): Hono {
     now: options.now ?? (() => new Date()),
     version: options.version ?? '0.0.0',
     demoAccounts: options.demoAccounts ?? true,
+    trustProxy: options.trustProxy ?? false,
   };
   const app = new Hono();
 
@@ -44,7 +47,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
     if (error instanceof ApiError)
-      return c.json(errorBody(error.code, error.message, error.issues), error.status);
+      return c.json(errorBody(error.code, error.message, error.issues), error.status, error.headers);
     console.error('Unexpected error on %s %s:', c.req.method, c.req.path, error);
     return c.json(errorBody('internal', 'Internal server error'), 500);
   });

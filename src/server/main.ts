@@ -1,6 +1,7 @@
 /**
  * `tsx src/server/main.ts`: the API and the built app on one port (DESIGN.md "Running the server").
- * Env: PORT (8080), DATA_DIR (./data), DATABASE_URL (postgres://… instead of SQLite), DEMO (on; 0 = off).
+ * Env: PORT (8080), DATA_DIR (./data), DATABASE_URL (postgres://… instead of SQLite), DEMO (on; 0 = off),
+ * TRUST_PROXY (1 = behind one reverse proxy that sets X-Forwarded-For; off by default).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     db,
     version: readVersion(),
     demoAccounts: demo,
+    trustProxy: process.env.TRUST_PROXY === '1',
     photoDir: resolve(dataDir, 'photos'),
   });
   // DIST_DIR lets a deployment (or the update test) serve a build from elsewhere.

@@ -3,11 +3,13 @@ import type { Kysely } from 'kysely';
 import { type LoginResponse, loginRequestSchema } from '../../domain/protocol';
 import { ApiError, parseOrThrow } from '../api-error';
 import type { AppDeps, AppEnv } from '../app-env';
+import { clientAddress } from '../client-address';
 import { insertAuditEntry } from '../db/audit-log.repository';
 import type { Database } from '../db/schema';
 import { insertSession, revokeSession } from '../db/sessions.repository';
 import { findUserByUsername } from '../db/users.repository';
 import { readJsonBody } from '../read-json-body';
+import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 import { requireSession } from './require-session';
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token';
@@ -29,14 +31,21 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
       await readJsonBody(c, MAX_LOGIN_BYTES),
       'Invalid login request',
     );
+    const attempt = { username: body.username, address: clientAddress(c, deps.trustProxy) };
+    await assertLoginAllowed(deps.db, attempt, deps.now());
     const user = await findUserByUsername(deps.db, body.username);
     const usable = user !== undefined && (deps.demoAccounts || user.demo === 0);
     decoyHash ??= hashPassword('decoy password');
     const matches = await verifyPassword(body.password, usable ? user.password_hash : await decoyHash);
-    if (!usable || !matches) throw new ApiError(401, 'unauthorized', BAD_CREDENTIALS);
+    // The clock is read after scrypt, so a failure counts at the time it is known.
+    const now = deps.now();
+    if (!usable || !matches) {
+      await recordLoginFailure(deps.db, attempt, now);
+      throw new ApiError(401, 'unauthorized', BAD_CREDENTIALS);
+    }
+    await recordLoginSuccess(deps.db, attempt);
 
     const token = newSessionToken();
-    const now = deps.now();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
     await insertSession(deps.db, {
       tokenHash: hashSessionToken(token),

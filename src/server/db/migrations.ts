@@ -186,9 +186,34 @@ const photos: Migration = {
   },
 };
 
+/**
+ * Failed sign-ins per key (`account:<username>` or `address:<ip>`) in a fixed window, kept in the
+ * database so that several server instances share the counts.
+ */
+const loginThrottle: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('login_throttle')
+      .addColumn('key', 'text', (col) => col.primaryKey())
+      .addColumn('window_start', 'text', (col) => col.notNull())
+      .addColumn('failures', 'integer', (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createIndex('login_throttle_window_start')
+      .on('login_throttle')
+      .column('window_start')
+      .execute();
+  },
+};
+
 /** All migrations, in order. Append only: a released migration never changes. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return { '0001_init': init, '0002_record_revisions': recordRevisions, '0003_photos': photos };
+    return {
+      '0001_init': init,
+      '0002_record_revisions': recordRevisions,
+      '0003_photos': photos,
+      '0004_login_throttle': loginThrottle,
+    };
   },
 };

@@ -96,6 +96,14 @@ export interface AuditLogTable {
   offline: number | null;
 }
 
+/** Failed sign-ins of one account or one client address within a window that starts at the first failure. */
+export interface LoginThrottleTable {
+  /** `account:<username>` or `address:<ip>`. */
+  key: string;
+  window_start: string;
+  failures: number;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -107,4 +115,5 @@ export interface Database {
   mutations: MutationsTable;
   counters: CountersTable;
   audit_log: AuditLogTable;
+  login_throttle: LoginThrottleTable;
 }
