@@ -90,7 +90,12 @@ describe.each(DIALECTS)('auth (%s)', (dialect) => {
         server.clock.now = new Date(Date.parse(login.expiresAt) - 1000);
         expect((await server.call('GET', '/api/me', { token: login.token })).status).toBe(200);
         server.clock.now = new Date(Date.parse(login.expiresAt) + 1000);
-        expect((await server.call('GET', '/api/me', { token: login.token })).status).toBe(401);
+        const expired = await server.call('GET', '/api/me', { token: login.token });
+        expect(expired.status).toBe(401);
+        expect(expired.body.error).toMatchObject({
+          code: 'unauthorized',
+          message: expect.stringMatching(/^Session expired/),
+        });
       } finally {
         server.clock.now = start;
       }
@@ -102,7 +107,12 @@ describe.each(DIALECTS)('auth (%s)', (dialect) => {
       const phone = await server.login('hb-mediator');
       const tablet = await server.login('hb-mediator');
       expect((await server.call('POST', '/api/auth/logout', { token: phone.token })).status).toBe(200);
-      expect((await server.call('GET', '/api/me', { token: phone.token })).status).toBe(401);
+      const revoked = await server.call('GET', '/api/me', { token: phone.token });
+      expect(revoked.status).toBe(401);
+      expect(revoked.body.error).toMatchObject({
+        code: 'unauthorized',
+        message: expect.stringMatching(/^Session revoked/),
+      });
       expect((await server.call('GET', '/api/me', { token: tablet.token })).status).toBe(200);
     });
 

@@ -7,7 +7,7 @@ import { loadSessionUser } from './session-user';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/;
 
-/** 401 unless the request carries a live bearer token; otherwise sets `session`. */
+/** 401 unless the request carries a live bearer token, saying why; otherwise sets `session`. */
 export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
@@ -15,13 +15,17 @@ export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
       throw new ApiError(401, 'unauthorized', 'Sign in first: a bearer token is required');
     const tokenHash = hashSessionToken(token);
     const row = await findSession(deps.db, tokenHash);
-    const live =
-      row !== undefined &&
-      row.revokedAt === null &&
-      Date.parse(row.expiresAt) > deps.now().getTime() &&
-      (deps.demoAccounts || row.demo === 0);
-    if (!live)
-      throw new ApiError(401, 'unauthorized', 'The session has expired or was signed out; sign in again');
+    if (row === undefined) throw new ApiError(401, 'unauthorized', 'Unknown session token; sign in again');
+    if (row.revokedAt !== null)
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Session revoked (signed out, or ended by an administrator); sign in again',
+      );
+    if (Date.parse(row.expiresAt) <= deps.now().getTime())
+      throw new ApiError(401, 'unauthorized', 'Session expired; sign in again');
+    if (!deps.demoAccounts && row.demo !== 0)
+      throw new ApiError(401, 'unauthorized', 'Demo accounts are switched off on this server');
     c.set('session', {
       tokenHash,
       expiresAt: row.expiresAt,
