@@ -12,6 +12,7 @@ import { gridsRoute } from './grids-route';
 import { photoRoutes } from './photos/photo-routes';
 import { pullRoute } from './pull/pull-route';
 import { pushRoute } from './push/push-route';
+import { securityHeaders } from './security-headers';
 
 export interface CreateAppOptions {
   db: Kysely<Database>;
@@ -36,6 +37,8 @@ export function createApp(options: CreateAppOptions): Hono {
     trustProxy: options.trustProxy ?? false,
   };
   const app = new Hono();
+  // First, so that its headers land on every answer: routes, errors and the static app (serveBuiltApp).
+  app.use('*', securityHeaders());
 
   app.get('/api/health', (c) => c.json({ ok: true, version: deps.version }));
   app.route('/api', authRoutes(deps));
