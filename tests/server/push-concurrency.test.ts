@@ -45,4 +45,46 @@ describe.each(DIALECTS)('concurrent pushes (%s)', (dialect) => {
     expect(statuses).toEqual(['applied', 'duplicate', 'duplicate']);
     expect(new Set(replies.map((reply) => reply.body.results[0].rev))).toEqual(new Set([1]));
   });
+
+  it('never lets a pull cursor skip a change while pushes from many clients commit at once', async () => {
+    const writers = 4;
+    const pushesEach = 15;
+    const created = new Set<string>();
+    let writing = true;
+    const write = async () => {
+      const writerClient = randomUUID();
+      for (let n = 0; n < pushesEach; n++) {
+        const records = [patrol(), patrol(), patrol()];
+        for (const record of records) created.add(record.id);
+        await server.push(
+          worker.token,
+          writerClient,
+          records.map((record) => mutation(record)),
+        );
+      }
+    };
+    const seen = new Set<string>();
+    const readerClient = randomUUID();
+    let cursor: string | undefined;
+    const pullOnce = async () => {
+      const reply = await server.pull(worker.token, readerClient, {
+        limit: '7',
+        ...(cursor ? { cursor } : {}),
+      });
+      for (const change of reply.body.changes) seen.add(change.id);
+      cursor = reply.body.cursor;
+      return reply.body.hasMore as boolean;
+    };
+    const read = async () => {
+      while (writing) await pullOnce();
+    };
+    const reader = read();
+    await Promise.all(Array.from({ length: writers }, write));
+    writing = false;
+    await reader;
+    while (await pullOnce());
+    const missed = [...created].filter((id) => !seen.has(id));
+    expect(created.size).toBe(writers * pushesEach * 3);
+    expect(missed).toEqual([]);
+  });
 });
