@@ -1,7 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeLocalDbs, countUnsynced, openLocalDb } from '../../src/sync/local-db';
-import { deleteRecord, RecordInvalidError, saveRecord } from '../../src/sync/outbox';
+import {
+  deleteRecord,
+  isQuotaError,
+  RecordInvalidError,
+  StorageFullError,
+  saveRecord,
+} from '../../src/sync/outbox';
 import { editRecord, newRecord } from '../../src/sync/record-factory';
 import { samplePatrol } from '../support/sample-records';
 
@@ -103,5 +109,29 @@ describe('outbox', () => {
     await saveRecord(alice, patrol());
     expect(await alice.records.count()).toBe(1);
     expect(await bob.records.count()).toBe(0);
+  });
+
+  it('recognises a quota error also when IndexedDB wraps it in an AbortError', () => {
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    expect(isQuotaError(quota)).toBe(true);
+    expect(isQuotaError(Object.assign(new DOMException('aborted', 'AbortError'), { inner: quota }))).toBe(
+      true,
+    );
+    expect(isQuotaError(new Error('aborted', { cause: quota }))).toBe(true);
+    expect(isQuotaError(new DOMException('aborted', 'AbortError'))).toBe(false);
+  });
+
+  it('reports a full device as StorageFullError and writes nothing', async () => {
+    const db = freshDb();
+    const earlier = await saveRecord(db, patrol());
+    const put = db.records.put.bind(db.records);
+    db.records.put = (() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }) as typeof db.records.put;
+    const error = await saveRecord(db, patrol()).catch((e: unknown) => e);
+    db.records.put = put;
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect(await db.records.toArray()).toEqual([expect.objectContaining({ id: earlier.id })]);
+    expect(await db.outbox.count()).toBe(1);
   });
 });
