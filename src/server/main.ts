@@ -3,15 +3,13 @@
  * Env: PORT (8080), DATA_DIR (./data), DATABASE_URL (postgres://… instead of SQLite), DEMO (on; 0 = off),
  * TRUST_PROXY (1 = behind one reverse proxy that sets X-Forwarded-For; off by default).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { Kysely } from 'kysely';
 import { createApp } from './app';
-import { openDatabase } from './db/database';
-import type { Database } from './db/schema';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo/demo-seed';
 import { serveBuiltApp } from './serve-built-app';
+import { ConfigError, openConfiguredDatabase, prepareDataDir } from './server-config';
 
 const DEFAULT_PORT = 8080;
 
@@ -26,34 +24,6 @@ function readPort(): number {
   const port = Number(raw);
   if (!/^\d+$/.test(raw) || port > 65535) fail(`PORT must be a number 0..65535, got "${raw}"`);
   return port;
-}
-
-/** DATA_DIR with its photos folder, created if missing: photos live on disk with either database. */
-function prepareDataDir(): string {
-  const dataDir = resolve(process.env.DATA_DIR ?? './data');
-  try {
-    mkdirSync(resolve(dataDir, 'photos'), { recursive: true });
-  } catch (error) {
-    fail(`the data directory ${dataDir} cannot be created (set DATA_DIR to a writable directory).`, error);
-  }
-  return dataDir;
-}
-
-async function openData(dataDir: string): Promise<Kysely<Database>> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    try {
-      return await openDatabase({ url });
-    } catch (error) {
-      fail('the PostgreSQL database in DATABASE_URL is unusable.', error);
-    }
-  }
-  const sqlitePath = resolve(dataDir, 'gridkeeper.sqlite');
-  try {
-    return await openDatabase({ sqlitePath });
-  } catch (error) {
-    fail(`the database file ${sqlitePath} is unusable (set DATA_DIR to a writable directory).`, error);
-  }
 }
 
 function readVersion(): string {
@@ -71,7 +41,7 @@ async function main(): Promise<void> {
   const port = readPort();
   const demo = !['0', 'false', 'off'].includes(process.env.DEMO ?? '');
   const dataDir = prepareDataDir();
-  const db = await openData(dataDir);
+  const db = await openConfiguredDatabase(dataDir);
   if (demo) await seedDemoData(db);
 
   const app = createApp({
@@ -121,4 +91,6 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => fail('an unexpected error.', error));
+main().catch((error: unknown) =>
+  error instanceof ConfigError ? fail(error.message, error.cause) : fail('an unexpected error.', error),
+);

@@ -2,8 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
-/** `merge`: a stale push merged with the server's record; `restore`: an edit of a tombstone at its rev. */
-export type AuditAction = 'create' | 'update' | 'merge' | 'delete' | 'restore' | 'login' | 'logout';
+/**
+ * `merge`: a stale push merged with the server's record; `restore`: an edit of a tombstone at its
+ * rev; `admin.*`: an account change by the admin CLI (the user id is then `cli:<os user>`).
+ */
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'merge'
+  | 'delete'
+  | 'restore'
+  | 'login'
+  | 'logout'
+  | 'admin.createUser'
+  | 'admin.assign'
+  | 'admin.resetPassword'
+  | 'admin.revokeSessions';
 
 export interface AuditEntry {
   at: string;

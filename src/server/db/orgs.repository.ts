@@ -66,3 +66,10 @@ export async function listGrids(db: Kysely<Database>, gridIds: readonly string[]
     .orderBy('grid.id')
     .execute();
 }
+
+export type OrgSummary = Omit<OrgsTable, 'geometry'>;
+
+/** Every org node without its geometry, by id. */
+export async function listOrgs(db: Kysely<Database>): Promise<OrgSummary[]> {
+  return db.selectFrom('orgs').select(['id', 'parent_id', 'level', 'name']).orderBy('id').execute();
+}

@@ -53,3 +53,15 @@ export async function revokeSession(db: Kysely<Database>, tokenHash: string, at:
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+/** Revokes every live session of the user (a lost phone); answers how many. */
+export async function revokeUserSessions(db: Kysely<Database>, userId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

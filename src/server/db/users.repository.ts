@@ -26,3 +26,68 @@ export async function assignOrgs(
       .values([...assignments])
       .execute();
 }
+
+/** Replaces every assignment of the user with `orgIds` (call inside a transaction). */
+export async function replaceAssignments(
+  db: Kysely<Database>,
+  userId: string,
+  orgIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('user_assignments').where('user_id', '=', userId).execute();
+  await assignOrgs(
+    db,
+    orgIds.map((orgId) => ({ user_id: userId, org_id: orgId })),
+  );
+}
+
+export async function findAssignedOrgIds(db: Kysely<Database>, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_assignments')
+    .select('org_id')
+    .where('user_id', '=', userId)
+    .orderBy('org_id')
+    .execute();
+  return rows.map((row) => row.org_id);
+}
+
+export async function setPasswordHash(
+  db: Kysely<Database>,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+export interface UserSummary {
+  id: string;
+  username: string;
+  name: string;
+  role: string;
+  demo: boolean;
+  orgIds: string[];
+}
+
+/** Every user with the org nodes assigned, by username; no password hashes. */
+export async function listUsers(db: Kysely<Database>): Promise<UserSummary[]> {
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'name', 'role', 'demo'])
+    .orderBy('username')
+    .execute();
+  const assignments = await db
+    .selectFrom('user_assignments')
+    .select(['user_id', 'org_id'])
+    .orderBy('org_id')
+    .execute();
+  const orgIdsByUser = new Map<string, string[]>();
+  for (const row of assignments) {
+    const orgIds = orgIdsByUser.get(row.user_id) ?? [];
+    orgIds.push(row.org_id);
+    orgIdsByUser.set(row.user_id, orgIds);
+  }
+  return users.map((user) => ({
+    ...user,
+    demo: Number(user.demo) === 1,
+    orgIds: orgIdsByUser.get(user.id) ?? [],
+  }));
+}

@@ -1,0 +1,209 @@
+/**
+ * The admin CLI's commands, parsed and printed; cli.ts runs it on the real process, tests in
+ * process. Answers the exit code: 0 done, 1 refused (unknown user, weak password, …), 2 bad usage.
+ */
+import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import type { Role } from '../../domain/roles';
+import type { Database } from '../db/schema';
+import { listUsers } from '../db/users.repository';
+import { ROLE_LABELS } from '../demo/demo-accounts';
+import { ConfigError } from '../server-config';
+import {
+  type AdminContext,
+  AdminError,
+  assignUser,
+  createUser,
+  listOrgTree,
+  MIN_PASSWORD_LENGTH,
+  resetPassword,
+  revokeSessions,
+} from './admin-commands';
+
+export interface AdminIo {
+  /** Opens the database; the CLI closes it when the command is done. */
+  openDb: () => Promise<Kysely<Database>>;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  now: () => Date;
+  actor: string;
+}
+
+type Values = Record<string, string | undefined>;
+
+interface Command {
+  usage: string;
+  summary: string;
+  options: readonly string[];
+  required: readonly string[];
+  run(ctx: AdminContext, values: Values, out: (line: string) => void): Promise<void>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  'create-user': {
+    usage: '--username U --name N --role R --assign ORG_ID[,ORG_ID] [--password P]',
+    summary: 'Create an account assigned to org nodes; without --password one is generated and printed once.',
+    options: ['username', 'name', 'role', 'assign', 'password'],
+    required: ['username', 'name', 'role', 'assign'],
+    async run(ctx, v, out) {
+      const created = await createUser(ctx, {
+        username: v.username ?? '',
+        name: v.name ?? '',
+        role: v.role ?? '',
+        password: v.password,
+        orgIds: splitIds(v.assign),
+      });
+      out(`Created ${v.username} (${v.role}), assigned ${splitIds(v.assign).join(', ')}.`);
+      printPassword(created, out);
+    },
+  },
+  assign: {
+    usage: '--username U --orgs ORG_ID[,ORG_ID]',
+    summary: "Replace the user's org assignments; the next sync pulls the new scope.",
+    options: ['username', 'orgs'],
+    required: ['username', 'orgs'],
+    async run(ctx, v, out) {
+      const { before, after } = await assignUser(ctx, {
+        username: v.username ?? '',
+        orgIds: splitIds(v.orgs),
+      });
+      out(`${v.username}: ${before.join(', ') || '(none)'} → ${after.join(', ')}.`);
+    },
+  },
+  'reset-password': {
+    usage: '--username U [--password P]',
+    summary: 'Set a new password (generated and printed once without --password) and lift a sign-in lockout.',
+    options: ['username', 'password'],
+    required: ['username'],
+    async run(ctx, v, out) {
+      const result = await resetPassword(ctx, { username: v.username ?? '', password: v.password });
+      out(
+        `New password set for ${v.username}. Devices already signed in stay signed in (see revoke-sessions).`,
+      );
+      printPassword(result, out);
+    },
+  },
+  'revoke-sessions': {
+    usage: '--username U',
+    summary:
+      'Sign the user out everywhere (a lost phone): every token stops working; a device keeps its records and asks for sign-in.',
+    options: ['username'],
+    required: ['username'],
+    async run(ctx, v, out) {
+      const revoked = await revokeSessions(ctx, { username: v.username ?? '' });
+      out(`Revoked ${revoked} session${revoked === 1 ? '' : 's'} of ${v.username}.`);
+    },
+  },
+  'list-users': {
+    usage: '',
+    summary: 'List the accounts with role and assigned org nodes.',
+    options: [],
+    required: [],
+    async run(ctx, _v, out) {
+      const users = await listUsers(ctx.db);
+      if (users.length === 0) out('No users yet: add one with create-user.');
+      const width = Math.max(8, ...users.map((user) => user.username.length)) + 2;
+      for (const user of users) {
+        const label = ROLE_LABELS[user.role as Role] ?? '';
+        out(
+          `${user.username.padEnd(width)}${user.role.padEnd(26)}${(user.orgIds.join(',') || '-').padEnd(24)} ${user.name} ${label}${user.demo ? ' [demo]' : ''}`,
+        );
+      }
+    },
+  },
+  'list-orgs': {
+    usage: '[--under ORG_ID]',
+    summary: 'List the org tree (district → street → community → grid), all of it or below one node.',
+    options: ['under'],
+    required: [],
+    async run(ctx, v, out) {
+      const tree = await listOrgTree(ctx.db, v.under);
+      if (tree.length === 0)
+        out('No orgs yet: the demo data brings the Jiangbei org tree; there is no org import yet.');
+      for (const org of tree) out(`${'  '.repeat(org.depth)}${org.id}  ${org.level}  ${org.name}`);
+    },
+  },
+};
+
+export function helpText(): string {
+  const lines = ['Usage: npm run admin -- <command> [options]', '', 'Commands:'];
+  for (const [name, command] of Object.entries(COMMANDS)) {
+    lines.push(`  ${name} ${command.usage}`.trimEnd(), `      ${command.summary}`);
+  }
+  lines.push(
+    '',
+    `Passwords need at least ${MIN_PASSWORD_LENGTH} characters. Prefer the generated ones: a --password value stays in the shell history.`,
+    'The database is the one the server uses: DATABASE_URL (PostgreSQL) if set, else DATA_DIR/gridkeeper.sqlite (DATA_DIR defaults to ./data).',
+    'Every change is written to the audit log.',
+  );
+  return lines.join('\n');
+}
+
+export async function runAdminCli(argv: readonly string[], io: AdminIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.err : io.out)(helpText());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Unknown command "${name}". Run with --help to see the commands.`);
+    return 2;
+  }
+  const usage = `Usage: npm run admin -- ${name} ${command.usage}`.trimEnd();
+  let values: Values;
+  try {
+    const parsed = parseArgs({
+      args: [...rest],
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        ...Object.fromEntries(command.options.map((option) => [option, { type: 'string' as const }])),
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (parsed.values.help) {
+      io.out(`${usage}\n  ${command.summary}`);
+      return 0;
+    }
+    values = parsed.values as Values;
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return 2;
+  }
+  const missing = command.required.filter((option) => !values[option]);
+  if (missing.length > 0) {
+    io.err(`Missing ${missing.map((option) => `--${option}`).join(', ')}.\n${usage}`);
+    return 2;
+  }
+
+  let db: Kysely<Database> | undefined;
+  try {
+    db = await io.openDb();
+    await command.run({ db, now: io.now, actor: io.actor }, values, io.out);
+    return 0;
+  } catch (error) {
+    if (error instanceof AdminError) {
+      io.err(`Error: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof ConfigError) {
+      io.err(`Error: ${error.message}${error.cause instanceof Error ? `\n${error.cause.message}` : ''}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await db?.destroy();
+  }
+}
+
+function splitIds(list: string | undefined): string[] {
+  return (list ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+}
+
+function printPassword(result: { password: string; generated: boolean }, out: (line: string) => void): void {
+  if (result.generated) out(`Password (shown only this once; hand it over in person): ${result.password}`);
+}

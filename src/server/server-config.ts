@@ -1,0 +1,57 @@
+/**
+ * Where the server keeps its data, read from the environment the same way by main.ts and the
+ * admin CLI: DATA_DIR (./data) holds the SQLite file and the photos; DATABASE_URL (postgres://…)
+ * puts the database in PostgreSQL instead. Failures are `ConfigError`s with a message for the operator.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import { openDatabase } from './db/database';
+import type { Database } from './db/schema';
+
+export class ConfigError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** DATA_DIR as an absolute path, with its photos folder created if missing. */
+export function prepareDataDir(env: Env = process.env): string {
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  try {
+    mkdirSync(resolve(dataDir, 'photos'), { recursive: true });
+  } catch (error) {
+    throw new ConfigError(
+      `the data directory ${dataDir} cannot be created (set DATA_DIR to a writable directory).`,
+      error,
+    );
+  }
+  return dataDir;
+}
+
+/** The database of DATABASE_URL, else DATA_DIR's SQLite file, migrated to the latest schema. */
+export async function openConfiguredDatabase(
+  dataDir: string,
+  env: Env = process.env,
+): Promise<Kysely<Database>> {
+  const url = env.DATABASE_URL;
+  if (url) {
+    try {
+      return await openDatabase({ url });
+    } catch (error) {
+      throw new ConfigError('the PostgreSQL database in DATABASE_URL is unusable.', error);
+    }
+  }
+  const sqlitePath = resolve(dataDir, 'gridkeeper.sqlite');
+  try {
+    return await openDatabase({ sqlitePath });
+  } catch (error) {
+    throw new ConfigError(
+      `the database file ${sqlitePath} is unusable (set DATA_DIR to a writable directory).`,
+      error,
+    );
+  }
+}
