@@ -7,14 +7,19 @@ import { clearSession, loadSession, type StoredSession, storeSession } from './s
 
 export type LoginResult =
   | { ok: true; session: StoredSession }
-  | { ok: false; reason: 'invalid_credentials' | 'offline' | 'server'; message: string };
+  | { ok: false; reason: 'invalid_credentials' | 'rate_limited' | 'offline' | 'server'; message: string };
 
 /** Signs in, stores the session for page and service worker, and keeps the user's grids offline. */
 export async function login(deps: HttpDeps, username: string, password: string): Promise<LoginResult> {
   const result = await requestJson(deps, '/api/auth/login', { method: 'POST', body: { username, password } });
   if (result.kind === 'network-error') return { ok: false, reason: 'offline', message: result.message };
   if (result.kind === 'http-error') {
-    const reason = result.status === 401 || result.status === 400 ? 'invalid_credentials' : 'server';
+    const reason =
+      result.status === 401 || result.status === 400
+        ? 'invalid_credentials'
+        : result.status === 429
+          ? 'rate_limited'
+          : 'server';
     return { ok: false, reason, message: result.message };
   }
   const parsed = loginResponseSchema.safeParse(result.body);

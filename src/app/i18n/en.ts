@@ -57,6 +57,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'login.invalid': 'Wrong username or password.',
   'login.offline': 'No network. The first sign-in needs a connection; try again where there is signal.',
   'login.server': 'The server cannot sign you in right now. Try again later.',
+  'login.rateLimited':
+    'Too many wrong passwords: this account is locked for 15 minutes. Try again later or ask an administrator to reset it.',
   'login.expiredHint': 'Your session expired. After signing in, unsynced records on this phone upload again.',
 
   'home.filter': 'Filter by type',

@@ -4,8 +4,9 @@ import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
 import { isOnline, session, signIn } from '../sync-status';
 
-const REASON_MESSAGES: Record<'invalid_credentials' | 'offline' | 'server', MessageKey> = {
+const REASON_MESSAGES: Record<'invalid_credentials' | 'rate_limited' | 'offline' | 'server', MessageKey> = {
   invalid_credentials: 'login.invalid',
+  rate_limited: 'login.rateLimited',
   offline: 'login.offline',
   server: 'login.server',
 };
