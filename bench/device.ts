@@ -36,7 +36,8 @@ type Run = <R>(body: string) => Promise<R>;
 /** A page on the server's origin with the device code injected, and a way to call it. */
 async function benchPage(browser: Browser, url: string): Promise<{ page: Page; run: Run }> {
   const script = await deviceBenchScript();
-  const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+  // bypassCSP: the bench injects its bundle inline, which the app's CSP rightly forbids.
+  const page = await (await browser.newContext({ serviceWorkers: 'block', bypassCSP: true })).newPage();
   await page.goto(`${url}/api/health`);
   await page.addScriptTag({ content: script });
   const worker = await login(url, 'hb-grid01');
