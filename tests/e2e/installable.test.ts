@@ -1,34 +1,22 @@
 /** What makes the app installable and light: the manifest and its icons, and the home screen's JS budget. */
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/chromium';
 import { measureHomeScripts } from './support/home-scripts';
-import { type ServerProcess, startServerProcess } from './support/server-process';
+import { useStack } from './support/stack';
 
 /** DESIGN budget for gzipped JS needed to render home. */
 const HOME_JS_BUDGET_KB = 80;
 
 describe.runIf(chromiumAvailable())('installable and light', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stack = useStack();
 
   it('links a web manifest with name, start URL, theme colour and 192/512/maskable icons that load', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await stack.browser.newPage();
+    await page.goto(stack.server.url);
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     expect(href).toBeTruthy();
-    const manifestUrl = new URL(href ?? '', server.url);
+    const manifestUrl = new URL(href ?? '', stack.server.url);
     const manifest = (await (await fetch(manifestUrl)).json()) as {
       name: string;
       start_url: string;
@@ -53,7 +41,7 @@ describe.runIf(chromiumAvailable())('installable and light', () => {
   });
 
   it(`renders home with under ${HOME_JS_BUDGET_KB} KB of gzipped JS and no map library`, async () => {
-    const home = await measureHomeScripts(browser, server.url);
+    const home = await measureHomeScripts(stack.browser, stack.server.url);
     expect(home.files.length).toBeGreaterThan(0);
     expect(home.maplibre).toBe(false);
     expect(home.renderGzipKb).toBeGreaterThan(10);

@@ -3,36 +3,24 @@
  * back. Reopened, the app pushes again and the server answers `duplicate`: one copy, not two.
  */
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPatrol, homeShown, signIn } from './support/app-actions';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { type ServerProcess, startServerProcess } from './support/server-process';
+import { chromiumAvailable } from './support/chromium';
 import { patrolCopies } from './support/server-records';
+import { useStack } from './support/stack';
 
 describe.runIf(chromiumAvailable())('a tab killed in the middle of a push', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stack = useStack();
 
   it('delivers the record exactly once after the app is reopened', async () => {
     // No service worker here: the page itself pushes, so killing the page kills the push.
-    const context = await browser.newContext({
+    const context = await stack.browser.newContext({
       viewport: { width: 360, height: 780 },
       locale: 'zh-CN',
       serviceWorkers: 'block',
     });
     const page = await context.newPage();
-    await signIn(page, server.url, 'hb-grid01');
+    await signIn(page, stack.server.url, 'hb-grid01');
     await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
 
     const content = `推送中被杀掉 ${Date.now()}`;
@@ -47,14 +35,14 @@ describe.runIf(chromiumAvailable())('a tab killed in the middle of a push', () =
     await createPatrol(page, content, { locate: false });
     await pushCommitted;
     await page.close({ runBeforeUnload: false });
-    expect(await patrolCopies(server.url, content)).toBe(1);
+    expect(await patrolCopies(stack.server.url, content)).toBe(1);
 
     const reopened = await context.newPage();
-    await reopened.goto(server.url);
+    await reopened.goto(stack.server.url);
     await homeShown(reopened);
     await reopened.getByText(content).waitFor();
     await reopened.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
-    expect(await patrolCopies(server.url, content)).toBe(1);
+    expect(await patrolCopies(stack.server.url, content)).toBe(1);
     await context.close();
   });
 });

@@ -4,8 +4,8 @@
  * if the user insists, keeps them for that user's next sign-in.
  */
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   createPatrol,
   DEMO_PASSWORD,
@@ -14,9 +14,9 @@ import {
   signIn,
   waitForServiceWorker,
 } from './support/app-actions';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { type ServerProcess, startServerProcess } from './support/server-process';
+import { chromiumAvailable } from './support/chromium';
 import { patrolCopies } from './support/server-records';
+import { useStack } from './support/stack';
 
 const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN' };
 
@@ -44,23 +44,12 @@ async function signInAgain(page: Page, username: string): Promise<void> {
 }
 
 describe.runIf(chromiumAvailable())('sessions never cost records', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stack = useStack();
 
   it('keeps records when the sign-in expires offline and drains them after a new sign-in', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await stack.browser.newContext(PHONE);
     const page = await context.newPage();
-    await signIn(page, server.url, 'hb-grid01');
+    await signIn(page, stack.server.url, 'hb-grid01');
     await waitForServiceWorker(page);
     await context.setOffline(true);
     const content = `过期前的记录 ${Date.now()}`;
@@ -69,14 +58,14 @@ describe.runIf(chromiumAvailable())('sessions never cost records', () => {
 
     // The token is revoked while the phone is offline (as when an admin ends its sessions).
     const token = await storedToken(page);
-    await fetch(`${server.url}/api/auth/logout`, {
+    await fetch(`${stack.server.url}/api/auth/logout`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
     });
     await context.setOffline(false);
     await page.getByText('登录已过期，请重新登录').first().waitFor({ timeout: 30_000 });
     await page.getByText(content).waitFor();
-    expect(await patrolCopies(server.url, content)).toBe(0);
+    expect(await patrolCopies(stack.server.url, content)).toBe(0);
     await page.screenshot({ path: 'test-results/screens/home-expired.png' });
 
     await page.getByText('登录已过期，请重新登录').first().click();
@@ -84,14 +73,14 @@ describe.runIf(chromiumAvailable())('sessions never cost records', () => {
     await page.getByText('重新登录后，本机未同步的记录会继续上传').waitFor();
     await signInAgain(page, 'hb-grid01');
     await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
-    expect(await patrolCopies(server.url, content)).toBe(1);
+    expect(await patrolCopies(stack.server.url, content)).toBe(1);
     await context.close();
   });
 
   it('warns before signing out with unsynced records and keeps them for the next sign-in', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await stack.browser.newContext(PHONE);
     const page = await context.newPage();
-    await signIn(page, server.url, 'hb-grid02');
+    await signIn(page, stack.server.url, 'hb-grid02');
     await waitForServiceWorker(page);
     await context.setOffline(true);
     const content = `退出前未同步 ${Date.now()}`;
@@ -111,7 +100,7 @@ describe.runIf(chromiumAvailable())('sessions never cost records', () => {
     await signInAgain(page, 'hb-grid02');
     await page.getByText(content).waitFor();
     await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
-    expect(await patrolCopies(server.url, content)).toBe(1);
+    expect(await patrolCopies(stack.server.url, content)).toBe(1);
     await context.close();
   });
 });
