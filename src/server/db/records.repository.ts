@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { GridRecord } from '../../domain/record-envelope';
+import type { RecordKind } from '../../domain/record-kinds';
 import type { Database, RecordsTable } from './schema';
 
 type RecordRow = Selectable<RecordsTable>;
@@ -108,18 +109,19 @@ async function insertRevisions(db: Kysely<Database>, records: readonly GridRecor
     .execute();
 }
 
-/** Records (tombstones included) in the given grids changed after `afterSeq`, oldest change first. */
+/** Records (tombstones included) of the given kinds in the given grids changed after `afterSeq`, oldest change first. */
 export async function listChanges(
   db: Kysely<Database>,
-  gridIds: readonly string[],
+  scope: { gridIds: readonly string[]; kinds: readonly RecordKind[] },
   afterSeq: number,
   limit: number,
 ): Promise<{ record: GridRecord; changeSeq: number }[]> {
-  if (gridIds.length === 0) return [];
+  if (scope.gridIds.length === 0 || scope.kinds.length === 0) return [];
   const rows = await db
     .selectFrom('records')
     .selectAll()
-    .where('grid_id', 'in', [...gridIds])
+    .where('grid_id', 'in', [...scope.gridIds])
+    .where('kind', 'in', [...scope.kinds])
     .where('change_seq', '>', afterSeq)
     .orderBy('change_seq')
     .limit(limit)

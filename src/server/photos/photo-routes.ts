@@ -2,11 +2,13 @@
  * `PUT /photos/:sha256` stores a photo's bytes, idempotently: 201 the first time, 200 after. The
  * server hashes the body itself, so a photo id always names exactly those bytes.
  * `GET /photos/:sha256` serves them to the uploader and to anyone who may see a record that
- * references the photo; to everyone else the photo does not exist (404, not 403, so ids leak nothing).
+ * references the photo (in their grids, of a kind and with facts their role may read,
+ * access-rules.ts); to everyone else the photo does not exist (404, not 403, so ids leak nothing).
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { canRead, readableKinds, recordFacts } from '../../domain/access-rules';
 import {
   bytesMatchMimeType,
   isPhotoMimeType,
@@ -15,9 +17,11 @@ import {
   type PhotoUploadResponse,
   sha256HexSchema,
 } from '../../domain/photo';
+import type { SessionUser } from '../../domain/protocol';
 import { ApiError } from '../api-error';
 import type { AppDeps, AppEnv } from '../app-env';
 import { requireSession } from '../auth/require-session';
+import { findRecord } from '../db/records.repository';
 import { readPhotoFile, writePhotoFile } from './photo-files';
 import { findPhoto, findReferencingRecord, insertPhoto } from './photos.repository';
 
@@ -60,6 +64,22 @@ async function readPhotoBody(c: Context<AppEnv>): Promise<Buffer> {
   if (size === 0)
     throw new ApiError(400, 'validation', 'The request body is empty; image bytes are expected');
   return Buffer.concat(chunks);
+}
+
+/**
+ * Whether a live record in the user's grids that the role may read references the photo. Only the
+ * first referencing record is looked at, so a photo shared by a readable and an unreadable record
+ * may be refused: that fails closed.
+ */
+async function referencedByReadableRecord(
+  db: AppDeps['db'],
+  user: SessionUser,
+  sha256: string,
+): Promise<boolean> {
+  if (readableKinds(user.role).length === 0) return false;
+  const recordId = await findReferencingRecord(db, sha256, user.scope.gridIds);
+  const record = recordId === undefined ? undefined : await findRecord(db, recordId);
+  return record !== undefined && canRead(user.role, record.kind, recordFacts(record));
 }
 
 export function photoRoutes(deps: AppDeps, photoDir: string): Hono<AppEnv> {
@@ -107,10 +127,9 @@ export function photoRoutes(deps: AppDeps, photoDir: string): Hono<AppEnv> {
     const photo = await findPhoto(deps.db, sha256);
     if (!photo) throw notFound();
     const { user } = c.get('session');
-    const visible =
-      photo.uploaded_by === user.id ||
-      (await findReferencingRecord(deps.db, sha256, user.scope.gridIds)) !== undefined;
-    if (!visible) throw notFound();
+    if (photo.uploaded_by !== user.id && !(await referencedByReadableRecord(deps.db, user, sha256))) {
+      throw notFound();
+    }
 
     const etag = `"${sha256}"`;
     const headers = {

@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
+import { readableKinds } from '../../domain/access-rules';
 
 /**
  * The pull cursor is opaque to devices: `<last change_seq>.<scope fingerprint>`. The fingerprint
- * ties it to the grids the caller could see when it was made; when the scope changes, records that
- * came into scope carry old change_seqs, so the device must re-pull from the start.
+ * ties it to the grids, role and readable kinds of the caller when it was made; when any of them
+ * changes, records that came into scope carry old change_seqs, so the device must re-pull from the
+ * start.
  */
 const CURSOR = /^(\d{1,15})\.([0-9a-f]{8})$/;
 
-/** First 8 hex digits of sha256 over the sorted grid ids. */
-export function scopeFingerprint(gridIds: readonly string[]): string {
+/** First 8 hex digits of sha256 over the role, the kinds it may read and the sorted grid ids. */
+export function scopeFingerprint(scope: { gridIds: readonly string[]; role: string }): string {
   return createHash('sha256')
-    .update([...gridIds].sort().join('\n'))
+    .update([scope.role, readableKinds(scope.role).join(','), ...[...scope.gridIds].sort()].join('\n'))
     .digest('hex')
     .slice(0, 8);
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { canRead, readableKinds, recordFacts } from '../../domain/access-rules';
 import {
   DEFAULT_PULL_LIMIT,
   MAX_PULL_LIMIT,
@@ -13,7 +14,7 @@ import { currentChangeSeq } from '../db/counters.repository';
 import { listChanges } from '../db/records.repository';
 import { decodeCursor, encodeCursor, scopeFingerprint } from './pull-cursor';
 
-/** `GET /sync/pull`: the caller's in-scope changes after the cursor, oldest first. */
+/** `GET /sync/pull`: the changes after the cursor that the caller may read, oldest first. */
 export function pullRoute(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/sync/pull', requireSession(deps), async (c) => {
@@ -27,15 +28,21 @@ export function pullRoute(deps: AppDeps): Hono<AppEnv> {
     const { user } = c.get('session');
     const ackedSeq = await claimOwnClient(deps.db, query.clientId, user.id);
 
-    const fingerprint = scopeFingerprint(user.scope.gridIds);
+    const fingerprint = scopeFingerprint({ gridIds: user.scope.gridIds, role: user.role });
     const { afterSeq, reset } = decodeCursor(query.cursor, fingerprint, await currentChangeSeq(deps.db));
+    // Kinds the role cannot read at all stay in SQL; rules on a record's facts are applied here.
     // One row more than asked tells whether another page follows.
-    const page = await listChanges(deps.db, user.scope.gridIds, afterSeq, limit + 1);
+    const scope = { gridIds: user.scope.gridIds, kinds: readableKinds(user.role) };
+    const page = await listChanges(deps.db, scope, afterSeq, limit + 1);
     const changes = page.slice(0, limit);
+    // The cursor passes the rows filtered out too, so a page filtered to nothing still moves on.
     const lastSeq = changes.at(-1)?.changeSeq ?? afterSeq;
+    const readable = changes
+      .map((change) => change.record)
+      .filter((record) => canRead(user.role, record.kind, recordFacts(record)));
 
     const response: PullResponse = {
-      changes: changes.map((change) => change.record),
+      changes: readable,
       cursor: encodeCursor(lastSeq, fingerprint),
       hasMore: page.length > limit,
       ackedSeq,

@@ -8,6 +8,7 @@
  *   valid record? ──no──▶ rejected validation
  *   grids in scope? ──no──▶ rejected forbidden
  *   same kind? ──no──▶ rejected validation
+ *   role may write it (pushed and stored facts, access-rules.ts)? ──no──▶ rejected forbidden
  *   on the server? ──no──▶ baseRev = 0 ? create ──▶ applied : rejected not_found
  *     │yes
  *   tombstone? ──yes──▶ delete ──▶ applied (nothing to write: it is deleted already)
@@ -30,6 +31,7 @@
  */
 import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
+import { canWrite, recordFacts } from '../../domain/access-rules';
 import { differingFields, threeWayMerge } from '../../domain/merge';
 import type { ErrorBody, MutationOp, MutationResult, SessionUser } from '../../domain/protocol';
 import { toIssues } from '../../domain/protocol';
@@ -118,6 +120,14 @@ async function decide(
       `Record ${record.id} is a ${existing.kind}; its kind cannot change`,
       [{ path: 'kind', message: `Expected ${existing.kind}` }],
     );
+  }
+  // Both versions: a role must not write a record out of its reach, nor into it.
+  const role = pusher.user.role;
+  if (
+    !canWrite(role, record.kind, recordFacts(record)) ||
+    (existing && !canWrite(role, existing.kind, recordFacts(existing)))
+  ) {
+    return rejected(mutation, 'forbidden', `The role ${role} may not write this ${record.kind} record`);
   }
 
   if (!existing) {

@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LoginResponse, pullResponseSchema } from '../../src/domain/protocol';
+import type { GridRecord } from '../../src/domain/record-envelope';
+import type { RecordKind } from '../../src/domain/record-kinds';
+import { samplePng, sha256Hex } from '../support/photo-samples';
+import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
+
+const ACCOUNTS = [
+  'hb-grid01',
+  'hb-leader',
+  'hb-admin',
+  'dc-admin',
+  'hb-police',
+  'hb-aux',
+  'hb-enforce',
+  'hb-mediator',
+] as const;
+type Account = (typeof ACCOUNTS)[number];
+
+/** Whether each account may push a new sample record of each kind (a hazard inspection, a yellow dispute). */
+const WRITES: Record<Account, Record<RecordKind, boolean>> = {
+  'hb-grid01': { patrol: true, rentalInspection: true, dispute: true },
+  'hb-leader': { patrol: true, rentalInspection: true, dispute: true },
+  'hb-admin': { patrol: true, rentalInspection: true, dispute: true },
+  'dc-admin': { patrol: true, rentalInspection: true, dispute: true },
+  'hb-police': { patrol: true, rentalInspection: true, dispute: true },
+  'hb-aux': { patrol: true, rentalInspection: true, dispute: false },
+  'hb-enforce': { patrol: false, rentalInspection: true, dispute: false },
+  'hb-mediator': { patrol: false, rentalInspection: false, dispute: true },
+};
+
+function sample(kind: RecordKind, userId: string): GridRecord {
+  const id = randomUUID();
+  if (kind === 'patrol') return samplePatrol(id, HUBIN_GRID_1, userId);
+  if (kind === 'rentalInspection') return sampleRentalInspection(id, HUBIN_GRID_1, userId);
+  return sampleDispute(id, HUBIN_GRID_1, userId);
+}
+
+function withoutHazard(record: GridRecord): GridRecord {
+  if (record.kind !== 'rentalInspection') return record;
+  const checklist = record.body.checklist.map((entry) => ({ ...entry, result: 'pass' as const }));
+  const { rectificationDeadline: _, ...body } = record.body;
+  return { ...record, body: { ...body, checklist, overallResult: 'noHazard', status: 'closed' } };
+}
+
+function withRisk(record: GridRecord, riskLevel: 'red' | 'orange' | 'yellow' | 'none'): GridRecord {
+  if (record.kind !== 'dispute') return record;
+  return { ...record, body: { ...record.body, riskLevel } };
+}
+
+describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
+  let server: TestServer;
+  const who = {} as Record<Account, LoginResponse>;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    for (const account of ACCOUNTS) who[account] = await server.login(account);
+  });
+  afterAll(() => server.close());
+
+  async function pullAll(account: Account, limit = 1000, clientId = randomUUID()) {
+    const changes: GridRecord[] = [];
+    const pages: { count: number; cursor: string; hasMore: boolean }[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const reply = await server.pull(who[account].token, clientId, {
+        limit: String(limit),
+        ...(cursor ? { cursor } : {}),
+      });
+      expect(reply.status).toBe(200);
+      const body = pullResponseSchema.parse(reply.body);
+      changes.push(...body.changes);
+      pages.push({ count: body.changes.length, cursor: body.cursor, hasMore: body.hasMore });
+      cursor = body.cursor;
+      if (!body.hasMore) return { changes, pages, cursor, clientId };
+    }
+  }
+
+  async function push(account: Account, record: GridRecord, baseRev = 0) {
+    const reply = await server.push(who[account].token, randomUUID(), [mutation(record, { baseRev })]);
+    expect(reply.status).toBe(200);
+    return reply.body.results[0];
+  }
+
+  const kindsOf = (records: GridRecord[]) => [...new Set(records.map((r) => r.kind))].sort();
+
+  it('lets community police see every kind in the community', async () => {
+    const { changes } = await pullAll('hb-police');
+    expect(kindsOf(changes)).toEqual(['dispute', 'patrol', 'rentalInspection']);
+  });
+
+  it('lets auxiliary police and the admins see every kind', async () => {
+    for (const account of ['hb-aux', 'hb-admin', 'dc-admin'] as const) {
+      expect(kindsOf((await pullAll(account)).changes)).toEqual(['dispute', 'patrol', 'rentalInspection']);
+    }
+  });
+
+  it('shows law enforcement only the rental inspections that found a hazard', async () => {
+    const { changes } = await pullAll('hb-enforce');
+    expect(changes.length).toBeGreaterThan(0);
+    expect(kindsOf(changes)).toEqual(['rentalInspection']);
+    for (const record of changes) {
+      expect(record.kind === 'rentalInspection' && record.body.overallResult).not.toBe('noHazard');
+    }
+    const all = (await pullAll('dc-admin')).changes;
+    const hazardFree = all.filter(
+      (r) => r.kind === 'rentalInspection' && r.body.overallResult === 'noHazard',
+    );
+    expect(hazardFree.length).toBeGreaterThan(0);
+  });
+
+  it('shows a mediator only disputes', async () => {
+    const { changes } = await pullAll('hb-mediator');
+    expect(changes.length).toBeGreaterThan(0);
+    expect(kindsOf(changes)).toEqual(['dispute']);
+  });
+
+  it.each(ACCOUNTS)('lets %s create exactly the kinds its role may write', async (account) => {
+    const { user } = who[account];
+    for (const kind of ['patrol', 'rentalInspection', 'dispute'] as const) {
+      const result = await push(account, sample(kind, user.id));
+      if (WRITES[account][kind]) {
+        expect(result.status, `${account} ${kind}`).toBe('applied');
+      } else {
+        expect(result.status, `${account} ${kind}`).toBe('rejected');
+        expect(result.error.code).toBe('forbidden');
+        expect(result.error.message).toBe(`The role ${user.role} may not write this ${kind} record`);
+        expect(result.record).toBeUndefined();
+      }
+    }
+  });
+
+  it('refuses a change to a stored record the role may not write, without showing it', async () => {
+    const patrol = (await push('hb-grid01', sample('patrol', who['hb-grid01'].user.id))).record;
+    const edit = { ...patrol, body: { ...patrol.body, content: '调解员改动' } };
+    const result = await push('hb-mediator', edit, patrol.rev);
+    expect(result).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+    expect(result.record).toBeUndefined();
+    const deletion = await server.push(who['hb-enforce'].token, randomUUID(), [
+      mutation(patrol, { op: 'delete', baseRev: patrol.rev }),
+    ]);
+    expect(deletion.body.results[0].error.code).toBe('forbidden');
+  });
+
+  it('lets auxiliary police write red and orange disputes only, before and after the change', async () => {
+    const aux = who['hb-aux'].user.id;
+    const red = await push('hb-aux', withRisk(sample('dispute', aux), 'red'));
+    expect(red.status).toBe('applied');
+    expect((await push('hb-aux', withRisk(sample('dispute', aux), 'orange'))).status).toBe('applied');
+    // Lowering the risk would write the record out of the role's reach.
+    const lowered = await push('hb-aux', withRisk(red.record, 'yellow'), red.record.rev);
+    expect(lowered.error.code).toBe('forbidden');
+    // Raising a yellow dispute someone else registered is not theirs to do either.
+    const yellow = (await push('hb-grid01', sample('dispute', who['hb-grid01'].user.id))).record;
+    const raised = await push('hb-aux', withRisk(yellow, 'red'), yellow.rev);
+    expect(raised.error.code).toBe('forbidden');
+  });
+
+  it('refuses law enforcement a rental inspection without a hazard', async () => {
+    const clean = withoutHazard(sample('rentalInspection', who['hb-enforce'].user.id));
+    const result = await push('hb-enforce', clean);
+    expect(result).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+  });
+
+  it('serves a photo only to roles that may read a record referencing it', async () => {
+    let seed = 900;
+    async function attached(kind: RecordKind): Promise<string> {
+      seed += 1;
+      const bytes = samplePng(seed);
+      const sha256 = sha256Hex(bytes);
+      const put = await server.app.request(`/api/photos/${sha256}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/png', authorization: `Bearer ${who['hb-grid01'].token}` },
+        body: bytes,
+      });
+      expect(put.status).toBe(201);
+      const record = sample(kind, who['hb-grid01'].user.id);
+      record.body.photoIds = [sha256];
+      expect((await push('hb-grid01', record)).status).toBe('applied');
+      return sha256;
+    }
+    const status = async (sha256: string, account: Account) =>
+      (
+        await server.app.request(`/api/photos/${sha256}`, {
+          headers: { authorization: `Bearer ${who[account].token}` },
+        })
+      ).status;
+
+    const onPatrol = await attached('patrol');
+    expect(await status(onPatrol, 'hb-police')).toBe(200);
+    expect(await status(onPatrol, 'hb-mediator')).toBe(404);
+    expect(await status(onPatrol, 'hb-enforce')).toBe(404);
+    const onDispute = await attached('dispute');
+    expect(await status(onDispute, 'hb-mediator')).toBe(200);
+    expect(await status(onDispute, 'hb-enforce')).toBe(404);
+    const onInspection = await attached('rentalInspection');
+    expect(await status(onInspection, 'hb-enforce')).toBe(200);
+    expect(await status(onInspection, 'hb-mediator')).toBe(404);
+  });
+
+  it('moves the cursor over pages whose changes were all filtered out', async () => {
+    const whole = await pullAll('hb-enforce');
+    const paged = await pullAll('hb-enforce', 1);
+    expect(paged.changes.map((r) => r.id)).toEqual(whole.changes.map((r) => r.id));
+    expect(paged.pages.some((page) => page.count === 0 && page.hasMore)).toBe(true);
+    const seqs = paged.pages.map((page) => Number(page.cursor.split('.')[0]));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+
+    // A change it may not read still moves its cursor on; the next readable one arrives alone.
+    const grid01 = who['hb-grid01'].user.id;
+    expect((await push('hb-grid01', withoutHazard(sample('rentalInspection', grid01)))).status).toBe(
+      'applied',
+    );
+    const quiet = await server.pull(who['hb-enforce'].token, whole.clientId, { cursor: whole.cursor });
+    expect(quiet.body).toMatchObject({ changes: [], hasMore: false });
+    expect(Number(quiet.body.cursor.split('.')[0])).toBeGreaterThan(Number(whole.cursor.split('.')[0]));
+    const hazard = (await push('hb-grid01', sample('rentalInspection', grid01))).record;
+    const next = await server.pull(who['hb-enforce'].token, whole.clientId, { cursor: quiet.body.cursor });
+    expect(next.body.changes.map((r: GridRecord) => r.id)).toEqual([hazard.id]);
+    expect(next.body.reset).toBeUndefined();
+  });
+
+  it('answers reset on the next pull after the role changed, with what the new role may read', async () => {
+    const { cursor, clientId } = await pullAll('hb-mediator');
+    const userId = who['hb-mediator'].user.id;
+    await server.db.updateTable('users').set({ role: 'communityAdmin' }).where('id', '=', userId).execute();
+    try {
+      const reply = await server.pull(who['hb-mediator'].token, clientId, { cursor });
+      expect(reply.body.reset).toBe(true);
+      expect(kindsOf(reply.body.changes)).toEqual(['dispute', 'patrol', 'rentalInspection']);
+    } finally {
+      await server.db.updateTable('users').set({ role: 'mediator' }).where('id', '=', userId).execute();
+    }
+  });
+
+  it('answers reset when the role changed to one that reads the same kinds', async () => {
+    const { cursor, clientId } = await pullAll('hb-mediator');
+    const userId = who['hb-mediator'].user.id;
+    await server.db
+      .updateTable('users')
+      .set({ role: 'politicalLegalGridWorker' })
+      .where('id', '=', userId)
+      .execute();
+    try {
+      expect((await server.pull(who['hb-mediator'].token, clientId, { cursor })).body.reset).toBe(true);
+    } finally {
+      await server.db.updateTable('users').set({ role: 'mediator' }).where('id', '=', userId).execute();
+    }
+  });
+
+  it('gives a role it does not know nothing, on pull and push', async () => {
+    const userId = who['hb-aux'].user.id;
+    await server.db.updateTable('users').set({ role: 'fireRescue' }).where('id', '=', userId).execute();
+    try {
+      const { changes } = await pullAll('hb-aux');
+      expect(changes).toEqual([]);
+      const result = await push('hb-aux', sample('patrol', userId));
+      expect(result).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+    } finally {
+      await server.db
+        .updateTable('users')
+        .set({ role: 'auxiliaryPolice' })
+        .where('id', '=', userId)
+        .execute();
+    }
+  });
+});
