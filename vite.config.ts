@@ -21,7 +21,8 @@ export default defineConfig({
       registerType: 'prompt',
       manifest: false,
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        // mjs: maplibre's worker, emitted as a file by the map chunk's `?url` import.
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest,woff2}'],
       },
       devOptions: { enabled: false },
     }),

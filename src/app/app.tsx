@@ -1,7 +1,7 @@
 /**
  * The shell: session gate, router and the update prompt. Only the home list ships in the first
- * chunk; login, forms, detail and settings are lazy route chunks (all precached by the service
- * worker, so they open offline too).
+ * chunk; login, forms, detail, settings and the map (with maplibre-gl) are lazy route chunks (all
+ * precached by the service worker, so they open offline too).
  */
 
 import { useEffect } from 'preact/hooks';
@@ -15,6 +15,7 @@ const LoginScreen = lazy(() => import('./screens/login-screen').then((m) => m.Lo
 const RecordFormScreen = lazy(() => import('./screens/record-form-screen').then((m) => m.RecordFormScreen));
 const DetailScreen = lazy(() => import('./screens/detail-screen').then((m) => m.DetailScreen));
 const ConflictScreen = lazy(() => import('./screens/conflict-screen').then((m) => m.ConflictScreen));
+const MapScreen = lazy(() => import('./screens/map-screen').then((m) => m.MapScreen));
 const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) => m.SettingsScreen));
 
 /** Unknown paths (an old bookmark, a typo) go home instead of a blank page. */
@@ -34,6 +35,7 @@ function Routes() {
       <Route path="/records/:id/edit" component={RecordFormScreen} />
       <Route path="/records/:id/resolve" component={ConflictScreen} />
       <Route path="/settings" component={SettingsScreen} />
+      <Route path="/map" component={MapScreen} />
       <Route default component={GoHome} />
     </Router>
   );

@@ -71,6 +71,13 @@ export const en: Partial<Record<MessageKey, string>> = {
   'home.create': 'New record',
   'home.settings': 'Settings',
   'home.more': 'Showing the latest {n} only',
+  'home.map': 'Map',
+
+  'map.title': 'Map',
+  'map.grids': 'My grids',
+  'map.empty': 'No grid boundaries or located records yet.',
+  'map.selected': 'Selected record',
+  'map.open': 'Open',
   'row.parties': '{a} vs {b}',
   'row.landlord': 'Landlord {name}',
 

@@ -70,6 +70,13 @@ export const zhCN = {
   'home.create': '新建记录',
   'home.settings': '设置',
   'home.more': '只显示最近 {n} 条',
+  'home.map': '地图',
+
+  'map.title': '地图',
+  'map.grids': '我的网格',
+  'map.empty': '还没有网格边界或带定位的记录。',
+  'map.selected': '选中的记录',
+  'map.open': '打开',
   'row.parties': '{a} 与 {b}',
   'row.landlord': '房东 {name}',
 

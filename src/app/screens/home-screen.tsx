@@ -32,7 +32,14 @@ export function HomeScreen() {
 
   return (
     <div class="screen screen--home">
-      <AppBar title={t('app.name')}>
+      <AppBar
+        title={t('app.name')}
+        action={
+          <a class="app-bar__action" href="/map">
+            {t('home.map')}
+          </a>
+        }
+      >
         {!isOnline.value && <p class="offline-banner">{t('banner.offline')}</p>}
         <nav class="filters" aria-label={t('home.filter')}>
           {(['all', ...RECORD_KINDS] as const).map((kind) => (

@@ -1,0 +1,96 @@
+/**
+ * The MapLibre canvas. This module (and maplibre-gl with it) is imported only by the lazy /map
+ * route, so the library never weighs on the home screen. MapLibre's worker is our own file
+ * (Vite emits it under /assets and the service worker precaches it): the CSP allows workers from
+ * 'self' only, so MapLibre's blob: fallback must never be needed.
+ */
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef } from 'preact/hooks';
+import { boundsOf, type GridCollection, type RecordCollection } from './map-features';
+import { GRIDS_SOURCE, mapStyle, RECORDS_LAYER, RECORDS_SOURCE } from './map-style';
+
+setWorkerUrl(workerUrl);
+
+/** Half a 44 px tap target: a tap this close to a marker selects it. */
+const TAP_SLOP_PX = 22;
+const FIT_PADDING_PX = 32;
+/** Where the map opens when the device holds no grid yet (江北新区). */
+const FALLBACK_CENTER: [number, number] = [118.75, 32.23];
+
+type GeoJSONData = Parameters<GeoJSONSource['setData']>[0];
+
+declare global {
+  interface Window {
+    /** The live map, for end-to-end tests that query rendered features. */
+    __gridkeeperMap?: MapLibreMap;
+  }
+}
+
+interface GridMapProps {
+  grids: GridCollection;
+  records: RecordCollection;
+  onSelect: (recordId: string | undefined) => void;
+}
+
+export function GridMap({ grids, records, onSelect }: GridMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<MapLibreMap>(undefined);
+  const fitted = useRef(false);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+
+  useEffect(() => {
+    if (!container.current) return;
+    const instance = new MapLibreMap({
+      container: container.current,
+      style: mapStyle(),
+      center: FALLBACK_CENTER,
+      zoom: 12,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    instance.touchZoomRotate.disableRotation();
+    instance.on('click', ({ point }) => {
+      const hits = instance.queryRenderedFeatures(
+        [
+          [point.x - TAP_SLOP_PX, point.y - TAP_SLOP_PX],
+          [point.x + TAP_SLOP_PX, point.y + TAP_SLOP_PX],
+        ],
+        { layers: [RECORDS_LAYER] },
+      );
+      const id = hits[0]?.properties.recordId;
+      select.current(typeof id === 'string' ? id : undefined);
+    });
+    map.current = instance;
+    window.__gridkeeperMap = instance;
+    return () => {
+      instance.remove();
+      map.current = undefined;
+      if (window.__gridkeeperMap === instance) delete window.__gridkeeperMap;
+    };
+  }, []);
+
+  useEffect(() => {
+    const instance = map.current;
+    if (!instance) return;
+    const apply = () => {
+      // The casts: our collections are GeoJSON built in map-features.ts (kept free of maplibre types).
+      instance.getSource<GeoJSONSource>(GRIDS_SOURCE)?.setData(grids as GeoJSONData);
+      instance.getSource<GeoJSONSource>(RECORDS_SOURCE)?.setData(records as GeoJSONData);
+      if (fitted.current) return;
+      // Fit once, to the grids (or to the records when no grid has a shape), then leave the view to the user.
+      const box = grids.features.length > 0 ? boundsOf(grids) : boundsOf(records);
+      if (!box) return;
+      fitted.current = true;
+      instance.fitBounds(box, { padding: FIT_PADDING_PX, animate: false, maxZoom: 17 });
+    };
+    if (instance.isStyleLoaded()) apply();
+    else instance.once('load', apply);
+  }, [grids, records]);
+
+  return <div ref={container} class="grid-map" />;
+}

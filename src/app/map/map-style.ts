@@ -1,0 +1,80 @@
+/**
+ * The map's style: a plain background and our own two GeoJSON sources, no basemap. Nothing here
+ * loads from a URL — no tiles, glyphs or sprites — so the map draws the same with no network. Grid
+ * names are shown in the DOM legend, not as symbol text, because text needs a glyph server.
+ */
+import type { StyleSpecification } from 'maplibre-gl';
+
+export const GRIDS_SOURCE = 'grids';
+export const RECORDS_SOURCE = 'records';
+export const GRID_FILL_LAYER = 'grid-fill';
+export const GRID_OUTLINE_LAYER = 'grid-outline';
+export const RECORDS_LAYER = 'record-points';
+
+/** A CSS custom property of the app's theme (base.css), so map colours match the record list. */
+function themeColor(name: string, fallback: string): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+
+export function mapStyle(): StyleSpecification {
+  const primary = themeColor('--c-primary', '#0b4f9c');
+  return {
+    version: 8,
+    sources: {
+      [GRIDS_SOURCE]: { type: 'geojson', data: EMPTY },
+      [RECORDS_SOURCE]: { type: 'geojson', data: EMPTY },
+    },
+    layers: [
+      {
+        id: 'background',
+        type: 'background',
+        paint: { 'background-color': themeColor('--c-bg', '#f3f5f8') },
+      },
+      {
+        id: GRID_FILL_LAYER,
+        type: 'fill',
+        source: GRIDS_SOURCE,
+        paint: { 'fill-color': primary, 'fill-opacity': 0.08 },
+      },
+      {
+        id: GRID_OUTLINE_LAYER,
+        type: 'line',
+        source: GRIDS_SOURCE,
+        paint: { 'line-color': primary, 'line-width': 2 },
+      },
+      {
+        id: RECORDS_LAYER,
+        type: 'circle',
+        source: RECORDS_SOURCE,
+        paint: {
+          'circle-radius': 9,
+          'circle-color': [
+            'match',
+            ['get', 'kind'],
+            'patrol',
+            themeColor('--c-patrol', '#1565c0'),
+            'rentalInspection',
+            themeColor('--c-rental', '#b9470b'),
+            themeColor('--c-dispute', '#7b3fb5'),
+          ],
+          // The ring says what the chip says in the list: white when the server has it, coloured when not.
+          'circle-stroke-color': [
+            'match',
+            ['get', 'syncState'],
+            'pending',
+            '#f5b400',
+            'conflict',
+            themeColor('--c-conflict', '#6b21a8'),
+            'rejected',
+            themeColor('--c-danger', '#b42318'),
+            '#ffffff',
+          ],
+          'circle-stroke-width': ['match', ['get', 'syncState'], 'synced', 2, 4],
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,78 @@
+import { useSignal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
+import { RECORD_KINDS, type RecordKind } from '../../domain/record-kinds';
+import { AppBar } from '../components/app-bar';
+import { SyncChip } from '../components/sync-chip';
+import { label, t } from '../i18n/i18n';
+import { recordSubtitle, recordTitle } from '../lib/record-summary';
+import { useLiveQuery } from '../lib/use-live-query';
+import { GridMap } from '../map/grid-map';
+import { gridFeatures, recordFeatures, recordLngLat } from '../map/map-features';
+import '../map/map-screen.css';
+import { currentDb } from '../sync-status';
+
+/** 地图: the user's grids and every located record on a plain background, usable with no network. */
+export function MapScreen() {
+  const db = currentDb.value;
+  const filter = useSignal<RecordKind | 'all'>('all');
+  const selectedId = useSignal<string | undefined>(undefined);
+  const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]);
+  const rows = useLiveQuery(
+    async () => (db ? db.records.filter((row) => recordLngLat(row) !== undefined).toArray() : []),
+    [db],
+  );
+  const gridData = useMemo(() => gridFeatures(grids ?? []), [grids]);
+  const recordData = useMemo(() => recordFeatures(rows ?? [], filter.value), [rows, filter.value]);
+  const selected = rows?.find((row) => row.id === selectedId.value && !row.record.deleted);
+  const unlocated = gridData.features.length === 0 && recordData.features.length === 0;
+
+  return (
+    <div class="screen screen--map">
+      <AppBar title={t('map.title')} back="/">
+        <nav class="filters" aria-label={t('home.filter')}>
+          {(['all', ...RECORD_KINDS] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              class={filter.value === kind ? 'filter is-on' : 'filter'}
+              aria-pressed={filter.value === kind}
+              onClick={() => {
+                filter.value = kind;
+                selectedId.value = undefined;
+              }}
+            >
+              {kind === 'all' ? t('home.filterAll') : t(`kindShort.${kind}`)}
+            </button>
+          ))}
+        </nav>
+      </AppBar>
+      <main class="map-main">
+        <GridMap grids={gridData} records={recordData} onSelect={(id) => (selectedId.value = id)} />
+        {grids && grids.length > 0 && (
+          <ul class="map-legend" aria-label={t('map.grids')}>
+            {grids.map((grid) => (
+              <li key={grid.id}>
+                <span class="map-legend__swatch" aria-hidden="true" />
+                {grid.communityName} {grid.name}
+              </li>
+            ))}
+          </ul>
+        )}
+        {grids && rows && unlocated && <p class="map-note">{t('map.empty')}</p>}
+        {selected && (
+          <section class="map-card" aria-label={t('map.selected')}>
+            <p class={`map-card__kind map-card__kind--${selected.kind}`}>{label('kind', selected.kind)}</p>
+            <p class="map-card__title">{recordTitle(selected.record)}</p>
+            <p class="map-card__subtitle">{recordSubtitle(selected.record)}</p>
+            <div class="map-card__actions">
+              <SyncChip state={selected.syncState} />
+              <a class="map-card__open" href={`/records/${selected.id}`}>
+                {t('map.open')}
+              </a>
+            </div>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}
