@@ -45,7 +45,7 @@ export const zhCN = {
   'syncExplain.conflict': '与他人修改冲突，待处理。',
   'syncExplain.rejected': '服务器未接收这条记录：{reason}。修改后重新保存即可再次提交。',
   'rejectReason.validation': '内容不符合要求',
-  'rejectReason.forbidden': '你没有权限提交到这个网格',
+  'rejectReason.forbidden': '你没有权限提交这条记录（不在你负责的网格，或你的角色不能处理这类记录）',
   'rejectReason.other': '服务器拒绝',
 
   'login.title': '登录',

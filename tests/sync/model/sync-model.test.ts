@@ -159,6 +159,6 @@ describe.each(DIALECTS)('sync model on %s', (dialect) => {
   it('fails against a server that applies a replayed mutation again', async () => {
     const details = await check(template, 'no-dedupe', { numRuns: 200, endOnFailure: true });
     expect(details.failed).toBe(true);
-    expect(String(details.errorInstance)).toMatch(/server records|applied 2 times|lost \w+ write/);
+    expect(String(details.errorInstance)).toMatch(/server records|applied [2-9] times|lost \w+ write/);
   }, 120_000);
 });
