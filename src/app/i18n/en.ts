@@ -44,7 +44,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'syncExplain.rejected':
     'The server did not accept this record: {reason}. Fix it and save again to resubmit.',
   'rejectReason.validation': 'the content is invalid',
-  'rejectReason.forbidden': 'you may not submit this record (not your grid, or your role cannot handle this kind)',
+  'rejectReason.forbidden':
+    'you may not submit this record (not your grid, or your role cannot handle this kind)',
   'rejectReason.other': 'rejected by the server',
 
   'login.title': 'Sign in',
