@@ -39,6 +39,7 @@ export function GridMap({ grids, records, onSelect }: GridMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibreMap>(undefined);
   const fitted = useRef(false);
+  const loaded = useRef(false);
   const select = useRef(onSelect);
   select.current = onSelect;
 
@@ -65,32 +66,41 @@ export function GridMap({ grids, records, onSelect }: GridMapProps) {
       const id = hits[0]?.properties.recordId;
       select.current(typeof id === 'string' ? id : undefined);
     });
+    instance.once('load', () => {
+      loaded.current = true;
+      apply.current();
+    });
     map.current = instance;
     window.__gridkeeperMap = instance;
     return () => {
       instance.remove();
       map.current = undefined;
+      loaded.current = false;
       if (window.__gridkeeperMap === instance) delete window.__gridkeeperMap;
     };
   }, []);
 
-  useEffect(() => {
+  // The latest data, applied once the style has loaded and on every change after. A flag of our
+  // own, not isStyleLoaded(): that turns false again while a setData reloads a source, and a
+  // 'load' listener added then would never fire.
+  const data = useRef({ grids, records });
+  data.current = { grids, records };
+  const apply = useRef(() => {
     const instance = map.current;
-    if (!instance) return;
-    const apply = () => {
-      // The casts: our collections are GeoJSON built in map-features.ts (kept free of maplibre types).
-      instance.getSource<GeoJSONSource>(GRIDS_SOURCE)?.setData(grids as GeoJSONData);
-      instance.getSource<GeoJSONSource>(RECORDS_SOURCE)?.setData(records as GeoJSONData);
-      if (fitted.current) return;
-      // Fit once, to the grids (or to the records when no grid has a shape), then leave the view to the user.
-      const box = grids.features.length > 0 ? boundsOf(grids) : boundsOf(records);
-      if (!box) return;
-      fitted.current = true;
-      instance.fitBounds(box, { padding: FIT_PADDING_PX, animate: false, maxZoom: 17 });
-    };
-    if (instance.isStyleLoaded()) apply();
-    else instance.once('load', apply);
-  }, [grids, records]);
+    if (!instance || !loaded.current) return;
+    const { grids: gridData, records: recordData } = data.current;
+    // The casts: our collections are GeoJSON built in map-features.ts (kept free of maplibre types).
+    instance.getSource<GeoJSONSource>(GRIDS_SOURCE)?.setData(gridData as GeoJSONData);
+    instance.getSource<GeoJSONSource>(RECORDS_SOURCE)?.setData(recordData as GeoJSONData);
+    if (fitted.current) return;
+    // Fit once, to the grids (or to the records when no grid has a shape), then leave the view to the user.
+    const box = gridData.features.length > 0 ? boundsOf(gridData) : boundsOf(recordData);
+    if (!box) return;
+    fitted.current = true;
+    instance.fitBounds(box, { padding: FIT_PADDING_PX, animate: false, maxZoom: 17 });
+  });
+
+  useEffect(() => apply.current(), [grids, records]);
 
   return <div ref={container} class="grid-map" />;
 }
