@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { DISPUTE_STATUSES, DISPUTE_TYPES, type DisputeBody, RISK_LEVELS } from '../../domain/dispute';
 import type { GeoPoint } from '../../domain/geo-point';
 import type { DisputeRecord } from '../../domain/record-envelope';
@@ -6,22 +5,14 @@ import { uuidV7 } from '../../sync/uuid-v7';
 import { ChoiceGroup } from '../components/choice-group';
 import { FieldError } from '../components/field-shell';
 import { LocationField } from '../components/location-field';
-import {
-  newPhotoDrafts,
-  PhotoField,
-  type PhotoItem,
-  photoIdsField,
-  photoItemsFrom,
-} from '../components/photo-field';
+import { PhotoField, type PhotoItem, photoIdsField, photoItemsFrom } from '../components/photo-field';
 import { SelectField } from '../components/select-field';
 import { TextAreaField, TextField } from '../components/text-field';
 import { label, t } from '../i18n/i18n';
 import { fromLocalInput, toLocalInput } from '../lib/format-time';
-import { formDirty } from '../pwa-update';
 import { FormLayout } from './form-layout';
 import { PartyCard, type PartyDraft } from './party-card';
-import { useFormGrids } from './use-form-grids';
-import { useRecordSave } from './use-record-save';
+import { useRecordForm } from './use-record-form';
 
 interface DisputeDraft {
   title: string;
@@ -88,30 +79,17 @@ function bodyFrom(draft: DisputeDraft, previous: DisputeBody | undefined): Recor
 
 /** 矛盾纠纷 form: a new case starts as 已登记 with two empty party cards. */
 export function DisputeForm({ existing }: { existing?: DisputeRecord | undefined }) {
-  const [draft, setDraft] = useState(() => draftFrom(existing?.body, new Date()));
-  const { grids, gridId, setGridId } = useFormGrids(existing?.gridId);
-  const { state, save } = useRecordSave('dispute', existing);
-  const errors = state.value.errors;
-  const update = (patch: Partial<DisputeDraft>) => {
-    formDirty.value = true;
-    setDraft((d) => ({ ...d, ...patch }));
-  };
+  const { draft, update, errors, layout } = useRecordForm(
+    'dispute',
+    existing,
+    () => draftFrom(existing?.body, new Date()),
+    (current) => bodyFrom(current, existing?.body),
+  );
   const setParty = (index: number, party: PartyDraft) =>
     update({ parties: draft.parties.map((p, i) => (i === index ? party : p)) });
 
   return (
-    <FormLayout
-      title={t(existing ? 'form.edit.dispute' : 'form.new.dispute')}
-      back={existing ? `/records/${existing.id}` : '/'}
-      grids={grids}
-      gridId={gridId}
-      onGridId={(id) => {
-        formDirty.value = true;
-        setGridId(id);
-      }}
-      state={state.value}
-      onSave={() => void save(gridId, bodyFrom(draft, existing?.body), newPhotoDrafts(draft.photos))}
-    >
+    <FormLayout {...layout}>
       <TextField
         id="title"
         label={t('dispute.title')}

@@ -1,24 +1,15 @@
-import { useState } from 'preact/hooks';
 import type { GeoPoint } from '../../domain/geo-point';
 import { PATROL_TYPES, type PatrolBody, type PatrolType } from '../../domain/patrol';
 import type { PatrolRecord } from '../../domain/record-envelope';
 import { ChoiceGroup } from '../components/choice-group';
 import { LocationField } from '../components/location-field';
 import { NumberStepper } from '../components/number-stepper';
-import {
-  newPhotoDrafts,
-  PhotoField,
-  type PhotoItem,
-  photoIdsField,
-  photoItemsFrom,
-} from '../components/photo-field';
+import { PhotoField, type PhotoItem, photoIdsField, photoItemsFrom } from '../components/photo-field';
 import { TextAreaField, TextField } from '../components/text-field';
 import { label, t } from '../i18n/i18n';
 import { fromLocalInput, toLocalInput } from '../lib/format-time';
-import { formDirty } from '../pwa-update';
 import { FormLayout } from './form-layout';
-import { useFormGrids } from './use-form-grids';
-import { useRecordSave } from './use-record-save';
+import { useRecordForm } from './use-record-form';
 
 interface PatrolDraft {
   patrolTypes: PatrolType[];
@@ -59,28 +50,15 @@ function bodyFrom(draft: PatrolDraft, previous: PatrolBody | undefined): Record<
 
 /** 巡查日志 form. */
 export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }) {
-  const [draft, setDraft] = useState(() => draftFrom(existing?.body, new Date()));
-  const { grids, gridId, setGridId } = useFormGrids(existing?.gridId);
-  const { state, save } = useRecordSave('patrol', existing);
-  const errors = state.value.errors;
-  const update = (patch: Partial<PatrolDraft>) => {
-    formDirty.value = true;
-    setDraft((d) => ({ ...d, ...patch }));
-  };
+  const { draft, update, errors, layout } = useRecordForm(
+    'patrol',
+    existing,
+    () => draftFrom(existing?.body, new Date()),
+    (current) => bodyFrom(current, existing?.body),
+  );
 
   return (
-    <FormLayout
-      title={t(existing ? 'form.edit.patrol' : 'form.new.patrol')}
-      back={existing ? `/records/${existing.id}` : '/'}
-      grids={grids}
-      gridId={gridId}
-      onGridId={(id) => {
-        formDirty.value = true;
-        setGridId(id);
-      }}
-      state={state.value}
-      onSave={() => void save(gridId, bodyFrom(draft, existing?.body), newPhotoDrafts(draft.photos))}
-    >
+    <FormLayout {...layout}>
       <ChoiceGroup
         id="patrolTypes"
         legend={t('patrol.patrolTypes')}

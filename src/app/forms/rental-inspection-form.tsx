@@ -1,24 +1,15 @@
-import { useState } from 'preact/hooks';
 import type { GeoPoint } from '../../domain/geo-point';
 import type { RentalInspectionRecord } from '../../domain/record-envelope';
 import { INSPECTION_TYPES, OVERALL_RESULTS, type RentalInspectionBody } from '../../domain/rental-inspection';
 import { ChoiceGroup } from '../components/choice-group';
 import { LocationField } from '../components/location-field';
-import {
-  newPhotoDrafts,
-  PhotoField,
-  type PhotoItem,
-  photoIdsField,
-  photoItemsFrom,
-} from '../components/photo-field';
+import { PhotoField, type PhotoItem, photoIdsField, photoItemsFrom } from '../components/photo-field';
 import { TextAreaField, TextField } from '../components/text-field';
 import { label, t } from '../i18n/i18n';
 import { fromLocalInput, todayLocalDate, toLocalInput } from '../lib/format-time';
-import { formDirty } from '../pwa-update';
 import { type ChecklistAnswer, ChecklistSection, COMMON_ITEMS, type ItemCode } from './checklist-section';
 import { FormLayout } from './form-layout';
-import { useFormGrids } from './use-form-grids';
-import { useRecordSave } from './use-record-save';
+import { useRecordForm } from './use-record-form';
 
 type OverallResult = RentalInspectionBody['overallResult'];
 
@@ -101,28 +92,15 @@ function bodyFrom(draft: RentalDraft, previous: RentalInspectionBody | undefined
 
 /** 出租房安全检查 form. */
 export function RentalInspectionForm({ existing }: { existing?: RentalInspectionRecord | undefined }) {
-  const [draft, setDraft] = useState(() => draftFrom(existing?.body, new Date()));
-  const { grids, gridId, setGridId } = useFormGrids(existing?.gridId);
-  const { state, save } = useRecordSave('rentalInspection', existing);
-  const errors = state.value.errors;
-  const update = (patch: Partial<RentalDraft>) => {
-    formDirty.value = true;
-    setDraft((d) => ({ ...d, ...patch }));
-  };
+  const { draft, update, errors, layout } = useRecordForm(
+    'rentalInspection',
+    existing,
+    () => draftFrom(existing?.body, new Date()),
+    (current) => bodyFrom(current, existing?.body),
+  );
 
   return (
-    <FormLayout
-      title={t(existing ? 'form.edit.rentalInspection' : 'form.new.rentalInspection')}
-      back={existing ? `/records/${existing.id}` : '/'}
-      grids={grids}
-      gridId={gridId}
-      onGridId={(id) => {
-        formDirty.value = true;
-        setGridId(id);
-      }}
-      state={state.value}
-      onSave={() => void save(gridId, bodyFrom(draft, existing?.body), newPhotoDrafts(draft.photos))}
-    >
+    <FormLayout {...layout}>
       <TextField
         id="address"
         label={t('rental.address')}

@@ -1,0 +1,40 @@
+/**
+ * What every record form shares: the draft and its `update` (which marks the form dirty so an
+ * app update never reloads over it), the grid picker, saving, and the props of FormLayout.
+ */
+import { useState } from 'preact/hooks';
+import type { RecordOfKind } from '../../domain/record-envelope';
+import type { RecordKind } from '../../domain/record-kinds';
+import { newPhotoDrafts, type PhotoItem } from '../components/photo-field';
+import { t } from '../i18n/i18n';
+import { formDirty } from '../pwa-update';
+import { useFormGrids } from './use-form-grids';
+import { useRecordSave } from './use-record-save';
+
+export function useRecordForm<K extends RecordKind, D extends { photos: PhotoItem[] }>(
+  kind: K,
+  existing: RecordOfKind<K> | undefined,
+  initialDraft: () => D,
+  bodyFrom: (draft: D) => Record<string, unknown>,
+) {
+  const [draft, setDraft] = useState(initialDraft);
+  const { grids, gridId, setGridId } = useFormGrids(existing?.gridId);
+  const { state, save } = useRecordSave(kind, existing);
+  const update = (patch: Partial<D>) => {
+    formDirty.value = true;
+    setDraft((d) => ({ ...d, ...patch }));
+  };
+  const layout = {
+    title: t(existing ? `form.edit.${kind}` : `form.new.${kind}`),
+    back: existing ? `/records/${existing.id}` : '/',
+    grids,
+    gridId,
+    onGridId: (id: string) => {
+      formDirty.value = true;
+      setGridId(id);
+    },
+    state: state.value,
+    onSave: () => void save(gridId, bodyFrom(draft), newPhotoDrafts(draft.photos)),
+  };
+  return { draft, update, errors: state.value.errors, layout };
+}
