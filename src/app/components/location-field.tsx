@@ -1,10 +1,14 @@
+import type { FunctionComponent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { GeoPoint } from '../../domain/geo-point';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
+import type { LocationPicker as LocationPickerComponent } from '../map/location-picker';
 import { FieldError } from './field-shell';
 
-type LocateState = 'idle' | 'locating' | 'denied' | 'unavailable' | 'unsupported';
+type PickerComponent = FunctionComponent<Parameters<typeof LocationPickerComponent>[0]>;
+
+type LocateState = 'idle' | 'locating' | 'denied' | 'unavailable' | 'unsupported' | 'pickerFailed';
 
 const LOCATE_TIMEOUT_MS = 20_000;
 /** A fix up to a minute old is fine for "where was this recorded" and answers instantly. */
@@ -15,11 +19,25 @@ interface LocationFieldProps {
   value: GeoPoint | undefined;
   onValue: (value: GeoPoint | undefined) => void;
   error?: MessageKey | undefined;
+  /** The draft's grid: the map picker opens on it when there is no location yet. */
+  gridId?: string | undefined;
 }
 
-/** "获取定位" with the accuracy it got, or why it could not. Never required: saving never waits for GPS. */
-export function LocationField({ id, value, onValue, error }: LocationFieldProps) {
+/**
+ * "获取定位" with the accuracy it got, or why it could not, and "在地图上选点". Never required:
+ * saving never waits for GPS.
+ */
+export function LocationField({ id, value, onValue, error, gridId }: LocationFieldProps) {
   const [state, setState] = useState<LocateState>('idle');
+  // The picker's chunk carries maplibre-gl, so it is fetched when the user opens it, not before.
+  const [Picker, setPicker] = useState<PickerComponent | undefined>(undefined);
+
+  const openPicker = () => {
+    import('../map/location-picker').then(
+      (m) => setPicker(() => m.LocationPicker),
+      () => setState('pickerFailed'),
+    );
+  };
 
   const locate = () => {
     if (!('geolocation' in navigator)) {
@@ -50,9 +68,13 @@ export function LocationField({ id, value, onValue, error }: LocationFieldProps)
           ? t('form.locationUnavailable')
           : state === 'unsupported'
             ? t('form.locationUnsupported')
-            : value
-              ? t('form.located', { m: value.accuracyM ?? '?' })
-              : '';
+            : state === 'pickerFailed'
+              ? t('form.pickerFailed')
+              : !value
+                ? ''
+                : value.accuracyM === undefined
+                  ? t('form.pickedOnMap')
+                  : t('form.located', { m: value.accuracyM });
 
   return (
     <div class={error ? 'field field--invalid' : 'field'} id={id}>
@@ -66,6 +88,9 @@ export function LocationField({ id, value, onValue, error }: LocationFieldProps)
         >
           {value ? t('form.relocate') : t('form.getLocation')}
         </button>
+        <button type="button" class="button button--secondary" onClick={openPicker}>
+          {t('form.pickOnMap')}
+        </button>
         {value && (
           <button type="button" class="button button--quiet" onClick={() => onValue(undefined)}>
             {t('form.clearLocation')}
@@ -74,13 +99,29 @@ export function LocationField({ id, value, onValue, error }: LocationFieldProps)
       </div>
       {message && (
         <p
-          class={state === 'denied' || state === 'unavailable' ? 'field__hint is-warning' : 'field__hint'}
+          class={
+            state === 'denied' || state === 'unavailable' || state === 'pickerFailed'
+              ? 'field__hint is-warning'
+              : 'field__hint'
+          }
           aria-live="polite"
         >
           {message}
         </p>
       )}
       <FieldError id={id} error={error} />
+      {Picker && (
+        <Picker
+          value={value}
+          gridId={gridId}
+          onPick={(picked) => {
+            setState('idle');
+            setPicker(undefined);
+            onValue(picked);
+          }}
+          onCancel={() => setPicker(undefined)}
+        />
+      )}
     </div>
   );
 }

@@ -195,6 +195,7 @@ export function DisputeForm({ existing }: { existing?: DisputeRecord | undefined
         id="location"
         value={draft.location}
         onValue={(location) => update({ location })}
+        gridId={layout.gridId}
         error={errors.location}
       />
       <PhotoField id="photos" value={draft.photos} onValue={(photos) => update({ photos })} />

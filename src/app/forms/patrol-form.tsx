@@ -113,6 +113,7 @@ export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }
         id="location"
         value={draft.location}
         onValue={(location) => update({ location })}
+        gridId={layout.gridId}
         error={errors.location}
       />
       <PhotoField id="photos" value={draft.photos} onValue={(photos) => update({ photos })} />

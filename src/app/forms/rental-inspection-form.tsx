@@ -198,6 +198,7 @@ export function RentalInspectionForm({ existing }: { existing?: RentalInspection
         id="location"
         value={draft.location}
         onValue={(location) => update({ location })}
+        gridId={layout.gridId}
         error={errors.location}
       />
       <PhotoField id="photos" value={draft.photos} onValue={(photos) => update({ photos })} />
