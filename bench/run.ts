@@ -10,6 +10,7 @@ import { launchChromium } from '../tests/e2e/support/chromium';
 import { startServerProcess } from '../tests/e2e/support/server-process';
 import { measureSaves, measureSync } from './device';
 import { measureHomeBundle } from './home-bundle';
+import { measureMap } from './map';
 import { startBenchPostgres } from './postgres';
 
 const results: Record<string, unknown> = { at: new Date().toISOString() };
@@ -18,6 +19,7 @@ try {
   const sqlite = await startServerProcess();
   try {
     results.homeBundle = await measureHomeBundle(browser, sqlite.url);
+    results.map = await measureMap(browser, sqlite.url);
     results.save = await measureSaves(browser, sqlite.url);
     results.sqlite = await measureSync(browser, sqlite.url, 'SQLite');
   } finally {

@@ -2,6 +2,7 @@
  * Runs in Chromium (bundled by esbuild, injected into a page of the real server's origin): the
  * real device code over real IndexedDB, exposed as `window.deviceBench`.
  */
+import { boundsOf, gridFeatures } from '../../src/app/map/map-features';
 import { openLocalDb } from '../../src/sync/local-db';
 import { saveRecord } from '../../src/sync/outbox';
 import { photoDraft, storePhotos } from '../../src/sync/photo-store';
@@ -32,6 +33,25 @@ const deviceBench = {
       }
       await Promise.all(rows.map((row) => saveRecord(db, row)));
     }
+  },
+  /** Saves `count` patrols placed on a lattice inside the bounding box of grid `gridId`'s boundary. */
+  async fillLocated(dbName: string, count: number, gridId: string, userId: string): Promise<void> {
+    const db = openLocalDb(dbName);
+    const grid = await db.grids.get(gridId);
+    const box = boundsOf(gridFeatures(grid ? [grid] : []));
+    if (!box) throw new Error(`grid ${gridId} has no boundary on this device`);
+    const [west, south, east, north] = box;
+    const side = Math.ceil(Math.sqrt(count));
+    const rows = [];
+    for (let i = 0; i < count; i++) {
+      const lngLat: [number, number] = [
+        west + ((east - west) * ((i % side) + 0.5)) / side,
+        south + ((north - south) * (Math.floor(i / side) + 0.5)) / side,
+      ];
+      const body = { ...patrolBody(i), location: { lngLat, capturedAt: new Date().toISOString() } };
+      rows.push(newRecord('patrol', { gridId, body, userId, now: new Date() }));
+    }
+    await Promise.all(rows.map((row) => saveRecord(db, row)));
   },
   /** Times `samples` single saves (ms each). */
   async timeSaves(dbName: string, samples: number, gridId: string, userId: string): Promise<number[]> {
