@@ -4,8 +4,8 @@
  * alternating between the two servers; at the end every device agrees with the database, every
  * record is there once, and the pull cursor skipped nothing.
  *
- * The second process starts after the first printed its URL, so the demo seed of the first (on the
- * empty database) has committed before the second sees the database.
+ * Both processes start at once on the empty database, so both run the demo seed concurrently: the
+ * one that loses the race must still start.
  */
 import 'fake-indexeddb/auto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -40,14 +40,15 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('two server processes on one P
     const storage = await emptyStorage('postgres');
     cleanups.push(storage.drop);
     const databaseUrl = 'url' in storage.config ? storage.config.url : '';
-    const servers: ServerChild[] = [];
-    for (let i = 0; i < 2; i++) {
-      const dataDir = mkdtempSync(join(tmpdir(), 'gridkeeper-two-'));
-      cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-      const server = await spawnServer({ dataDir, databaseUrl });
-      cleanups.push(() => server.kill('SIGTERM'));
-      servers.push(server);
-    }
+    const servers: ServerChild[] = await Promise.all(
+      [0, 1].map(async () => {
+        const dataDir = mkdtempSync(join(tmpdir(), 'gridkeeper-two-'));
+        cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+        const server = await spawnServer({ dataDir, databaseUrl });
+        cleanups.push(() => server.kill('SIGTERM'));
+        return server;
+      }),
+    );
 
     const pushes: SentPush[] = [];
     const devices = await Promise.all(
@@ -94,6 +95,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('two server processes on one P
         devices.map((entry) => entry.device),
         expect,
       );
+      const demoUsers = await db.selectFrom('users').select('id').where('demo', '=', 1).execute();
+      expect(demoUsers.length, 'the demo accounts, seeded once').toBe(11);
       const created = [...own.values()].flat();
       const rows = await db.selectFrom('records').select('id').where('id', 'in', created).execute();
       expect(rows.length).toBe(created.length);

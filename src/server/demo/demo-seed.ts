@@ -37,6 +37,23 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
   // One hash for all demo accounts: they share a published password, and scrypt costs ~50 ms each.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
+  try {
+    await insertDemoData(db, orgs, records, passwordHash);
+  } catch (error) {
+    // Another server process on the same empty database seeded it first (its transaction committed
+    // and ours hit the unique keys): the data is there, which is all a start needs.
+    if (await findOrg(db, DEMO_DISTRICT_ID)) return false;
+    throw error;
+  }
+  return true;
+}
+
+async function insertDemoData(
+  db: Kysely<Database>,
+  orgs: OrgsTable[],
+  records: ReturnType<typeof buildDemoRecords>,
+  passwordHash: string,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await insertOrgs(trx, orgs);
     await insertUsers(
@@ -61,7 +78,6 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
       records.map((record, i) => ({ record, changeSeq: firstSeq + i })),
     );
   });
-  return true;
 }
 
 function describeAccounts(orgs: readonly OrgsTable[]): DemoAccount[] {
