@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { loginResponseSchema } from '../src/domain/protocol';
+import { apiLogin } from '../tests/e2e/support/server-records';
 import { median, percentile, round } from './stats';
 
 const SAVE_SAMPLES = 60;
@@ -11,7 +11,8 @@ const NAIVE_RECORDS = 1_000;
 const PHOTOS = 100;
 const PHOTO_BYTES = 300 * 1024;
 
-async function deviceBenchScript(): Promise<string> {
+/** The device code bundled for injection into a page of the server's origin. */
+export async function deviceBenchScript(): Promise<string> {
   const out = await build({
     entryPoints: [resolve(import.meta.dirname, 'browser/device-bench.ts')],
     bundle: true,
@@ -20,15 +21,6 @@ async function deviceBenchScript(): Promise<string> {
     target: 'es2022',
   });
   return out.outputFiles[0]?.text ?? '';
-}
-
-async function login(url: string, username: string) {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo123456' }),
-  });
-  return loginResponseSchema.parse(await response.json());
 }
 
 type Run = <R>(body: string) => Promise<R>;
@@ -40,8 +32,8 @@ async function benchPage(browser: Browser, url: string): Promise<{ page: Page; r
   const page = await (await browser.newContext({ serviceWorkers: 'block', bypassCSP: true })).newPage();
   await page.goto(`${url}/api/health`);
   await page.addScriptTag({ content: script });
-  const worker = await login(url, 'hb-grid01');
-  const police = await login(url, 'hb-police');
+  const worker = await apiLogin(url, 'hb-grid01');
+  const police = await apiLogin(url, 'hb-police');
   const args = JSON.stringify({
     gridId: worker.user.scope.gridIds[0] ?? '',
     userId: worker.user.id,

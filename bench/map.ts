@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { RECORDS_LAYER } from '../src/app/map/map-style';
-import { loginResponseSchema } from '../src/domain/protocol';
-import { DEMO_PASSWORD, homeShown, signIn } from '../tests/e2e/support/app-actions';
+import { homeShown, signIn } from '../tests/e2e/support/app-actions';
+import { apiLogin } from '../tests/e2e/support/server-records';
+import { deviceBenchScript } from './device';
 import { median, percentile, round } from './stats';
 
 const MARKERS = 1_000;
@@ -61,17 +61,6 @@ export function mapRouteSizes(distDir = resolve(import.meta.dirname, '../dist'))
     workerGzipKb: round(workerKb, 1),
     totalGzipKb: round(js + css + workerKb, 1),
   };
-}
-
-async function deviceBenchScript(): Promise<string> {
-  const out = await build({
-    entryPoints: [resolve(import.meta.dirname, 'browser/device-bench.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2022',
-  });
-  return out.outputFiles[0]?.text ?? '';
 }
 
 /** Milliseconds from tapping 地图 to the first 'idle' with `markers` records rendered. */
@@ -135,12 +124,7 @@ async function timeMapOpen(browser: Browser, url: string) {
 
 /** hb-grid01's user id (which names the device database) and grid. */
 async function workerScope(url: string): Promise<{ userId: string; gridId: string }> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'hb-grid01', password: DEMO_PASSWORD }),
-  });
-  const { user } = loginResponseSchema.parse(await response.json());
+  const { user } = await apiLogin(url, 'hb-grid01');
   return { userId: user.id, gridId: user.scope.gridIds[0] ?? '' };
 }
 

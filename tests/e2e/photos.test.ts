@@ -7,33 +7,15 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loginResponseSchema, pullResponseSchema } from '../../src/domain/protocol';
-import type { GridRecord } from '../../src/domain/record-envelope';
 import { samplePng } from '../support/photo-samples';
 import { goHome, signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { type ServerProcess, startServerProcess } from './support/server-process';
+import { apiLogin, serverRecords } from './support/server-records';
 
 const SHOTS = 'test-results/screens';
 const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 const CONTENT = `湖滨新寓楼道堆物 ${Date.now().toString(36)}`;
-
-async function tokenOf(url: string, username: string): Promise<string> {
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo123456' }),
-  });
-  return loginResponseSchema.parse(await login.json()).token;
-}
-
-async function serverRecords(url: string, token: string): Promise<GridRecord[]> {
-  const query = new URLSearchParams({ clientId: crypto.randomUUID(), limit: '1000' });
-  const response = await fetch(`${url}/api/sync/pull?${query}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return pullResponseSchema.parse(await response.json()).changes;
-}
 
 /** Width and height from a JPEG's start-of-frame segment. */
 function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefined {
@@ -123,8 +105,8 @@ describe.runIf(chromiumAvailable())('photos', () => {
     await worker.setOffline(false);
     await page.getByText('照片 1/1 已上传').waitFor({ timeout: 30_000 });
 
-    const token = await tokenOf(server.url, 'hb-police');
-    const record = (await serverRecords(server.url, token)).find((r) =>
+    const { token } = await apiLogin(server.url, 'hb-police');
+    const record = (await serverRecords(server.url, 'hb-police')).find((r) =>
       JSON.stringify(r.body).includes(CONTENT),
     );
     const photoIds = record?.body.photoIds ?? [];

@@ -1,16 +1,21 @@
 /** What the server holds, read through its own API as a user of the scope (not through the app). */
-import { loginResponseSchema, pullResponseSchema } from '../../../src/domain/protocol';
+import { type LoginResponse, loginResponseSchema, pullResponseSchema } from '../../../src/domain/protocol';
 import type { GridRecord } from '../../../src/domain/record-envelope';
 import { DEMO_PASSWORD } from './app-actions';
 
-/** Every record `username` may see, pulled page by page from the start. */
-export async function serverRecords(url: string, username = 'hb-leader'): Promise<GridRecord[]> {
-  const login = await fetch(`${url}/api/auth/login`, {
+/** Signs a demo account in through the API (not the app). */
+export async function apiLogin(url: string, username: string): Promise<LoginResponse> {
+  const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
-  const { token } = loginResponseSchema.parse(await login.json());
+  return loginResponseSchema.parse(await response.json());
+}
+
+/** Every record `username` may see, pulled page by page from the start. */
+export async function serverRecords(url: string, username = 'hb-leader'): Promise<GridRecord[]> {
+  const { token } = await apiLogin(url, username);
   const records: GridRecord[] = [];
   let cursor: string | undefined;
   for (;;) {
