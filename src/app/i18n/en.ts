@@ -1,4 +1,12 @@
 /** English. Loaded on demand (most users never need it); a missing key falls back to Chinese. */
+
+import { disputeEn } from './areas/dispute.en';
+import { draftsEn } from './areas/drafts.en';
+import { listEn } from './areas/list.en';
+import { patrolEn } from './areas/patrol.en';
+import { rentalEn } from './areas/rental.en';
+import { revealEn } from './areas/reveal.en';
+import { todayEn } from './areas/today.en';
 import type { MessageKey } from './zh-cn';
 
 export const en: Partial<Record<MessageKey, string>> = {
@@ -380,4 +388,11 @@ export const en: Partial<Record<MessageKey, string>> = {
   'role.mediator': 'Mediator',
   'role.communityAdmin': 'Community admin',
   'role.streetAdmin': 'Street admin',
+  ...revealEn,
+  ...listEn,
+  ...patrolEn,
+  ...rentalEn,
+  ...disputeEn,
+  ...todayEn,
+  ...draftsEn,
 };

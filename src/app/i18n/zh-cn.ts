@@ -3,6 +3,15 @@
  * forms. Keys are flat and dotted; `{name}` marks a parameter. English lives in en.ts and falls
  * back to these entries for anything it lacks.
  */
+
+import { disputeZhCN } from './areas/dispute.zh-cn';
+import { draftsZhCN } from './areas/drafts.zh-cn';
+import { listZhCN } from './areas/list.zh-cn';
+import { patrolZhCN } from './areas/patrol.zh-cn';
+import { rentalZhCN } from './areas/rental.zh-cn';
+import { revealZhCN } from './areas/reveal.zh-cn';
+import { todayZhCN } from './areas/today.zh-cn';
+
 export const zhCN = {
   'app.name': '网格管家',
   'common.back': '返回',
@@ -378,6 +387,13 @@ export const zhCN = {
   'role.mediator': '人民调解员',
   'role.communityAdmin': '社区管理员',
   'role.streetAdmin': '街道管理员',
+  ...revealZhCN,
+  ...listZhCN,
+  ...patrolZhCN,
+  ...rentalZhCN,
+  ...disputeZhCN,
+  ...todayZhCN,
+  ...draftsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,3 @@
+import type { patrolZhCN } from './patrol.zh-cn';
+
+export const patrolEn: Partial<Record<keyof typeof patrolZhCN, string>> = {};

@@ -1,0 +1,3 @@
+import type { revealZhCN } from './reveal.zh-cn';
+
+export const revealEn: Partial<Record<keyof typeof revealZhCN, string>> = {};

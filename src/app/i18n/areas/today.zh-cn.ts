@@ -1,0 +1,2 @@
+/** Chinese strings of one area of the app, kept apart so parallel work on areas never collides. */
+export const todayZhCN = {} as const;
