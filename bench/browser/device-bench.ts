@@ -2,7 +2,9 @@
  * Runs in Chromium (bundled by esbuild, injected into a page of the real server's origin): the
  * real device code over real IndexedDB, exposed as `window.deviceBench`.
  */
+
 import { boundsOf, gridFeatures } from '../../src/app/map/map-features';
+import { NO_FINDINGS } from '../../src/domain/patrol';
 import { openLocalDb } from '../../src/sync/local-db';
 import { saveRecord } from '../../src/sync/outbox';
 import { photoDraft, storePhotos } from '../../src/sync/photo-store';
@@ -17,6 +19,9 @@ function patrolBody(n: number) {
     patrolTypes: ['riskScreening' as const],
     startedAt: at,
     householdsVisited: n % 30,
+    findings: { ...NO_FINDINGS, fireHazards: n % 3 },
+    selfResolvedCount: n % 3,
+    reportedCount: 0,
     content: `第${n}次巡查:走访楼栋,检查消防通道`,
     status: 'submitted' as const,
   };

@@ -3,17 +3,20 @@
  * table-driven: the server asks it on push, pull and photo reads; the org scope (grids) is checked
  * apart, so every rule below holds only for records in the caller's grids.
  *
- *   role                                   patrol   rentalInspection       dispute
- *   ─────────────────────────────────────  ───────  ─────────────────────  ─────────────────────
- *   fullTime/partTimeGridWorker,           rw       rw                     rw
+ *   role                                   patrol   rentalHouse  rentalInspection       dispute
+ *   ─────────────────────────────────────  ───────  ───────────  ─────────────────────  ─────────────────────
+ *   fullTime/partTimeGridWorker,           rw       rw           rw                     rw
  *   gridLeader, microGridLeader,
  *   communityAdmin, streetAdmin
- *   communityPolice                        rw       rw                     rw
- *   auxiliaryPolice                        rw       rw                     r; w if risk red/orange
- *   lawEnforcement                         –        rw if a hazard found   –
- *   mediator                               –        –                      rw
- *   politicalLegalGridWorker               –        –                      rw
- *   any other role                         –        –                      –
+ *   communityPolice                        rw       rw           rw                     rw
+ *   auxiliaryPolice                        rw       rw           rw                     r; w if risk red/orange
+ *   lawEnforcement                         –        –            rw if a hazard found   –
+ *   mediator                               –        –            –                      rw
+ *   politicalLegalGridWorker               –        –            –                      rw
+ *   any other role                         –        –            –                      –
+ *
+ * Rental houses (一户一档) are 治安 registration data as much as fire safety, so the police keep them
+ * with the grid workers.
  *
  * Community police keep writing every dispute in scope: the dispute form defaults to a yellow
  * risk, and police take part in resolving those. Law enforcement only sees inspections that found a
@@ -48,11 +51,13 @@ const READ_WRITE: KindRules = { read: always, write: always };
 
 const GRID_WORK: Record<RecordKind, KindRules> = {
   patrol: READ_WRITE,
+  rentalHouse: READ_WRITE,
   rentalInspection: READ_WRITE,
   dispute: READ_WRITE,
 };
 const DISPUTES_ONLY: Record<RecordKind, KindRules> = {
   patrol: NONE,
+  rentalHouse: NONE,
   rentalInspection: NONE,
   dispute: READ_WRITE,
 };
@@ -67,11 +72,13 @@ const RULES: Readonly<Record<string, Record<RecordKind, KindRules>>> = {
   communityPolice: GRID_WORK,
   auxiliaryPolice: {
     patrol: READ_WRITE,
+    rentalHouse: READ_WRITE,
     rentalInspection: READ_WRITE,
     dispute: { read: always, write: highRisk },
   },
   lawEnforcement: {
     patrol: NONE,
+    rentalHouse: NONE,
     rentalInspection: { read: hazardFound, write: hazardFound },
     dispute: NONE,
   },
@@ -104,8 +111,9 @@ export function recordFacts(record: GridRecord): RecordFacts {
     case 'dispute':
       return { riskLevel: record.body.riskLevel };
     case 'rentalInspection':
-      return { hazardFound: record.body.overallResult !== 'noHazard' };
+      return { hazardFound: record.body.overallResult !== 'noHazard' || record.body.hazards.length > 0 };
     case 'patrol':
+    case 'rentalHouse':
       return {};
   }
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { geoPointSchema } from './geo-point';
 import { photoIdsSchema } from './photo';
-import { dateTimeSchema, requiredText } from './text';
+import { dateTimeSchema, optionalText, requiredText } from './text';
 
 /** 工作类型 of a patrol log (DOMAIN.md §3.2). */
 export const PATROL_TYPES = [
@@ -22,16 +22,129 @@ export type PatrolType = (typeof PATROL_TYPES)[number];
 
 export const PATROL_STATUSES = ['draft', 'submitted', 'reviewed'] as const;
 
-/** 巡查日志 body, core fields (the full field set comes with the field-work issue). */
-export const patrolBodySchema = z.strictObject({
-  patrolTypes: z.array(z.enum(PATROL_TYPES)).check(z.minLength(1), z.maxLength(PATROL_TYPES.length)),
-  startedAt: dateTimeSchema,
-  endedAt: z.optional(dateTimeSchema),
-  householdsVisited: z.int().check(z.gte(0), z.lte(10_000)),
-  content: requiredText(5000),
-  location: z.optional(geoPointSchema),
-  photoIds: photoIdsSchema,
-  status: z.enum(PATROL_STATUSES),
+/** 发现问题 by category (DOMAIN.md §3.2 findings, from the GM_V3.0 ThingLog [R2]); the total is derived. */
+export const FINDING_CATEGORIES = [
+  'disputes',
+  'appeals',
+  'suggestions',
+  'securityHazards',
+  'fireHazards',
+  'environment',
+  'other',
+] as const;
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+
+const count = z.int().check(z.gte(0), z.lte(10_000));
+
+export const findingsSchema = z.strictObject(
+  Object.fromEntries(FINDING_CATEGORIES.map((category) => [category, count])) as Record<
+    FindingCategory,
+    typeof count
+  >,
+);
+export type Findings = z.infer<typeof findingsSchema>;
+
+/** 反诈宣传 figures (DOMAIN.md §3.2 antiFraud, [S49]–[S51]). */
+export const ANTI_FRAUD_FIGURES = [
+  'householdsReached',
+  'peopleReached',
+  'materials',
+  'appInstalled',
+  'alertsEnabled',
+] as const;
+export const antiFraudSchema = z.strictObject(
+  Object.fromEntries(ANTI_FRAUD_FIGURES.map((figure) => [figure, count])) as Record<
+    (typeof ANTI_FRAUD_FIGURES)[number],
+    typeof count
+  >,
+);
+export type AntiFraud = z.infer<typeof antiFraudSchema>;
+
+/** Track points kept per segment and segments per patrol: hours of walking at one point per few metres. */
+export const MAX_TRACK_POINTS_PER_SEGMENT = 5000;
+export const MAX_TRACK_SEGMENTS = 100;
+
+/** One GPS fix: `[lng, lat, epoch ms, accuracy m]` — a tuple, because a patrol holds thousands. */
+export const trackPointSchema = z.tuple([
+  z.number().check(z.gte(-180), z.lte(180)),
+  z.number().check(z.gte(-90), z.lte(90)),
+  z.int().check(z.gte(0)),
+  z.number().check(z.gte(0), z.lte(100_000)),
+]);
+export type TrackPoint = z.infer<typeof trackPointSchema>;
+
+/**
+ * A run of GPS fixes with no gap. A gap (no fix, app in the background, a fix too inaccurate) ends
+ * the segment, so a map never draws a straight line across time nobody was tracked. Segments are a
+ * child list (own ids) so two devices' additions merge.
+ */
+export const trackSegmentSchema = z.strictObject({
+  id: z.uuid(),
+  points: z.array(trackPointSchema).check(z.maxLength(MAX_TRACK_POINTS_PER_SEGMENT)),
+});
+export type TrackSegment = z.infer<typeof trackSegmentSchema>;
+
+/** 陪同人员 (e.g. 社区民警, 物业). */
+export const companionSchema = z.strictObject({
+  id: z.uuid(),
+  name: requiredText(50),
+  duty: optionalText(50),
 });
 
+/**
+ * 巡查日志 body (DOMAIN.md §3.2). `startedAt`..`endedAt` is the patrol session ("开始巡查" → "结束巡查");
+ * records made during it (a rental check, a dispute) point back with their `patrolId`.
+ */
+export const patrolBodySchema = z
+  .strictObject({
+    patrolTypes: z.array(z.enum(PATROL_TYPES)).check(z.minLength(1), z.maxLength(PATROL_TYPES.length)),
+    startedAt: dateTimeSchema,
+    endedAt: z.optional(dateTimeSchema),
+    weather: optionalText(20),
+    accompaniedBy: z.optional(z.array(companionSchema).check(z.maxLength(20))),
+    householdsVisited: count,
+    findings: findingsSchema,
+    selfResolvedCount: count,
+    reportedCount: count,
+    content: requiredText(5000),
+    antiFraud: z.optional(antiFraudSchema),
+    track: z.optional(z.array(trackSegmentSchema).check(z.maxLength(MAX_TRACK_SEGMENTS))),
+    location: z.optional(geoPointSchema),
+    photoIds: photoIdsSchema,
+    status: z.enum(PATROL_STATUSES),
+  })
+  .check(
+    z.refine((body) => !body.patrolTypes.includes('antiFraud') || body.antiFraud !== undefined, {
+      message: 'The anti-fraud figures are required for an anti-fraud patrol',
+      path: ['antiFraud'],
+    }),
+    z.refine((body) => body.endedAt === undefined || Date.parse(body.endedAt) >= Date.parse(body.startedAt), {
+      message: 'A patrol cannot end before it started',
+      path: ['endedAt'],
+    }),
+  );
+
 export type PatrolBody = z.infer<typeof patrolBodySchema>;
+
+/** 发现问题总数. */
+export function findingsTotal(findings: Findings): number {
+  return FINDING_CATEGORIES.reduce((sum, category) => sum + findings[category], 0);
+}
+
+export const NO_FINDINGS: Findings = {
+  disputes: 0,
+  appeals: 0,
+  suggestions: 0,
+  securityHazards: 0,
+  fireHazards: 0,
+  environment: 0,
+  other: 0,
+};
+
+export const NO_ANTI_FRAUD: AntiFraud = {
+  householdsReached: 0,
+  peopleReached: 0,
+  materials: 0,
+  appInstalled: 0,
+  alertsEnabled: 0,
+};

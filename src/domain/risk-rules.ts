@@ -9,6 +9,7 @@
 import type { DisputeType, RISK_LEVELS } from './dispute';
 import { HANDLING_LEVELS, type HandlingLevel } from './dispute-workflow';
 import type { HazardLevel } from './hazard-workflow';
+import type { RENTAL_HOUSE_TYPES } from './rental-house';
 import { type StreetThresholds, streetThresholds } from './street-thresholds';
 
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -25,9 +26,6 @@ export const DISPUTE_RISK_FLAGS = [
   'vulnerableParty',
 ] as const;
 export type DisputeRiskFlag = (typeof DISPUTE_RISK_FLAGS)[number];
-
-/** 出租房类别 (DOMAIN.md §1.2 houseType); moves to the RentalHouse schema when it exists. */
-export const RENTAL_HOUSE_TYPES = ['suite', 'bungalow', 'basement', 'selfBuilt', 'other'] as const;
 
 /** The dispute fields the rules read. `daysOpen`: calendar days since registration, in China. */
 export type DisputeRiskFacts = {

@@ -7,6 +7,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { ErrorBody } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
 import type { RecordKind } from '../domain/record-kinds';
+import { upcastRecord } from '../domain/record-upcast';
 
 /** Where a record stands with the server, as shown on every record. */
 export type SyncState = 'pending' | 'synced' | 'conflict' | 'rejected';
@@ -106,6 +107,26 @@ export class LocalDb extends Dexie {
     });
     // 2: photos. The other tables carry over unchanged, pending outbox rows included.
     this.version(2).stores({ photos: 'sha256, recordId, uploaded' });
+    // 3: record bodies v2 (record-upcast.ts) — the shown record, its server base, a conflict's
+    // server copy, and every queued mutation, so pending work is pushed in today's shape.
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table<LocalRecord>('records')
+          .toCollection()
+          .modify((row) => {
+            row.record = upcastRecord(row.record) as GridRecord;
+            if (row.base) row.base = upcastRecord(row.base) as GridRecord;
+            if (row.theirs) row.theirs = upcastRecord(row.theirs) as GridRecord;
+          });
+        await tx
+          .table<OutboxMutation>('outbox')
+          .toCollection()
+          .modify((mutation) => {
+            mutation.record = upcastRecord(mutation.record) as GridRecord;
+          });
+      });
   }
 }
 

@@ -16,9 +16,23 @@ function rentalBody(overrides: Record<string, unknown> = {}) {
     inspectionType: 'routine',
     inspectedAt: NOW,
     checklist: [{ itemCode: 'EB01', result: 'pass' }],
+    hazards: [],
     overallResult: 'noHazard',
     status: 'closed',
     ...overrides,
+  };
+}
+
+/** An open hazard of a failed item, so only the field under test is wrong. */
+function hazardOf(itemCode: string) {
+  return {
+    id: PARTY_A,
+    itemCode,
+    description: '隐患',
+    hazardLevel: 'general',
+    handling: 'onSite',
+    status: 'open',
+    rechecks: [],
   };
 }
 
@@ -43,6 +57,7 @@ describe('field errors', () => {
     const body = rentalBody({
       overallResult: 'rectifying',
       checklist: [{ itemCode: 'EB01', result: 'fail' }],
+      hazards: [hazardOf('EB01')],
     });
     expect(errorsOf(rentalInspectionBodySchema, body)).toEqual({
       rectificationDeadline: '限期整改需填写整改期限',
@@ -50,7 +65,10 @@ describe('field errors', () => {
   });
 
   it('explains why 未发现隐患 is wrong when an item failed', () => {
-    const body = rentalBody({ checklist: [{ itemCode: 'EB04', result: 'fail' }] });
+    const body = rentalBody({
+      checklist: [{ itemCode: 'EB04', result: 'fail' }],
+      hazards: [hazardOf('EB04')],
+    });
     expect(errorsOf(rentalInspectionBodySchema, body)).toEqual({
       overallResult: '有“不符合”的项目时，结论不能选“未发现隐患”',
     });
@@ -79,7 +97,14 @@ describe('field errors', () => {
       disputeType: 'neighbor',
       summary: '楼上卫生间漏水到楼下',
       registeredAt: NOW,
+      source: 'gridReport',
+      nature: 'individual',
+      involvedCount: 2,
       riskLevel: 'yellow',
+      handlingLevel: 'grid',
+      sessions: [],
+      followUps: [],
+      flowLogs: [],
       status: 'reported',
       parties: [{ id: PARTY_A, role: 'applicant', partyType: 'natural', name: '李四' }],
     };

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordRow } from '../../src/app/components/record-row';
+import { NO_ANTI_FRAUD, NO_FINDINGS } from '../../src/domain/patrol';
 import type { GridRecord } from '../../src/domain/record-envelope';
 import type { LocalRecord } from '../../src/sync/local-db';
 
@@ -14,7 +15,7 @@ const envelope = {
   updatedAt: '2025-03-08T06:00:00.000Z',
   updatedBy: 'u1',
   deleted: false,
-  schemaVersion: 1,
+  schemaVersion: 2,
 } as const;
 
 function row(record: GridRecord, syncState: LocalRecord['syncState'] = 'pending'): LocalRecord {
@@ -52,6 +53,7 @@ describe('record list row', () => {
           inspectionType: 'routine',
           inspectedAt: '2025-03-08T06:00:00.000Z',
           checklist: [{ itemCode: 'EB01', result: 'pass' }],
+          hazards: [],
           overallResult: 'noHazard',
           status: 'closed',
         },
@@ -78,7 +80,14 @@ describe('record list row', () => {
             disputeType: 'neighbor',
             summary: '漏水',
             registeredAt: '2025-03-08T06:00:00.000Z',
+            source: 'gridReport',
+            nature: 'individual',
+            involvedCount: 2,
             riskLevel: 'yellow',
+            handlingLevel: 'grid',
+            sessions: [],
+            followUps: [],
+            flowLogs: [],
             status: 'reported',
             parties: [
               {
@@ -117,7 +126,11 @@ describe('record list row', () => {
             patrolTypes: ['antiFraud', 'rentalInspection'],
             startedAt: '2025-03-08T06:00:00.000Z',
             householdsVisited: 12,
+            findings: NO_FINDINGS,
+            selfResolvedCount: 0,
+            reportedCount: 0,
             content: '走访12户，宣传反诈',
+            antiFraud: NO_ANTI_FRAUD,
             status: 'submitted',
           },
         },

@@ -104,7 +104,10 @@ describe('access rules', () => {
   it('takes the facts from records', () => {
     const inspection = sampleRentalInspection('0190a5d2-7a3b-7c4d-8e9f-000000000001');
     expect(recordFacts(inspection)).toEqual({ hazardFound: true });
-    const clean = { ...inspection, body: { ...inspection.body, overallResult: 'noHazard' as const } };
+    const clean = {
+      ...inspection,
+      body: { ...inspection.body, overallResult: 'noHazard' as const, hazards: [] },
+    };
     expect(recordFacts(clean)).toEqual({ hazardFound: false });
     expect(recordFacts(sampleDispute('0190a5d2-7a3b-7c4d-8e9f-000000000002'))).toEqual({
       riskLevel: 'yellow',

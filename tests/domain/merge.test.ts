@@ -175,7 +175,7 @@ describe('threeWayMerge', () => {
         updatedAt: '2026-11-21T08:00:00.000+08:00',
         updatedBy: 'me',
         deleted: false,
-        schemaVersion: 1,
+        schemaVersion: 2,
       });
     });
 

@@ -4,7 +4,12 @@ import { type LoginResponse, pullResponseSchema } from '../../src/domain/protoco
 import type { GridRecord } from '../../src/domain/record-envelope';
 import type { RecordKind } from '../../src/domain/record-kinds';
 import { samplePng, sha256Hex } from '../support/photo-samples';
-import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
+import {
+  sampleDispute,
+  samplePatrol,
+  sampleRentalHouse,
+  sampleRentalInspection,
+} from '../support/sample-records';
 import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
 
 const ACCOUNTS = [
@@ -21,20 +26,21 @@ type Account = (typeof ACCOUNTS)[number];
 
 /** Whether each account may push a new sample record of each kind (a hazard inspection, a yellow dispute). */
 const WRITES: Record<Account, Record<RecordKind, boolean>> = {
-  'hb-grid01': { patrol: true, rentalInspection: true, dispute: true },
-  'hb-leader': { patrol: true, rentalInspection: true, dispute: true },
-  'hb-admin': { patrol: true, rentalInspection: true, dispute: true },
-  'dc-admin': { patrol: true, rentalInspection: true, dispute: true },
-  'hb-police': { patrol: true, rentalInspection: true, dispute: true },
-  'hb-aux': { patrol: true, rentalInspection: true, dispute: false },
-  'hb-enforce': { patrol: false, rentalInspection: true, dispute: false },
-  'hb-mediator': { patrol: false, rentalInspection: false, dispute: true },
+  'hb-grid01': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true },
+  'hb-leader': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true },
+  'hb-admin': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true },
+  'dc-admin': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true },
+  'hb-police': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true },
+  'hb-aux': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: false },
+  'hb-enforce': { patrol: false, rentalHouse: false, rentalInspection: true, dispute: false },
+  'hb-mediator': { patrol: false, rentalHouse: false, rentalInspection: false, dispute: true },
 };
 
 function sample(kind: RecordKind, userId: string): GridRecord {
   const id = randomUUID();
   if (kind === 'patrol') return samplePatrol(id, HUBIN_GRID_1, userId);
   if (kind === 'rentalInspection') return sampleRentalInspection(id, HUBIN_GRID_1, userId);
+  if (kind === 'rentalHouse') return sampleRentalHouse(id, HUBIN_GRID_1, userId);
   return sampleDispute(id, HUBIN_GRID_1, userId);
 }
 
@@ -42,7 +48,10 @@ function withoutHazard(record: GridRecord): GridRecord {
   if (record.kind !== 'rentalInspection') return record;
   const checklist = record.body.checklist.map((entry) => ({ ...entry, result: 'pass' as const }));
   const { rectificationDeadline: _, ...body } = record.body;
-  return { ...record, body: { ...body, checklist, overallResult: 'noHazard', status: 'closed' } };
+  return {
+    ...record,
+    body: { ...body, checklist, hazards: [], overallResult: 'noHazard', status: 'closed' },
+  };
 }
 
 function withRisk(record: GridRecord, riskLevel: 'red' | 'orange' | 'yellow' | 'none'): GridRecord {
@@ -88,12 +97,17 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
 
   it('lets community police see every kind in the community', async () => {
     const { changes } = await pullAll('hb-police');
-    expect(kindsOf(changes)).toEqual(['dispute', 'patrol', 'rentalInspection']);
+    expect(kindsOf(changes)).toEqual(['dispute', 'patrol', 'rentalHouse', 'rentalInspection']);
   });
 
   it('lets auxiliary police and the admins see every kind', async () => {
     for (const account of ['hb-aux', 'hb-admin', 'dc-admin'] as const) {
-      expect(kindsOf((await pullAll(account)).changes)).toEqual(['dispute', 'patrol', 'rentalInspection']);
+      expect(kindsOf((await pullAll(account)).changes)).toEqual([
+        'dispute',
+        'patrol',
+        'rentalHouse',
+        'rentalInspection',
+      ]);
     }
   });
 
@@ -230,7 +244,7 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
     try {
       const reply = await server.pull(who['hb-mediator'].token, clientId, { cursor });
       expect(reply.body.reset).toBe(true);
-      expect(kindsOf(reply.body.changes)).toEqual(['dispute', 'patrol', 'rentalInspection']);
+      expect(kindsOf(reply.body.changes)).toEqual(['dispute', 'patrol', 'rentalHouse', 'rentalInspection']);
     } finally {
       await server.db.updateTable('users').set({ role: 'mediator' }).where('id', '=', userId).execute();
     }

@@ -88,7 +88,7 @@ describe.each(DIALECTS)('demo seed (%s)', (dialect) => {
       .execute();
     for (const { id } of communities) {
       const kinds = new Set(rows.filter((row) => row.grid_id.startsWith(`${id}-`)).map((row) => row.kind));
-      expect(kinds).toEqual(new Set(['patrol', 'rentalInspection', 'dispute']));
+      expect(kinds).toEqual(new Set(['patrol', 'rentalHouse', 'rentalInspection', 'dispute']));
     }
   });
 

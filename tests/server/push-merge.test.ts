@@ -107,7 +107,7 @@ describe.each(DIALECTS)('push: stale edits merge or conflict (%s)', (dialect) =>
     it('audits a merge with the server record before and the merged record after', async () => {
       const base = await create(dispute());
       await pushOne('worker', withBody(base, { title: '楼上漏水(已报物业)' }), { baseRev: 1 });
-      await pushOne('leader', withBody(base, { status: 'accepted' }), { baseRev: 1 });
+      await pushOne('leader', withBody(base, { riskLevel: 'orange' }), { baseRev: 1 });
       const rows = await server.db
         .selectFrom('audit_log')
         .selectAll()
@@ -115,10 +115,10 @@ describe.each(DIALECTS)('push: stale edits merge or conflict (%s)', (dialect) =>
         .where('action', '=', 'merge')
         .execute();
       expect(rows).toHaveLength(1);
-      expect(JSON.parse(rows[0]?.before ?? 'null')).toMatchObject({ rev: 2, body: { status: 'reported' } });
+      expect(JSON.parse(rows[0]?.before ?? 'null')).toMatchObject({ rev: 2, body: { riskLevel: 'yellow' } });
       expect(JSON.parse(rows[0]?.after ?? 'null')).toMatchObject({
         rev: 3,
-        body: { title: '楼上漏水(已报物业)', status: 'accepted' },
+        body: { title: '楼上漏水(已报物业)', riskLevel: 'orange' },
       });
       expect(rows[0]).toMatchObject({ user_id: leader.user.id, client_id: leaderClient });
     });

@@ -1,5 +1,11 @@
 /** Valid sample records of each kind, for tests. Each call returns fresh objects. */
-import type { DisputeRecord, PatrolRecord, RentalInspectionRecord } from '../../src/domain/record-envelope';
+import { NO_FINDINGS } from '../../src/domain/patrol';
+import type {
+  DisputeRecord,
+  PatrolRecord,
+  RentalHouseRecord,
+  RentalInspectionRecord,
+} from '../../src/domain/record-envelope';
 
 const AT = '2026-11-20T09:30:00.000+08:00';
 
@@ -13,7 +19,7 @@ function envelope(id: string, gridId: string, userId: string) {
     updatedAt: AT,
     updatedBy: userId,
     deleted: false,
-    schemaVersion: 1,
+    schemaVersion: 2 as const,
   };
 }
 
@@ -25,7 +31,17 @@ export function samplePatrol(id: string, gridId = 'g1', userId = 'u1'): PatrolRe
       patrolTypes: ['antiFraud', 'rentalInspection'],
       startedAt: AT,
       householdsVisited: 12,
+      findings: { ...NO_FINDINGS, fireHazards: 1 },
+      selfResolvedCount: 1,
+      reportedCount: 0,
       content: '走访湖滨新寓3栋,发放反诈宣传资料20份',
+      antiFraud: {
+        householdsReached: 12,
+        peopleReached: 20,
+        materials: 20,
+        appInstalled: 5,
+        alertsEnabled: 5,
+      },
       location: { lngLat: [118.75, 32.22], accuracyM: 15, capturedAt: AT },
       status: 'submitted',
     },
@@ -45,6 +61,18 @@ export function sampleRentalInspection(id: string, gridId = 'g1', userId = 'u1')
       checklist: [
         { itemCode: 'EB01', result: 'fail', note: '电动车停放在门厅' },
         { itemCode: 'FE01', result: 'pass' },
+      ],
+      hazards: [
+        {
+          id: '0190a5d2-7a3b-7c4d-8e9f-0000000000e1',
+          itemCode: 'EB01',
+          description: '电动车停放在门厅',
+          hazardLevel: 'major',
+          handling: 'deadline',
+          deadline: '2026-11-27',
+          status: 'rectifying',
+          rechecks: [],
+        },
       ],
       overallResult: 'rectifying',
       rectificationDeadline: '2026-11-27',
@@ -78,8 +106,46 @@ export function sampleDispute(id: string, gridId = 'g1', userId = 'u1'): Dispute
           idNo: '32011119800101123X',
         },
       ],
+      source: 'gridReport',
+      nature: 'individual',
+      involvedCount: 2,
       riskLevel: 'yellow',
+      handlingLevel: 'grid',
+      sessions: [],
+      followUps: [],
+      flowLogs: [],
       status: 'reported',
+    },
+  };
+}
+
+export function sampleRentalHouse(id: string, gridId = 'g1', userId = 'u1'): RentalHouseRecord {
+  return {
+    ...envelope(id, gridId, userId),
+    kind: 'rentalHouse',
+    body: {
+      address: '大厂街道湖滨新寓5栋302室',
+      houseType: 'suite',
+      rentalUsage: 'residence',
+      rentalMode: 'byRoom',
+      roomCount: 3,
+      occupantCount: 5,
+      landlordType: 'individual',
+      landlordName: '王建国',
+      landlordIdType: 'idCard',
+      landlordIdNo: '320111196805121234',
+      landlordPhone: '13812341234',
+      leaseDeclared: true,
+      responsibilityLetterSigned: true,
+      tenants: [
+        {
+          id: '0190a5d2-7a3b-7c4d-8e9f-0000000000f1',
+          name: '孙晓东',
+          phone: '13705171234',
+          residenceRegistration: 'registered',
+        },
+      ],
+      status: 'active',
     },
   };
 }

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { recordSchema } from '../../src/domain/record-envelope';
+import { upcastRecord } from '../../src/domain/record-upcast';
 import { closeLocalDbs, LocalDb, localDbName } from '../../src/sync/local-db';
 import { saveRecord } from '../../src/sync/outbox';
 import { newRecord } from '../../src/sync/record-factory';
@@ -23,12 +24,21 @@ class LocalDbVersion1 extends Dexie {
 describe('device database upgrades', () => {
   it('carries pending outbox rows, records and the sync cursor over intact', async () => {
     const userId = `upgrade-${Date.now()}`;
-    const record = newRecord('patrol', {
+    // A patrol as version 1 of the app saved it: no findings, no anti-fraud figures.
+    const {
+      findings: _findings,
+      selfResolvedCount: _self,
+      reportedCount: _reported,
+      antiFraud: _antiFraud,
+      ...v1Body
+    } = samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000001').body;
+    const current = newRecord('patrol', {
       gridId: 'dachang-hubin-01',
       body: samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000001').body,
       userId,
       now: new Date('2026-11-20T01:00:00Z'),
     });
+    const record = { ...current, schemaVersion: 1, body: v1Body };
     const old = new LocalDbVersion1(userId);
     await old.table('records').put({
       id: record.id,
@@ -61,11 +71,14 @@ describe('device database upgrades', () => {
     const [row] = await upgraded.records.toArray();
     expect(recordSchema.safeParse(row?.record).success).toBe(true);
     expect(row).toMatchObject({ id: record.id, syncState: 'pending' });
-    expect(await upgraded.outbox.toArray()).toEqual([mutation]);
+    expect(row?.record).toEqual(upcastRecord(record));
+    expect(row?.record.schemaVersion).toBe(2);
+    // The queued mutation is the same mutation (id, seq, attempts), its record in today's shape.
+    expect(await upgraded.outbox.toArray()).toEqual([{ ...mutation, record: upcastRecord(record) }]);
     expect((await upgraded.meta.get('cursor'))?.value).toBe('42.deadbeef');
 
     // The upgraded outbox keeps numbering where it left off.
-    await saveRecord(upgraded, { ...record, id: '0190a5d2-7a3b-7c4d-8e9f-0000000000bb' });
+    await saveRecord(upgraded, { ...current, id: '0190a5d2-7a3b-7c4d-8e9f-0000000000bb' });
     expect((await upgraded.outbox.orderBy('seq').last())?.seq).toBe(2);
     upgraded.close();
     closeLocalDbs();

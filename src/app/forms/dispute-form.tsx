@@ -51,7 +51,24 @@ function draftFrom(body: DisputeBody | undefined, now: Date): DisputeDraft {
 
 function bodyFrom(draft: DisputeDraft, previous: DisputeBody | undefined): Record<string, unknown> {
   const place = draft.place.trim();
+  const previousParties = new Map(previous?.parties.map((party) => [party.id, party]));
+  // Fields this form does not edit (sessions, agreement, follow-ups, flow log…) are kept as they were.
+  const {
+    place: _place,
+    location: _location,
+    photoIds: _photoIds,
+    ...kept
+  } = previous ?? {
+    source: 'gridReport',
+    handlingLevel: 'grid',
+    sessions: [],
+    followUps: [],
+    flowLogs: [],
+  };
   return {
+    ...kept,
+    nature: draft.parties.length >= 10 ? 'group' : (previous?.nature ?? 'individual'),
+    involvedCount: Math.max(previous?.involvedCount ?? 0, draft.parties.length),
     title: draft.title,
     disputeType: draft.disputeType,
     summary: draft.summary,
@@ -60,7 +77,9 @@ function bodyFrom(draft: DisputeDraft, previous: DisputeBody | undefined): Recor
     parties: draft.parties.map((p) => {
       const phone = p.phone.trim();
       const idNo = p.partyType === 'natural' ? p.idNo.trim() : '';
+      const { phone: _phone, idNo: _idNo, ...keptParty } = previousParties.get(p.id) ?? {};
       return {
+        ...keptParty,
         id: p.id,
         role: p.role,
         partyType: p.partyType,

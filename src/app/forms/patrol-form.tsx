@@ -1,5 +1,11 @@
 import type { GeoPoint } from '../../domain/geo-point';
-import { PATROL_TYPES, type PatrolBody, type PatrolType } from '../../domain/patrol';
+import {
+  NO_ANTI_FRAUD,
+  NO_FINDINGS,
+  PATROL_TYPES,
+  type PatrolBody,
+  type PatrolType,
+} from '../../domain/patrol';
 import type { PatrolRecord } from '../../domain/record-envelope';
 import { ChoiceGroup } from '../components/choice-group';
 import { LocationField } from '../components/location-field';
@@ -36,8 +42,23 @@ function draftFrom(body: PatrolBody | undefined, now: Date): PatrolDraft {
 /** The body to validate; empty optional inputs are left out rather than stored as ''. */
 function bodyFrom(draft: PatrolDraft, previous: PatrolBody | undefined): Record<string, unknown> {
   const endedAt = fromLocalInput(draft.endedAt);
+  const patrolTypes = PATROL_TYPES.filter((type) => draft.patrolTypes.includes(type));
+  // Fields this form does not edit (track, findings, companions…) are kept as they were.
+  const {
+    endedAt: _endedAt,
+    location: _location,
+    photoIds: _photoIds,
+    antiFraud,
+    ...kept
+  } = previous ?? {
+    findings: NO_FINDINGS,
+    selfResolvedCount: 0,
+    reportedCount: 0,
+  };
   return {
-    patrolTypes: PATROL_TYPES.filter((type) => draft.patrolTypes.includes(type)),
+    ...kept,
+    patrolTypes,
+    ...(patrolTypes.includes('antiFraud') && { antiFraud: antiFraud ?? NO_ANTI_FRAUD }),
     startedAt: fromLocalInput(draft.startedAt),
     ...(endedAt && { endedAt }),
     householdsVisited: draft.householdsVisited,

@@ -1,6 +1,8 @@
 import type { GeoPoint } from '../../domain/geo-point';
+import { hazardsForChecklist } from '../../domain/inspection-hazards';
 import type { RentalInspectionRecord } from '../../domain/record-envelope';
 import { INSPECTION_TYPES, OVERALL_RESULTS, type RentalInspectionBody } from '../../domain/rental-inspection';
+import { uuidV7 } from '../../sync/uuid-v7';
 import { ChoiceGroup } from '../components/choice-group';
 import { LocationField } from '../components/location-field';
 import { PhotoField, type PhotoItem, photoIdsField, photoItemsFrom } from '../components/photo-field';
@@ -74,7 +76,29 @@ function bodyFrom(draft: RentalDraft, previous: RentalInspectionBody | undefined
   const phone = draft.landlordPhone.trim();
   const remarks = draft.remarks.trim();
   const rectifying = draft.overallResult === 'rectifying';
+  const rectificationDeadline =
+    rectifying && draft.rectificationDeadline ? draft.rectificationDeadline : undefined;
+  const overallResult = OVERALL_RESULTS.find((result) => result === draft.overallResult);
+  const hazards = overallResult
+    ? hazardsForChecklist(checklist, previous?.hazards ?? [], {
+        overallResult,
+        rectificationDeadline,
+        newId: () => uuidV7(),
+        describe: (itemCode) => label('checklist', itemCode),
+      })
+    : (previous?.hazards ?? []);
+  // Fields this form does not edit (house link, inspectors, joint units…) are kept as they were.
+  const {
+    landlordPhone: _phone,
+    rectificationDeadline: _deadline,
+    remarks: _remarks,
+    location: _location,
+    photoIds: _photoIds,
+    ...kept
+  } = previous ?? {};
   return {
+    ...kept,
+    hazards,
     address: draft.address,
     landlordName: draft.landlordName,
     ...(phone && { landlordPhone: phone }),
@@ -82,7 +106,7 @@ function bodyFrom(draft: RentalDraft, previous: RentalInspectionBody | undefined
     inspectedAt: fromLocalInput(draft.inspectedAt),
     checklist,
     overallResult: draft.overallResult,
-    ...(rectifying && draft.rectificationDeadline && { rectificationDeadline: draft.rectificationDeadline }),
+    ...(rectificationDeadline && { rectificationDeadline }),
     ...(remarks && { remarks }),
     ...(draft.location && { location: draft.location }),
     ...photoIdsField(draft.photos),

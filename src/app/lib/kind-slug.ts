@@ -5,6 +5,7 @@ const SLUGS: Record<RecordKind, string> = {
   patrol: 'patrol',
   rentalInspection: 'rental',
   dispute: 'dispute',
+  rentalHouse: 'house',
 };
 
 export function kindSlug(kind: RecordKind): string {

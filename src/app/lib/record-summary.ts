@@ -14,6 +14,8 @@ export function recordTitle(record: GridRecord): string {
       return record.body.address;
     case 'dispute':
       return record.body.title;
+    case 'rentalHouse':
+      return record.body.address;
   }
 }
 
@@ -31,6 +33,15 @@ export function recordSubtitle(record: GridRecord): string {
       const [a, b] = record.body.parties;
       const parties = a && b ? t('row.parties', { a: maskName(a.name), b: maskName(b.name) }) : '';
       return `${label('disputeStatus', record.body.status)} · ${parties}`;
+    }
+    case 'rentalHouse': {
+      const b = record.body;
+      const house = t('row.house', {
+        type: label('houseType', b.houseType),
+        rooms: b.roomCount,
+        people: b.occupantCount,
+      });
+      return `${house} · ${t('row.landlord', { name: maskName(b.landlordName) })}`;
     }
   }
 }

@@ -58,6 +58,8 @@ export function mapStyle(): StyleSpecification {
             themeColor('--c-patrol', '#1565c0'),
             'rentalInspection',
             themeColor('--c-rental', '#b9470b'),
+            'rentalHouse',
+            themeColor('--c-house', '#6d4c41'),
             themeColor('--c-dispute', '#7b3fb5'),
           ],
           // The ring says what the chip says in the list: white when the server has it, coloured when not.

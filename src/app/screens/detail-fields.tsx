@@ -117,5 +117,37 @@ export function detailRows(record: GridRecord): DetailRow[] {
         [t('form.location'), locationText(record), 'body.location'],
       ];
     }
+    case 'rentalHouse': {
+      const b = record.body;
+      const yesNo = (value: boolean) => t(value ? 'common.yes' : 'common.no');
+      return [
+        [t('house.address'), b.address, 'body.address'],
+        [t('house.houseType'), label('houseType', b.houseType), 'body.houseType'],
+        [
+          t('house.rooms'),
+          t('house.roomsValue', { rooms: b.roomCount, people: b.occupantCount }),
+          'body.occupantCount',
+        ],
+        [t('house.landlord'), <MaskedValue value={b.landlordName} mask={maskName} />, 'body.landlordName'],
+        [
+          t('house.landlordPhone'),
+          <MaskedValue value={b.landlordPhone} mask={maskPhone} tel />,
+          'body.landlordPhone',
+        ],
+        [
+          t('house.landlordIdNo'),
+          <MaskedValue value={b.landlordIdNo} mask={maskIdNo} />,
+          'body.landlordIdNo',
+        ],
+        [t('house.leaseDeclared'), yesNo(b.leaseDeclared), 'body.leaseDeclared'],
+        [
+          t('house.responsibilityLetterSigned'),
+          yesNo(b.responsibilityLetterSigned),
+          'body.responsibilityLetterSigned',
+        ],
+        [t('house.tenants'), t('house.tenantCount', { n: b.tenants.length }), 'body.tenants'],
+        [t('form.location'), locationText(record), 'body.location'],
+      ];
+    }
   }
 }

@@ -9,6 +9,9 @@ import { kindSlug } from '../lib/kind-slug';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb, isOnline } from '../sync-status';
 
+/** The create buttons: a rental house is registered from its first inspection, not from here. */
+const CREATE_KINDS = ['patrol', 'rentalInspection', 'dispute'] as const satisfies readonly RecordKind[];
+
 /** Enough for weeks of field work; older records are a search away (not built yet), not gone. */
 const LIST_LIMIT = 300;
 
@@ -78,7 +81,7 @@ export function HomeScreen() {
         {rows && rows.length >= LIST_LIMIT && <p class="list-note">{t('home.more', { n: LIST_LIMIT })}</p>}
       </main>
       <nav class="create-bar" aria-label={t('home.create')}>
-        {RECORD_KINDS.map((kind) => (
+        {CREATE_KINDS.map((kind) => (
           <button
             key={kind}
             type="button"

@@ -18,7 +18,19 @@ function FormFor({ record }: { record: GridRecord }) {
       return <RentalInspectionForm existing={record} />;
     case 'dispute':
       return <DisputeForm existing={record} />;
+    case 'rentalHouse':
+      return <NoFormYet />;
   }
+}
+
+// The rental-house form lands with the 一户一档 screens; until then a house opens read-only.
+function NoFormYet() {
+  return (
+    <div class="screen">
+      <AppBar title={t('app.name')} back="/" />
+      <p class="empty">{t('form.notFound')}</p>
+    </div>
+  );
 }
 
 /** `/new/:kind` and `/records/:id/edit`: the same form, empty or prefilled. */

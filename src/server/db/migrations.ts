@@ -1,4 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { upcastRecord } from '../../domain/record-upcast';
 
 /** Name of the counter row that hands out change sequence numbers. */
 export const CHANGE_COUNTER = 'change';
@@ -206,6 +207,82 @@ const loginThrottle: Migration = {
   },
 };
 
+/**
+ * Record bodies to version 2 (record-upcast.ts): the current records, every kept revision, and the
+ * records inside stored push results (a replayed mutation answers with them). The audit log keeps
+ * what it recorded: it is history. Upcasting is deterministic, so devices that upcast their own
+ * copies agree with the server to the byte.
+ */
+const recordBodiesV2: Migration = {
+  async up(db: AnyDb) {
+    await forEachRow(db, 'records', 'id', async (row) => {
+      if (Number(row.schema_version) !== 1) return;
+      const record = upcastRecord({
+        kind: row.kind,
+        id: row.id,
+        schemaVersion: 1,
+        body: JSON.parse(row.body),
+      });
+      const { schemaVersion, body } = record as { schemaVersion: number; body: unknown };
+      await db
+        .updateTable('records')
+        .set({ schema_version: schemaVersion, body: JSON.stringify(body) })
+        .where('id', '=', row.id)
+        .execute();
+    });
+    await forEachRow(db, 'record_revisions', ['record_id', 'rev'], async (row) => {
+      const envelope = JSON.parse(row.envelope);
+      if (envelope.schemaVersion !== 1) return;
+      await db
+        .updateTable('record_revisions')
+        .set({ envelope: JSON.stringify(upcastRecord(envelope)) })
+        .where('record_id', '=', row.record_id)
+        .where('rev', '=', row.rev)
+        .execute();
+    });
+    await forEachRow(db, 'mutations', 'id', async (row) => {
+      const result = JSON.parse(row.result);
+      if (result?.record?.schemaVersion !== 1) return;
+      await db
+        .updateTable('mutations')
+        .set({ result: JSON.stringify({ ...result, record: upcastRecord(result.record) }) })
+        .where('id', '=', row.id)
+        .execute();
+    });
+  },
+};
+
+/** Visits every row of `table` in keyset pages, so a large table is never held in memory whole. */
+async function forEachRow(
+  db: AnyDb,
+  table: string,
+  key: string | readonly [string, string],
+  // biome-ignore lint/suspicious/noExplicitAny: a row of Kysely<any>, see AnyDb.
+  visit: (row: any) => Promise<void>,
+): Promise<void> {
+  const [first, second] = typeof key === 'string' ? [key, undefined] : key;
+  // biome-ignore lint/suspicious/noExplicitAny: a row of Kysely<any>, see AnyDb.
+  let after: any;
+  for (;;) {
+    let query = db.selectFrom(table).selectAll().orderBy(first).limit(BACKFILL_CHUNK_ROWS);
+    if (second) query = query.orderBy(second);
+    if (after !== undefined) {
+      query = second
+        ? query.where((eb) =>
+            eb.or([
+              eb(first, '>', after[first]),
+              eb.and([eb(first, '=', after[first]), eb(second, '>', after[second])]),
+            ]),
+          )
+        : query.where(first, '>', after[first]);
+    }
+    const rows = await query.execute();
+    for (const row of rows) await visit(row);
+    after = rows.at(-1);
+    if (after === undefined) break;
+  }
+}
+
 /** All migrations, in order. Append only: a released migration never changes. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -214,6 +291,7 @@ export const migrationProvider: MigrationProvider = {
       '0002_record_revisions': recordRevisions,
       '0003_photos': photos,
       '0004_login_throttle': loginThrottle,
+      '0006_record_bodies_v2': recordBodiesV2,
     };
   },
 };

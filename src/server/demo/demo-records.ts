@@ -1,15 +1,19 @@
 /**
  * Sample records for the demo: two of each kind in every community, so a newcomer sees a living
- * app. Ids are derived from names, so they are the same on every machine.
+ * app — a hazard waiting for its recheck, a case in mediation, an agreement being performed. Ids
+ * are derived from names, so they are the same on every machine.
  */
 import { createHash } from 'node:crypto';
 import type { DisputeBody } from '../../domain/dispute';
 import type { PatrolBody } from '../../domain/patrol';
-import type {
-  DisputeRecord,
-  GridRecord,
-  PatrolRecord,
-  RentalInspectionRecord,
+import { NO_ANTI_FRAUD, NO_FINDINGS } from '../../domain/patrol';
+import {
+  type DisputeRecord,
+  type GridRecord,
+  type PatrolRecord,
+  RECORD_SCHEMA_VERSION,
+  type RentalHouseRecord,
+  type RentalInspectionRecord,
 } from '../../domain/record-envelope';
 import type { ChecklistEntry } from '../../domain/rental-inspection';
 import { DEMO_ACCOUNT_SEEDS, demoUserId } from './demo-accounts';
@@ -26,8 +30,11 @@ export function demoUuid(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-type PatrolTemplate = Pick<PatrolBody, 'patrolTypes' | 'householdsVisited' | 'content'>;
-type Landlord = { name: string; phone: string; street: string; no: number };
+type PatrolTemplate = Pick<
+  PatrolBody,
+  'patrolTypes' | 'householdsVisited' | 'content' | 'selfResolvedCount' | 'reportedCount'
+> & { findings: Partial<PatrolBody['findings']> };
+type Landlord = { name: string; phone: string; idNo: string; street: string; no: number };
 type DisputeTemplate = Pick<DisputeBody, 'title' | 'disputeType' | 'summary' | 'riskLevel' | 'status'> & {
   parties: { name: string; phone: string }[];
 };
@@ -37,30 +44,42 @@ const PATROLS: readonly [PatrolTemplate, ...PatrolTemplate[]] = [
     patrolTypes: ['keyPlacePatrol', 'riskScreening'],
     householdsVisited: 0,
     content: '巡查辖区沿街商铺及小区消防通道，发现3辆电动车停放在楼道内充电，已现场劝导车主挪至集中充电棚。',
+    findings: { fireHazards: 3 },
+    selfResolvedCount: 3,
+    reportedCount: 0,
   },
   {
     patrolTypes: ['antiFraud', 'policyPublicity'],
     householdsVisited: 14,
     content: '入户开展反诈宣传，发放宣传册20份，指导9户老年居民安装国家反诈中心APP并开启预警。',
+    findings: {},
+    selfResolvedCount: 0,
+    reportedCount: 0,
   },
   {
     patrolTypes: ['livelihood', 'keyPersonVisit'],
     householdsVisited: 5,
     content: '走访独居老人5户，了解冬季取暖和用电情况，1户反映楼道灯损坏，已报物业维修。',
+    findings: { appeals: 1 },
+    selfResolvedCount: 0,
+    reportedCount: 1,
   },
   {
     patrolTypes: ['environment'],
     householdsVisited: 0,
     content:
       '巡查小区垃圾分类投放点，厨余垃圾桶满溢1处，已联系保洁清运；发现绿化带内堆放建筑垃圾，已拍照上报。',
+    findings: { environment: 2 },
+    selfResolvedCount: 1,
+    reportedCount: 1,
   },
 ];
 
 const LANDLORDS: readonly [Landlord, ...Landlord[]] = [
-  { name: '王建国', phone: '13812341234', street: '浦泗路', no: 18 },
-  { name: '李秀英', phone: '13951234567', street: '新华路', no: 56 },
-  { name: '张伟', phone: '15805181234', street: '宁六路', no: 203 },
-  { name: '刘芳', phone: '18913901234', street: '大厂大街', no: 77 },
+  { name: '王建国', phone: '13812341234', idNo: '320111196805121234', street: '浦泗路', no: 18 },
+  { name: '李秀英', phone: '13951234567', idNo: '32011119720309262X', street: '新华路', no: 56 },
+  { name: '张伟', phone: '15805181234', idNo: '320106198011230415', street: '宁六路', no: 203 },
+  { name: '刘芳', phone: '18913901234', idNo: '320113197507161223', street: '大厂大街', no: 77 },
 ];
 
 const DISPUTES: readonly [DisputeTemplate, ...DisputeTemplate[]] = [
@@ -110,7 +129,7 @@ export function buildDemoRecords(communities: readonly DemoCommunity[], now: Dat
     for (let k = 0; k < 2; k++) {
       const gridId = community.gridIds[k % community.gridIds.length] ?? '';
       const author = authorByGrid.get(gridId) ?? SEED_AUTHOR;
-      const envelope = (kind: string, at: string) => ({
+      const envelope: EnvelopeOf = (kind, at) => ({
         id: demoUuid(`${community.id}/${kind}/${k}`),
         gridId,
         rev: 1,
@@ -119,10 +138,12 @@ export function buildDemoRecords(communities: readonly DemoCommunity[], now: Dat
         updatedAt: at,
         updatedBy: author,
         deleted: false,
-        schemaVersion: 1,
+        schemaVersion: RECORD_SCHEMA_VERSION,
       });
+      const house = rentalHouse(envelope, community, c + k, now);
       records.push(patrol(envelope, community, c + k, now));
-      records.push(rentalInspection(envelope, community, c + k, now));
+      records.push(house);
+      records.push(rentalInspection(envelope, house, c + k, now));
       records.push(dispute(envelope, community, c + k, now));
     }
   });
@@ -143,29 +164,97 @@ function patrol(envelope: EnvelopeOf, community: DemoCommunity, i: number, now: 
       startedAt,
       endedAt,
       householdsVisited: template.householdsVisited,
+      findings: { ...NO_FINDINGS, ...template.findings },
+      selfResolvedCount: template.selfResolvedCount,
+      reportedCount: template.reportedCount,
       content: `${community.name}：${template.content}`,
+      ...(template.patrolTypes.includes('antiFraud')
+        ? {
+            antiFraud: {
+              ...NO_ANTI_FRAUD,
+              householdsReached: 14,
+              peopleReached: 23,
+              materials: 20,
+              appInstalled: 9,
+              alertsEnabled: 9,
+            },
+          }
+        : {}),
       status: 'submitted',
+    },
+  };
+}
+
+function rentalHouse(
+  envelope: EnvelopeOf,
+  community: DemoCommunity,
+  i: number,
+  now: Date,
+): RentalHouseRecord {
+  const landlord = pick(LANDLORDS, i);
+  const groupRental = i % 2 === 1;
+  const at = daysAgo(now, 30 + (i % 20), 10);
+  const base = envelope('rentalHouse', at);
+  return {
+    ...base,
+    kind: 'rentalHouse',
+    body: {
+      address: `江北新区${landlord.street}${landlord.no}号${community.name.replace(/社区$/, '')}新村${(i % 6) + 1}栋${(i % 5) + 1}0${(i % 3) + 1}室`,
+      houseType: 'suite',
+      rentalUsage: 'residence',
+      rentalMode: groupRental ? 'byRoom' : 'whole',
+      floorCount: 6,
+      floorNo: (i % 5) + 1,
+      isHighRise: false,
+      roomCount: groupRental ? 4 : 2,
+      occupantCount: groupRental ? 7 : 3,
+      landlordType: 'individual',
+      landlordName: landlord.name,
+      landlordIdType: 'idCard',
+      landlordIdNo: landlord.idNo,
+      landlordPhone: landlord.phone,
+      leaseStart: daysAgo(now, 200, 12).slice(0, 10),
+      leaseEnd: daysAgo(now, -165, 12).slice(0, 10),
+      leaseDeclared: !groupRental,
+      responsibilityLetterSigned: true,
+      managementCategory: groupRental ? 'B' : 'A',
+      tenants: [
+        {
+          id: demoUuid(`${base.id}/tenant/0`),
+          name: groupRental ? '孙晓东' : '吴敏',
+          phone: groupRental ? '13705171234' : '13851601234',
+          isFloatingPopulation: groupRental,
+          residenceRegistration: groupRental ? 'none' : 'registered',
+          ...(groupRental ? { residencePermit: 'none' as const } : {}),
+          moveInDate: daysAgo(now, 200, 12).slice(0, 10),
+        },
+      ],
+      status: 'active',
     },
   };
 }
 
 function rentalInspection(
   envelope: EnvelopeOf,
-  community: DemoCommunity,
+  house: RentalHouseRecord,
   i: number,
   now: Date,
 ): RentalInspectionRecord {
-  const landlord = pick(LANDLORDS, i);
   const inspectedAt = daysAgo(now, 2 + (i % 9), 15);
   const hasHazard = i % 2 === 1;
+  const base = envelope('rentalInspection', inspectedAt);
+  // Due in a day or two, or just past: something for 今日待办.
+  const deadline = daysAgo(now, (i % 3) - 1, 12).slice(0, 10);
   return {
-    ...envelope('rentalInspection', inspectedAt),
+    ...base,
     kind: 'rentalInspection',
     body: {
-      address: `江北新区${landlord.street}${landlord.no}号${community.name.replace(/社区$/, '')}新村${(i % 6) + 1}栋${(i % 5) + 1}0${(i % 3) + 1}室`,
-      landlordName: landlord.name,
-      landlordPhone: landlord.phone,
+      rentalHouseId: house.id,
+      address: house.body.address,
+      landlordName: house.body.landlordName,
+      landlordPhone: house.body.landlordPhone,
       inspectionType: hasHazard ? 'special' : 'routine',
+      ...(hasHazard ? { specialTopic: 'eBike' as const } : {}),
       inspectedAt,
       checklist: [
         hasHazard
@@ -175,8 +264,24 @@ function rentalInspection(
         { itemCode: 'GS01', result: 'na' },
         { itemCode: 'FE01', result: 'pass' },
       ] satisfies ChecklistEntry[],
+      hazards: hasHazard
+        ? [
+            {
+              id: demoUuid(`${base.id}/hazard/0`),
+              itemCode: 'EB01',
+              description: '楼道内有电动车停放充电',
+              hazardLevel: 'major',
+              handling: 'deadline',
+              deadline,
+              responsibleParty: 'landlord',
+              status: 'rectifying',
+              processedAt: inspectedAt,
+              rechecks: [],
+            },
+          ]
+        : [],
       overallResult: hasHazard ? 'rectifying' : 'noHazard',
-      ...(hasHazard ? { rectificationDeadline: daysAgo(now, -5, 12).slice(0, 10) } : {}),
+      ...(hasHazard ? { rectificationDeadline: deadline } : {}),
       remarks: hasHazard ? '已告知房东限期整改，到期复查。' : '房屋整体安全状况良好。',
       status: hasHazard ? 'rectifying' : 'closed',
     },
@@ -186,6 +291,7 @@ function rentalInspection(
 function dispute(envelope: EnvelopeOf, community: DemoCommunity, i: number, now: Date): DisputeRecord {
   const template = pick(DISPUTES, i);
   const registeredAt = daysAgo(now, 3 + (i % 12), 10);
+  const mediatedAt = daysAgo(now, 2 + (i % 12), 15);
   const base = envelope('dispute', registeredAt);
   return {
     ...base,
@@ -202,8 +308,41 @@ function dispute(envelope: EnvelopeOf, community: DemoCommunity, i: number, now:
         name: party.name,
         phone: party.phone,
       })),
+      source: 'gridReport',
+      nature: 'individual',
+      involvedCount: template.parties.length,
       riskLevel: template.riskLevel,
-      status: template.status,
+      consentToMediate: true,
+      rightsNotifiedAt: registeredAt,
+      handlingLevel: 'grid',
+      mediationOrg: `${community.name}人民调解委员会`,
+      mediators: [{ id: demoUuid(`${base.id}/mediator/0`), name: '何建华' }],
+      sessions: [
+        {
+          id: demoUuid(`${base.id}/session/0`),
+          at: mediatedAt,
+          place: `${community.name}调解室`,
+          mediators: '何建华',
+          statements: '双方陈述各自诉求，调解员释明相关法律规定。',
+          outcome: template.status === 'success' ? 'agreed' : 'continued',
+        },
+      ],
+      ...(template.status === 'success'
+        ? {
+            agreementType: 'written' as const,
+            agreement: {
+              terms: '房东于协议签订之日起七日内退还押金2000元，双方再无其他争议。',
+              amountYuan: 2000,
+              performanceMethod: '微信转账',
+              performanceDeadline: daysAgo(now, -(i % 3) + 1, 12).slice(0, 10),
+              effectiveAt: mediatedAt.slice(0, 10),
+            },
+            performanceStatus: 'performing' as const,
+          }
+        : {}),
+      followUps: [],
+      flowLogs: [],
+      status: template.status === 'success' ? 'performing' : template.status,
       place: community.name,
     },
   };

@@ -36,6 +36,7 @@ import { differingFields, threeWayMerge } from '../../domain/merge';
 import type { ErrorBody, MutationOp, MutationResult, SessionUser } from '../../domain/protocol';
 import { toIssues } from '../../domain/protocol';
 import { type GridRecord, recordSchema } from '../../domain/record-envelope';
+import { upcastRecord } from '../../domain/record-upcast';
 import { type AuditAction, insertAuditEntry } from '../db/audit-log.repository';
 import { raiseAckedSeq } from '../db/clients.repository';
 import { lockChangeCounter, takeChangeSeqs } from '../db/counters.repository';
@@ -102,7 +103,8 @@ async function decide(
     return { ...seen.result, status: 'duplicate' };
   }
 
-  const parsed = z.safeParse(recordSchema, mutation.record);
+  // A phone that has not updated yet still sends old bodies: upcast, then validate as today's.
+  const parsed = z.safeParse(recordSchema, upcastRecord(mutation.record));
   if (!parsed.success) {
     return rejected(mutation, 'validation', 'The record is invalid', toIssues(parsed.error.issues));
   }
