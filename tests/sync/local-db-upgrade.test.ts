@@ -63,6 +63,8 @@ describe('device database upgrades', () => {
     expect(row).toMatchObject({ id: record.id, syncState: 'pending' });
     expect(await upgraded.outbox.toArray()).toEqual([mutation]);
     expect((await upgraded.meta.get('cursor'))?.value).toBe('42.deadbeef');
+    // Version 3 adds the reveal audit queue, empty.
+    expect(await upgraded.auditQueue.count()).toBe(0);
 
     // The upgraded outbox keeps numbering where it left off.
     await saveRecord(upgraded, { ...record, id: '0190a5d2-7a3b-7c4d-8e9f-0000000000bb' });
