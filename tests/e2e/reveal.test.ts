@@ -96,8 +96,13 @@ describe.runIf(chromiumAvailable())('reveal a masked value', () => {
     expect(await value.textContent()).not.toContain(partyPhone.phone);
     expect(revealRows()).toEqual([]);
 
+    // The sync panel counts the entry waiting to be reported, until it is.
+    await page.goto(`${stack.server.url}/settings`);
+    const waiting = page.locator('.kv', { hasText: '待上报的查看记录' });
+    await waiting.getByText('1 条').waitFor();
     await worker.setOffline(false);
     await expect.poll(() => revealRows().length, { timeout: 30_000 }).toBe(1);
+    await waiting.waitFor({ state: 'detached' });
     expect(revealRows()).toEqual([
       { user_id: 'demo-hb-grid01', field: partyPhone.field, reason: 'contactParty', offline: 1 },
     ]);
