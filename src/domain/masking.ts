@@ -23,3 +23,18 @@ export function maskName(name: string): string {
   if (chars.length === 3) return `${chars[0]}*${chars[2]}`;
   return chars.slice(0, 2).join('') + '*'.repeat(chars.length - 2);
 }
+
+const ID_NO_IN_TEXT = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)1\d{10}(?!\d)/g;
+const LANDLINE_IN_TEXT = /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g;
+
+/**
+ * Free text shown in a list (a title, the start of a patrol log) with any ID number or phone
+ * number typed into it masked; names in free text cannot be told apart and stay as typed.
+ */
+export function maskNumbersInText(text: string): string {
+  return text
+    .replace(ID_NO_IN_TEXT, (idNo) => maskIdNo(idNo))
+    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone))
+    .replace(LANDLINE_IN_TEXT, (phone) => maskPhone(phone));
+}

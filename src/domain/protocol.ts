@@ -5,6 +5,7 @@
  * PROTOCOL_VERSION history:
  *   1 — push/pull with mutation ids, per-client seq and ackedSeq, baseRev conflicts, opaque cursor.
  *       Still 1 (additive): a push result may carry `conflicts`, the field paths that collided.
+ *       Still 1 (additive): `POST /api/audit/reveals` reports audited reveals (schemas in reveal.ts).
  */
 import * as z from 'zod/mini';
 import { type GridRecord, recordSchema } from './record-envelope';

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { ErrorBody } from '../domain/protocol';
 import { ApiError } from './api-error';
 import type { AppDeps } from './app-env';
+import { revealRoute } from './audit/reveal-route';
 import { authRoutes } from './auth/auth-routes';
 import type { Database } from './db/schema';
 import { gridsRoute } from './grids-route';
@@ -45,6 +46,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/api', pushRoute(deps));
   app.route('/api', pullRoute(deps));
   app.route('/api', gridsRoute(deps));
+  app.route('/api', revealRoute(deps));
   app.route('/api', photoRoutes(deps, options.photoDir ?? mkdtempSync(join(tmpdir(), 'gridkeeper-photos-'))));
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));

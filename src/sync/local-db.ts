@@ -8,6 +8,7 @@ import type { ErrorBody } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
 import type { RecordKind } from '../domain/record-kinds';
 import { upcastRecord } from '../domain/record-upcast';
+import type { RevealEntry } from '../domain/reveal';
 
 /** Where a record stands with the server, as shown on every record. */
 export type SyncState = 'pending' | 'synced' | 'conflict' | 'rejected';
@@ -90,12 +91,23 @@ export interface LocalPhoto {
   lastError?: string;
 }
 
+/**
+ * An audited reveal waiting to reach the server (domain/reveal.ts). Sent entries are deleted once
+ * the server answers recorded or duplicate; a rejected one stays, with the server's reason, for the
+ * sync screen, and is not sent again.
+ */
+export interface QueuedReveal extends RevealEntry {
+  state: 'pending' | 'rejected';
+  error?: ErrorBody;
+}
+
 export class LocalDb extends Dexie {
   records!: EntityTable<LocalRecord, 'id'>;
   outbox!: EntityTable<OutboxMutation, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
   grids!: EntityTable<LocalGrid, 'id'>;
   photos!: EntityTable<LocalPhoto, 'sha256'>;
+  auditQueue!: EntityTable<QueuedReveal, 'id'>;
 
   constructor(userId: string) {
     super(localDbName(userId));
@@ -127,6 +139,8 @@ export class LocalDb extends Dexie {
             mutation.record = upcastRecord(mutation.record) as GridRecord;
           });
       });
+    // 4: the audit queue of reveals. Nothing else changes.
+    this.version(4).stores({ auditQueue: 'id, state' });
   }
 }
 

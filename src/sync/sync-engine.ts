@@ -5,6 +5,9 @@
  *   syncOnce ──lock──▶ push round ──▶ more queued? ──yes──▶ push round …
  *                          │ no
  *                          ▼
+ *                   send queued reveal audit entries (reveal-upload.ts)
+ *                          │
+ *                          ▼
  *                   upload photos (one at a time; a refused photo is skipped)
  *                          │
  *                          ▼
@@ -21,6 +24,7 @@ import type { LocalDb, SyncErrorInfo } from './local-db';
 import { uploadPhotos } from './photo-upload';
 import { pullAll } from './pull';
 import { pushRound } from './push';
+import { uploadReveals } from './reveal-upload';
 
 export const SYNC_LOCK_NAME = 'gridkeeper-sync';
 /** Failures kept for the sync screen (the log outlives a later success; `lastSyncError` does not). */
@@ -57,6 +61,8 @@ async function runPass(deps: SyncDeps): Promise<SyncOutcome> {
     if (outcome.sent === 0) break;
     pushed += outcome.sent;
   }
+  const reveals = await uploadReveals(deps, db, deps.token, clientId);
+  if (reveals.kind === 'failed') return failure(reveals.result);
   const photos = await uploadPhotos(deps, db, deps.token);
   if (photos.kind === 'failed') return failure(photos.result);
   const pull = await pullAll(deps, db, deps.token, clientId);

@@ -41,7 +41,7 @@ describe('record list row', () => {
     document.body.innerHTML = '';
   });
 
-  it('masks the landlord name and phone of a rental inspection', () => {
+  it('masks the landlord name and shows no landlord phone, not even masked', () => {
     const host = renderRow(
       row({
         ...envelope,
@@ -62,9 +62,8 @@ describe('record list row', () => {
     const text = host.textContent ?? '';
     expect(text).toContain('湖滨花园3栋502室');
     expect(text).toContain('张*明');
-    expect(text).toContain('138****5678');
     expect(text).not.toContain('张三明');
-    expect(text).not.toContain('13812345678');
+    expect(text).not.toContain('5678');
     expect(text).toContain('湖滨一网格');
     expect(text).toContain('待同步');
   });
@@ -114,6 +113,52 @@ describe('record list row', () => {
     expect(text).not.toContain('李四');
     expect(text).not.toContain('欧阳明华');
     expect(host.querySelector('.chip--rejected')?.textContent).toBe('被拒绝');
+  });
+
+  it('masks phone and ID numbers typed into a dispute title or a patrol log', () => {
+    const dispute = renderRow(
+      row({
+        ...envelope,
+        kind: 'dispute',
+        body: {
+          title: '13812345678 反映噪音',
+          disputeType: 'neighbor',
+          summary: '噪音',
+          registeredAt: '2025-03-08T06:00:00.000Z',
+          source: 'gridReport',
+          nature: 'individual',
+          involvedCount: 2,
+          riskLevel: 'none',
+          handlingLevel: 'grid',
+          sessions: [],
+          followUps: [],
+          flowLogs: [],
+          status: 'reported',
+          parties: [],
+        },
+      }),
+    );
+    expect(dispute.textContent).toContain('138****5678 反映噪音');
+    expect(dispute.textContent).not.toContain('13812345678');
+    const patrol = renderRow(
+      row({
+        ...envelope,
+        kind: 'patrol',
+        body: {
+          patrolTypes: ['antiFraud'],
+          startedAt: '2025-03-08T06:00:00.000Z',
+          householdsVisited: 1,
+          findings: NO_FINDINGS,
+          selfResolvedCount: 0,
+          reportedCount: 0,
+          content: '核查320111198001011234的居住登记',
+          antiFraud: NO_ANTI_FRAUD,
+          status: 'submitted',
+        },
+      }),
+    );
+    expect(patrol.textContent).toContain('320***********1234');
+    expect(patrol.textContent).not.toContain('320111198001011234');
   });
 
   it('titles a patrol log by its work types and date and links to the record', () => {

@@ -76,6 +76,8 @@ describe('device database upgrades', () => {
     // The queued mutation is the same mutation (id, seq, attempts), its record in today's shape.
     expect(await upgraded.outbox.toArray()).toEqual([{ ...mutation, record: upcastRecord(record) }]);
     expect((await upgraded.meta.get('cursor'))?.value).toBe('42.deadbeef');
+    // Version 3 adds the reveal audit queue, empty.
+    expect(await upgraded.auditQueue.count()).toBe(0);
 
     // The upgraded outbox keeps numbering where it left off.
     await saveRecord(upgraded, { ...current, id: '0190a5d2-7a3b-7c4d-8e9f-0000000000bb' });

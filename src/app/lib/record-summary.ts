@@ -1,5 +1,8 @@
-/** What a list row shows for a record: a title and a subtitle, with names and phones masked (DOMAIN.md §6.2). */
-import { maskName, maskPhone } from '../../domain/masking';
+/**
+ * What a list row shows for a record: a title and a subtitle with person names masked and no phone
+ * or ID number, not even masked (DOMAIN.md §6.2); numbers typed into free text are masked too.
+ */
+import { maskName, maskNumbersInText } from '../../domain/masking';
 import type { GridRecord } from '../../domain/record-envelope';
 import { label, t } from '../i18n/i18n';
 import { formatShortDate } from './format-time';
@@ -11,11 +14,11 @@ export function recordTitle(record: GridRecord): string {
       return `${types} · ${formatShortDate(record.body.startedAt)}`;
     }
     case 'rentalInspection':
-      return record.body.address;
+      return maskNumbersInText(record.body.address);
     case 'dispute':
-      return record.body.title;
+      return maskNumbersInText(record.body.title);
     case 'rentalHouse':
-      return record.body.address;
+      return maskNumbersInText(record.body.address);
   }
 }
 
@@ -23,11 +26,10 @@ export function recordTitle(record: GridRecord): string {
 export function recordSubtitle(record: GridRecord): string {
   switch (record.kind) {
     case 'patrol':
-      return record.body.content.slice(0, 60);
+      return maskNumbersInText(record.body.content).slice(0, 60);
     case 'rentalInspection': {
       const landlord = t('row.landlord', { name: maskName(record.body.landlordName) });
-      const phone = record.body.landlordPhone ? ` ${maskPhone(record.body.landlordPhone)}` : '';
-      return `${label('overallResult', record.body.overallResult)} · ${landlord}${phone}`;
+      return `${label('overallResult', record.body.overallResult)} · ${landlord}`;
     }
     case 'dispute': {
       const [a, b] = record.body.parties;

@@ -16,6 +16,11 @@ function locationText(record: GridRecord): string {
   return `${lat.toFixed(5)}, ${lng.toFixed(5)}${accuracy}`;
 }
 
+/** Where a party's masked value lives in its record, for the reveal's audit entry. */
+function revealed(record: GridRecord, partyId: string, key: 'name' | 'phone' | 'idNo') {
+  return { recordId: record.id, field: `body.parties.${partyId}.${key}` };
+}
+
 /** The body of a record as label/value rows, phones and ID numbers masked until revealed. */
 export function detailRows(record: GridRecord): DetailRow[] {
   switch (record.kind) {
@@ -41,14 +46,25 @@ export function detailRows(record: GridRecord): DetailRow[] {
         [t('rental.address'), b.address, 'body.address'],
         [
           t('rental.landlordName'),
-          <MaskedValue value={b.landlordName} mask={maskName} />,
+          <MaskedValue
+            value={b.landlordName}
+            mask={maskName}
+            recordId={record.id}
+            field="body.landlordName"
+          />,
           'body.landlordName',
         ],
         ...(b.landlordPhone
           ? [
               [
                 t('rental.landlordPhone'),
-                <MaskedValue value={b.landlordPhone} mask={maskPhone} tel />,
+                <MaskedValue
+                  value={b.landlordPhone}
+                  mask={maskPhone}
+                  tel
+                  recordId={record.id}
+                  field="body.landlordPhone"
+                />,
                 'body.landlordPhone',
               ] as DetailRow,
             ]
@@ -106,9 +122,11 @@ export function detailRows(record: GridRecord): DetailRow[] {
                 <span class="detail__party-role">
                   {label('partyRole', p.role)} · {label('partyType', p.partyType)}
                 </span>
-                <MaskedValue value={p.name} mask={maskName} />
-                {p.phone && <MaskedValue value={p.phone} mask={maskPhone} tel />}
-                {p.idNo && <MaskedValue value={p.idNo} mask={maskIdNo} />}
+                <MaskedValue value={p.name} mask={maskName} {...revealed(record, p.id, 'name')} />
+                {p.phone && (
+                  <MaskedValue value={p.phone} mask={maskPhone} tel {...revealed(record, p.id, 'phone')} />
+                )}
+                {p.idNo && <MaskedValue value={p.idNo} mask={maskIdNo} {...revealed(record, p.id, 'idNo')} />}
               </li>
             ))}
           </ul>,
@@ -128,15 +146,35 @@ export function detailRows(record: GridRecord): DetailRow[] {
           t('house.roomsValue', { rooms: b.roomCount, people: b.occupantCount }),
           'body.occupantCount',
         ],
-        [t('house.landlord'), <MaskedValue value={b.landlordName} mask={maskName} />, 'body.landlordName'],
+        [
+          t('house.landlord'),
+          <MaskedValue
+            value={b.landlordName}
+            mask={maskName}
+            recordId={record.id}
+            field="body.landlordName"
+          />,
+          'body.landlordName',
+        ],
         [
           t('house.landlordPhone'),
-          <MaskedValue value={b.landlordPhone} mask={maskPhone} tel />,
+          <MaskedValue
+            value={b.landlordPhone}
+            mask={maskPhone}
+            tel
+            recordId={record.id}
+            field="body.landlordPhone"
+          />,
           'body.landlordPhone',
         ],
         [
           t('house.landlordIdNo'),
-          <MaskedValue value={b.landlordIdNo} mask={maskIdNo} />,
+          <MaskedValue
+            value={b.landlordIdNo}
+            mask={maskIdNo}
+            recordId={record.id}
+            field="body.landlordIdNo"
+          />,
           'body.landlordIdNo',
         ],
         [t('house.leaseDeclared'), yesNo(b.leaseDeclared), 'body.leaseDeclared'],

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
 /**
+ * `reveal`: a masked value shown in full on a device (domain/reveal.ts), reported by a later sync.
  * `merge`: a stale push merged with the server's record; `restore`: an edit of a tombstone at its
  * rev; `admin.*`: an account change by the admin CLI (the user id is then `cli:<os user>`).
  */
@@ -17,7 +18,8 @@ export type AuditAction =
   | 'admin.createUser'
   | 'admin.assign'
   | 'admin.resetPassword'
-  | 'admin.revokeSessions';
+  | 'admin.revokeSessions'
+  | 'reveal';
 
 export interface AuditEntry {
   at: string;
@@ -48,4 +50,59 @@ export async function insertAuditEntry(db: Kysely<Database>, entry: AuditEntry):
       offline: entry.offline === undefined ? null : Number(entry.offline),
     })
     .execute();
+}
+
+/** One audited reveal; `id` is the device's entry id, which makes the write idempotent. */
+export interface RevealAuditEntry {
+  id: string;
+  /** When the server received it. */
+  at: string;
+  deviceAt: string;
+  userId: string;
+  clientId: string;
+  recordId: string;
+  kind: string;
+  field: string;
+  reason: string;
+  reasonNote?: string | undefined;
+  offline: boolean;
+}
+
+/** Appends a reveal row unless its id is taken already; answers whether it was written. */
+export async function insertRevealAuditEntry(
+  db: Kysely<Database>,
+  entry: RevealAuditEntry,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('audit_log')
+    .values({
+      id: entry.id,
+      at: entry.at,
+      user_id: entry.userId,
+      client_id: entry.clientId,
+      action: 'reveal' satisfies AuditAction,
+      record_id: entry.recordId,
+      kind: entry.kind,
+      offline: Number(entry.offline),
+      field: entry.field,
+      reason: entry.reason,
+      reason_note: entry.reasonNote ?? null,
+      device_at: entry.deviceAt,
+    })
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+/** Who wrote the audit row `id` and what it records, if it exists. */
+export async function findAuditOwner(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ userId: string; action: string } | undefined> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select(['user_id', 'action'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { userId: row.user_id, action: row.action };
 }

@@ -283,6 +283,20 @@ async function forEachRow(
   }
 }
 
+/**
+ * What an audited reveal adds to an audit row: the field revealed, the reason code and note, and
+ * the device's own time (`at` stays the server's receive time). One column per statement: SQLite
+ * adds one column per ALTER TABLE.
+ */
+const revealAudit: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('audit_log').addColumn('field', 'text').execute();
+    await db.schema.alterTable('audit_log').addColumn('reason', 'text').execute();
+    await db.schema.alterTable('audit_log').addColumn('reason_note', 'text').execute();
+    await db.schema.alterTable('audit_log').addColumn('device_at', 'text').execute();
+  },
+};
+
 /** All migrations, in order. Append only: a released migration never changes. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -291,6 +305,7 @@ export const migrationProvider: MigrationProvider = {
       '0002_record_revisions': recordRevisions,
       '0003_photos': photos,
       '0004_login_throttle': loginThrottle,
+      '0005_reveal_audit': revealAudit,
       '0006_record_bodies_v2': recordBodiesV2,
     };
   },

@@ -94,6 +94,13 @@ export interface AuditLogTable {
   before: string | null;
   after: string | null;
   offline: number | null;
+  /** Reveals: the dotted field path shown in full (`body.parties.<id>.phone`). */
+  field: string | null;
+  /** Reveals: the reason code (domain/reveal.ts) and the free-text note. */
+  reason: string | null;
+  reason_note: string | null;
+  /** Reveals: when the device says it happened (`at` is when the server heard of it). */
+  device_at: string | null;
 }
 
 /** Failed sign-ins of one account or one client address within a window that starts at the first failure. */

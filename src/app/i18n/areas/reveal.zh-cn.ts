@@ -1,2 +1,21 @@
 /** Chinese strings of one area of the app, kept apart so parallel work on areas never collides. */
-export const revealZhCN = {} as const;
+export const revealZhCN = {
+  'reveal.title': '查看完整信息',
+  'reveal.notice': '查看将被记录：您的账号、查看时间、查看的内容和原因将上报审计日志（离线时联网后上报）。',
+  'reveal.reasonLegend': '查看原因',
+  'reveal.note': '说明',
+  'reveal.notePlaceholder': '请写明为什么需要查看',
+  'reveal.noteRequired': '选择“其他”时必须填写说明',
+  'reveal.confirm': '确认查看',
+  'reveal.failed': '未能记录本次查看，信息未显示，请重试',
+  'reveal.showLabel': '显示完整信息',
+  'reveal.hideLabel': '隐藏完整信息',
+  'reveal.unsent': '待上报的查看记录',
+  'reveal.rejected': '被服务器拒绝的查看记录',
+  'revealReason.contactParty': '联系当事人',
+  'revealReason.verifyIdentity': '核实身份',
+  'revealReason.mediationFile': '调解立卷/制作协议',
+  'revealReason.rentalRegistration': '租赁登记核查',
+  'revealReason.policeReferral': '移交公安',
+  'revealReason.other': '其他（需说明）',
+} as const;

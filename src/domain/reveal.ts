@@ -1,0 +1,69 @@
+/**
+ * The audited reveal of a masked value (DOMAIN.md §6.2 items 1 and 5): every "查看完整信息" is an
+ * entry made on the device (online or not), queued, and sent to `POST /api/audit/reveals` after
+ * the record push of a sync pass. Entries are idempotent by id; `rejected` is final.
+ */
+import * as z from 'zod/mini';
+import { errorBodySchema, PROTOCOL_VERSION } from './protocol';
+
+/** Why a worker needs the full value; labelled in the `revealReason` i18n group. */
+export const REVEAL_REASONS = [
+  'contactParty',
+  'verifyIdentity',
+  'mediationFile',
+  'rentalRegistration',
+  'policeReferral',
+  'other',
+] as const;
+export type RevealReason = (typeof REVEAL_REASONS)[number];
+
+export const MAX_REVEAL_ENTRIES = 500;
+export const MAX_REVEAL_NOTE_CHARS = 200;
+export const MAX_REVEAL_FIELD_CHARS = 200;
+/** 500 entries of well under 1 KB each. */
+export const MAX_REVEAL_BYTES = 1024 * 1024;
+
+/** A dotted field path inside the record: `body.landlordPhone`, `body.parties.<partyId>.idNo`. */
+const fieldPathSchema = z
+  .string()
+  .check(z.maxLength(MAX_REVEAL_FIELD_CHARS), z.regex(/^body(\.[A-Za-z0-9_-]+)+$/));
+
+export const revealEntrySchema = z
+  .strictObject({
+    id: z.uuid(),
+    /** When the value was revealed, by the device's clock. */
+    at: z.iso.datetime({ offset: true }),
+    recordId: z.uuid(),
+    field: fieldPathSchema,
+    reason: z.enum(REVEAL_REASONS),
+    reasonNote: z.optional(z.string().check(z.maxLength(MAX_REVEAL_NOTE_CHARS))),
+    /** navigator.onLine when revealed. */
+    offline: z.boolean(),
+  })
+  .check(
+    z.refine((entry) => entry.reason !== 'other' || (entry.reasonNote ?? '').trim() !== '', {
+      message: 'A note is required when the reason is other',
+      path: ['reasonNote'],
+    }),
+  );
+export type RevealEntry = z.infer<typeof revealEntrySchema>;
+
+export const revealRequestSchema = z.strictObject({
+  protocol: z.literal(PROTOCOL_VERSION),
+  clientId: z.uuid(),
+  entries: z.array(revealEntrySchema).check(z.minLength(1), z.maxLength(MAX_REVEAL_ENTRIES)),
+});
+export type RevealRequest = z.infer<typeof revealRequestSchema>;
+
+export const REVEAL_STATUSES = ['recorded', 'duplicate', 'rejected'] as const;
+export type RevealStatus = (typeof REVEAL_STATUSES)[number];
+
+export const revealResultSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(REVEAL_STATUSES),
+  error: z.optional(errorBodySchema),
+});
+export type RevealResult = z.infer<typeof revealResultSchema>;
+
+export const revealResponseSchema = z.object({ results: z.array(revealResultSchema) });
+export type RevealResponse = z.infer<typeof revealResponseSchema>;
