@@ -59,8 +59,20 @@ export async function measureSaves(browser: Browser, url: string) {
       `save one record with ${size} stored: median ${figures.medianMs} ms, p95 ${figures.p95Ms} ms`,
     );
   }
+  // Side by side in the same database: a full inspection (40 items, 8 hazards with rechecks) vs a patrol.
+  const inspectionTimes = await run<number[]>(
+    `return b.timeInspectionSaves('bench-save-10000', ${SAVE_SAMPLES}, a.gridId, a.userId);`,
+  );
+  const inspection = {
+    medianMs: round(median(inspectionTimes)),
+    p95Ms: round(percentile(inspectionTimes, 95)),
+    overPatrol: round(median(inspectionTimes) / (save['10000']?.medianMs ?? Number.NaN), 1),
+  };
+  console.log(
+    `save a full inspection (40 items, 8 hazards) with 10000 stored: median ${inspection.medianMs} ms, p95 ${inspection.p95Ms} ms (${inspection.overPatrol}× a patrol)`,
+  );
   await page.context().close();
-  return save;
+  return { ...save, fullInspection: inspection };
 }
 
 /** Push 10,000 queued records, pull them into an empty device, the naive baseline, and 100 photos. */

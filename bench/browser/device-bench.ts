@@ -5,6 +5,7 @@
 
 import { boundsOf, gridFeatures } from '../../src/app/map/map-features';
 import { NO_FINDINGS } from '../../src/domain/patrol';
+import { CHECKLIST_ITEM_CODES, type RentalInspectionBody } from '../../src/domain/rental-inspection';
 import { openLocalDb } from '../../src/sync/local-db';
 import { saveRecord } from '../../src/sync/outbox';
 import { photoDraft, storePhotos } from '../../src/sync/photo-store';
@@ -24,6 +25,52 @@ function patrolBody(n: number) {
     reportedCount: 0,
     content: `第${n}次巡查:走访楼栋,检查消防通道`,
     status: 'submitted' as const,
+  };
+}
+
+/**
+ * A full inspection as a worker saves it after walking a large group rental: every catalogue item
+ * answered, one in five failed with a hazard (note, two photos, a deadline) and a recheck on each.
+ */
+function fullInspectionBody(n: number): RentalInspectionBody {
+  const at = new Date().toISOString();
+  const photo = (k: number) => (n * 100 + k).toString(16).padStart(64, '0');
+  const checklist = CHECKLIST_ITEM_CODES.map((itemCode, i) =>
+    i % 5 === 0
+      ? { itemCode, result: 'fail' as const, note: `第${i}项不符合:现场拍照取证`, photoIds: [photo(i)] }
+      : { itemCode, result: i % 7 === 0 ? ('na' as const) : ('pass' as const) },
+  );
+  const hazards = checklist
+    .filter((entry) => entry.result === 'fail')
+    .map((entry, i) => ({
+      id: uuidV7(),
+      itemCode: entry.itemCode,
+      description: `${entry.itemCode} 隐患:责令限期整改`,
+      hazardLevel: 'general' as const,
+      handling: 'deadline' as const,
+      deadline: '2026-12-04',
+      responsibleParty: 'landlord' as const,
+      status: 'rectifying' as const,
+      processedAt: at,
+      rechecks: [{ id: uuidV7(), at, by: 'bench', result: 'failed' as const, note: '未整改到位' }],
+      photoIds: [photo(200 + i), photo(300 + i)],
+    }));
+  return {
+    address: `江北新区浦泗路${n}号湖滨新村5栋302室`,
+    landlordName: '王建国',
+    landlordPhone: '13812341234',
+    inspectionType: 'joint',
+    specialTopic: 'groupRental',
+    inspectedAt: at,
+    jointUnits: ['fireRescue', 'police'],
+    checklist,
+    occupantCountObserved: 14,
+    unregisteredPersons: 3,
+    hazards,
+    overallResult: 'rectifying',
+    rectificationDeadline: '2026-12-04',
+    remarks: '联合夜查,群租房,责令限期整改',
+    status: 'rectifying',
   };
 }
 
@@ -64,6 +111,24 @@ const deviceBench = {
     const times: number[] = [];
     for (let i = 0; i < samples; i++) {
       const record = newRecord('patrol', { gridId, body: patrolBody(i), userId, now: new Date() });
+      const start = performance.now();
+      await saveRecord(db, record);
+      times.push(performance.now() - start);
+    }
+    return times;
+  },
+  /** Times `samples` saves of a full inspection (ms each), validation included. */
+  async timeInspectionSaves(
+    dbName: string,
+    samples: number,
+    gridId: string,
+    userId: string,
+  ): Promise<number[]> {
+    const db = openLocalDb(dbName);
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const body = fullInspectionBody(i);
+      const record = newRecord('rentalInspection', { gridId, body, userId, now: new Date() });
       const start = performance.now();
       await saveRecord(db, record);
       times.push(performance.now() - start);
