@@ -32,18 +32,27 @@ export function isPhotoMimeType(value: string): value is PhotoMimeType {
 }
 
 /**
- * Every photo id a record body references: its own `photoIds` and those of its checklist entries.
- * Takes `unknown` so the server can read stored bodies without re-validating them.
+ * Every photo id a record body references, at any depth: its own `photoIds` and those of checklist
+ * entries, hazards, rechecks and any later child list. Takes `unknown` so the server can read stored
+ * bodies without re-validating them.
  */
 export function photoIdsOf(body: unknown): string[] {
   const ids = new Set<string>();
-  const collect = (value: unknown) => {
-    const list = (value as { photoIds?: unknown } | null | undefined)?.photoIds;
-    if (Array.isArray(list)) for (const id of list) if (typeof id === 'string') ids.add(id);
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'photoIds' && Array.isArray(child)) {
+        for (const id of child) if (typeof id === 'string') ids.add(id);
+      } else if (typeof child === 'object' && child !== null) {
+        visit(child);
+      }
+    }
   };
-  collect(body);
-  const checklist = (body as { checklist?: unknown } | null | undefined)?.checklist;
-  if (Array.isArray(checklist)) for (const entry of checklist) collect(entry);
+  visit(body);
   return [...ids];
 }
 
