@@ -18,7 +18,8 @@ import {
   withoutFilter,
 } from '../lib/list-filter';
 import { listFilter, listView } from '../lib/list-view-state';
-import { kindLabel, listFacets, statusLabel } from '../lib/record-facets';
+import { kindLabel, statusLabel } from '../lib/record-facets';
+import { useListFacets } from '../lib/use-list-facets';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb, isOnline } from '../sync-status';
 import '../styles/list.css';
@@ -54,14 +55,14 @@ export function HomeScreen() {
   const filter = listFilter.value;
   const sheetOpen = useSignal(false);
   const draft = useSignal(filter.query);
-  const live = useLiveQuery(async () => (db ? listFacets(await db.records.toArray()) : undefined), [db]);
-  const cached = listView.facets?.db === db ? listView.facets?.facets : undefined;
-  const facets = live ?? cached;
-  if (db && live) listView.facets = { db, facets: live };
+  const { all: facets, head } = useListFacets(db);
   const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]) ?? [];
   const gridNames = new Map(grids.map((g) => [g.id, g.name]));
 
-  const shown = useMemo(() => applyListFilter(facets ?? [], filter, new Date()), [facets, filter]);
+  const shown = useMemo(
+    () => applyListFilter(facets ?? head ?? [], filter, new Date()),
+    [facets, head, filter],
+  );
   const statuses = useMemo(() => statusesOf(facets ?? [], filter.kind), [facets, filter.kind]);
   const active = activeFilters(filter);
   const setFilter = (next: ListFilter) => {
