@@ -1,8 +1,8 @@
 /**
  * The home list with 10,000 records on the device: only a window of rows is in the DOM, the
  * oldest record is reachable by scrolling, search finds addresses but never phone or ID numbers,
- * kind + status + overdue narrow to the right count, the filter survives opening a record, and
- * 清除筛选 brings everything back. Fixture: bench/browser/list-records.ts.
+ * kind + status + overdue narrow to the right count, the filter and the scroll position survive
+ * opening a record, and 清除筛选 brings everything back. Fixture: bench/browser/list-records.ts.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -95,10 +95,17 @@ describe.runIf(chromiumAvailable())('the home list', () => {
     await expect.poll(() => rows.first().textContent()).toContain('湖滨花园1号楼');
     await page.screenshot({ path: `${SHOTS}/home-list-filtered.png` });
 
-    await rows.first().getByRole('link').click();
+    // Deep in the filtered list: the 200th overdue inspection is fixture index 1 + 12 × 199.
+    await page.evaluate(() => window.scrollTo(0, 18_000));
+    const deep = list.locator('li[aria-posinset="200"]');
+    await expect.poll(() => deep.textContent()).toContain('湖滨花园2389号楼');
+    await deep.getByRole('link').click();
     await page.getByRole('link', { name: '返回' }).waitFor();
     await goHome(page);
     await count(page, OVERDUE);
+    // Back where the user was, not at the top.
+    await expect.poll(async () => (await deep.boundingBox())?.y ?? -1).toBeGreaterThan(0);
+    expect((await deep.boundingBox())?.y).toBeLessThan(780);
 
     await page.getByRole('button', { name: '移除筛选：仅看逾期' }).click();
     await count(page, RECTIFYING);

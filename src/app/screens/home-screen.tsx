@@ -86,22 +86,19 @@ export function HomeScreen() {
     if (!facets) return;
     if (!restored.current) {
       restored.current = true;
-      if (listView.scrollY) window.scrollTo(0, listView.scrollY);
+      const y = listView.scrollY;
+      // After the router's own scroll to the top on navigation (its layout effect runs after ours), before paint.
+      if (y) requestAnimationFrame(() => window.scrollTo(0, y));
     } else if (lastFilter.current !== filter) {
       window.scrollTo(0, 0);
     }
     lastFilter.current = filter;
   }, [facets, filter]);
-  useEffect(
-    () => () => {
-      listView.scrollY = window.scrollY;
-    },
-    [],
-  );
 
   const now = new Date();
   return (
-    <div class="screen screen--home">
+    // Remembered on the tap that leaves the list: by unmount time the router has scrolled to the top.
+    <div class="screen screen--home" onClickCapture={() => (listView.scrollY = window.scrollY)}>
       <AppBar
         title={t('app.name')}
         action={
