@@ -10,6 +10,7 @@ import { launchChromium } from '../tests/e2e/support/chromium';
 import { startServerProcess } from '../tests/e2e/support/server-process';
 import { measureSaves, measureSync } from './device';
 import { measureHomeBundle } from './home-bundle';
+import { measureList } from './list';
 import { measureMap } from './map';
 import { startBenchPostgres } from './postgres';
 
@@ -20,6 +21,7 @@ try {
   try {
     results.homeBundle = await measureHomeBundle(browser, sqlite.url);
     results.map = await measureMap(browser, sqlite.url);
+    results.list = await measureList(browser, sqlite.url);
     results.save = await measureSaves(browser, sqlite.url);
     results.sqlite = await measureSync(browser, sqlite.url, 'SQLite');
   } finally {

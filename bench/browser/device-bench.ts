@@ -13,6 +13,7 @@ import { uploadPhotos } from '../../src/sync/photo-upload';
 import { newRecord } from '../../src/sync/record-factory';
 import { syncOnce } from '../../src/sync/sync-engine';
 import { uuidV7 } from '../../src/sync/uuid-v7';
+import { listRows } from './list-records';
 
 function patrolBody(n: number) {
   const at = new Date().toISOString();
@@ -104,6 +105,11 @@ const deviceBench = {
       rows.push(newRecord('patrol', { gridId, body, userId, now: new Date() }));
     }
     await Promise.all(rows.map((row) => saveRecord(db, row)));
+  },
+  /** Stores the home-list fixture of ./list-records.ts (`count` synced records of all kinds). */
+  async fillList(dbName: string, count: number, gridId: string, userId: string): Promise<void> {
+    const db = openLocalDb(dbName);
+    await db.records.bulkPut(listRows(count, Date.now(), gridId, userId));
   },
   /** Times `samples` single saves (ms each). */
   async timeSaves(dbName: string, samples: number, gridId: string, userId: string): Promise<number[]> {

@@ -8,13 +8,16 @@ interface RecordRowProps {
   row: LocalRecord;
   gridName: string | undefined;
   now: Date;
+  /** 1-based place in the whole (windowed) list, for screen readers. */
+  position?: number;
+  setSize?: number;
 }
 
 /** One record in the home list: kind mark, title, masked subtitle, grid, age and sync state. */
-export function RecordRow({ row, gridName, now }: RecordRowProps) {
+export function RecordRow({ row, gridName, now, position, setSize }: RecordRowProps) {
   const { record } = row;
   return (
-    <li>
+    <li aria-posinset={position} aria-setsize={setSize}>
       <a class={`record-row record-row--${record.kind}`} href={`/records/${record.id}`}>
         <span class="record-row__icon" aria-hidden="true">
           {t(`kindIcon.${record.kind}`)}

@@ -1,40 +1,107 @@
 import { useSignal } from '@preact/signals';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { RECORD_KINDS, type RecordKind } from '../../domain/record-kinds';
-import type { LocalDb } from '../../sync/local-db';
 import { AppBar } from '../components/app-bar';
+import { ListFilterSheet } from '../components/list-filter-sheet';
 import { RecordRow } from '../components/record-row';
-import { t } from '../i18n/i18n';
+import { VirtualList } from '../components/virtual-list';
+import { label, t } from '../i18n/i18n';
 import { kindSlug } from '../lib/kind-slug';
+import {
+  type ActiveFilter,
+  activeFilters,
+  applyListFilter,
+  type ListFilter,
+  NO_FILTER,
+  statusesOf,
+  withoutFilter,
+} from '../lib/list-filter';
+import { listFilter, listView } from '../lib/list-view-state';
+import { kindLabel, statusLabel } from '../lib/record-facets';
+import { useListFacets } from '../lib/use-list-facets';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb, isOnline } from '../sync-status';
+import '../styles/list.css';
 
 /** The create buttons: a rental house is registered from its first inspection, not from here. */
 const CREATE_KINDS = ['patrol', 'rentalInspection', 'dispute'] as const satisfies readonly RecordKind[];
 
-/** Enough for weeks of field work; older records are a search away (not built yet), not gone. */
-const LIST_LIMIT = 300;
+/** Long enough to not filter on every keystroke of a word, short enough to feel instant. */
+const SEARCH_DEBOUNCE_MS = 150;
 
-async function visibleRows(db: LocalDb, kind: RecordKind | 'all') {
-  const newestFirst = db.records.orderBy('updatedAt').reverse();
-  return newestFirst
-    .filter((row) => !row.record.deleted && (kind === 'all' || row.kind === kind))
-    .limit(LIST_LIMIT)
-    .toArray();
+function chipText(part: ActiveFilter, filter: ListFilter, gridNames: Map<string, string>): string {
+  switch (part) {
+    case 'query':
+      return t('list.query', { q: filter.query.trim() });
+    case 'kind':
+      return kindLabel(filter.kind);
+    case 'status':
+      return statusLabel(filter.kind, filter.status ?? '');
+    case 'gridId':
+      return gridNames.get(filter.gridId ?? '') ?? filter.gridId ?? '';
+    case 'date':
+      return label('listDate', filter.date);
+    case 'overdueOnly':
+      return t('list.overdueOnly');
+  }
 }
 
-/** 首页: the record list, newest first, with the three create buttons in the thumb zone. */
+/**
+ * 首页: every record on the device, newest first, searchable and filterable, in a windowed list;
+ * the three create buttons stay in the thumb zone. Records are read once per change of the table
+ * and filtered in memory, so typing a search never goes back to IndexedDB.
+ */
 export function HomeScreen() {
   const { route } = useLocation();
   const db = currentDb.value;
-  const filter = useSignal<RecordKind | 'all'>('all');
-  const rows = useLiveQuery(async () => (db ? visibleRows(db, filter.value) : []), [db, filter.value]);
-  const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]);
-  const gridNames = new Map((grids ?? []).map((g) => [g.id, g.name]));
-  const now = new Date();
+  const filter = listFilter.value;
+  const sheetOpen = useSignal(false);
+  const draft = useSignal(filter.query);
+  const { all: facets, head } = useListFacets(db);
+  const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]) ?? [];
+  const gridNames = new Map(grids.map((g) => [g.id, g.name]));
 
+  const shown = useMemo(
+    () => applyListFilter(facets ?? head ?? [], filter, new Date()),
+    [facets, head, filter],
+  );
+  const statuses = useMemo(() => statusesOf(facets ?? [], filter.kind), [facets, filter.kind]);
+  const active = activeFilters(filter);
+  const setFilter = (next: ListFilter) => {
+    listFilter.value = next;
+    if (next.query !== draft.value) draft.value = next.query;
+  };
+
+  useEffect(() => {
+    if (draft.value === listFilter.peek().query) return;
+    const timer = setTimeout(
+      () => (listFilter.value = { ...listFilter.peek(), query: draft.value }),
+      SEARCH_DEBOUNCE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [draft.value]);
+
+  // Back from a record: the same place in the list. A new filter: its first result.
+  const restored = useRef(false);
+  const lastFilter = useRef(filter);
+  useLayoutEffect(() => {
+    if (!facets) return;
+    if (!restored.current) {
+      restored.current = true;
+      const y = listView.scrollY;
+      // After the router's own scroll to the top on navigation (its layout effect runs after ours), before paint.
+      if (y) requestAnimationFrame(() => window.scrollTo(0, y));
+    } else if (lastFilter.current !== filter) {
+      window.scrollTo(0, 0);
+    }
+    lastFilter.current = filter;
+  }, [facets, filter]);
+
+  const now = new Date();
   return (
-    <div class="screen screen--home">
+    // Remembered on the tap that leaves the list: by unmount time the router has scrolled to the top.
+    <div class="screen screen--home" onClickCapture={() => (listView.scrollY = window.scrollY)}>
       <AppBar
         title={t('app.name')}
         action={
@@ -44,14 +111,33 @@ export function HomeScreen() {
         }
       >
         {!isOnline.value && <p class="offline-banner">{t('banner.offline')}</p>}
+        <search class="list-search">
+          <input
+            class="input list-search__input"
+            type="search"
+            enterKeyHint="search"
+            aria-label={t('list.search')}
+            placeholder={t('list.searchPlaceholder')}
+            value={draft.value}
+            onInput={(event) => (draft.value = event.currentTarget.value)}
+          />
+          <button
+            type="button"
+            class={active.length ? 'filter is-on' : 'filter'}
+            aria-haspopup="dialog"
+            onClick={() => (sheetOpen.value = true)}
+          >
+            {active.length ? t('list.filtersActive', { n: active.length }) : t('list.filters')}
+          </button>
+        </search>
         <nav class="filters" aria-label={t('home.filter')}>
           {(['all', ...RECORD_KINDS] as const).map((kind) => (
             <button
               key={kind}
               type="button"
-              class={filter.value === kind ? 'filter is-on' : 'filter'}
-              aria-pressed={filter.value === kind}
-              onClick={() => (filter.value = kind)}
+              class={filter.kind === kind ? 'filter is-on' : 'filter'}
+              aria-pressed={filter.kind === kind}
+              onClick={() => setFilter({ ...filter, kind, status: undefined })}
             >
               {kind === 'all' ? t('home.filterAll') : t(`kindShort.${kind}`)}
             </button>
@@ -59,27 +145,85 @@ export function HomeScreen() {
         </nav>
       </AppBar>
       <main class="home-list">
-        {rows && rows.length === 0 && (
-          <div class="empty">
-            {filter.value === 'all' ? (
-              <>
-                <h2 class="empty__title">{t('home.emptyTitle')}</h2>
-                <p>{t('home.emptyBody')}</p>
-              </>
-            ) : (
-              <p>{t('home.emptyFiltered')}</p>
+        {facets === undefined && <p class="list-note">{t('list.loading')}</p>}
+        {facets && facets.length > 0 && (
+          <div class="list-summary">
+            <p class="list-summary__count" role="status">
+              {t('list.count', { n: shown.length })}
+            </p>
+            {active.length > 0 && (
+              <ul class="active-filters" aria-label={t('list.active')}>
+                {active.map((part) => {
+                  const text = chipText(part, filter, gridNames);
+                  return (
+                    <li key={part}>
+                      <button
+                        type="button"
+                        class="active-filter"
+                        aria-label={t('list.remove', { name: text })}
+                        onClick={() => setFilter(withoutFilter(filter, part))}
+                      >
+                        {text}
+                        <span aria-hidden="true"> ×</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
             )}
           </div>
         )}
-        {rows && rows.length > 0 && (
-          <ul class="record-list" aria-label={t('home.list')}>
-            {rows.map((row) => (
-              <RecordRow key={row.id} row={row} gridName={gridNames.get(row.gridId)} now={now} />
-            ))}
-          </ul>
+        {facets && facets.length === 0 && (
+          <div class="empty">
+            <h2 class="empty__title">{t('home.emptyTitle')}</h2>
+            <p>{t('home.emptyBody')}</p>
+          </div>
         )}
-        {rows && rows.length >= LIST_LIMIT && <p class="list-note">{t('home.more', { n: LIST_LIMIT })}</p>}
+        {facets && facets.length > 0 && shown.length === 0 && (
+          <div class="empty">
+            <h2 class="empty__title">{t('list.emptyFilteredTitle')}</h2>
+            <p>
+              {t('list.emptyFilteredBody', {
+                n: facets.length,
+                filters: active.map((part) => chipText(part, filter, gridNames)).join('、'),
+              })}
+            </p>
+            <button
+              type="button"
+              class="button button--secondary empty__action"
+              onClick={() => setFilter(NO_FILTER)}
+            >
+              {t('list.clear')}
+            </button>
+          </div>
+        )}
+        {shown.length > 0 && (
+          <VirtualList
+            items={shown}
+            label={t('home.list')}
+            itemKey={(f) => f.row.id}
+            renderItem={(f, position, setSize) => (
+              <RecordRow
+                row={f.row}
+                gridName={gridNames.get(f.gridId)}
+                now={now}
+                position={position}
+                setSize={setSize}
+              />
+            )}
+          />
+        )}
       </main>
+      <ListFilterSheet
+        open={sheetOpen.value}
+        filter={filter}
+        kinds={RECORD_KINDS}
+        statuses={statuses}
+        grids={grids}
+        resultCount={shown.length}
+        onFilter={setFilter}
+        onClose={() => (sheetOpen.value = false)}
+      />
       <nav class="create-bar" aria-label={t('home.create')}>
         {CREATE_KINDS.map((kind) => (
           <button

@@ -1,3 +1,31 @@
 import type { listZhCN } from './list.zh-cn';
 
-export const listEn: Partial<Record<keyof typeof listZhCN, string>> = {};
+export const listEn: Partial<Record<keyof typeof listZhCN, string>> = {
+  'list.search': 'Search records',
+  'list.searchPlaceholder': 'Search titles, addresses, parties',
+  'list.filters': 'Filter',
+  'list.filtersActive': 'Filter ({n})',
+  'list.filtersTitle': 'Filter records',
+  'list.kind': 'Type',
+  'list.status': 'Status',
+  'list.statusAll': 'Any status',
+  'list.statusNeedsKind': 'Choose a type first to filter by status.',
+  'list.grid': 'Grid',
+  'list.gridAll': 'All grids',
+  'list.date': 'Last updated',
+  'list.overdueOnly': 'Overdue only',
+  'list.overdueHint': 'Rental fixes past their deadline; disputes open more than 30 days',
+  'list.count': '{n} records',
+  'list.clear': 'Clear filters',
+  'list.show': 'Show {n}',
+  'list.active': 'Active filters',
+  'list.remove': 'Remove filter: {name}',
+  'list.query': '“{q}”',
+  'list.emptyFilteredTitle': 'No records match',
+  'list.emptyFilteredBody': '{n} records on this device are hidden by: {filters}.',
+  'list.loading': 'Reading records…',
+  'listDate.all': 'Any time',
+  'listDate.today': 'Today',
+  'listDate.week': 'Last 7 days',
+  'listDate.month': 'Last 30 days',
+};
