@@ -124,16 +124,18 @@ export function startSyncStatus(): () => void {
   const stopScheduler = effect(() => {
     if (!syncingUserId.value) return;
     let cancelled = false;
-    void Promise.all([import('../sync/sync-runner'), import('../sync/sync-scheduler')]).then(
-      ([{ runSync }, { startSyncScheduler }]) => {
+    // The sync engine (with zod and every schema) loads after the first frame is painted: the home
+    // list needs only the device database, and a cheap phone shows it sooner without the wait.
+    void afterFirstPaint()
+      .then(() => Promise.all([import('../sync/sync-runner'), import('../sync/sync-scheduler')]))
+      .then(([{ runSync }, { startSyncScheduler }]) => {
         if (cancelled) return;
         scheduler = startSyncScheduler({
           run: () => runSync(http),
           onOutcome,
           onRunning: (running) => (syncing.value = running),
         });
-      },
-    );
+      });
     void askPersistentStorage();
     return () => {
       cancelled = true;
@@ -148,4 +150,10 @@ export function startSyncStatus(): () => void {
     stopDbWatch();
     stopScheduler();
   };
+}
+
+/** Resolves once the browser has painted a frame (two animation frames), or at once where hidden. */
+function afterFirstPaint(): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
 }

@@ -8,7 +8,7 @@ import {
   NOTIFIED_ROUTES,
   PERFORMANCE_STATUSES,
 } from './dispute-workflow';
-import { dueDateExtensionSchema } from './due-dates';
+import type { DueDateExtension } from './due-dates';
 import { geoPointSchema } from './geo-point';
 import { photoIdsSchema } from './photo';
 import { DISPUTE_RISK_FLAGS } from './risk-rules';
@@ -74,6 +74,13 @@ export const GENDERS = ['male', 'female'] as const;
 export const SESSION_OUTCOMES = ['agreed', 'partlyAgreed', 'noAgreement', 'continued'] as const;
 export const SATISFACTIONS = ['satisfied', 'basicallySatisfied', 'unsatisfied'] as const;
 export const JUDICIAL_CONFIRMATION_RESULTS = ['pending', 'confirmed', 'invalid'] as const;
+
+/** An extension of the 30-day due date (DueDateExtension): both parties consent, so a reason. */
+export const dueDateExtensionSchema = z.strictObject({
+  // Bounded only to catch typos (300 for 30); no rule caps an extension.
+  days: z.int().check(z.gte(1), z.lte(90)),
+  reason: requiredText(200),
+}) satisfies z.ZodMiniType<DueDateExtension>;
 
 /** 当事人 (申请书 / 结案报告 [S30][S31]). Phone and ID number are sensitive: masked in lists (DOMAIN.md §6). */
 export const partySchema = z.strictObject({

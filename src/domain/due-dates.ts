@@ -7,9 +7,6 @@
  * and the weekend 调休 make-up days each December), so a recheck due over 国庆 or 春节 comes out early;
  * a holiday table per year is left for later.
  */
-import * as z from 'zod/mini';
-import { requiredText } from './text';
-
 /** China Standard Time, UTC+8, all year. */
 export const CHINA_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,13 +18,11 @@ export const HAZARD_RECHECK_WORKING_DAYS = 3;
 /** 回访: a proposal; the follow-up visit is due this many days after the performance deadline. */
 export const FOLLOW_UP_DAYS = 7;
 
-/** An extension of a dispute's due date; both parties must consent, so a reason is required. */
-export const dueDateExtensionSchema = z.strictObject({
-  // Bounded only to catch typos (300 for 30); no rule caps an extension.
-  days: z.int().check(z.gte(1), z.lte(90)),
-  reason: requiredText(200),
-});
-export type DueDateExtension = z.infer<typeof dueDateExtensionSchema>;
+/**
+ * An extension of a dispute's due date; both parties must consent, so a reason is required (its
+ * schema lives with the dispute body: this module stays free of zod, so the home list can use it).
+ */
+export type DueDateExtension = { days: number; reason: string };
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,7 +1,19 @@
 import * as z from 'zod/mini';
 import { geoPointSchema } from './geo-point';
+import { ANTI_FRAUD_FIGURES, FINDING_CATEGORIES, type FindingCategory } from './patrol-figures';
 import { photoIdsSchema } from './photo';
 import { dateTimeSchema, optionalText, requiredText } from './text';
+
+export {
+  ANTI_FRAUD_FIGURES,
+  type AntiFraud,
+  FINDING_CATEGORIES,
+  type FindingCategory,
+  type Findings,
+  findingsTotal,
+  NO_ANTI_FRAUD,
+  NO_FINDINGS,
+} from './patrol-figures';
 
 /** 工作类型 of a patrol log (DOMAIN.md §3.2). */
 export const PATROL_TYPES = [
@@ -22,18 +34,6 @@ export type PatrolType = (typeof PATROL_TYPES)[number];
 
 export const PATROL_STATUSES = ['draft', 'submitted', 'reviewed'] as const;
 
-/** 发现问题 by category (DOMAIN.md §3.2 findings, from the GM_V3.0 ThingLog [R2]); the total is derived. */
-export const FINDING_CATEGORIES = [
-  'disputes',
-  'appeals',
-  'suggestions',
-  'securityHazards',
-  'fireHazards',
-  'environment',
-  'other',
-] as const;
-export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
-
 const count = z.int().check(z.gte(0), z.lte(10_000));
 
 export const findingsSchema = z.strictObject(
@@ -42,23 +42,13 @@ export const findingsSchema = z.strictObject(
     typeof count
   >,
 );
-export type Findings = z.infer<typeof findingsSchema>;
 
-/** 反诈宣传 figures (DOMAIN.md §3.2 antiFraud, [S49]–[S51]). */
-export const ANTI_FRAUD_FIGURES = [
-  'householdsReached',
-  'peopleReached',
-  'materials',
-  'appInstalled',
-  'alertsEnabled',
-] as const;
 export const antiFraudSchema = z.strictObject(
   Object.fromEntries(ANTI_FRAUD_FIGURES.map((figure) => [figure, count])) as Record<
     (typeof ANTI_FRAUD_FIGURES)[number],
     typeof count
   >,
 );
-export type AntiFraud = z.infer<typeof antiFraudSchema>;
 
 /** Track points kept per segment and segments per patrol: hours of walking at one point per few metres. */
 export const MAX_TRACK_POINTS_PER_SEGMENT = 5000;
@@ -125,26 +115,3 @@ export const patrolBodySchema = z
   );
 
 export type PatrolBody = z.infer<typeof patrolBodySchema>;
-
-/** 发现问题总数. */
-export function findingsTotal(findings: Findings): number {
-  return FINDING_CATEGORIES.reduce((sum, category) => sum + findings[category], 0);
-}
-
-export const NO_FINDINGS: Findings = {
-  disputes: 0,
-  appeals: 0,
-  suggestions: 0,
-  securityHazards: 0,
-  fireHazards: 0,
-  environment: 0,
-  other: 0,
-};
-
-export const NO_ANTI_FRAUD: AntiFraud = {
-  householdsReached: 0,
-  peopleReached: 0,
-  materials: 0,
-  appInstalled: 0,
-  alertsEnabled: 0,
-};

@@ -11,7 +11,7 @@
  */
 import type { ChecklistEntryFacts } from './checklist-catalogue';
 import { hazardsForChecklist } from './inspection-hazards';
-import { NO_ANTI_FRAUD, NO_FINDINGS } from './patrol';
+import { NO_ANTI_FRAUD, NO_FINDINGS } from './patrol-figures';
 import type { RentalInspectionBody } from './rental-inspection';
 
 type Fields = Record<string, unknown>;

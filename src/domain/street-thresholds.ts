@@ -1,10 +1,9 @@
 /**
  * Thresholds that differ by city or street (DOMAIN.md §8: per-capita area 4 vs 5 m², extinguisher
  * size 2/3/4 kg, detector thresholds 10 rooms / 10 or 15 people), with the defaults the checklist
- * and risk rules use when a street sets nothing.
+ * and risk rules use when a street sets nothing. Free of zod, so the device's always-loaded code can
+ * use it; the schema of a street's overrides is in street-threshold-overrides.ts.
  */
-import * as z from 'zod/mini';
-
 /** Defaults; each value's source is in DOMAIN.md §1.3 and §2.4. */
 export const DEFAULT_STREET_THRESHOLDS = {
   /** GR01 人均使用面积 ≥ 4 m² (some cities 5) [S2][S3][S4]. */
@@ -37,29 +36,8 @@ export const DEFAULT_STREET_THRESHOLDS = {
 export type StreetThresholds = { readonly [K in keyof typeof DEFAULT_STREET_THRESHOLDS]: number };
 export type StreetThresholdKey = keyof StreetThresholds;
 
-const count = (max: number) => z.int().check(z.gte(1), z.lte(max));
-const days = count(365);
-
-/**
- * A street's overrides, each optional. The bounds only catch typing errors (40 m² for 4); they are
- * not legal limits.
- */
-export const streetThresholdOverridesSchema = z.strictObject({
-  minAreaPerPersonM2: z.optional(z.number().check(z.gte(1), z.lte(50))),
-  maxPersonsPerRoom: z.optional(count(20)),
-  groupRentalRooms: z.optional(count(200)),
-  groupRentalPersons: z.optional(count(500)),
-  extinguisherKgPerUnit: z.optional(z.number().check(z.gte(1), z.lte(10))),
-  extinguisherMultiUnitFrom: z.optional(count(100)),
-  extinguisherKgMultiUnit: z.optional(z.number().check(z.gte(1), z.lte(10))),
-  leaseDeclarationDays: z.optional(days),
-  disputeGridResolveDays: z.optional(days),
-  disputeCommunityResolveDays: z.optional(days),
-  disputeGroupPersons: z.optional(count(1000)),
-  disputeLaborGroupPersons: z.optional(count(1000)),
-  disputeMajorAmountYuan: z.optional(z.number().check(z.gte(1), z.lte(1_000_000_000))),
-});
-export type StreetThresholdOverrides = z.infer<typeof streetThresholdOverridesSchema>;
+/** A street's overrides, each optional (validated by street-threshold-overrides.ts). */
+export type StreetThresholdOverrides = { [K in StreetThresholdKey]?: number };
 
 /** The thresholds in force for a street: its overrides over the defaults. */
 export function streetThresholds(overrides: StreetThresholdOverrides = {}): StreetThresholds {

@@ -23,7 +23,7 @@ export function storedRow(
     updatedAt,
     updatedBy: 'u1',
     deleted: fields.deleted ?? false,
-    schemaVersion: 1,
+    schemaVersion: 2,
     body,
   } as unknown as GridRecord;
   return { id, kind: kind as LocalRecord['kind'], gridId, updatedAt, syncState: 'synced', record };
@@ -55,6 +55,19 @@ export const inspection = (
       inspectionType: 'routine',
       inspectedAt: '2025-03-08T01:00:00.000Z',
       checklist: [{ itemCode: 'EB01', result: 'fail' }],
+      // The list reads overdue from the hazards; the deadline of the one hazard is the inspection's.
+      hazards: [
+        {
+          id: 'h1',
+          itemCode: 'EB01',
+          description: '电动车入户',
+          hazardLevel: 'major',
+          handling: body.rectificationDeadline ? 'deadline' : 'onSite',
+          ...(body.rectificationDeadline ? { deadline: body.rectificationDeadline } : {}),
+          status: body.rectificationDeadline ? 'rectifying' : 'open',
+          rechecks: [],
+        },
+      ],
       overallResult: 'rectifying',
       status: 'rectifying',
       ...body,
@@ -63,7 +76,12 @@ export const inspection = (
   );
 
 export const dispute = (
-  body: { title?: string; status?: string; registeredAt?: string },
+  body: {
+    title?: string;
+    status?: string;
+    registeredAt?: string;
+    extensions?: { days: number; reason: string }[];
+  },
   fields?: Parameters<typeof storedRow>[2],
 ) =>
   storedRow(

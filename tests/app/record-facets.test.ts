@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDayOf, plusDays } from '../../src/app/lib/china-day';
 import { kindLabel, listFacets, recordFacets, statusLabel } from '../../src/app/lib/record-facets';
-import { addDays, disputeDueAt, isPastDue, localDayOf } from '../../src/domain/due-dates';
+import { disputeDueAt, isPastDue } from '../../src/domain/due-dates';
 import { dispute, inspection, patrol, storedRow } from './list-fixtures';
 
 /** 2025-03-08 10:00 in China. */
@@ -53,6 +52,23 @@ describe('record facets', () => {
     expect(recordFacets(inspection({ rectificationDeadline: '2025-02-30' })).overdue(NOW)).toBe(false);
   });
 
+  it('searches a rental house by address, landlord and tenant names, not their numbers', () => {
+    const { text } = recordFacets(
+      storedRow('rentalHouse', {
+        address: '浦泗路18号',
+        landlordName: '王建国',
+        landlordPhone: '13812341234',
+        landlordIdNo: '320111196805121234',
+        tenants: [{ id: 't1', name: '孙晓东', phone: '13705171234' }],
+        status: 'active',
+      }),
+    );
+    expect(text).toContain('浦泗路18号');
+    expect(text).toContain('王建国');
+    expect(text).toContain('孙晓东');
+    expect(text).not.toMatch(/\d{6}/);
+  });
+
   it('marks a dispute overdue 30 days after registration in China, unless closed, not accepted or terminated', () => {
     // Registered 2025-02-05 07:30 China (23:30 UTC the day before): due 2025-03-07, overdue on the 8th.
     const registeredAt = '2025-02-04T23:30:00.000Z';
@@ -70,22 +86,22 @@ describe('record facets', () => {
 
   it('gives a kind it does not know generic facets instead of failing', () => {
     const facets = recordFacets(
-      storedRow('rentalHouse', {
+      storedRow('streetLamp', {
         address: '浦泗路18号',
         name: '王建国',
         phone: '13812341234',
         status: 'active',
       }),
     );
-    expect(facets.kind).toBe('rentalHouse');
+    expect(facets.kind).toBe('streetLamp');
     expect(facets.status).toBe('active');
     expect(facets.text).toContain('浦泗路18号');
     expect(facets.text).toContain('王建国');
     expect(facets.text).not.toContain('13812341234');
     expect(facets.overdue(NOW)).toBe(false);
-    expect(recordFacets(storedRow('rentalHouse', {})).text).toBe('');
-    expect(kindLabel('rentalHouse')).toBe('rentalHouse');
-    expect(statusLabel('rentalHouse', 'active')).toBe('active');
+    expect(recordFacets(storedRow('streetLamp', {})).text).toBe('');
+    expect(kindLabel('streetLamp')).toBe('streetLamp');
+    expect(statusLabel('streetLamp', 'active')).toBe('active');
   });
 
   it('labels statuses with the kind’s own enum labels', () => {
@@ -112,8 +128,8 @@ describe('record facets', () => {
   });
 });
 
-describe('China days of the list', () => {
-  it('agree with the domain’s due-date arithmetic', () => {
+describe('dispute overdue in the list', () => {
+  it('follows the domain due date, China midnight included, and counts consented extensions', () => {
     const instants = [
       '2024-02-28T16:00:00.000Z',
       '2024-12-31T15:59:59.999Z',
@@ -122,16 +138,15 @@ describe('China days of the list', () => {
     ];
     for (const iso of instants) {
       const at = new Date(iso);
-      expect(chinaDayOf(at.getTime())).toBe(localDayOf(at));
-      expect(plusDays(chinaDayOf(at.getTime()), 30)).toBe(disputeDueAt(at));
-      expect(plusDays(localDayOf(at), -29)).toBe(addDays(localDayOf(at), -29));
       const row = dispute({ registeredAt: iso });
       for (const later of [29, 30, 31]) {
         const now = new Date(at.getTime() + later * 24 * 3600 * 1000);
         expect(recordFacets(row).overdue(now)).toBe(isPastDue(disputeDueAt(at), now));
       }
     }
-    expect(plusDays('2025-02-30', 0)).not.toBe('2025-02-30');
-    expect(plusDays('soon', 1)).toBe('');
+    const registeredAt = '2024-02-28T16:00:00.000Z';
+    const extended = dispute({ registeredAt, extensions: [{ days: 10, reason: '双方同意' }] });
+    const day35 = new Date(Date.parse(registeredAt) + 35 * 24 * 3600 * 1000);
+    expect(recordFacets(extended).overdue(day35)).toBe(false);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { dueDateExtensionSchema } from '../../src/domain/dispute';
 import {
   addDays,
   addWorkingDays,
   daysBetween,
   daysLeft,
   disputeDueAt,
-  dueDateExtensionSchema,
   followUpDueDay,
   hazardRecheckDueDay,
   isNearDue,

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_STREET_THRESHOLDS,
-  streetThresholdOverridesSchema,
-  streetThresholds,
-} from '../../src/domain/street-thresholds';
+import { streetThresholdOverridesSchema } from '../../src/domain/street-threshold-overrides';
+import { DEFAULT_STREET_THRESHOLDS, streetThresholds } from '../../src/domain/street-thresholds';
 
 describe('street thresholds', () => {
   it('uses the defaults when a street sets nothing', () => {

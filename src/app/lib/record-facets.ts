@@ -6,9 +6,17 @@
  * Bodies are read defensively (as plain data, by field name) so that a kind this build does not
  * know, or a body from a newer schema, still lists with generic facets instead of breaking the list.
  */
+
+import {
+  type DueDateExtension,
+  disputeDueAt,
+  isPastDue,
+  isValidDay,
+  localDayOf,
+} from '../../domain/due-dates';
+import { type HazardStatus, isOverdue } from '../../domain/hazard-workflow';
 import type { LocalRecord } from '../../sync/local-db';
 import { label } from '../i18n/i18n';
-import { chinaDayOf, plusDays } from './china-day';
 
 export interface RecordFacets {
   row: LocalRecord;
@@ -52,58 +60,79 @@ const LONG_NUMBER = /\d{6,}[Xx]?|1\d{2}[\s-]\d{4}[\s-]\d{4}/g;
 
 const never = () => false;
 
-/** 调解期限 (DISPUTE_MEDIATION_DAYS in src/domain/due-dates.ts): 30 days from registration. */
-const DISPUTE_MEDIATION_DAYS = 30;
 /** Dispute statuses after which the 30-day mediation deadline no longer applies. */
-const DISPUTE_DONE = new Set(['closed', 'notAccepted', 'terminated']);
+const DISPUTE_DONE = new Set(['closed', 'notAccepted', 'terminated', 'transferred', 'awaitingFeedback']);
+
+type Overdue = (now: Date) => boolean;
+
+/** The hazards of an inspection as isOverdue reads them; entries that are not hazards are skipped. */
+function hazardsOf(body: Body): { status: HazardStatus; deadline?: string }[] {
+  const list = body.hazards;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry: unknown) => {
+    const hazard = entry as Body | null;
+    if (!hazard || typeof hazard !== 'object' || typeof hazard.status !== 'string') return [];
+    const deadline =
+      typeof hazard.deadline === 'string' && isValidDay(hazard.deadline) ? hazard.deadline : undefined;
+    return [{ status: hazard.status as HazardStatus, ...(deadline === undefined ? {} : { deadline }) }];
+  });
+}
 
 /** Which fields each known kind searches, and when it is overdue. Unknown kinds get `generic`. */
-function kindFacets(kind: string, body: Body): { text: string[]; dueDay: string | undefined } {
+function kindFacets(kind: string, body: Body): { text: string[]; overdue: Overdue } {
   const status = str(body, 'status');
   switch (kind) {
     case 'patrol': {
       const types = Array.isArray(body.patrolTypes) ? body.patrolTypes : [];
       return {
         text: [...types.map((type) => label('patrolType', String(type))), str(body, 'content')],
-        dueDay: undefined,
+        overdue: never,
       };
     }
-    case 'rentalInspection': {
-      // A valid day survives a round trip; '2025-02-30' or garbage does not and never turns overdue.
-      const deadline = str(body, 'rectificationDeadline');
-      const valid = plusDays(deadline, 0) === deadline;
+    case 'rentalHouse':
       return {
         text: [
           str(body, 'address'),
           str(body, 'landlordName'),
           str(body, 'managerName'),
-          str(body, 'remarks'),
+          ...names(body, 'tenants'),
         ],
-        dueDay: valid && status !== 'closed' ? deadline : undefined,
+        overdue: never,
+      };
+    case 'rentalInspection': {
+      // 逾期 when any hazard is (hazard-workflow isOverdue); an invalid day never turns overdue.
+      const hazards = hazardsOf(body);
+      return {
+        text: [str(body, 'address'), str(body, 'landlordName'), str(body, 'remarks')],
+        overdue: status === 'closed' ? never : (now) => hazards.some((hazard) => isOverdue(hazard, now)),
       };
     }
     case 'dispute': {
-      // Consented extensions (due-dates.ts disputeDueAt) are not in the body yet, so not counted.
-      const registeredMs = Date.parse(str(body, 'registeredAt'));
-      const open = !DISPUTE_DONE.has(status) && !Number.isNaN(registeredMs);
-      return {
-        text: [str(body, 'title'), str(body, 'place'), ...names(body, 'parties'), str(body, 'summary')],
-        dueDay: open ? plusDays(chinaDayOf(registeredMs), DISPUTE_MEDIATION_DAYS) : undefined,
-      };
+      const registered = new Date(str(body, 'registeredAt'));
+      if (DISPUTE_DONE.has(status) || Number.isNaN(registered.getTime())) {
+        return { text: disputeText(body), overdue: never };
+      }
+      const extensions = Array.isArray(body.extensions) ? (body.extensions as DueDateExtension[]) : [];
+      const dueDay = disputeDueAt(registered, extensions);
+      return { text: disputeText(body), overdue: (now) => isPastDue(dueDay, now) };
     }
     default:
       return {
         text: ['title', 'address', 'name', 'place', 'content', 'summary'].map((key) => str(body, key)),
-        dueDay: undefined,
+        overdue: never,
       };
   }
+}
+
+function disputeText(body: Body): string[] {
+  return [str(body, 'title'), str(body, 'place'), ...names(body, 'parties'), str(body, 'summary')];
 }
 
 /** The facets of one stored row. */
 export function recordFacets(row: LocalRecord): RecordFacets {
   const record = row.record as { body?: unknown };
   const body: Body = record.body && typeof record.body === 'object' ? (record.body as Body) : {};
-  const { text, dueDay } = kindFacets(row.kind, body);
+  const { text, overdue } = kindFacets(row.kind, body);
   const updatedMs = Date.parse(row.updatedAt);
   return {
     row,
@@ -111,10 +140,9 @@ export function recordFacets(row: LocalRecord): RecordFacets {
     status: str(body, 'status'),
     gridId: row.gridId,
     updatedMs: Number.isNaN(updatedMs) ? 0 : updatedMs,
-    updatedDay: Number.isNaN(updatedMs) ? '' : chinaDayOf(updatedMs),
+    updatedDay: Number.isNaN(updatedMs) ? '' : localDayOf(new Date(updatedMs)),
     text: text.filter(Boolean).join('\n').replace(LONG_NUMBER, ' ').toLowerCase(),
-    // Past due once the whole due day has ended in China (as due-dates.ts isPastDue).
-    overdue: dueDay ? (now) => dueDay < chinaDayOf(now.getTime()) : never,
+    overdue,
   };
 }
 
