@@ -1,13 +1,19 @@
 import { Hono } from 'hono';
+import { streetThresholds } from '../domain/street-thresholds';
 import type { AppDeps, AppEnv } from './app-env';
 import { requireSession } from './auth/require-session';
 import { listGrids } from './db/orgs.repository';
+import { findStreetOverrides } from './db/street-settings.repository';
 
 /** `GET /grids`: the caller's grids as a GeoJSON FeatureCollection for the map. */
 export function gridsRoute(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/grids', requireSession(deps), async (c) => {
     const grids = await listGrids(deps.db, c.get('session').user.scope.gridIds);
+    const overrides = await findStreetOverrides(
+      deps.db,
+      grids.flatMap((grid) => (grid.streetId === null ? [] : [grid.streetId])),
+    );
     return c.json({
       type: 'FeatureCollection',
       features: grids.map((grid) => ({
@@ -21,6 +27,8 @@ export function gridsRoute(deps: AppDeps): Hono<AppEnv> {
           communityName: grid.communityName,
           streetId: grid.streetId,
           streetName: grid.streetName,
+          // The checklist thresholds in force in the grid's street (defaults where it set none).
+          thresholds: streetThresholds(overrides.get(grid.streetId ?? '') ?? {}),
         },
       })),
     });

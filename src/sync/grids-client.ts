@@ -1,7 +1,19 @@
 /** Keeps the user's grids (names and boundaries) on the device, from `GET /api/grids`. */
 import * as z from 'zod/mini';
+import {
+  DEFAULT_STREET_THRESHOLDS,
+  type StreetThresholdOverrides,
+  streetThresholds,
+} from '../domain/street-thresholds';
 import { type HttpDeps, requestJson } from './http';
 import type { LocalDb, LocalGrid } from './local-db';
+
+/** Only the thresholds this build knows; a newer server's extra keys are ignored. */
+function knownThresholds(values: Record<string, number>): StreetThresholdOverrides {
+  return Object.fromEntries(
+    Object.entries(values).filter(([key]) => Object.hasOwn(DEFAULT_STREET_THRESHOLDS, key)),
+  );
+}
 
 const gridFeatureSchema = z.object({
   type: z.literal('Feature'),
@@ -11,6 +23,8 @@ const gridFeatureSchema = z.object({
     name: z.string(),
     communityName: z.optional(z.string()),
     streetName: z.optional(z.string()),
+    /** The street's checklist thresholds; absent from an older server (then the defaults apply). */
+    thresholds: z.optional(z.record(z.string(), z.number())),
   }),
 });
 const gridCollectionSchema = z.object({
@@ -30,6 +44,7 @@ export async function refreshGrids(deps: HttpDeps, db: LocalDb, token: string): 
     communityName: f.properties.communityName ?? '',
     streetName: f.properties.streetName ?? '',
     geometry: f.geometry,
+    thresholds: streetThresholds(knownThresholds(f.properties.thresholds ?? {})),
   }));
   await db.transaction('rw', db.grids, async () => {
     await db.grids.clear();

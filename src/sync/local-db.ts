@@ -9,6 +9,7 @@ import type { GridRecord } from '../domain/record-envelope';
 import type { RecordKind } from '../domain/record-kinds';
 import { upcastRecord } from '../domain/record-upcast';
 import type { RevealEntry } from '../domain/reveal';
+import { type StreetThresholds, streetThresholds } from '../domain/street-thresholds';
 
 /** Where a record stands with the server, as shown on every record. */
 export type SyncState = 'pending' | 'synced' | 'conflict' | 'rejected';
@@ -70,6 +71,8 @@ export interface LocalGrid {
   streetName: string;
   /** GeoJSON geometry of the grid boundary. */
   geometry: unknown;
+  /** The checklist thresholds of the grid's street; absent in rows stored before they existed. */
+  thresholds?: StreetThresholds;
 }
 
 /**
@@ -182,4 +185,9 @@ export function countUnsynced(db: LocalDb): Promise<number> {
 export function closeLocalDbs(): void {
   for (const db of openDbs.values()) db.close();
   openDbs.clear();
+}
+
+/** The thresholds in force in a grid's street: what the server sent, else the defaults. */
+export async function thresholdsOfGrid(db: LocalDb, gridId: string): Promise<StreetThresholds> {
+  return (await db.grids.get(gridId))?.thresholds ?? streetThresholds();
 }

@@ -19,6 +19,7 @@ import {
   resetPassword,
   revokeSessions,
 } from './admin-commands';
+import { setStreetThresholds, showStreetThresholds } from './street-threshold-commands';
 
 export interface AdminIo {
   /** Opens the database; the CLI closes it when the command is done. */
@@ -35,6 +36,8 @@ interface Command {
   usage: string;
   summary: string;
   options: readonly string[];
+  /** Options without a value (`--reset`); present means 'yes'. */
+  flags?: readonly string[];
   required: readonly string[];
   run(ctx: AdminContext, values: Values, out: (line: string) => void): Promise<void>;
 }
@@ -111,6 +114,33 @@ const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  'set-thresholds': {
+    usage: '--street STREET_ID (--values key=value[,key=value] | --reset)',
+    summary:
+      "Change a street's checklist thresholds (e.g. minAreaPerPersonM2=5,groupRentalPersons=15); devices get them with their grids.",
+    options: ['street', 'values'],
+    flags: ['reset'],
+    required: ['street'],
+    async run(ctx, v, out) {
+      const thresholds = await setStreetThresholds(ctx, {
+        streetId: v.street ?? '',
+        values: v.values,
+        reset: v.reset !== undefined,
+      });
+      out(`Thresholds of ${v.street} now: ${formatThresholds(thresholds)}.`);
+    },
+  },
+  'show-thresholds': {
+    usage: '--street STREET_ID',
+    summary: "Show the checklist thresholds in force in a street, marking the street's own (*).",
+    options: ['street'],
+    required: ['street'],
+    async run(ctx, v, out) {
+      const { thresholds, overridden } = await showStreetThresholds(ctx, v.street ?? '');
+      for (const [key, value] of Object.entries(thresholds))
+        out(`${overridden.includes(key) ? '*' : ' '} ${key} = ${value}`);
+    },
+  },
   'list-orgs': {
     usage: '[--under ORG_ID]',
     summary: 'List the org tree (district → street → community → grid), all of it or below one node.',
@@ -124,6 +154,12 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+function formatThresholds(thresholds: Record<string, number>): string {
+  return Object.entries(thresholds)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(', ');
+}
 
 export function helpText(): string {
   const lines = ['Usage: npm run admin -- <command> [options]', '', 'Commands:'];
@@ -158,6 +194,7 @@ export async function runAdminCli(argv: readonly string[], io: AdminIo): Promise
       options: {
         help: { type: 'boolean', short: 'h' },
         ...Object.fromEntries(command.options.map((option) => [option, { type: 'string' as const }])),
+        ...Object.fromEntries((command.flags ?? []).map((flag) => [flag, { type: 'boolean' as const }])),
       },
       strict: true,
       allowPositionals: false,
@@ -166,7 +203,9 @@ export async function runAdminCli(argv: readonly string[], io: AdminIo): Promise
       io.out(`${usage}\n  ${command.summary}`);
       return 0;
     }
-    values = parsed.values as Values;
+    values = Object.fromEntries(
+      Object.entries(parsed.values).map(([key, value]) => [key, value === true ? 'yes' : value]),
+    ) as Values;
   } catch (error) {
     io.err(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
     return 2;

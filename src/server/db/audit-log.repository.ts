@@ -19,6 +19,7 @@ export type AuditAction =
   | 'admin.assign'
   | 'admin.resetPassword'
   | 'admin.revokeSessions'
+  | 'admin.setThresholds'
   | 'reveal';
 
 export interface AuditEntry {

@@ -297,6 +297,19 @@ const revealAudit: Migration = {
   },
 };
 
+/** Per-street threshold overrides (street-thresholds.ts); a street without a row uses the defaults. */
+const streetSettings: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('street_settings')
+      .addColumn('street_id', 'text', (col) => col.primaryKey())
+      .addColumn('thresholds', 'text', (col) => col.notNull())
+      .addColumn('updated_at', 'text', (col) => col.notNull())
+      .addColumn('updated_by', 'text', (col) => col.notNull())
+      .execute();
+  },
+};
+
 /** All migrations, in order. Append only: a released migration never changes. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -307,6 +320,7 @@ export const migrationProvider: MigrationProvider = {
       '0004_login_throttle': loginThrottle,
       '0005_reveal_audit': revealAudit,
       '0006_record_bodies_v2': recordBodiesV2,
+      '0007_street_settings': streetSettings,
     };
   },
 };

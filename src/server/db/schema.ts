@@ -111,6 +111,15 @@ export interface LoginThrottleTable {
   failures: number;
 }
 
+/** A street's checklist thresholds (DOMAIN.md §8: they differ by city and street). */
+export interface StreetSettingsTable {
+  street_id: string;
+  /** JSON of StreetThresholdOverrides: only what the street changed. */
+  thresholds: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -123,4 +132,5 @@ export interface Database {
   counters: CountersTable;
   audit_log: AuditLogTable;
   login_throttle: LoginThrottleTable;
+  street_settings: StreetSettingsTable;
 }

@@ -1,0 +1,58 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_STREET_THRESHOLDS } from '../../src/domain/street-thresholds';
+import { saveStreetOverrides } from '../../src/server/db/street-settings.repository';
+import { refreshGrids } from '../../src/sync/grids-client';
+import { closeLocalDbs, openLocalDb, thresholdsOfGrid } from '../../src/sync/local-db';
+import { startTestServer, TEST_BASE_URL, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await saveStreetOverrides(
+    server.db,
+    'dachang',
+    { minAreaPerPersonM2: 5 },
+    new Date().toISOString(),
+    'test',
+  );
+});
+
+afterAll(async () => {
+  closeLocalDbs();
+  await server.close();
+});
+
+describe('grids on the device', () => {
+  it('keeps each grid with its street’s thresholds, for checklists made offline', async () => {
+    const worker = await server.login('hb-grid01');
+    const db = openLocalDb(`${worker.user.id}-grids`);
+    expect(await refreshGrids({ fetch: server.fetch, baseUrl: TEST_BASE_URL }, db, worker.token)).toBe(true);
+    const gridId = worker.user.scope.gridIds[0] ?? '';
+    expect(await thresholdsOfGrid(db, gridId)).toEqual({
+      ...DEFAULT_STREET_THRESHOLDS,
+      minAreaPerPersonM2: 5,
+    });
+    // A grid the device does not know (yet) falls back to the defaults instead of failing.
+    expect(await thresholdsOfGrid(db, 'nowhere-01')).toEqual(DEFAULT_STREET_THRESHOLDS);
+  });
+
+  it('ignores thresholds a newer server knows and this build does not', async () => {
+    const worker = await server.login('hb-grid01');
+    const db = openLocalDb(`${worker.user.id}-grids-newer`);
+    const newer: typeof fetch = async (input, init) => {
+      const response = await server.fetch(input, init);
+      const body = (await response.json()) as { features: { properties: { thresholds: object } }[] };
+      for (const feature of body.features)
+        feature.properties.thresholds = { ...feature.properties.thresholds, maxFloors: 6 };
+      return new Response(JSON.stringify(body), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    expect(await refreshGrids({ fetch: newer, baseUrl: TEST_BASE_URL }, db, worker.token)).toBe(true);
+    const grid = (await db.grids.toArray())[0];
+    expect(grid?.thresholds).toEqual({ ...DEFAULT_STREET_THRESHOLDS, minAreaPerPersonM2: 5 });
+  });
+});
