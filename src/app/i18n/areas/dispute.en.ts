@@ -39,6 +39,7 @@ export const disputeEn: Partial<Record<keyof typeof disputeZhCN, string>> = {
   'gender.male': 'Male',
   'gender.female': 'Female',
   'party.age': 'Age',
+  'party.ageValue': '{n} years',
   'party.occupation': 'Occupation',
   'party.address': 'Work unit or address',
   'case.header': 'Case handling',

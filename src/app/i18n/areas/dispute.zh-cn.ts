@@ -37,6 +37,7 @@ export const disputeZhCN = {
   'gender.male': '男',
   'gender.female': '女',
   'party.age': '年龄',
+  'party.ageValue': '{n} 岁',
   'party.occupation': '职业或职务',
   'party.address': '单位或住址',
 
