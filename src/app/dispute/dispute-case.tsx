@@ -88,14 +88,24 @@ function dueText(body: DisputeBody, now: Date): string {
  * A dispute as a mediation case: where it stands (status, level, 调结期限), the explainable risk
  * assessment with the escalation it proposes, the next steps as big buttons, and the 卷宗.
  */
-export function DisputeCase({ record, communityName }: { record: DisputeRecord; communityName?: string }) {
+export function DisputeCase({
+  record,
+  communityName,
+  streetName,
+}: {
+  record: DisputeRecord;
+  communityName?: string;
+  streetName?: string;
+}) {
   const [step, setStep] = useState<DisputeActionType | undefined>(undefined);
   const body = record.body;
   const now = new Date();
   const user = session.value?.user;
   const assessment = assessDisputeRisk(disputeRiskFactsFrom(body, now));
-  const steps = stepsFor(body);
-  const proposal = steps.includes('escalate') ? proposalOf(body, assessment) : undefined;
+  const offered = stepsFor(body);
+  const proposal = offered.includes('escalate') ? proposalOf(body, assessment) : undefined;
+  // When the rules say the case must go up, 上报 is the step offered first.
+  const steps = proposal ? ['escalate' as const, ...offered.filter((type) => type !== 'escalate')] : offered;
   const overdue = RUNNING.includes(body.status) && daysLeft(disputeDueDay(body), now) < 0;
   const context: StepContext | undefined = user && {
     body,
@@ -104,6 +114,7 @@ export function DisputeCase({ record, communityName }: { record: DisputeRecord; 
     newId: () => uuidV7(),
     ...(proposal && { proposal: { level: proposal.level, reasons: proposal.reasons } }),
     ...(communityName && { communityName }),
+    ...(streetName && { streetName }),
   };
 
   return (

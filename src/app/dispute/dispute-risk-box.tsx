@@ -32,7 +32,7 @@ export function DisputeRiskBox({ assessment, proposal }: RiskBoxProps) {
         </p>
       )}
       {assessment.notifyPolice && (
-        <p class="case-risk__police" role="alert">
+        <p class="case-risk__police" role="note">
           {t('case.policeNotice')}
         </p>
       )}

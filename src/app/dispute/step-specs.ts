@@ -45,6 +45,7 @@ export interface StepContext {
   /** Where the risk assessment proposes to escalate, and the reasons in words. */
   proposal?: { level: HandlingLevel; reasons: string };
   communityName?: string;
+  streetName?: string;
 }
 
 export interface StepSpec {
@@ -84,6 +85,13 @@ const splitNames = (names: string) =>
 const mediatorNames = (c: StepContext) =>
   (c.body.mediators ?? []).map((m) => m.name).join('、') || c.user.name;
 
+/** The 调委会 of the level now handling the case: the community's, or the street's once escalated there. */
+function defaultOrg(c: StepContext): string {
+  const level = c.body.handlingLevel;
+  const place = level === 'street' ? c.streetName : level === 'district' ? undefined : c.communityName;
+  return place ? `${place}${t('step.mediationOrgSuffix')}` : t('step.mediationOrgDefault');
+}
+
 const ROUTES = { key: 'routes', label: 'step.routesNotified', kind: 'many' } as const;
 const REASON = { key: 'reason', label: 'step.reason', kind: 'area' } as const;
 
@@ -102,11 +110,8 @@ export const STEP_SPECS: Record<DisputeActionType, StepSpec> = {
     ],
     initial: (c) => ({
       consent: c.body.consentToMediate === true,
-      org:
-        c.body.mediationOrg ??
-        (c.communityName
-          ? `${c.communityName}${t('step.mediationOrgSuffix')}`
-          : t('step.mediationOrgDefault')),
+      // A case escalated to the street is taken on by the street's committee, not the old one.
+      org: c.body.status === 'escalated' ? defaultOrg(c) : (c.body.mediationOrg ?? defaultOrg(c)),
       mediators: mediatorNames(c),
     }),
     toAction: (v, c) => ({

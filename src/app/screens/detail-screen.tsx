@@ -79,7 +79,10 @@ export function DetailScreen() {
           )}
         </section>
         {record.kind === 'dispute' && (
-          <DisputeCase record={record} {...(grid && { communityName: grid.communityName })} />
+          <DisputeCase
+            record={record}
+            {...(grid && { communityName: grid.communityName, streetName: grid.streetName })}
+          />
         )}
         <dl class="detail__list">
           {[
