@@ -1,102 +1,25 @@
-import { DISPUTE_STATUSES, DISPUTE_TYPES, type DisputeBody, RISK_LEVELS } from '../../domain/dispute';
-import type { GeoPoint } from '../../domain/geo-point';
+import { DISPUTE_SOURCES, DISPUTE_TYPES } from '../../domain/dispute';
 import type { DisputeRecord } from '../../domain/record-envelope';
-import { uuidV7 } from '../../sync/uuid-v7';
-import { ChoiceGroup } from '../components/choice-group';
 import { FieldError } from '../components/field-shell';
 import { LocationField } from '../components/location-field';
-import { PhotoField, type PhotoItem, photoIdsField, photoItemsFrom } from '../components/photo-field';
+import { PhotoField } from '../components/photo-field';
 import { SelectField } from '../components/select-field';
 import { TextAreaField, TextField } from '../components/text-field';
 import { label, t } from '../i18n/i18n';
-import { fromLocalInput, toLocalInput } from '../lib/format-time';
+import type { PartyDraft } from './dispute-draft';
+import { bodyFrom, type DisputeDraft, draftFrom, emptyParty } from './dispute-draft';
+import { DisputeScaleFields } from './dispute-scale-fields';
+import type { FieldErrors } from './field-errors';
 import { FormLayout } from './form-layout';
-import { PartyCard, type PartyDraft } from './party-card';
+import { PartyCard } from './party-card';
+import { SubTypeField } from './sub-type-field';
 import { useRecordForm } from './use-record-form';
+import './dispute-form.css';
 
-interface DisputeDraft {
-  title: string;
-  disputeType: string;
-  summary: string;
-  registeredAt: string;
-  riskLevel: string;
-  status: string;
-  place: string;
-  parties: PartyDraft[];
-  location: GeoPoint | undefined;
-  photos: PhotoItem[];
-}
-
-function emptyParty(role: string): PartyDraft {
-  return { id: uuidV7(), role, partyType: 'natural', name: '', phone: '', idNo: '' };
-}
-
-function draftFrom(body: DisputeBody | undefined, now: Date): DisputeDraft {
-  return {
-    title: body?.title ?? '',
-    disputeType: body?.disputeType ?? '',
-    summary: body?.summary ?? '',
-    registeredAt: toLocalInput(body?.registeredAt ?? now.toISOString()),
-    riskLevel: body?.riskLevel ?? 'yellow',
-    status: body?.status ?? 'reported',
-    place: body?.place ?? '',
-    parties: body?.parties.map((p) => ({ ...p, phone: p.phone ?? '', idNo: p.idNo ?? '' })) ?? [
-      emptyParty('applicant'),
-      emptyParty('respondent'),
-    ],
-    location: body?.location,
-    photos: photoItemsFrom(body?.photoIds),
-  };
-}
-
-function bodyFrom(draft: DisputeDraft, previous: DisputeBody | undefined): Record<string, unknown> {
-  const place = draft.place.trim();
-  const previousParties = new Map(previous?.parties.map((party) => [party.id, party]));
-  // Fields this form does not edit (sessions, agreement, follow-ups, flow log…) are kept as they were.
-  const {
-    place: _place,
-    location: _location,
-    photoIds: _photoIds,
-    ...kept
-  } = previous ?? {
-    source: 'gridReport',
-    handlingLevel: 'grid',
-    sessions: [],
-    followUps: [],
-    flowLogs: [],
-  };
-  return {
-    ...kept,
-    nature: draft.parties.length >= 10 ? 'group' : (previous?.nature ?? 'individual'),
-    involvedCount: Math.max(previous?.involvedCount ?? 0, draft.parties.length),
-    title: draft.title,
-    disputeType: draft.disputeType,
-    summary: draft.summary,
-    ...(previous?.occurredAt && { occurredAt: previous.occurredAt }),
-    registeredAt: fromLocalInput(draft.registeredAt),
-    parties: draft.parties.map((p) => {
-      const phone = p.phone.trim();
-      const idNo = p.partyType === 'natural' ? p.idNo.trim() : '';
-      const { phone: _phone, idNo: _idNo, ...keptParty } = previousParties.get(p.id) ?? {};
-      return {
-        ...keptParty,
-        id: p.id,
-        role: p.role,
-        partyType: p.partyType,
-        name: p.name,
-        ...(phone && { phone }),
-        ...(idNo && { idNo }),
-      };
-    }),
-    riskLevel: draft.riskLevel,
-    status: draft.status,
-    ...(place && { place }),
-    ...(draft.location && { location: draft.location }),
-    ...photoIdsField(draft.photos),
-  };
-}
-
-/** 矛盾纠纷 form: a new case starts as 已登记 with two empty party cards. */
+/**
+ * 矛盾纠纷 registration (受理登记表 / 申请书). It has no status picker: a new case is 已登记 and its
+ * status moves only through the workflow steps on the detail screen.
+ */
 export function DisputeForm({ existing }: { existing?: DisputeRecord | undefined }) {
   const { draft, update, errors, layout } = useRecordForm(
     'dispute',
@@ -104,80 +27,16 @@ export function DisputeForm({ existing }: { existing?: DisputeRecord | undefined
     () => draftFrom(existing?.body, new Date()),
     (current) => bodyFrom(current, existing?.body),
   );
+  const setParties = (parties: PartyDraft[]) =>
+    update({ parties, involvedCount: Math.max(draft.involvedCount, parties.length) });
   const setParty = (index: number, party: PartyDraft) =>
-    update({ parties: draft.parties.map((p, i) => (i === index ? party : p)) });
+    setParties(draft.parties.map((p, i) => (i === index ? party : p)));
 
   return (
     <FormLayout {...layout}>
-      <TextField
-        id="title"
-        label={t('dispute.title')}
-        placeholder={t('dispute.titleHint')}
-        required
-        maxLength={100}
-        value={draft.title}
-        onValue={(title) => update({ title })}
-        error={errors.title}
-      />
-      <SelectField
-        id="disputeType"
-        label={t('dispute.disputeType')}
-        required
-        placeholder=""
-        value={draft.disputeType}
-        options={DISPUTE_TYPES.map((v) => ({ value: v, label: label('disputeType', v) }))}
-        onValue={(disputeType) => update({ disputeType })}
-        error={errors.disputeType}
-      />
-      <TextAreaField
-        id="summary"
-        label={t('dispute.summary')}
-        required
-        maxLength={5000}
-        rows={4}
-        value={draft.summary}
-        onValue={(summary) => update({ summary })}
-        error={errors.summary}
-      />
-      <TextField
-        id="registeredAt"
-        type="datetime-local"
-        label={t('dispute.registeredAt')}
-        required
-        maxLength={16}
-        value={draft.registeredAt}
-        onValue={(registeredAt) => update({ registeredAt })}
-        error={errors.registeredAt}
-      />
-      <ChoiceGroup
-        id="riskLevel"
-        legend={t('dispute.riskLevel')}
-        look="chips"
-        required
-        options={RISK_LEVELS.map((v) => ({ value: v, label: label('riskLevel', v) }))}
-        value={draft.riskLevel}
-        onValue={(riskLevel) => update({ riskLevel })}
-        error={errors.riskLevel}
-      />
-      {existing && (
-        <SelectField
-          id="status"
-          label={t('dispute.status')}
-          required
-          value={draft.status}
-          options={DISPUTE_STATUSES.map((v) => ({ value: v, label: label('disputeStatus', v) }))}
-          onValue={(status) => update({ status })}
-          error={errors.status}
-        />
-      )}
-      <TextField
-        id="place"
-        label={t('dispute.place')}
-        maxLength={200}
-        value={draft.place}
-        onValue={(place) => update({ place })}
-        error={errors.place}
-      />
+      {!existing && <p class="form-note">{t('dispute.newCaseNote')}</p>}
+      <CaseFields draft={draft} update={update} errors={errors} />
+      <DisputeScaleFields draft={draft} update={update} errors={errors} />
       <section
         class={errors.parties ? 'parties field--invalid' : 'parties'}
         id="parties"
@@ -204,7 +63,7 @@ export function DisputeForm({ existing }: { existing?: DisputeRecord | undefined
         <button
           type="button"
           class="button button--secondary button--block"
-          onClick={() => update({ parties: [...draft.parties, emptyParty('party')] })}
+          onClick={() => setParties([...draft.parties, emptyParty('party')])}
         >
           <span aria-hidden="true">+ </span>
           {t('dispute.addParty')}
@@ -219,5 +78,104 @@ export function DisputeForm({ existing }: { existing?: DisputeRecord | undefined
       />
       <PhotoField id="photos" value={draft.photos} onValue={(photos) => update({ photos })} />
     </FormLayout>
+  );
+}
+
+interface CaseFieldsProps {
+  draft: DisputeDraft;
+  update: (patch: Partial<DisputeDraft>) => void;
+  errors: FieldErrors;
+}
+
+/** 纠纷名称, 类型/子类, 案件来源, times, place, 简要情况 and 申请事项. */
+function CaseFields({ draft, update, errors }: CaseFieldsProps) {
+  return (
+    <section class="form-section" aria-labelledby="case-title">
+      <h2 class="section-title" id="case-title">
+        {t('dispute.sectionCase')}
+      </h2>
+      <TextField
+        id="title"
+        label={t('dispute.title')}
+        placeholder={t('dispute.titleHint')}
+        required
+        maxLength={100}
+        value={draft.title}
+        onValue={(title) => update({ title })}
+        error={errors.title}
+      />
+      <SelectField
+        id="disputeType"
+        label={t('dispute.disputeType')}
+        required
+        placeholder=""
+        value={draft.disputeType}
+        options={DISPUTE_TYPES.map((v) => ({ value: v, label: label('disputeType', v) }))}
+        onValue={(disputeType) => update({ disputeType })}
+        error={errors.disputeType}
+      />
+      <SubTypeField
+        disputeType={draft.disputeType}
+        value={draft.disputeSubType}
+        onValue={(disputeSubType) => update({ disputeSubType })}
+        error={errors.disputeSubType}
+      />
+      <SelectField
+        id="source"
+        label={t('dispute.source')}
+        required
+        value={draft.source}
+        options={DISPUTE_SOURCES.map((v) => ({ value: v, label: label('disputeSource', v) }))}
+        onValue={(source) => update({ source })}
+        error={errors.source}
+      />
+      <TextField
+        id="occurredAt"
+        type="datetime-local"
+        label={t('dispute.occurredAt')}
+        maxLength={16}
+        value={draft.occurredAt}
+        onValue={(occurredAt) => update({ occurredAt })}
+        error={errors.occurredAt}
+      />
+      <TextField
+        id="registeredAt"
+        type="datetime-local"
+        label={t('dispute.registeredAt')}
+        required
+        maxLength={16}
+        value={draft.registeredAt}
+        onValue={(registeredAt) => update({ registeredAt })}
+        error={errors.registeredAt}
+      />
+      <TextField
+        id="place"
+        label={t('dispute.place')}
+        maxLength={200}
+        value={draft.place}
+        onValue={(place) => update({ place })}
+        error={errors.place}
+      />
+      <TextAreaField
+        id="summary"
+        label={t('dispute.summary')}
+        required
+        maxLength={5000}
+        rows={4}
+        value={draft.summary}
+        onValue={(summary) => update({ summary })}
+        error={errors.summary}
+      />
+      <TextAreaField
+        id="claims"
+        label={t('dispute.claims')}
+        hint={t('dispute.claimsHint')}
+        maxLength={2000}
+        rows={2}
+        value={draft.claims}
+        onValue={(claims) => update({ claims })}
+        error={errors.claims}
+      />
+    </section>
   );
 }

@@ -1,4 +1,6 @@
 import type { ComponentChild } from 'preact';
+import { maskAddress } from '../../domain/address-masking';
+import type { Party } from '../../domain/dispute';
 import { maskIdNo, maskName, maskPhone } from '../../domain/masking';
 import type { GridRecord } from '../../domain/record-envelope';
 import { MaskedValue } from '../components/masked-value';
@@ -17,8 +19,19 @@ function locationText(record: GridRecord): string {
 }
 
 /** Where a party's masked value lives in its record, for the reveal's audit entry. */
-function revealed(record: GridRecord, partyId: string, key: 'name' | 'phone' | 'idNo') {
+function revealed(record: GridRecord, partyId: string, key: 'name' | 'phone' | 'idNo' | 'address') {
   return { recordId: record.id, field: `body.parties.${partyId}.${key}` };
+}
+
+/** 性别 · 年龄 · 职业 of a party, whatever of it was filled in. */
+function partyFacts(p: Party): string {
+  return [
+    p.gender && label('gender', p.gender),
+    p.age !== undefined && t('party.ageValue', { n: p.age }),
+    p.occupation,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The body of a record as label/value rows, phones and ID numbers masked until revealed. */
@@ -101,7 +114,37 @@ export function detailRows(record: GridRecord): DetailRow[] {
       const b = record.body;
       return [
         [t('dispute.title'), b.title, 'body.title'],
-        [t('dispute.disputeType'), label('disputeType', b.disputeType), 'body.disputeType'],
+        [
+          t('dispute.disputeType'),
+          b.disputeSubType
+            ? `${label('disputeType', b.disputeType)} · ${b.disputeSubType}`
+            : label('disputeType', b.disputeType),
+          'body.disputeType',
+        ],
+        [t('dispute.source'), label('disputeSource', b.source), 'body.source'],
+        [
+          t('dispute.involvedCount'),
+          `${b.involvedCount} · ${label('disputeNature', b.nature)}`,
+          'body.involvedCount',
+        ],
+        ...(b.involvedAmountYuan === undefined
+          ? []
+          : [
+              [
+                t('dispute.amount'),
+                b.involvedAmountYuan.toLocaleString('zh-CN'),
+                'body.involvedAmountYuan',
+              ] as DetailRow,
+            ]),
+        ...(b.riskFlags && b.riskFlags.length > 0
+          ? [
+              [
+                t('dispute.riskFlags'),
+                b.riskFlags.map((f) => label('riskFlag', f)).join('、'),
+                'body.riskFlags',
+              ] as DetailRow,
+            ]
+          : []),
         [t('dispute.status'), label('disputeStatus', b.status), 'body.status'],
         [
           t('dispute.riskLevel'),
@@ -114,6 +157,9 @@ export function detailRows(record: GridRecord): DetailRow[] {
           : []),
         ...(b.place ? [[t('dispute.place'), b.place, 'body.place'] as DetailRow] : []),
         [t('dispute.summary'), <p class="detail__text">{b.summary}</p>, 'body.summary'],
+        ...(b.claims
+          ? [[t('dispute.claims'), <p class="detail__text">{b.claims}</p>, 'body.claims'] as DetailRow]
+          : []),
         [
           t('dispute.parties'),
           <ul class="detail__parties">
@@ -123,10 +169,14 @@ export function detailRows(record: GridRecord): DetailRow[] {
                   {label('partyRole', p.role)} · {label('partyType', p.partyType)}
                 </span>
                 <MaskedValue value={p.name} mask={maskName} {...revealed(record, p.id, 'name')} />
+                {partyFacts(p) && <span class="detail__party-role">{partyFacts(p)}</span>}
                 {p.phone && (
                   <MaskedValue value={p.phone} mask={maskPhone} tel {...revealed(record, p.id, 'phone')} />
                 )}
                 {p.idNo && <MaskedValue value={p.idNo} mask={maskIdNo} {...revealed(record, p.id, 'idNo')} />}
+                {p.address && (
+                  <MaskedValue value={p.address} mask={maskAddress} {...revealed(record, p.id, 'address')} />
+                )}
               </li>
             ))}
           </ul>,

@@ -5,6 +5,7 @@ import { deleteRecord } from '../../sync/outbox';
 import { AppBar } from '../components/app-bar';
 import { PhotoStrip } from '../components/photo-strip';
 import { SyncChip } from '../components/sync-chip';
+import { DisputeCase } from '../dispute/dispute-case';
 import { label, t } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
@@ -77,6 +78,12 @@ export function DetailScreen() {
             </button>
           )}
         </section>
+        {record.kind === 'dispute' && (
+          <DisputeCase
+            record={record}
+            {...(grid && { communityName: grid.communityName, streetName: grid.streetName })}
+          />
+        )}
         <dl class="detail__list">
           {[
             ...detailRows(record),
