@@ -109,7 +109,7 @@ function listRecord(i: number, now: number, gridId: string, userId: string): Gri
       sessions: [],
       followUps: [],
       flowLogs: [],
-      status: i % 6 === 2 ? 'mediating' : 'closed',
+      ...(i % 6 === 2 ? { status: 'mediating' as const } : { status: 'closed' as const, closedAt: at }),
     },
   };
 }

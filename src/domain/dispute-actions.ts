@@ -5,9 +5,9 @@
  * never reaches the outbox.
  *
  * Steps that are not workflow events (记录调解, 反馈, 延期) append to their own child list and leave
- * the status as it is; the flow log's `action` has no value for them (see DISPUTE_EVENT_TYPES).
+ * the status as it is; the flow log still records them (DISPUTE_NOTE_ACTIONS), from and to the same status.
  */
-import type { DisputeBody, FollowUp, MediationSession } from './dispute';
+import type { DISPUTE_NOTE_ACTIONS, DisputeBody, FlowLog, FollowUp, MediationSession } from './dispute';
 import {
   type DisputeContext,
   type DisputeEvent,
@@ -49,8 +49,8 @@ export type DisputeAction =
   | { type: 'extend'; extension: DueDateExtension };
 export type DisputeActionType = DisputeAction['type'];
 
-/** Who acts, when, and where fresh child-list ids come from (uuidV7 on the device). */
-export type ActionStamp = { now: Date; userId: string; newId: () => string };
+/** Who acts (id, and name as shown), when, and where fresh child-list ids come from (uuidV7 on the device). */
+export type ActionStamp = { now: Date; userId: string; userName?: string; newId: () => string };
 
 export type DisputeActionResult = { ok: true; body: DisputeBody } | { ok: false; reason: DisputeRefusal };
 
@@ -138,7 +138,12 @@ function patchFor(body: DisputeBody, action: DisputeAction, stamp: ActionStamp):
     case 'close':
       return { closedAt: stamp.now.toISOString() };
     case 'extend':
-      return { extensions: [...(body.extensions ?? []), action.extension] };
+      return {
+        extensions: [
+          ...(body.extensions ?? []),
+          { id: stamp.newId(), at: stamp.now.toISOString(), ...action.extension, partiesConsented: true },
+        ],
+      };
     case 'withdraw':
     case 'escalate':
     case 'terminate':
@@ -175,6 +180,10 @@ function reasonOf(action: DisputeAction): string | undefined {
     case 'transfer':
     case 'terminate':
       return action.reason;
+    case 'extend':
+      return action.extension.reason;
+    case 'feedback':
+      return action.transferFeedback;
     default:
       return undefined;
   }
@@ -203,33 +212,51 @@ export function applyDisputeAction(
 ): DisputeActionResult {
   const candidate: DisputeBody = { ...body, ...patchFor(body, action, stamp) };
   const event = eventFor(action);
-  if (event === undefined) return { ok: true, body: candidate };
+  if (event === undefined) {
+    const noted = action.type as (typeof DISPUTE_NOTE_ACTIONS)[number];
+    return {
+      ok: true,
+      body: {
+        ...candidate,
+        flowLogs: [...body.flowLogs, logEntry(body, noted, body, stamp, reasonOf(action))],
+      },
+    };
+  }
   const result = transitionDispute(body.status, event, disputeContextFrom(candidate));
   const keepsStatus = !result.ok && action.type === 'followUp' && result.reason === 'performanceNotSettled';
   if (!result.ok && !keepsStatus) return result;
   const toStatus = result.ok ? result.state : body.status;
   const toLevel = result.ok ? result.handlingLevel : body.handlingLevel;
-  const reason = reasonOf(action)?.trim();
+  const after = { status: toStatus, handlingLevel: toLevel };
   return {
     ok: true,
     body: {
       ...candidate,
-      status: toStatus,
-      handlingLevel: toLevel,
-      flowLogs: [
-        ...body.flowLogs,
-        {
-          id: stamp.newId(),
-          at: stamp.now.toISOString(),
-          by: stamp.userId,
-          action: event.type,
-          fromStatus: body.status,
-          toStatus,
-          fromLevel: body.handlingLevel,
-          toLevel,
-          ...(reason && { reason: reason.slice(0, 500) }),
-        },
-      ],
+      ...after,
+      flowLogs: [...body.flowLogs, logEntry(body, event.type, after, stamp, reasonOf(action))],
     },
+  };
+}
+
+function logEntry(
+  before: Pick<DisputeBody, 'status' | 'handlingLevel'>,
+  action: FlowLog['action'],
+  after: Pick<DisputeBody, 'status' | 'handlingLevel'>,
+  stamp: ActionStamp,
+  reason: string | undefined,
+): FlowLog {
+  const note = reason?.trim();
+  const name = stamp.userName?.trim().slice(0, 50);
+  return {
+    id: stamp.newId(),
+    at: stamp.now.toISOString(),
+    by: stamp.userId,
+    ...(name && { byName: name }),
+    action,
+    fromStatus: before.status,
+    toStatus: after.status,
+    fromLevel: before.handlingLevel,
+    toLevel: after.handlingLevel,
+    ...(note && { reason: note.slice(0, 500) }),
   };
 }

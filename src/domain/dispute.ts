@@ -75,12 +75,18 @@ export const SESSION_OUTCOMES = ['agreed', 'partlyAgreed', 'noAgreement', 'conti
 export const SATISFACTIONS = ['satisfied', 'basicallySatisfied', 'unsatisfied'] as const;
 export const JUDICIAL_CONFIRMATION_RESULTS = ['pending', 'confirmed', 'invalid'] as const;
 
-/** An extension of the 30-day due date (DueDateExtension): both parties consent, so a reason. */
+/**
+ * An extension of the 30-day due date (DueDateExtension): it needs both parties' consent, so the
+ * consent and a reason are recorded. A child list item (own id), so two devices' extensions merge.
+ */
 export const dueDateExtensionSchema = z.strictObject({
+  id: z.uuid(),
+  at: dateTimeSchema,
   // Bounded only to catch typos (300 for 30); no rule caps an extension.
   days: z.int().check(z.gte(1), z.lte(90)),
   reason: requiredText(200),
-}) satisfies z.ZodMiniType<DueDateExtension>;
+  partiesConsented: z.literal(true),
+}) satisfies z.ZodMiniType<DueDateExtension & { id: string }>;
 
 /** 当事人 (申请书 / 结案报告 [S30][S31]). Phone and ID number are sensitive: masked in lists (DOMAIN.md §6). */
 export const partySchema = z.strictObject({
@@ -137,12 +143,17 @@ export const followUpSchema = z.strictObject({
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
-/** 流转记录: one workflow step, appended as it happens. */
+/** Steps that are logged without moving the status: a session recorded, feedback noted, an extension. */
+export const DISPUTE_NOTE_ACTIONS = ['recordSession', 'feedback', 'extend'] as const;
+
+/** 流转记录: one step on the case, appended as it happens. */
 export const flowLogSchema = z.strictObject({
   id: z.uuid(),
   at: dateTimeSchema,
+  /** User id of who acted; `byName` as shown then, since a device knows no other users. */
   by: requiredText(64),
-  action: z.enum(DISPUTE_EVENT_TYPES),
+  byName: optionalText(50),
+  action: z.enum([...DISPUTE_EVENT_TYPES, ...DISPUTE_NOTE_ACTIONS]),
   fromStatus: z.enum(DISPUTE_STATUSES),
   toStatus: z.enum(DISPUTE_STATUSES),
   fromLevel: z.optional(z.enum(HANDLING_LEVELS)),
@@ -265,6 +276,10 @@ export const disputeBodySchema = z
     z.refine((b) => b.status !== 'notAccepted' || b.notAcceptedReason !== undefined, {
       message: 'Say why the case was not accepted',
       path: ['notAcceptedReason'],
+    }),
+    z.refine((b) => b.status !== 'closed' || b.closedAt !== undefined, {
+      message: 'A closed case records when it was closed',
+      path: ['closedAt'],
     }),
     z.refine((b) => !['transferred', 'awaitingFeedback'].includes(b.status) || b.referredTo !== undefined, {
       message: 'A transferred case names where it went',

@@ -99,12 +99,33 @@ describe('dispute actions', () => {
     expect(result).toEqual({ ok: false, reason: 'sessionRequired' });
   });
 
-  it('records a session without moving the status or logging a workflow step', () => {
+  it('records a session without moving the status, logged as a note from and to the same status', () => {
     const mediating = run(REPORTED, ACCEPT, START);
     const after = run(mediating, { type: 'recordSession', session: SESSION });
     expect(after.status).toBe('mediating');
     expect(after.sessions).toEqual([SESSION]);
-    expect(after.flowLogs).toHaveLength(mediating.flowLogs.length);
+    expect(after.flowLogs).toHaveLength(mediating.flowLogs.length + 1);
+    expect(after.flowLogs.at(-1)).toMatchObject({
+      action: 'recordSession',
+      fromStatus: 'mediating',
+      toStatus: 'mediating',
+    });
+  });
+
+  it('records an extension with its own id, time and the parties’ consent', () => {
+    const mediating = run(REPORTED, ACCEPT, START);
+    const after = run(mediating, { type: 'extend', extension: { days: 15, reason: '双方同意延期' } });
+    expect(after.extensions).toEqual([
+      {
+        id: expect.any(String),
+        at: NOW.toISOString(),
+        days: 15,
+        reason: '双方同意延期',
+        partiesConsented: true,
+      },
+    ]);
+    expect(after.flowLogs.at(-1)).toMatchObject({ action: 'extend', reason: '双方同意延期' });
+    expect(disputeBodySchema.safeParse(after).success).toBe(true);
   });
 
   it('walks a case from registration to 结案 with a schema-valid body at every step', () => {
@@ -150,12 +171,13 @@ describe('dispute actions', () => {
     expect(body.flowLogs.map((log) => log.action)).toEqual([
       'accept',
       'startMediation',
+      'recordSession',
       'succeed',
       'startPerformance',
       'followUp',
       'close',
     ]);
-    expect(new Set(body.flowLogs.map((log) => log.id)).size).toBe(6);
+    expect(new Set(body.flowLogs.map((log) => log.id)).size).toBe(7);
     expect(body.closedAt).toBe(NOW.toISOString());
     expect(body.performanceStatus).toBe('fulfilled');
   });

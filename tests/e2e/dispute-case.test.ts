@@ -102,10 +102,11 @@ describe.runIf(chromiumAvailable())('a dispute case from registration to 结案'
     await step(page, '结案', async () => {});
     await statusIs(page, '已结案');
 
-    const flow = page.getByRole('list', { name: '流转记录（6）' });
+    const flow = page.getByRole('list', { name: '流转记录（7）' });
     for (const line of [
       '受理：已登记 → 已受理',
       '开始调解：已受理 → 调解中',
+      '记录调解（调解中）',
       '调解成功：调解中 → 调解成功',
       '开始履行：调解成功 → 履行中',
       '回访：履行中 → 已回访',
@@ -135,6 +136,7 @@ describe.runIf(chromiumAvailable())('a dispute case from registration to 结案'
     expect(onServer?.body.flowLogs.map((log) => log.action)).toEqual([
       'accept',
       'startMediation',
+      'recordSession',
       'succeed',
       'startPerformance',
       'followUp',

@@ -111,7 +111,9 @@ export function DisputeFile({ body, me }: DisputeFileProps) {
         <FileItem title={label('action', 'extend')}>
           <p>
             {t('file.extensions', {
-              list: (body.extensions ?? []).map((e) => t('file.extension', e)).join('；'),
+              list: (body.extensions ?? [])
+                .map((e) => t('file.extension', { days: e.days, reason: e.reason }))
+                .join('；'),
             })}
           </p>
         </FileItem>
@@ -126,11 +128,16 @@ export function DisputeFile({ body, me }: DisputeFileProps) {
           {body.flowLogs.map((log) => (
             <li key={log.id}>
               <strong>
-                {t('file.flowStep', {
-                  action: label('action', log.action),
-                  from: label('disputeStatus', log.fromStatus),
-                  to: label('disputeStatus', log.toStatus),
-                })}
+                {log.fromStatus === log.toStatus
+                  ? t('file.flowNote', {
+                      action: label('action', log.action),
+                      status: label('disputeStatus', log.toStatus),
+                    })
+                  : t('file.flowStep', {
+                      action: label('action', log.action),
+                      from: label('disputeStatus', log.fromStatus),
+                      to: label('disputeStatus', log.toStatus),
+                    })}
               </strong>
               {log.fromLevel && log.toLevel && log.fromLevel !== log.toLevel && (
                 <span>
@@ -141,7 +148,7 @@ export function DisputeFile({ body, me }: DisputeFileProps) {
                 </span>
               )}
               <p class="case-file__meta">
-                {formatDateTime(log.at)} · {me && log.by === me.id ? me.name : log.by}
+                {formatDateTime(log.at)} · {me && log.by === me.id ? me.name : (log.byName ?? log.by)}
               </p>
               {log.reason && <p class="detail__text">{log.reason}</p>}
             </li>

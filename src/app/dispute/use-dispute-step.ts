@@ -22,7 +22,12 @@ export async function saveDisputeStep(
   const user = session.value?.user;
   if (!db || !user) return t('sheet.saveFailed', { message: 'no session' });
   const now = new Date();
-  const result = applyDisputeAction(record.body, action, { now, userId: user.id, newId: () => uuidV7() });
+  const result = applyDisputeAction(record.body, action, {
+    now,
+    userId: user.id,
+    userName: user.name,
+    newId: () => uuidV7(),
+  });
   if (!result.ok) return t(`refusal.${result.reason}`);
   const parsed = disputeBodySchema.safeParse(result.body);
   if (!parsed.success) {

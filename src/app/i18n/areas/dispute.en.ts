@@ -198,6 +198,7 @@ export const disputeEn: Partial<Record<keyof typeof disputeZhCN, string>> = {
   'file.extension': '{days} days ({reason})',
   'file.closedAt': 'Closed at {at}',
   'file.flow': 'Flow log ({n})',
+  'file.flowNote': '{action} ({status})',
   'file.flowStep': '{action}: {from} → {to}',
   'file.flowLevel': ' ({from} → {to})',
   'file.empty': 'None',

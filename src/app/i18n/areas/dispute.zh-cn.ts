@@ -204,6 +204,7 @@ export const disputeZhCN = {
   'file.extension': '{days} 天（{reason}）',
   'file.closedAt': '结案时间：{at}',
   'file.flow': '流转记录（{n}）',
+  'file.flowNote': '{action}（{status}）',
   'file.flowStep': '{action}：{from} → {to}',
   'file.flowLevel': '（{from} → {to}）',
   'file.empty': '暂无',
