@@ -252,7 +252,7 @@ export function RentalHouseForm({ existing }: { existing?: RentalHouseRecord | u
 
   return (
     <FormLayout {...layout}>
-      <h2 class="section-title">{t('house.section.house')}</h2>
+      <h2 class="section-title form-section">{t('house.section.house')}</h2>
       <TextField
         id="address"
         label={t('house.address')}
@@ -341,7 +341,7 @@ export function RentalHouseForm({ existing }: { existing?: RentalHouseRecord | u
         />
       </div>
 
-      <h2 class="section-title">{t('house.section.landlord')}</h2>
+      <h2 class="section-title form-section">{t('house.section.landlord')}</h2>
       <ChoiceGroup
         id="landlordType"
         legend={t('house.landlordType')}
@@ -415,7 +415,7 @@ export function RentalHouseForm({ existing }: { existing?: RentalHouseRecord | u
         onValue={(propertyCompany) => update({ propertyCompany })}
       />
 
-      <h2 class="section-title">{t('house.section.lease')}</h2>
+      <h2 class="section-title form-section">{t('house.section.lease')}</h2>
       <div class="field-row">
         <TextField
           id="leaseStart"
@@ -475,7 +475,7 @@ export function RentalHouseForm({ existing }: { existing?: RentalHouseRecord | u
         onValue={(managementCategory) => update({ managementCategory })}
       />
 
-      <h2 class="section-title">
+      <h2 class="section-title form-section">
         {t('house.tenants')} · {t('house.tenantCount', { n: draft.tenants.length })}
       </h2>
       {draft.tenants.map((tenant, index) => (

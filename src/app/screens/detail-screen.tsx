@@ -79,6 +79,9 @@ export function DetailScreen() {
             </button>
           )}
         </section>
+        {/* What needs doing comes first: hazards to follow up, the house's risk. */}
+        {record.kind === 'rentalInspection' && <HazardCards record={record} />}
+        {record.kind === 'rentalHouse' && <HouseSections record={record} />}
         <dl class="detail__list">
           {[
             ...detailRows(record),
@@ -92,8 +95,6 @@ export function DetailScreen() {
             </div>
           ))}
         </dl>
-        {record.kind === 'rentalInspection' && <HazardCards record={record} />}
-        {record.kind === 'rentalHouse' && <HouseSections record={record} />}
         <PhotoStrip record={record} />
       </main>
       <div class="action-bar">

@@ -210,7 +210,15 @@ export function HazardCard({ record, hazard, now }: HazardCardProps) {
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const id = `hazard-${hazard.id}`;
-  const events = allowedHazardEvents(hazard.status);
+  // 逾期移交 only: offering 移交 before the deadline has passed would only earn a refusal.
+  const overdue =
+    hazard.deadline !== undefined && isOverdue({ status: hazard.status, deadline: hazard.deadline }, now);
+  const events = allowedHazardEvents(hazard.status).filter(
+    (next) => next !== 'refer' || hazard.status !== 'rectifying' || overdue,
+  );
+  // The status already says 限期整改 for a hazard under a deadline; name the handling otherwise.
+  const showHandling =
+    hazard.handling !== 'deadline' || hazard.status === 'open' || hazard.status === 'closed';
   // 复查未通过 asks for what comes next: a later deadline or a referral.
   const afterFailedRecheck = hazard.status === 'recheckFailed';
 
@@ -269,8 +277,7 @@ export function HazardCard({ record, hazard, now }: HazardCardProps) {
       )}
       <p class="hazard-card__line">
         <span class="hazard-card__status">{label('hazardStatus', hazard.status)}</span>
-        {' · '}
-        {label('handling', hazard.handling)}
+        {showHandling && ` · ${label('handling', hazard.handling)}`}
         {hazard.referredTo && ` → ${label('jointUnit', hazard.referredTo)}`}
         {hazard.responsibleParty &&
           ` · ${t('inspection.responsibleParty')}:${label('responsibleParty', hazard.responsibleParty)}`}
