@@ -5,6 +5,7 @@
  * the worker rechecks it, signs it off (销号) and the inspection is 已闭环; the server has it all.
  */
 import { cpSync, mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplePng } from '../support/photo-samples';
@@ -51,6 +52,7 @@ describe.runIf(chromiumAvailable())('rental house and its inspection', () => {
 
     await page.getByRole('button', { name: '出租房检查' }).click();
     await page.getByText('检查哪一户？').waitFor();
+    await page.screenshot({ path: `${SHOTS}/rental-house-picker.png` });
     await page.getByRole('button', { name: '登记新房屋' }).click();
     await page.getByRole('heading', { name: '登记出租房屋' }).waitFor();
     await page.getByLabel('详细地址').fill(ADDRESS);
@@ -100,6 +102,10 @@ describe.runIf(chromiumAvailable())('rental house and its inspection', () => {
       buffer: Buffer.from(samplePng(3, 800, 600)),
     });
     await expect.poll(() => page.locator('#checklist-EB03-fix img.photo-thumb').count()).toBe(1);
+    await page.evaluate(() =>
+      document.querySelector('#checklist-EB03-level')?.scrollIntoView({ block: 'center' }),
+    );
+    await page.screenshot({ path: `${SHOTS}/rental-failed-item.png` });
 
     await failItem(page, BY_DEADLINE);
     // A 一般 hazard gets a week by default.
@@ -201,6 +207,9 @@ describe.runIf(chromiumAvailable())('rental house and its inspection', () => {
     ]);
     expect(inspection.body.inspectors?.[0]?.name).toBeTruthy();
     mkdirSync('/tmp/shots-rental', { recursive: true });
-    cpSync(SHOTS, '/tmp/shots-rental', { recursive: true, filter: (src) => !src.includes('failed-') });
+    cpSync(SHOTS, '/tmp/shots-rental', {
+      recursive: true,
+      filter: (src) => src === SHOTS || basename(src).startsWith('rental-'),
+    });
   });
 });

@@ -5,6 +5,7 @@ import {
   type ChecklistSection as SectionKey,
 } from '../../domain/checklist-catalogue';
 import { CHECK_RESULTS } from '../../domain/rental-inspection';
+import { streetThresholds } from '../../domain/street-thresholds';
 import { ChoiceGroup } from '../components/choice-group';
 import { FieldError } from '../components/field-shell';
 import { label, t } from '../i18n/i18n';
@@ -30,6 +31,9 @@ interface ChecklistSectionProps {
 }
 
 /** The §1.3 checklist by section (A 电动自行车 … H 治安), each item 符合 / 不符合 / 不适用. */
+/** Items whose requirement depends on the street's thresholds: the figure in force is shown. */
+const RULE_ITEMS = new Set<ItemCode>(['GR01', 'GR02', 'FE01', 'FE03', 'PS01']);
+
 export function ChecklistSection({
   answers,
   premises,
@@ -40,6 +44,7 @@ export function ChecklistSection({
 }: ChecklistSectionProps) {
   const all = CHECKLIST_SECTIONS.flatMap((section) => ITEMS_BY_SECTION[section]);
   const done = all.filter((code) => answers[code]?.result).length;
+  const thresholds = streetThresholds();
   const options = CHECK_RESULTS.map((r) => ({ value: r, label: label('checkResult', r) }));
   return (
     <section
@@ -87,6 +92,11 @@ export function ChecklistSection({
                     value={answer.result}
                     onValue={(result) => onAnswer(code, { ...answer, result: result as CheckResult })}
                   />
+                  {RULE_ITEMS.has(code) && (
+                    <p class="field__hint checklist__rule">
+                      {t(`checklistRule.${code}` as MessageKey, { ...thresholds })}
+                    </p>
+                  )}
                   {answer.result === 'fail' && (
                     <FailedItem
                       code={code}

@@ -40,7 +40,12 @@ export function FailedItem({ code, answer, premises, recorded, onAnswer }: Faile
         value={answer.note}
         onValue={(note) => set({ note })}
       />
-      <PhotoField id={id('photos')} value={answer.photos} onValue={(photos) => set({ photos })} />
+      <PhotoField
+        id={id('photos')}
+        label={`${itemName} · ${t('inspection.itemPhotos')}`}
+        value={answer.photos}
+        onValue={(photos) => set({ photos })}
+      />
       {code === 'EB02' && (
         <label class="check-toggle">
           <input
@@ -63,7 +68,7 @@ export function FailedItem({ code, answer, premises, recorded, onAnswer }: Faile
       />
       <p class={suggestion.level === 'major' ? 'level-hint is-major' : 'level-hint'}>
         {t(`inspection.levelBasis.${suggestion.basis}`, { level: label('hazardLevel', suggestion.level) })}
-        {level === 'major' && ` ${t('inspection.majorReport')}`}
+        {level === 'major' && t('inspection.majorReport')}
       </p>
       {recorded ? (
         <p class="notice">{t('inspection.hazardRecorded')}</p>
@@ -93,6 +98,7 @@ export function FailedItem({ code, answer, premises, recorded, onAnswer }: Faile
               <p class="field__hint">{t('inspection.fixPhotoHint')}</p>
               <PhotoField
                 id={id('fix')}
+                label={`${itemName} · ${t('inspection.fixPhotos')}`}
                 value={answer.fixPhotos}
                 onValue={(fixPhotos) => set({ fixPhotos })}
               />

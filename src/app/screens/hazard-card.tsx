@@ -118,7 +118,14 @@ function ActionFields({
 }) {
   switch (event) {
     case 'fixOnSite':
-      return <PhotoField id={`${id}-photos`} value={form.photos} onValue={(photos) => set({ photos })} />;
+      return (
+        <PhotoField
+          id={`${id}-photos`}
+          label={t('inspection.fixPhotos')}
+          value={form.photos}
+          onValue={(photos) => set({ photos })}
+        />
+      );
     case 'setDeadline':
       return (
         <>
@@ -360,7 +367,10 @@ export function HazardCards({ record }: { record: RentalInspectionRecord }) {
   return (
     <section class="hazards" aria-labelledby="hazards-title">
       <h2 class="section-title" id="hazards-title">
-        {t('hazard.title', { n: hazards.length })}
+        {t('hazard.title', { n: hazards.length })} ·{' '}
+        <span class={`inspection-status inspection-status--${record.body.status}`}>
+          {label('inspectionStatus', record.body.status)}
+        </span>
       </h2>
       {hazards.map((hazard) => (
         <HazardCard key={hazard.id} record={record} hazard={hazard} now={now} />
