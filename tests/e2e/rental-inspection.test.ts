@@ -141,6 +141,11 @@ describe.runIf(chromiumAvailable())('rental house and its inspection', () => {
     expect(await page.locator('[data-field$=".phone"]').first().textContent()).not.toContain('13705171234');
     await page.locator('.house-risk').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/rental-house-detail.png` });
+    // 新建检查 from the house opens an inspection of it, prefilled.
+    await page.getByRole('button', { name: '新建检查' }).click();
+    await page.getByRole('heading', { name: '新建出租房检查' }).waitFor();
+    expect(await page.getByLabel('房屋地址').inputValue()).toBe(ADDRESS);
+    await page.goBack();
     await page
       .locator('.house-inspections')
       .getByText(/整改中/)

@@ -48,6 +48,8 @@ export function HouseSections({ record }: { record: RentalHouseRecord }) {
   });
   return (
     <>
+      {/* Which house this is, before anything else: the bar only says 出租房屋. */}
+      <p class="house-title">{b.address}</p>
       <section class="house-risk" aria-labelledby="risk-title">
         <h2 class="section-title" id="risk-title">
           {t('house.risk')}
