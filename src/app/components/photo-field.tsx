@@ -30,6 +30,8 @@ interface PhotoFieldProps {
   id: string;
   value: readonly PhotoItem[];
   onValue: (value: PhotoItem[]) => void;
+  /** Names what the photos show when a form has several photo fields (现场照片, 整改后照片). */
+  label?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ interface PhotoFieldProps {
  * Each picked image is shrunk on the device before it is kept; a non-image or one still too large
  * gets a Chinese message and is not added.
  */
-export function PhotoField({ id, value, onValue }: PhotoFieldProps) {
+export function PhotoField({ id, value, onValue, label }: PhotoFieldProps) {
   const [error, setError] = useState<MessageKey | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
@@ -73,7 +75,7 @@ export function PhotoField({ id, value, onValue }: PhotoFieldProps) {
   const full = value.length >= MAX_PHOTOS_PER_RECORD;
   return (
     <fieldset class={error ? 'field photo-field field--invalid' : 'field photo-field'} id={id}>
-      <legend class="field__label">{t('photo.label')}</legend>
+      <legend class="field__label">{label ?? t('photo.label')}</legend>
       {value.length > 0 && (
         <ul class="photo-strip">
           {value.map((item, index) => (

@@ -17,6 +17,7 @@ import {
 } from '../../domain/risk-rules';
 import { uuidV7 } from '../../sync/uuid-v7';
 import { label, t } from '../i18n/i18n';
+import { useGridThresholds } from '../lib/use-grid-thresholds';
 import { session } from '../sync-status';
 import { DisputeFile } from './dispute-file';
 import { DisputeRiskBox } from './dispute-risk-box';
@@ -101,7 +102,8 @@ export function DisputeCase({
   const body = record.body;
   const now = new Date();
   const user = session.value?.user;
-  const assessment = assessDisputeRisk(disputeRiskFactsFrom(body, now));
+  const thresholds = useGridThresholds(record.gridId);
+  const assessment = assessDisputeRisk(disputeRiskFactsFrom(body, now), thresholds);
   const offered = stepsFor(body);
   const proposal = offered.includes('escalate') ? proposalOf(body, assessment) : undefined;
   // When the rules say the case must go up, 上报 is the step offered first.

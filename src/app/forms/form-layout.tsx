@@ -16,6 +16,8 @@ interface FormLayoutProps {
   state: SaveState;
   onSave: () => void;
   children: ComponentChildren;
+  /** A line above 保存 (e.g. the inspection's "2 项不符合"). */
+  barNote?: ComponentChildren;
 }
 
 /** Every record form: top bar, grid picker, the kind's fields, and 保存 as a big sticky bottom button. */
@@ -28,6 +30,7 @@ export function FormLayout({
   state,
   onSave,
   children,
+  barNote,
 }: FormLayoutProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const errorCount = Object.keys(state.errors).length;
@@ -63,6 +66,7 @@ export function FormLayout({
         <GridPicker grids={grids} value={gridId} onValue={onGridId} error={state.errors.gridId} />
         {children}
         <div class="save-bar">
+          {barNote}
           {errorCount > 0 && (
             <p class="save-bar__message" role="alert">
               {t('form.invalidSummary', { n: errorCount })}

@@ -1,130 +1,84 @@
-import type { GeoPoint } from '../../domain/geo-point';
-import { hazardsForChecklist } from '../../domain/inspection-hazards';
+import { useRef } from 'preact/hooks';
+import { JOINT_UNITS } from '../../domain/hazard-workflow';
 import type { RentalInspectionRecord } from '../../domain/record-envelope';
-import { INSPECTION_TYPES, OVERALL_RESULTS, type RentalInspectionBody } from '../../domain/rental-inspection';
+import { INSPECTION_TYPES, PRESENT_PERSON_RELATIONS, SPECIAL_TOPICS } from '../../domain/rental-inspection';
+import { streetThresholds } from '../../domain/street-thresholds';
 import { uuidV7 } from '../../sync/uuid-v7';
 import { ChoiceGroup } from '../components/choice-group';
 import { LocationField } from '../components/location-field';
-import { PhotoField, type PhotoItem, photoIdsField, photoItemsFrom } from '../components/photo-field';
+import { PhotoField } from '../components/photo-field';
 import { TextAreaField, TextField } from '../components/text-field';
 import { label, t } from '../i18n/i18n';
-import { fromLocalInput, todayLocalDate, toLocalInput } from '../lib/format-time';
-import { type ChecklistAnswer, ChecklistSection, COMMON_ITEMS, type ItemCode } from './checklist-section';
+import { patrolLink } from '../lib/active-patrol';
+import { fromLocalInput, toLocalInput } from '../lib/format-time';
+import { useGridThresholds } from '../lib/use-grid-thresholds';
+import { session } from '../sync-status';
+import { ChecklistSection } from './checklist-section';
 import { FormLayout } from './form-layout';
+import {
+  ALL_ITEMS,
+  draftPhotos,
+  emptyAnswer,
+  failedItems,
+  type HouseRef,
+  type InspectionDraft,
+  type ItemCode,
+  inspectionBodyFrom,
+  inspectionDraftFrom,
+} from './inspection-draft';
 import { useRecordForm } from './use-record-form';
 
-type OverallResult = RentalInspectionBody['overallResult'];
-
-interface RentalDraft {
-  address: string;
-  landlordName: string;
-  landlordPhone: string;
-  inspectionType: string;
-  inspectedAt: string;
-  items: ItemCode[];
-  answers: Partial<Record<ItemCode, ChecklistAnswer>>;
-  overallResult: string;
-  rectificationDeadline: string;
-  remarks: string;
-  location: GeoPoint | undefined;
-  photos: PhotoItem[];
+interface RentalInspectionFormProps {
+  existing?: RentalInspectionRecord | undefined;
+  /** The 一户一档 house a new inspection is of (its header and premises facts are copied). */
+  house?: HouseRef | undefined;
 }
 
-function draftFrom(body: RentalInspectionBody | undefined, now: Date): RentalDraft {
-  const answers: RentalDraft['answers'] = {};
-  for (const entry of body?.checklist ?? [])
-    answers[entry.itemCode] = { result: entry.result, note: entry.note ?? '' };
-  // Items answered elsewhere (another device, the full catalogue) stay visible so an edit keeps them.
-  const extra = (body?.checklist ?? []).map((e) => e.itemCode).filter((code) => !COMMON_ITEMS.includes(code));
-  return {
-    address: body?.address ?? '',
-    landlordName: body?.landlordName ?? '',
-    landlordPhone: body?.landlordPhone ?? '',
-    inspectionType: body?.inspectionType ?? 'routine',
-    inspectedAt: toLocalInput(body?.inspectedAt ?? now.toISOString()),
-    items: [...COMMON_ITEMS, ...extra],
-    answers,
-    overallResult: body?.overallResult ?? '',
-    rectificationDeadline: body?.rectificationDeadline ?? '',
-    remarks: body?.remarks ?? '',
-    location: body?.location,
-    photos: photoItemsFrom(body?.photoIds),
-  };
-}
-
-/** Where the inspection stands after this save (DOMAIN.md §1.4); a later stage is kept if the result did not change. */
-function statusFor(
-  result: string,
-  previous: RentalInspectionBody | undefined,
-): RentalInspectionBody['status'] {
-  if (previous && previous.overallResult === result) return previous.status;
-  if (result === 'rectifying') return 'rectifying';
-  if (result === 'referred') return 'referred';
-  return 'closed';
-}
-
-function bodyFrom(draft: RentalDraft, previous: RentalInspectionBody | undefined): Record<string, unknown> {
-  // This form has no per-item photos yet: keep those an entry has (taken elsewhere) through an edit.
-  const itemPhotos = new Map(previous?.checklist.map((entry) => [entry.itemCode, entry.photoIds]));
-  const checklist = draft.items.flatMap((itemCode) => {
-    const answer = draft.answers[itemCode];
-    if (!answer?.result) return [];
-    const note = answer.note.trim();
-    const photoIds = itemPhotos.get(itemCode);
-    return [{ itemCode, result: answer.result, ...(note && { note }), ...(photoIds && { photoIds }) }];
-  });
-  const phone = draft.landlordPhone.trim();
-  const remarks = draft.remarks.trim();
-  const rectifying = draft.overallResult === 'rectifying';
-  const rectificationDeadline =
-    rectifying && draft.rectificationDeadline ? draft.rectificationDeadline : undefined;
-  const overallResult = OVERALL_RESULTS.find((result) => result === draft.overallResult);
-  const hazards = overallResult
-    ? hazardsForChecklist(checklist, previous?.hazards ?? [], {
-        overallResult,
-        rectificationDeadline,
-        newId: () => uuidV7(),
-        describe: (itemCode) => label('checklist', itemCode),
-      })
-    : (previous?.hazards ?? []);
-  // Fields this form does not edit (house link, inspectors, joint units…) are kept as they were.
-  const {
-    landlordPhone: _phone,
-    rectificationDeadline: _deadline,
-    remarks: _remarks,
-    location: _location,
-    photoIds: _photoIds,
-    ...kept
-  } = previous ?? {};
-  return {
-    ...kept,
-    hazards,
-    address: draft.address,
-    landlordName: draft.landlordName,
-    ...(phone && { landlordPhone: phone }),
-    inspectionType: draft.inspectionType,
-    inspectedAt: fromLocalInput(draft.inspectedAt),
-    checklist,
-    overallResult: draft.overallResult,
-    ...(rectificationDeadline && { rectificationDeadline }),
-    ...(remarks && { remarks }),
-    ...(draft.location && { location: draft.location }),
-    ...photoIdsField(draft.photos),
-    status: statusFor(draft.overallResult, previous),
-  };
-}
-
-/** 出租房安全检查 form. */
-export function RentalInspectionForm({ existing }: { existing?: RentalInspectionRecord | undefined }) {
+/** 出租房安全检查: header from the house, the §1.3 checklist, and each hazard's handling on the spot. */
+export function RentalInspectionForm({ existing, house }: RentalInspectionFormProps) {
+  const user = session.value?.user;
+  const recorded = new Set<ItemCode>((existing?.body.hazards ?? []).map((h) => h.itemCode));
+  // Read at save time by the body builder, which useRecordForm keeps from the first render.
+  const thresholdsRef = useRef(streetThresholds());
   const { draft, update, errors, layout } = useRecordForm(
     'rentalInspection',
     existing,
-    () => draftFrom(existing?.body, new Date()),
-    (current) => bodyFrom(current, existing?.body),
+    () =>
+      inspectionDraftFrom(existing?.body, {
+        house,
+        inspector: user?.name ?? '',
+        inspectedAt: toLocalInput(existing?.body.inspectedAt ?? new Date().toISOString()),
+      }),
+    (current: InspectionDraft) =>
+      inspectionBodyFrom(
+        { ...current, inspectedAt: fromLocalInput(current.inspectedAt) ?? current.inspectedAt },
+        {
+          previous: existing?.body,
+          now: new Date(),
+          newId: uuidV7,
+          describe: (code) => label('checklist', code),
+          patrol: patrolLink(),
+          thresholds: thresholdsRef.current,
+          ...(user ? { inspectorUserId: user.id } : {}),
+        },
+      ),
+    { photosOf: draftPhotos },
   );
+  const thresholds = useGridThresholds(layout.gridId);
+  thresholdsRef.current = thresholds;
+  const { failed, unhandled } = failedItems(draft, recorded);
+  const setAnswers = (answers: InspectionDraft['answers']) => update({ answers });
 
   return (
-    <FormLayout {...layout}>
+    <FormLayout
+      {...layout}
+      barNote={
+        <p class={failed.length > 0 ? 'save-bar__count is-fail' : 'save-bar__count'}>
+          {failed.length > 0 ? t('inspection.failCount', { n: failed.length }) : t('inspection.noFail')}
+          {unhandled.length > 0 && ` · ${t('inspection.unhandledCount', { n: unhandled.length })}`}
+        </p>
+      }
+    >
       <TextField
         id="address"
         label={t('rental.address')}
@@ -140,7 +94,6 @@ export function RentalInspectionForm({ existing }: { existing?: RentalInspection
         label={t('rental.landlordName')}
         required
         maxLength={100}
-        autoComplete="off"
         value={draft.landlordName}
         onValue={(landlordName) => update({ landlordName })}
         error={errors.landlordName}
@@ -164,6 +117,27 @@ export function RentalInspectionForm({ existing }: { existing?: RentalInspection
         onValue={(inspectionType) => update({ inspectionType })}
         error={errors.inspectionType}
       />
+      {draft.inspectionType === 'special' && (
+        <ChoiceGroup
+          id="specialTopic"
+          legend={t('inspection.specialTopic')}
+          look="chips"
+          options={SPECIAL_TOPICS.map((v) => ({ value: v, label: label('specialTopic', v) }))}
+          value={draft.specialTopic}
+          onValue={(specialTopic) => update({ specialTopic })}
+        />
+      )}
+      {(draft.inspectionType === 'joint' || draft.jointUnits.length > 0) && (
+        <ChoiceGroup
+          id="jointUnits"
+          legend={t('inspection.jointUnits')}
+          look="chips"
+          multiple
+          options={JOINT_UNITS.map((v) => ({ value: v, label: label('jointUnit', v) }))}
+          value={draft.jointUnits}
+          onValue={(jointUnits) => update({ jointUnits })}
+        />
+      )}
       <TextField
         id="inspectedAt"
         type="datetime-local"
@@ -174,39 +148,73 @@ export function RentalInspectionForm({ existing }: { existing?: RentalInspection
         onValue={(inspectedAt) => update({ inspectedAt })}
         error={errors.inspectedAt}
       />
+      <TextField
+        id="inspectors"
+        label={t('inspection.inspectors')}
+        hint={t('inspection.inspectorsHint')}
+        maxLength={200}
+        value={draft.inspectors}
+        onValue={(inspectors) => update({ inspectors })}
+        error={errors.inspectors}
+      />
+      <TextField
+        id="presentName"
+        label={t('inspection.presentName')}
+        maxLength={100}
+        value={draft.presentName}
+        onValue={(presentName) => update({ presentName })}
+      />
+      {draft.presentName.trim() !== '' && (
+        <ChoiceGroup
+          id="presentRelation"
+          legend={t('inspection.presentRelation')}
+          look="segments"
+          options={PRESENT_PERSON_RELATIONS.map((v) => ({ value: v, label: label('presentRelation', v) }))}
+          value={draft.presentRelation}
+          onValue={(presentRelation) => update({ presentRelation })}
+        />
+      )}
       <ChecklistSection
-        items={draft.items}
         answers={draft.answers}
-        onAnswer={(code, answer) => update({ answers: { ...draft.answers, [code]: answer } })}
+        premises={draft.premises}
+        thresholds={thresholds}
+        recorded={recorded}
+        onAnswer={(code, answer) => setAnswers({ ...draft.answers, [code]: answer })}
         onRestPass={() => {
           const answers = { ...draft.answers };
-          for (const code of draft.items)
-            if (!answers[code]?.result) answers[code] = { result: 'pass', note: '' };
-          update({ answers });
+          for (const code of ALL_ITEMS)
+            if (!answers[code]?.result) answers[code] = { ...emptyAnswer(), result: 'pass' };
+          setAnswers(answers);
         }}
-        error={errors.checklist}
+        error={errors.checklist ?? errors.hazards}
       />
-      <ChoiceGroup
-        id="overallResult"
-        legend={t('rental.overallResult')}
-        look="chips"
-        required
-        options={OVERALL_RESULTS.map((v: OverallResult) => ({ value: v, label: label('overallResult', v) }))}
-        value={draft.overallResult}
-        onValue={(overallResult) => update({ overallResult })}
-        error={errors.overallResult}
-      />
-      {draft.overallResult === 'rectifying' && (
+      <div class="field-row">
         <TextField
-          id="rectificationDeadline"
-          type="date"
-          label={t('rental.deadline')}
-          required
-          maxLength={10}
-          min={todayLocalDate()}
-          value={draft.rectificationDeadline}
-          onValue={(rectificationDeadline) => update({ rectificationDeadline })}
-          error={errors.rectificationDeadline}
+          id="occupantCountObserved"
+          inputMode="numeric"
+          label={t('inspection.occupantCountObserved')}
+          maxLength={5}
+          value={draft.occupantCountObserved}
+          onValue={(occupantCountObserved) => update({ occupantCountObserved })}
+          error={errors.occupantCountObserved}
+        />
+        <TextField
+          id="unregisteredPersons"
+          inputMode="numeric"
+          label={t('inspection.unregisteredPersons')}
+          maxLength={5}
+          value={draft.unregisteredPersons}
+          onValue={(unregisteredPersons) => update({ unregisteredPersons })}
+          error={errors.unregisteredPersons}
+        />
+      </div>
+      {failed.length > 0 && (
+        <TextField
+          id="noticeNo"
+          label={t('inspection.noticeNo')}
+          maxLength={50}
+          value={draft.noticeNo}
+          onValue={(noticeNo) => update({ noticeNo })}
         />
       )}
       <TextAreaField

@@ -11,15 +11,23 @@ import { formDirty } from '../pwa-update';
 import { useFormGrids } from './use-form-grids';
 import { useRecordSave } from './use-record-save';
 
+export interface RecordFormOptions<D> {
+  /** Every photo the draft holds when some live outside `draft.photos` (per checklist item, per fix). */
+  photosOf?: (draft: D) => readonly PhotoItem[];
+  /** Where to go after saving, instead of the saved record (e.g. on to its first inspection). */
+  afterSave?: (recordId: string) => string;
+}
+
 export function useRecordForm<K extends RecordKind, D extends { photos: PhotoItem[] }>(
   kind: K,
   existing: RecordOfKind<K> | undefined,
   initialDraft: () => D,
   bodyFrom: (draft: D) => Record<string, unknown>,
+  options: RecordFormOptions<D> = {},
 ) {
   const [draft, setDraft] = useState(initialDraft);
   const { grids, gridId, setGridId } = useFormGrids(existing?.gridId);
-  const { state, save } = useRecordSave(kind, existing);
+  const { state, save } = useRecordSave(kind, existing, options.afterSave);
   const update = (patch: Partial<D>) => {
     formDirty.value = true;
     setDraft((d) => ({ ...d, ...patch }));
@@ -34,7 +42,8 @@ export function useRecordForm<K extends RecordKind, D extends { photos: PhotoIte
       setGridId(id);
     },
     state: state.value,
-    onSave: () => void save(gridId, bodyFrom(draft), newPhotoDrafts(draft.photos)),
+    onSave: () =>
+      void save(gridId, bodyFrom(draft), newPhotoDrafts(options.photosOf?.(draft) ?? draft.photos)),
   };
   return { draft, update, errors: state.value.errors, layout };
 }

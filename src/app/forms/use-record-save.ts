@@ -23,7 +23,11 @@ export interface SaveState {
   saving: boolean;
 }
 
-export function useRecordSave<K extends RecordKind>(kind: K, existing: RecordOfKind<K> | undefined) {
+export function useRecordSave<K extends RecordKind>(
+  kind: K,
+  existing: RecordOfKind<K> | undefined,
+  afterSave?: (recordId: string) => string,
+) {
   const { route } = useLocation();
   const state = useSignal<SaveState>({ errors: {}, formError: undefined, saving: false });
 
@@ -65,7 +69,7 @@ export function useRecordSave<K extends RecordKind>(kind: K, existing: RecordOfK
     }
     formDirty.value = false;
     requestSync('save');
-    route(`/records/${record.id}`, true);
+    route(afterSave?.(record.id) ?? `/records/${record.id}`, true);
   };
 
   return { state, save };

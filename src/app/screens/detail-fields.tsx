@@ -56,7 +56,20 @@ export function detailRows(record: GridRecord): DetailRow[] {
     case 'rentalInspection': {
       const b = record.body;
       return [
-        [t('rental.address'), b.address, 'body.address'],
+        [
+          t('rental.address'),
+          b.rentalHouseId ? (
+            <>
+              {b.address}{' '}
+              <a class="detail__link" href={`/records/${b.rentalHouseId}`}>
+                {t('inspection.houseRecord')}
+              </a>
+            </>
+          ) : (
+            b.address
+          ),
+          'body.address',
+        ],
         [
           t('rental.landlordName'),
           <MaskedValue
@@ -84,21 +97,80 @@ export function detailRows(record: GridRecord): DetailRow[] {
           : []),
         [t('rental.inspectionType'), label('inspectionType', b.inspectionType), 'body.inspectionType'],
         [t('rental.inspectedAt'), formatDateTime(b.inspectedAt), 'body.inspectedAt'],
+        ...(b.inspectors?.length
+          ? [
+              [
+                t('inspection.inspectors'),
+                b.inspectors.map((i) => i.name).join('、'),
+                'body.inspectors',
+              ] as DetailRow,
+            ]
+          : []),
+        ...(b.jointUnits?.length
+          ? [
+              [
+                t('inspection.jointUnits'),
+                b.jointUnits.map((u) => label('jointUnit', u)).join('、'),
+                'body.jointUnits',
+              ] as DetailRow,
+            ]
+          : []),
+        ...(b.presentPerson
+          ? [
+              [
+                t('inspection.presentName'),
+                <>
+                  <MaskedValue
+                    value={b.presentPerson.name}
+                    mask={maskName}
+                    recordId={record.id}
+                    field="body.presentPerson.name"
+                  />{' '}
+                  ({label('presentRelation', b.presentPerson.relation)})
+                </>,
+                'body.presentPerson',
+              ] as DetailRow,
+            ]
+          : []),
         [
           t('rental.checklist'),
-          <ul class="detail__checklist">
-            {b.checklist.map((entry) => (
-              <li key={entry.itemCode} class={`check check--${entry.result}`}>
-                <span class="check__result">{label('checkResult', entry.result)}</span>
-                <span>
-                  {label('checklist', entry.itemCode)}
-                  {entry.note && <span class="check__note">{entry.note}</span>}
-                </span>
-              </li>
-            ))}
-          </ul>,
+          <>
+            <p class="detail__text">
+              {t('inspection.checklistSummary', {
+                pass: b.checklist.filter((e) => e.result === 'pass').length,
+                fail: b.checklist.filter((e) => e.result === 'fail').length,
+                na: b.checklist.filter((e) => e.result === 'na').length,
+              })}
+            </p>
+            <ul class="detail__checklist">
+              {b.checklist
+                .filter((entry) => entry.result === 'fail')
+                .map((entry) => (
+                  <li key={entry.itemCode} class={`check check--${entry.result}`}>
+                    <span class="check__result">{label('checkResult', entry.result)}</span>
+                    <span>
+                      {label('checklist', entry.itemCode)}
+                      {entry.note && <span class="check__note">{entry.note}</span>}
+                    </span>
+                  </li>
+                ))}
+            </ul>
+          </>,
           'body.checklist',
         ],
+        ...(b.occupantCountObserved !== undefined || b.unregisteredPersons !== undefined
+          ? [
+              [
+                t('inspection.observed'),
+                t('inspection.observedValue', {
+                  people: b.occupantCountObserved ?? '—',
+                  n: b.unregisteredPersons ?? '—',
+                }),
+                'body.occupantCountObserved',
+              ] as DetailRow,
+            ]
+          : []),
+        ...(b.noticeNo ? [[t('inspection.noticeNo'), b.noticeNo, 'body.noticeNo'] as DetailRow] : []),
         [t('rental.overallResult'), label('overallResult', b.overallResult), 'body.overallResult'],
         ...(b.rectificationDeadline
           ? [[t('rental.deadline'), b.rectificationDeadline, 'body.rectificationDeadline'] as DetailRow]
@@ -190,7 +262,11 @@ export function detailRows(record: GridRecord): DetailRow[] {
       const yesNo = (value: boolean) => t(value ? 'common.yes' : 'common.no');
       return [
         [t('house.address'), b.address, 'body.address'],
-        [t('house.houseType'), label('houseType', b.houseType), 'body.houseType'],
+        [
+          t('house.houseType'),
+          `${label('houseType', b.houseType)} · ${label('rentalUsage', b.rentalUsage)} · ${label('rentalMode', b.rentalMode)}`,
+          'body.houseType',
+        ],
         [
           t('house.rooms'),
           t('house.roomsValue', { rooms: b.roomCount, people: b.occupantCount }),
@@ -227,13 +303,69 @@ export function detailRows(record: GridRecord): DetailRow[] {
           />,
           'body.landlordIdNo',
         ],
-        [t('house.leaseDeclared'), yesNo(b.leaseDeclared), 'body.leaseDeclared'],
+        ...(b.managerName
+          ? [
+              [
+                t('house.managerName'),
+                <MaskedValue
+                  value={b.managerName}
+                  mask={maskName}
+                  recordId={record.id}
+                  field="body.managerName"
+                />,
+                'body.managerName',
+              ] as DetailRow,
+            ]
+          : []),
+        ...(b.managerPhone
+          ? [
+              [
+                t('house.managerPhone'),
+                <MaskedValue
+                  value={b.managerPhone}
+                  mask={maskPhone}
+                  tel
+                  recordId={record.id}
+                  field="body.managerPhone"
+                />,
+                'body.managerPhone',
+              ] as DetailRow,
+            ]
+          : []),
+        ...(b.propertyCompany
+          ? [[t('house.propertyCompany'), b.propertyCompany, 'body.propertyCompany'] as DetailRow]
+          : []),
+        ...(b.leaseStart || b.leaseEnd
+          ? [
+              [
+                t('house.lease'),
+                `${b.leaseStart ?? '—'} ~ ${b.leaseEnd ?? '—'}`,
+                'body.leaseStart',
+              ] as DetailRow,
+            ]
+          : []),
+        [
+          t('house.leaseDeclared'),
+          b.leaseDeclared && b.leaseFilingNo ? `${yesNo(true)} · ${b.leaseFilingNo}` : yesNo(b.leaseDeclared),
+          'body.leaseDeclared',
+        ],
         [
           t('house.responsibilityLetterSigned'),
           yesNo(b.responsibilityLetterSigned),
           'body.responsibilityLetterSigned',
         ],
-        [t('house.tenants'), t('house.tenantCount', { n: b.tenants.length }), 'body.tenants'],
+        ...(b.managementCategory
+          ? [
+              [
+                t('house.managementCategory'),
+                label('managementCategory', b.managementCategory),
+                'body.managementCategory',
+              ] as DetailRow,
+            ]
+          : []),
+        ...(b.remarks
+          ? [[t('rental.remarks'), <p class="detail__text">{b.remarks}</p>, 'body.remarks'] as DetailRow]
+          : []),
         [t('form.location'), locationText(record), 'body.location'],
       ];
     }

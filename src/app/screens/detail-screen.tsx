@@ -11,6 +11,8 @@ import { formatDateTime } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb, requestSync, session } from '../sync-status';
 import { detailRows } from './detail-fields';
+import { HazardCards } from './hazard-card';
+import { HouseSections } from './house-sections';
 
 function syncExplanation(row: LocalRecord): string {
   if (row.syncState !== 'rejected') return t(`syncExplain.${row.syncState}`);
@@ -84,6 +86,9 @@ export function DetailScreen() {
             {...(grid && { communityName: grid.communityName, streetName: grid.streetName })}
           />
         )}
+        {/* What needs doing comes first: hazards to follow up, the house's risk. */}
+        {record.kind === 'rentalInspection' && <HazardCards record={record} />}
+        {record.kind === 'rentalHouse' && <HouseSections record={record} />}
         <dl class="detail__list">
           {[
             ...detailRows(record),
@@ -117,18 +122,33 @@ export function DetailScreen() {
             </div>
           </div>
         ) : (
-          <div class="action-bar__row">
-            <button type="button" class="button button--secondary" onClick={() => (confirming.value = true)}>
-              {t('common.delete')}
-            </button>
-            <button
-              type="button"
-              class="button button--primary"
-              onClick={() => route(`/records/${record.id}/edit`)}
-            >
-              {t('common.edit')}
-            </button>
-          </div>
+          <>
+            {record.kind === 'rentalHouse' && (
+              <button
+                type="button"
+                class="button button--primary button--block button--large action-bar__main"
+                onClick={() => route(`/new/rental?house=${record.id}`)}
+              >
+                {t('house.newInspection')}
+              </button>
+            )}
+            <div class="action-bar__row">
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() => (confirming.value = true)}
+              >
+                {t('common.delete')}
+              </button>
+              <button
+                type="button"
+                class="button button--primary"
+                onClick={() => route(`/records/${record.id}/edit`)}
+              >
+                {t('common.edit')}
+              </button>
+            </div>
+          </>
         )}
       </div>
     </div>

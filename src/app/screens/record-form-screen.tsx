@@ -5,10 +5,12 @@ import type { LocalRecord } from '../../sync/local-db';
 import { AppBar } from '../components/app-bar';
 import { DisputeForm } from '../forms/dispute-form';
 import { PatrolForm } from '../forms/patrol-form';
+import { RentalHouseForm } from '../forms/rental-house-form';
 import { RentalInspectionForm } from '../forms/rental-inspection-form';
 import { t } from '../i18n/i18n';
 import { kindFromSlug } from '../lib/kind-slug';
 import { currentDb } from '../sync-status';
+import { InspectionStart } from './inspection-start-screen';
 
 function FormFor({ record }: { record: GridRecord }) {
   switch (record.kind) {
@@ -19,18 +21,8 @@ function FormFor({ record }: { record: GridRecord }) {
     case 'dispute':
       return <DisputeForm existing={record} />;
     case 'rentalHouse':
-      return <NoFormYet />;
+      return <RentalHouseForm existing={record} />;
   }
-}
-
-// The rental-house form lands with the 一户一档 screens; until then a house opens read-only.
-function NoFormYet() {
-  return (
-    <div class="screen">
-      <AppBar title={t('app.name')} back="/" />
-      <p class="empty">{t('form.notFound')}</p>
-    </div>
-  );
 }
 
 /** `/new/:kind` and `/records/:id/edit`: the same form, empty or prefilled. */
@@ -66,7 +58,9 @@ export function RecordFormScreen() {
     case 'patrol':
       return <PatrolForm />;
     case 'rentalInspection':
-      return <RentalInspectionForm />;
+      return <InspectionStart />;
+    case 'rentalHouse':
+      return <RentalHouseForm />;
     case 'dispute':
       return <DisputeForm />;
     default:

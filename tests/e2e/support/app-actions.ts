@@ -45,23 +45,38 @@ export async function createPatrol(page: Page, content: string, options = { loca
   await save(page);
 }
 
+/** A `YYYY-MM-DD` day `days` after today in China (deadlines are China calendar days). */
+export function chinaDayIn(days: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An inspection of a place with no house record (the picker's 不建档 path), one hazard by deadline. */
 export async function createRentalInspection(page: Page, address: string): Promise<void> {
   await page.getByRole('button', { name: '出租房检查' }).click();
+  await page.getByText('检查哪一户？').waitFor();
+  await page.getByRole('button', { name: /不建档/ }).click();
   await page.getByRole('heading', { name: '新建出租房检查' }).waitFor();
   await page.getByLabel('房屋地址').fill(address);
   await page.getByLabel('出租人姓名').fill('王建国');
   await page.getByLabel('出租人电话').fill('13812341234');
   await page.getByRole('button', { name: /其余全部/ }).click();
+  await failItem(page, '电动车、电池不进楼入户');
+  await handleByDeadline(page, '电动车、电池不进楼入户', chinaDayIn(7));
+  await save(page);
+}
+
+/** Marks a checklist item 不符合. */
+export async function failItem(page: Page, item: string): Promise<void> {
+  await page.getByRole('group', { name: item, exact: true }).getByText('不符合', { exact: true }).click();
+}
+
+/** Chooses 限期整改 for a failed item and sets its deadline. */
+export async function handleByDeadline(page: Page, item: string, deadline: string): Promise<void> {
   await page
-    .getByRole('group', { name: '电动车、电池不进楼入户' })
-    .getByText('不符合', { exact: true })
-    .click();
-  await page
-    .getByRole('group', { name: /检查结论/ })
+    .getByRole('group', { name: `${item} · 处置方式` })
     .getByText('限期整改', { exact: true })
     .click();
-  await page.getByLabel('整改期限').fill('2026-12-03');
-  await save(page);
+  await page.getByLabel(`${item} · 整改期限`).fill(deadline);
 }
 
 export async function createDispute(page: Page, title: string): Promise<void> {
