@@ -4,6 +4,7 @@
  */
 import type { RecordKind } from '../../domain/record-kinds';
 import type { LocalGrid, LocalRecord, SyncState } from '../../sync/local-db';
+import { recordFacets } from '../lib/record-facets';
 
 /** `[west, south, east, north]` in degrees. */
 export type LngLatBox = [number, number, number, number];
@@ -25,6 +26,31 @@ export interface RecordProps {
   recordId: string;
   kind: RecordKind;
   syncState: SyncState;
+  /** What needs attention, drawn as a halo: the most urgent of overdue, red/orange risk, open hazard. */
+  alert: RecordAlert;
+}
+
+export type RecordAlert = 'overdue' | 'riskRed' | 'riskOrange' | 'openHazard' | 'none';
+
+const SETTLED_HAZARDS = new Set(['closed', 'recheckPassed', 'fixedOnSite']);
+const SETTLED_DISPUTES = new Set(['closed', 'notAccepted', 'terminated']);
+
+/** The halo of a record at `now`: overdue first, then a dispute's risk level, then an open hazard. */
+export function recordAlert(row: LocalRecord, now: Date): RecordAlert {
+  if (recordFacets(row).overdue(now)) return 'overdue';
+  const body = row.record.body as {
+    riskLevel?: string;
+    status?: string;
+    hazards?: { status?: string }[];
+  };
+  if (row.kind === 'dispute' && !SETTLED_DISPUTES.has(body.status ?? '')) {
+    if (body.riskLevel === 'red') return 'riskRed';
+    if (body.riskLevel === 'orange') return 'riskOrange';
+  }
+  if (row.kind === 'rentalInspection' && body.hazards?.some((h) => !SETTLED_HAZARDS.has(h.status ?? ''))) {
+    return 'openHazard';
+  }
+  return 'none';
 }
 
 function isGeometry(value: unknown): value is { type: string; coordinates: unknown } {
@@ -55,8 +81,12 @@ export function recordLngLat(row: LocalRecord): [number, number] | undefined {
   return location?.lngLat;
 }
 
-/** Live, located records of the chosen kind, one point each. */
-export function recordFeatures(rows: readonly LocalRecord[], kind: RecordKind | 'all'): RecordCollection {
+/** Live, located records of the chosen kind, one point each, with their alert at `now`. */
+export function recordFeatures(
+  rows: readonly LocalRecord[],
+  kind: RecordKind | 'all',
+  now: Date = new Date(),
+): RecordCollection {
   const features = rows.flatMap((row) => {
     const lngLat = recordLngLat(row);
     if (!lngLat || row.record.deleted || (kind !== 'all' && row.kind !== kind)) return [];
@@ -64,7 +94,12 @@ export function recordFeatures(rows: readonly LocalRecord[], kind: RecordKind | 
       {
         type: 'Feature' as const,
         geometry: { type: 'Point', coordinates: lngLat },
-        properties: { recordId: row.id, kind: row.kind, syncState: row.syncState },
+        properties: {
+          recordId: row.id,
+          kind: row.kind,
+          syncState: row.syncState,
+          alert: recordAlert(row, now),
+        },
       },
     ];
   });

@@ -10,6 +10,7 @@ export const RECORDS_SOURCE = 'records';
 export const GRID_FILL_LAYER = 'grid-fill';
 export const GRID_OUTLINE_LAYER = 'grid-outline';
 export const RECORDS_LAYER = 'record-points';
+export const ALERTS_LAYER = 'record-alerts';
 
 /** A CSS custom property of the app's theme (base.css), so map colours match the record list. */
 function themeColor(name: string, fallback: string): string {
@@ -44,6 +45,30 @@ export function mapStyle(): StyleSpecification {
         type: 'line',
         source: GRIDS_SOURCE,
         paint: { 'line-color': primary, 'line-width': 2 },
+      },
+      {
+        // A halo under the point for what needs attention; the legend explains the colours.
+        id: ALERTS_LAYER,
+        type: 'circle',
+        source: RECORDS_SOURCE,
+        filter: ['!=', ['get', 'alert'], 'none'],
+        paint: {
+          'circle-radius': 17,
+          'circle-opacity': 0.35,
+          'circle-color': [
+            'match',
+            ['get', 'alert'],
+            'overdue',
+            themeColor('--c-danger', '#b42318'),
+            'riskRed',
+            themeColor('--c-danger', '#b42318'),
+            'riskOrange',
+            '#e8710a',
+            '#f5b400',
+          ],
+          'circle-stroke-width': ['match', ['get', 'alert'], 'overdue', 3, 0],
+          'circle-stroke-color': themeColor('--c-danger', '#b42318'),
+        },
       },
       {
         id: RECORDS_LAYER,

@@ -21,8 +21,17 @@ const square: LocalGrid = {
   },
 };
 
-function row(id: string, kind: LocalRecord['kind'], lngLat?: [number, number], deleted = false): LocalRecord {
-  const body = lngLat ? { location: { lngLat, capturedAt: '2026-11-27T00:00:00.000Z' } } : {};
+function row(
+  id: string,
+  kind: LocalRecord['kind'],
+  lngLat?: [number, number],
+  deleted = false,
+  extra: Record<string, unknown> = {},
+): LocalRecord {
+  const body = {
+    ...(lngLat ? { location: { lngLat, capturedAt: '2026-11-27T00:00:00.000Z' } } : {}),
+    ...extra,
+  };
   return {
     id,
     kind,
@@ -51,9 +60,62 @@ describe('map features', () => {
       {
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [118.768, 32.216] },
-        properties: { recordId: 'a', kind: 'patrol', syncState: 'pending' },
+        properties: { recordId: 'a', kind: 'patrol', syncState: 'pending', alert: 'none' },
       },
     ]);
+  });
+
+  it('halos what needs attention: overdue first, then dispute risk, then an open hazard', () => {
+    const now = new Date('2026-11-27T02:00:00.000Z');
+    const at: [number, number] = [118.768, 32.216];
+    const hazard = (status: string, deadline?: string) => ({
+      id: 'h',
+      status,
+      ...(deadline && { deadline }),
+    });
+    const rows = [
+      row('overdue', 'rentalInspection', at, false, {
+        status: 'rectifying',
+        hazards: [hazard('rectifying', '2026-11-20')],
+      }),
+      row('open', 'rentalInspection', at, false, {
+        status: 'rectifying',
+        hazards: [hazard('rectifying', '2026-12-20')],
+      }),
+      row('done', 'rentalInspection', at, false, { status: 'closed', hazards: [hazard('closed')] }),
+      row('red', 'dispute', at, false, {
+        status: 'mediating',
+        riskLevel: 'red',
+        registeredAt: '2026-11-20T02:00:00.000Z',
+      }),
+      row('orange', 'dispute', at, false, {
+        status: 'accepted',
+        riskLevel: 'orange',
+        registeredAt: '2026-11-20T02:00:00.000Z',
+      }),
+      row('closedRed', 'dispute', at, false, {
+        status: 'closed',
+        riskLevel: 'red',
+        registeredAt: '2026-11-20T02:00:00.000Z',
+      }),
+      row('late', 'dispute', at, false, {
+        status: 'mediating',
+        riskLevel: 'red',
+        registeredAt: '2026-10-01T02:00:00.000Z',
+      }),
+    ];
+    const alerts = Object.fromEntries(
+      recordFeatures(rows, 'all', now).features.map((f) => [f.properties.recordId, f.properties.alert]),
+    );
+    expect(alerts).toEqual({
+      overdue: 'overdue',
+      open: 'openHazard',
+      done: 'none',
+      red: 'riskRed',
+      orange: 'riskOrange',
+      closedRed: 'none',
+      late: 'overdue',
+    });
   });
 
   it('bounds the grids and points, and has no bounds for nothing', () => {
