@@ -6,6 +6,7 @@
  *   1 — push/pull with mutation ids, per-client seq and ackedSeq, baseRev conflicts, opaque cursor.
  *       Still 1 (additive): a push result may carry `conflicts`, the field paths that collided.
  *       Still 1 (additive): `POST /api/audit/reveals` reports audited reveals (schemas in reveal.ts).
+ *       Still 1 (additive): a mutation may say `madeOffline` (saved with no network), for the audit log.
  */
 import * as z from 'zod/mini';
 import { type GridRecord, recordSchema } from './record-envelope';
@@ -85,6 +86,8 @@ export const wireMutationSchema = z.strictObject({
   op: z.enum(MUTATION_OPS),
   baseRev: z.int().check(z.gte(0), z.lte(1_000_000_000)),
   record: z.record(z.string(), z.unknown()),
+  /** The device had no network when the change was saved (audit only; it changes nothing else). */
+  madeOffline: z.optional(z.boolean()),
 });
 export type WireMutation = Omit<z.infer<typeof wireMutationSchema>, 'record'> & { record: GridRecord };
 

@@ -47,6 +47,8 @@ export interface OutboxMutation {
   attempts: number;
   createdAt: string;
   lastError?: string;
+  /** Saved while the device had no network (reported to the server's audit log). */
+  offline?: boolean;
 }
 
 /** Why the last sync pass failed, for the sync screen. `message` is the raw (English) detail. */

@@ -54,8 +54,9 @@ async function queue(db: LocalDb, record: GridRecord, op: OutboxMutation['op'], 
   // the save joins an unsent edit queued behind it, else that edit waits behind it forever).
   const rejected = mutations.filter((m) => m.state === 'rejected').map((m) => m.seq);
   if (rejected.length > 0) await db.outbox.bulkDelete(rejected);
+  const offline = globalThis.navigator?.onLine === false;
   if (last && last.state === 'pending' && last.attempts === 0) {
-    await db.outbox.update(last.seq, { record, op });
+    await db.outbox.update(last.seq, { record, op, offline: (last.offline ?? false) || offline });
   } else {
     await db.outbox.add({
       seq: await nextSeq(db),
@@ -67,6 +68,7 @@ async function queue(db: LocalDb, record: GridRecord, op: OutboxMutation['op'], 
       state: 'pending',
       attempts: 0,
       createdAt: now.toISOString(),
+      offline,
     });
   }
   const hasConflict = mutations.some((m) => m.state === 'conflict');

@@ -174,7 +174,14 @@ export async function pushRound(
   const request: PushRequest = {
     protocol: PROTOCOL_VERSION,
     clientId,
-    mutations: batch.map((m) => ({ id: m.id, seq: m.seq, op: m.op, baseRev: m.baseRev, record: m.record })),
+    mutations: batch.map((m) => ({
+      id: m.id,
+      seq: m.seq,
+      op: m.op,
+      baseRev: m.baseRev,
+      record: m.record,
+      ...(m.offline !== undefined && { madeOffline: m.offline }),
+    })),
   };
   const result = await requestJson(deps, '/api/sync/push', { method: 'POST', token, body: request });
   if (result.kind !== 'ok') return { kind: 'failed', result };

@@ -19,6 +19,7 @@ import {
   resetPassword,
   revokeSessions,
 } from './admin-commands';
+import { recordHistoryLines } from './record-history';
 import { setStreetThresholds, showStreetThresholds } from './street-threshold-commands';
 
 export interface AdminIo {
@@ -139,6 +140,16 @@ const COMMANDS: Record<string, Command> = {
       const { thresholds, overridden } = await showStreetThresholds(ctx, v.street ?? '');
       for (const [key, value] of Object.entries(thresholds))
         out(`${overridden.includes(key) ? '*' : ' '} ${key} = ${value}`);
+    },
+  },
+  history: {
+    usage: '--record RECORD_ID',
+    summary:
+      'Who changed, merged, deleted or revealed what on one record, from the audit log (fields, not values).',
+    options: ['record'],
+    required: ['record'],
+    async run(ctx, v, out) {
+      for (const line of await recordHistoryLines(ctx.db, v.record ?? '')) out(line);
     },
   },
   'list-orgs': {

@@ -107,3 +107,58 @@ export async function findAuditOwner(
     .executeTakeFirst();
   return row && { userId: row.user_id, action: row.action };
 }
+
+/** One entry of a record's history, as an admin reads it. */
+export interface RecordHistoryEntry {
+  at: string;
+  action: string;
+  userId: string;
+  username: string | null;
+  clientId: string | null;
+  offline: boolean | null;
+  before: unknown;
+  after: unknown;
+  field: string | null;
+  reason: string | null;
+  reasonNote: string | null;
+}
+
+/** Everything the audit log holds about one record, oldest first: changes, merges, reveals. */
+export async function findRecordHistory(
+  db: Kysely<Database>,
+  recordId: string,
+): Promise<RecordHistoryEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.user_id')
+    .select([
+      'audit_log.at',
+      'audit_log.action',
+      'audit_log.user_id',
+      'users.username',
+      'audit_log.client_id',
+      'audit_log.offline',
+      'audit_log.before',
+      'audit_log.after',
+      'audit_log.field',
+      'audit_log.reason',
+      'audit_log.reason_note',
+    ])
+    .where('audit_log.record_id', '=', recordId)
+    .orderBy('audit_log.at')
+    .orderBy('audit_log.id')
+    .execute();
+  return rows.map((row) => ({
+    at: row.at,
+    action: row.action,
+    userId: row.user_id,
+    username: row.username ?? null,
+    clientId: row.client_id,
+    offline: row.offline === null ? null : Number(row.offline) === 1,
+    before: row.before === null ? null : JSON.parse(row.before),
+    after: row.after === null ? null : JSON.parse(row.after),
+    field: row.field,
+    reason: row.reason,
+    reasonNote: row.reason_note,
+  }));
+}

@@ -50,6 +50,7 @@ export interface PushedMutation {
   op: MutationOp;
   baseRev: number;
   record: Record<string, unknown>;
+  madeOffline?: boolean | undefined;
 }
 
 export interface Pusher {
@@ -197,6 +198,7 @@ async function write(
     kind: stored.kind,
     before: existing ?? null,
     after: stored,
+    ...(mutation.madeOffline !== undefined && { offline: mutation.madeOffline }),
   });
   return remember(trx, pusher, mutation, status, stored);
 }

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoginResponse } from '../../src/domain/protocol';
+import { type AdminIo, runAdminCli } from '../../src/server/admin/admin-cli';
+import { sampleDispute } from '../support/sample-records';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
+
+describe.each(DIALECTS)('record history for admins (%s)', (dialect) => {
+  let server: TestServer;
+  let worker: LoginResponse;
+  let leader: LoginResponse;
+  const workerClient = randomUUID();
+  const leaderClient = randomUUID();
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    worker = await server.login('hb-grid01');
+    leader = await server.login('hb-leader');
+  });
+  afterAll(() => server.close());
+
+  async function history(recordId: string) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: AdminIo = {
+      // The CLI closes what it opened: hand it a handle whose destroy leaves the server's open.
+      openDb: async () =>
+        new Proxy(server.db, {
+          get(target, key) {
+            if (key === 'destroy') return async () => {};
+            const value = Reflect.get(target, key, target);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        }),
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+      now: () => new Date(),
+      actor: 'cli:tester',
+    };
+    const code = await runAdminCli(['history', '--record', recordId], io);
+    return { code, out, err: err.join('\n') };
+  }
+
+  it('lists each change with who, the fields it touched, offline saves, merges and reveals, never values', async () => {
+    const created = { ...sampleDispute(randomUUID(), HUBIN_GRID_1, worker.user.id) };
+    const first = await server.push(worker.token, workerClient, [
+      { ...mutation(created), madeOffline: true },
+    ]);
+    expect(first.body.results[0].status).toBe('applied');
+    const v1 = first.body.results[0].record;
+    const tick = () => {
+      server.clock.now = new Date(server.clock.now.getTime() + 60_000);
+    };
+    tick();
+    // Two edits from rev 1: the second merges (different fields).
+    await server.push(worker.token, workerClient, [
+      mutation({ ...v1, body: { ...v1.body, summary: '双方同意先由物业查明漏水点' } }, { baseRev: 1 }),
+    ]);
+    tick();
+    const merged = await server.push(leader.token, leaderClient, [
+      mutation(
+        { ...v1, updatedBy: leader.user.id, body: { ...v1.body, riskLevel: 'orange' } },
+        { baseRev: 1 },
+      ),
+    ]);
+    expect(merged.body.results[0].status).toBe('merged');
+    tick();
+    const partyId = created.body.parties[0]?.id ?? '';
+    const reveal = await server.call('POST', '/api/audit/reveals', {
+      token: leader.token,
+      body: {
+        protocol: 1,
+        clientId: leaderClient,
+        entries: [
+          {
+            id: randomUUID(),
+            at: new Date().toISOString(),
+            recordId: created.id,
+            field: `body.parties.${partyId}.phone`,
+            reason: 'contactParty',
+            offline: false,
+          },
+        ],
+      },
+    });
+    expect(reveal.body.results[0].status).toBe('recorded');
+
+    const { code, out, err } = await history(created.id);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toHaveLength(4);
+    expect(out[0]).toMatch(/hb-grid01\s+create\s+rev 1\s+\(device [0-9a-f]{8}, offline\)$/);
+    expect(out[1]).toMatch(/hb-grid01\s+update\s+rev 2: body\.summary /);
+    expect(out[2]).toMatch(/hb-leader\s+merge\s+rev 3: body\.riskLevel /);
+    expect(out[3]).toContain(`revealed body.parties.${partyId}.phone — reason contactParty`);
+    // Fields, never values: the party's phone and the summary text are not printed.
+    const text = out.join('\n');
+    expect(text).not.toContain('13912345678');
+    expect(text).not.toContain('物业查明');
+  });
+
+  it('says clearly when a record has no history or the id is not one', async () => {
+    const unknown = await history(randomUUID());
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.err).toContain('No history');
+    const bad = await history('x; DROP TABLE records');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('not a record id');
+  });
+});
