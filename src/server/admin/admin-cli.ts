@@ -19,6 +19,7 @@ import {
   resetPassword,
   revokeSessions,
 } from './admin-commands';
+import { AUDIT_RETENTION_YEARS, pruneAudit } from './audit-retention';
 import { recordHistoryLines } from './record-history';
 import { setStreetThresholds, showStreetThresholds } from './street-threshold-commands';
 
@@ -150,6 +151,16 @@ const COMMANDS: Record<string, Command> = {
     required: ['record'],
     async run(ctx, v, out) {
       for (const line of await recordHistoryLines(ctx.db, v.record ?? '')) out(line);
+    },
+  },
+  'prune-audit': {
+    usage: '--before YYYY-MM-DD',
+    summary: `Remove audit rows older than a day at least ${AUDIT_RETENTION_YEARS} years ago (the log is kept that long); the removal is itself audited.`,
+    options: ['before'],
+    required: ['before'],
+    async run(ctx, v, out) {
+      const removed = await pruneAudit(ctx, v.before ?? '');
+      out(`Removed ${removed} audit row${removed === 1 ? '' : 's'} older than ${v.before}.`);
     },
   },
   'list-orgs': {

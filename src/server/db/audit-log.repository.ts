@@ -20,6 +20,7 @@ export type AuditAction =
   | 'admin.resetPassword'
   | 'admin.revokeSessions'
   | 'admin.setThresholds'
+  | 'admin.pruneAudit'
   | 'reveal';
 
 export interface AuditEntry {

@@ -1,0 +1,44 @@
+/**
+ * Retention of the audit log: it is append-only and kept at least 3 years (PIPL processing records,
+ * DOMAIN.md §6.2 item 5). Nothing in the server updates or deletes audit rows; the only way out is
+ * `npm run admin -- prune-audit --before DATE`, which refuses any date less than 3 years ago and
+ * leaves a row saying what it removed.
+ */
+import type { Kysely } from 'kysely';
+import { insertAuditEntry } from '../db/audit-log.repository';
+import type { Database } from '../db/schema';
+import { type AdminContext, AdminError } from './admin-commands';
+
+export const AUDIT_RETENTION_YEARS = 3;
+
+/** The earliest day rows may be removed before: today (UTC) minus the retention years. */
+export function earliestPruneDay(now: Date): string {
+  const limit = new Date(now);
+  limit.setUTCFullYear(limit.getUTCFullYear() - AUDIT_RETENTION_YEARS);
+  return limit.toISOString().slice(0, 10);
+}
+
+/** Removes audit rows older than `before` (YYYY-MM-DD, UTC) when that is at least 3 years ago. */
+export async function pruneAudit(ctx: AdminContext, before: string): Promise<number> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(before) || Number.isNaN(Date.parse(`${before}T00:00:00Z`)))
+    throw new AdminError(`"${before}" is not a day (YYYY-MM-DD).`);
+  const earliest = earliestPruneDay(ctx.now());
+  if (before > earliest)
+    throw new AdminError(
+      `The audit log is kept at least ${AUDIT_RETENTION_YEARS} years: --before may be ${earliest} at the latest.`,
+    );
+  return ctx.db.transaction().execute(async (trx: Kysely<Database>) => {
+    const removed = await trx
+      .deleteFrom('audit_log')
+      .where('at', '<', `${before}T00:00:00.000Z`)
+      .executeTakeFirst();
+    const count = Number(removed.numDeletedRows ?? 0n);
+    await insertAuditEntry(trx, {
+      at: ctx.now().toISOString(),
+      userId: ctx.actor,
+      action: 'admin.pruneAudit',
+      after: { before, removed: count },
+    });
+    return count;
+  });
+}

@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AdminIo, runAdminCli } from '../../src/server/admin/admin-cli';
+import { insertAuditEntry } from '../../src/server/db/audit-log.repository';
+import { DIALECTS, startTestServer, type TestServer } from './server-fixture';
+
+const NOW = new Date('2026-11-26T08:00:00.000Z');
+
+describe.each(DIALECTS)('audit retention (%s)', (dialect) => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+  });
+  afterAll(() => server.close());
+
+  async function admin(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: AdminIo = {
+      openDb: async () =>
+        new Proxy(server.db, {
+          get(target, key) {
+            if (key === 'destroy') return async () => {};
+            const value = Reflect.get(target, key, target);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        }),
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+      now: () => NOW,
+      actor: 'cli:tester',
+    };
+    return { code: await runAdminCli(argv, io), out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('keeps three years: refuses a later cut-off and removes only older rows, auditing the removal', async () => {
+    await insertAuditEntry(server.db, { at: '2022-06-01T00:00:00.000Z', userId: 'old', action: 'login' });
+    await insertAuditEntry(server.db, { at: '2024-06-01T00:00:00.000Z', userId: 'recent', action: 'login' });
+    const before = await server.count('audit_log');
+
+    const tooRecent = await admin('prune-audit', '--before', '2024-01-01');
+    expect(tooRecent.code).not.toBe(0);
+    expect(tooRecent.err).toContain('at least 3 years');
+    expect(await server.count('audit_log')).toBe(before);
+
+    const pruned = await admin('prune-audit', '--before', '2023-11-26');
+    expect(pruned.err).toBe('');
+    expect(pruned.out).toBe('Removed 1 audit row older than 2023-11-26.');
+    const users = (await server.db.selectFrom('audit_log').select('user_id').execute()).map((r) => r.user_id);
+    expect(users).not.toContain('old');
+    expect(users).toContain('recent');
+    const record = await server.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'admin.pruneAudit')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(record.after ?? 'null')).toEqual({ before: '2023-11-26', removed: 1 });
+  });
+});
+
+describe('the audit log is append-only in the server code', () => {
+  it('has no update of audit rows, and deletes them only in the retention command', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (path.endsWith('.ts')) files.push(path);
+      }
+    };
+    walk(resolve(import.meta.dirname, '../../src/server'));
+    const touching = files.filter((file) =>
+      /(updateTable|deleteFrom)\('audit_log'\)/.test(readFileSync(file, 'utf8')),
+    );
+    expect(touching.map((file) => file.slice(file.indexOf('src/server')))).toEqual([
+      'src/server/admin/audit-retention.ts',
+    ]);
+  });
+});
