@@ -126,6 +126,16 @@ export function todayTasks(
   return tasks.sort(byUrgency);
 }
 
+/** How loudly to show a task: red once overdue, amber while near, plain for a visit a week away. */
+export function taskUrgency(task: TodayTask, options: TodayTaskOptions = {}): 'overdue' | 'near' | 'later' {
+  if (task.daysLeft < 0) return 'overdue';
+  const near =
+    task.kind === 'hazardDue' || task.kind === 'recheckDue'
+      ? (options.hazardNearDays ?? HAZARD_NEAR_DAYS)
+      : (options.disputeNearDays ?? DISPUTE_NEAR_DAYS);
+  return task.daysLeft <= near ? 'near' : 'later';
+}
+
 /** When and at which level a dispute reached its agreement, if it did. */
 function resolution(record: DisputeRecord): { at: string; level: string } | undefined {
   const body = record.body;

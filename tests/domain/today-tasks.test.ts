@@ -6,6 +6,7 @@ import {
   DISPUTE_NEAR_DAYS,
   HAZARD_NEAR_DAYS,
   resolvedInGridThisMonth,
+  taskUrgency,
   todayTasks,
 } from '../../src/domain/today-tasks';
 import {
@@ -258,6 +259,23 @@ describe('todayTasks: the whole list', () => {
     vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
     const records = [inspection('r1', { deadline: '2026-11-28', status: 'rectifying' })];
     expect(todayTasks(records, at('2026-11-27T09:00:00'))[0]).toMatchObject({ daysLeft: 1 });
+  });
+});
+
+describe('taskUrgency', () => {
+  const task = (kind: Parameters<typeof taskUrgency>[0]['kind'], daysLeft: number) => ({
+    kind,
+    recordId: 'r1',
+    dueDay: '2026-11-27',
+    daysLeft,
+  });
+
+  it('is overdue below zero days, near within the kind’s threshold, later beyond it', () => {
+    expect(taskUrgency(task('recheckDue', -1))).toBe('overdue');
+    expect(taskUrgency(task('hazardDue', 2))).toBe('near');
+    expect(taskUrgency(task('recheckDue', 3))).toBe('later');
+    expect(taskUrgency(task('disputeDueSoon', 5))).toBe('near');
+    expect(taskUrgency(task('followUpDue', 6))).toBe('later');
   });
 });
 

@@ -4,6 +4,7 @@ import { RECORD_KINDS, type RecordKind } from '../../domain/record-kinds';
 import type { LocalDb } from '../../sync/local-db';
 import { AppBar } from '../components/app-bar';
 import { RecordRow } from '../components/record-row';
+import { TodayPanel } from '../components/today-panel';
 import { t } from '../i18n/i18n';
 import { kindSlug } from '../lib/kind-slug';
 import { useLiveQuery } from '../lib/use-live-query';
@@ -59,6 +60,7 @@ export function HomeScreen() {
         </nav>
       </AppBar>
       <main class="home-list">
+        <TodayPanel />
         {rows && rows.length === 0 && (
           <div class="empty">
             {filter.value === 'all' ? (
