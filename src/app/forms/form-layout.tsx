@@ -5,6 +5,8 @@ import { AppBar } from '../components/app-bar';
 import { GridPicker } from '../components/grid-picker';
 import { t } from '../i18n/i18n';
 import { formDirty } from '../pwa-update';
+import { DraftBanner } from './draft-banner';
+import type { RestoredDraft } from './use-form-draft';
 import type { SaveState } from './use-record-save';
 
 interface FormLayoutProps {
@@ -15,6 +17,9 @@ interface FormLayoutProps {
   onGridId: (gridId: string) => void;
   state: SaveState;
   onSave: () => void;
+  /** Set when the form reopened with an autosaved draft. */
+  restoredDraft?: RestoredDraft | undefined;
+  onDiscardDraft?: (() => void) | undefined;
   children: ComponentChildren;
 }
 
@@ -27,6 +32,8 @@ export function FormLayout({
   onGridId,
   state,
   onSave,
+  restoredDraft,
+  onDiscardDraft,
   children,
 }: FormLayoutProps) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -60,6 +67,7 @@ export function FormLayout({
           onSave();
         }}
       >
+        {restoredDraft && onDiscardDraft && <DraftBanner {...restoredDraft} onDiscard={onDiscardDraft} />}
         <GridPicker grids={grids} value={gridId} onValue={onGridId} error={state.errors.gridId} />
         {children}
         <div class="save-bar">
