@@ -6,8 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DisputeRecord } from '../../src/domain/record-envelope';
 import { signIn } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { apiLogin, serverRecords } from './support/server-records';
 import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
@@ -45,6 +47,10 @@ describe.runIf(chromiumAvailable())('form drafts', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     worker = await stack.browser.newContext(PHONE);
+    const first = await worker.newPage();
+    await signIn(first, stack.server.url, 'hb-grid01');
+    await first.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
+    await first.close();
   });
 
   afterAll(() => worker?.close());
@@ -57,7 +63,6 @@ describe.runIf(chromiumAvailable())('form drafts', () => {
 
   it('brings a new dispute back after the tab was closed unsaved, and forgets it once saved', async () => {
     page = await worker.newPage();
-    await signIn(page, stack.server.url, 'hb-grid01');
     await page.goto(`${stack.server.url}/new/dispute`);
     await page.getByLabel('纠纷名称').fill('草稿测试：楼道堆物纠纷');
     await page.getByLabel('纠纷简要情况').fill('三楼住户在楼道堆放杂物，邻居多次协商未果');
@@ -106,5 +111,64 @@ describe.runIf(chromiumAvailable())('form drafts', () => {
     await expect.poll(() => page.getByLabel('巡查走访情况').inputValue()).toBe('');
     expect(await page.getByText('已恢复上次未保存的内容').count()).toBe(0);
     await expect.poll(() => storedDraft(page, 'patrol:new')).toBeNull();
+  });
+
+  it('says when someone else changed the record since the draft, and the save merges both edits', async () => {
+    const records = await serverRecords(stack.server.url, 'hb-grid01');
+    const dispute = records.find(
+      (r): r is DisputeRecord => r.kind === 'dispute' && !r.body.title.startsWith('草稿测试'),
+    );
+    if (!dispute) throw new Error('the demo data has no dispute in hb-grid01’s grid');
+    const key = `dispute:${dispute.id}`;
+    const myTitle = `${dispute.body.title}（草稿改）`;
+
+    page = await worker.newPage();
+    await page.goto(`${stack.server.url}/records/${dispute.id}/edit`);
+    await page.getByLabel('纠纷名称').fill(myTitle);
+    await expect.poll(async () => (await storedDraft(page, key))?.state.title).toBe(myTitle);
+    await page.close({ runBeforeUnload: false });
+
+    // Meanwhile the community officer changes the summary on the server.
+    const police = await apiLogin(stack.server.url, 'hb-police');
+    const theirSummary = `${dispute.body.summary}（民警补充：双方同意周末再调解）`;
+    const pushed = await fetch(`${stack.server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${police.token}` },
+      body: JSON.stringify({
+        protocol: 1,
+        clientId: crypto.randomUUID(),
+        mutations: [
+          {
+            id: crypto.randomUUID(),
+            seq: 1,
+            op: 'upsert',
+            baseRev: dispute.rev,
+            record: {
+              ...dispute,
+              updatedAt: new Date().toISOString(),
+              updatedBy: police.user.id,
+              body: { ...dispute.body, summary: theirSummary },
+            },
+          },
+        ],
+      }),
+    });
+    expect(((await pushed.json()) as { results: { status: string }[] }).results[0]?.status).toBe('applied');
+
+    page = await worker.newPage();
+    await page.goto(stack.server.url);
+    await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
+    await page.goto(`${stack.server.url}/records/${dispute.id}/edit`);
+    await page.getByText('记录已被他人修改，保存时将合并').waitFor();
+    expect(await page.getByLabel('纠纷名称').inputValue()).toBe(myTitle);
+    await page.screenshot({ path: `${SHOTS}/draft-changed-on-server.png` });
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByRole('button', { name: '编辑' }).waitFor();
+    await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
+
+    const merged = (await serverRecords(stack.server.url, 'hb-grid01')).find((r) => r.id === dispute.id);
+    expect(merged?.kind === 'dispute' && merged.body.title).toBe(myTitle);
+    expect(merged?.kind === 'dispute' && merged.body.summary).toBe(theirSummary);
+    await expect.poll(() => storedDraft(page, key)).toBeNull();
   });
 });
