@@ -51,9 +51,12 @@ export function TodayPanel() {
         : [],
     [db],
   );
+  return records ? <TodayCard records={records} now={new Date()} /> : null;
+}
+
+/** The card itself, for the records given and the clock given. */
+export function TodayCard({ records, now }: { records: readonly GridRecord[]; now: Date }) {
   const [expanded, setExpanded] = useState(false);
-  if (!records) return null;
-  const now = new Date();
   const tasks = todayTasks(records, now);
   const resolved = resolvedInGridThisMonth(records, now);
   const byId = new Map(records.map((record) => [record.id, record]));
@@ -62,8 +65,13 @@ export function TodayPanel() {
   return (
     <section class="today-panel" aria-labelledby="today-title">
       <h2 class="today-panel__title" id="today-title">
-        {t('today.title')}{' '}
-        {tasks.length > 0 && <span class="today-panel__count">{t('today.count', { n: tasks.length })}</span>}
+        {t('today.title')}
+        {tasks.length > 0 && (
+          <>
+            {' '}
+            <span class="today-panel__count">{t('today.count', { n: tasks.length })}</span>
+          </>
+        )}
       </h2>
       {tasks.length === 0 ? (
         <p class="today-panel__calm">{t('today.none')}</p>
