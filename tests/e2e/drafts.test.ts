@@ -155,9 +155,10 @@ describe.runIf(chromiumAvailable())('form drafts', () => {
     });
     expect(((await pushed.json()) as { results: { status: string }[] }).results[0]?.status).toBe('applied');
 
+    // The device pulls the officer's change (the detail screen shows it) before the form opens.
     page = await worker.newPage();
-    await page.goto(stack.server.url);
-    await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
+    await page.goto(`${stack.server.url}/records/${dispute.id}`);
+    await page.getByText(theirSummary).waitFor({ timeout: 30_000 });
     await page.goto(`${stack.server.url}/records/${dispute.id}/edit`);
     await page.getByText('记录已被他人修改，保存时将合并').waitFor();
     expect(await page.getByLabel('纠纷名称').inputValue()).toBe(myTitle);

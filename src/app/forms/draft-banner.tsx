@@ -1,6 +1,13 @@
 import { t } from '../i18n/i18n';
-import type { RestoredDraft } from './use-form-draft';
 import './draft-banner.css';
+
+/** What the banner of a restored draft says. */
+export interface RestoredDraft {
+  /** Someone else saved the record after the draft was started; the save will be merged. */
+  changedOnServer: boolean;
+  /** New photos that could not be kept in the draft. */
+  droppedPhotos: number;
+}
 
 interface DraftBannerProps extends RestoredDraft {
   onDiscard: () => void;

@@ -4,6 +4,7 @@
  * not taken from zod: "请填写房屋地址" helps a grid worker, "Too small: expected string…" does not.
  */
 import type { Issue } from '../../domain/protocol';
+import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
 
 /** Field key (the issue path without `body.`, e.g. `parties.0.phone`) → message key. */
@@ -242,4 +243,13 @@ export function fieldErrorsFrom(issues: readonly Issue[], body?: unknown): Field
     errors[key] ??= messageFor(key, body);
   }
   return errors;
+}
+
+/**
+ * The messages no field on screen shows (`shown`: the texts of the rendered field errors), each
+ * once: a rule about a field the form lacks must still be said somewhere.
+ */
+export function unplacedErrors(errors: FieldErrors, shown: readonly string[]): MessageKey[] {
+  const onScreen = new Set(shown);
+  return [...new Set(Object.values(errors))].filter((key) => !onScreen.has(t(key)));
 }

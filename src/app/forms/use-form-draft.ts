@@ -16,17 +16,10 @@ import { clearDraft, draftKey, loadDraft, saveDraft } from '../../sync/draft-sto
 import type { PhotoItem } from '../components/photo-field';
 import { formDirty } from '../pwa-update';
 import { currentDb, session } from '../sync-status';
+import type { RestoredDraft } from './draft-banner';
 
 /** Long enough to skip most keystrokes, short enough that a killed tab loses under a second. */
 export const DRAFT_SAVE_DELAY_MS = 400;
-
-/** What the banner of a restored draft says. */
-export interface RestoredDraft {
-  /** Someone else saved the record after the draft was started; the save will be merged. */
-  changedOnServer: boolean;
-  /** New photos that could not be kept in the draft. */
-  droppedPhotos: number;
-}
 
 interface FormDraftOptions<K extends RecordKind, D extends { photos: PhotoItem[] }> {
   kind: K;
