@@ -18,7 +18,7 @@ import {
   type NotifiedRoute,
   transitionDispute,
 } from './dispute-workflow';
-import { type DueDateExtension, daysBetween, disputeDueAt, localDayOf } from './due-dates';
+import { type DueDateExtension, daysBetween, localDayOf } from './due-dates';
 import type { DisputeRiskFacts } from './risk-rules';
 
 type Agreement = NonNullable<DisputeBody['agreement']>;
@@ -84,14 +84,7 @@ export function disputeRiskFactsFrom(body: DisputeBody, now: Date): DisputeRiskF
   };
 }
 
-/**
- * 调结期限: 30 days from 受理 (the first accept in the flow log; registration until then), plus
- * the extensions both parties agreed to.
- */
-export function disputeDueDay(body: DisputeBody): string {
-  const accepted = body.flowLogs.find((log) => log.action === 'accept');
-  return disputeDueAt(new Date(accepted?.at ?? body.registeredAt), body.extensions ?? []);
-}
+export { disputeDueDay } from './due-dates';
 
 /** The body fields a step writes before the workflow is asked. */
 function patchFor(body: DisputeBody, action: DisputeAction, stamp: ActionStamp): Partial<DisputeBody> {

@@ -119,3 +119,19 @@ export function hazardRecheckDueDay(deadline: string): string {
 export function followUpDueDay(performanceDeadline: string, days: number = FOLLOW_UP_DAYS): string {
   return addDays(performanceDeadline, days);
 }
+
+/** The dispute fields its due day is read from (structural, so the list can pass stored bodies). */
+export type DisputeDueFacts = {
+  registeredAt: string;
+  flowLogs?: readonly { action: string; at: string }[] | undefined;
+  extensions?: readonly DueDateExtension[] | undefined;
+};
+
+/**
+ * 调结期限 of a dispute: 30 days from 受理 (the first accept in its flow log; registration until
+ * then), plus the extensions both parties agreed to. The case screen, 今日待办 and the list all use it.
+ */
+export function disputeDueDay(body: DisputeDueFacts): string {
+  const accepted = body.flowLogs?.find((log) => log.action === 'accept');
+  return disputeDueAt(new Date(accepted?.at ?? body.registeredAt), body.extensions ?? []);
+}

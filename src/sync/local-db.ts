@@ -106,6 +106,22 @@ export interface QueuedReveal extends RevealEntry {
   error?: ErrorBody;
 }
 
+/**
+ * An unsaved form, kept while the user types so a killed tab loses nothing (draft-store.ts). Per
+ * user because the database is. `state` is the form's own draft as plain JSON.
+ */
+export interface StoredDraft {
+  /** `${kind}:${recordId}`, or `${kind}:new` for a record not made yet. */
+  key: string;
+  state: unknown;
+  gridId: string;
+  /** The rev of the record the draft was based on (0 for a new record). */
+  baseRev: number;
+  /** Photos taken for the draft that could not be kept (see use-form-draft.ts). */
+  droppedPhotos: number;
+  updatedAt: string;
+}
+
 export class LocalDb extends Dexie {
   records!: EntityTable<LocalRecord, 'id'>;
   outbox!: EntityTable<OutboxMutation, 'seq'>;
@@ -113,6 +129,7 @@ export class LocalDb extends Dexie {
   grids!: EntityTable<LocalGrid, 'id'>;
   photos!: EntityTable<LocalPhoto, 'sha256'>;
   auditQueue!: EntityTable<QueuedReveal, 'id'>;
+  drafts!: EntityTable<StoredDraft, 'key'>;
 
   constructor(userId: string) {
     super(localDbName(userId));
@@ -146,6 +163,9 @@ export class LocalDb extends Dexie {
       });
     // 4: the audit queue of reveals. Nothing else changes.
     this.version(4).stores({ auditQueue: 'id, state' });
+    // 6: unsaved form drafts. Version 5 is the patrol track buffer, declared on its own branch;
+    // Dexie accepts the gap, and the two merge as 5 then 6.
+    this.version(6).stores({ drafts: 'key, updatedAt' });
   }
 }
 

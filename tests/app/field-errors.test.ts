@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { fieldErrorsFrom } from '../../src/app/forms/field-errors';
 import { t } from '../../src/app/i18n/i18n';
 import { disputeBodySchema } from '../../src/domain/dispute';
+import { patrolBodySchema } from '../../src/domain/patrol';
 import { toIssues } from '../../src/domain/protocol';
+import { bodySchemaByKind } from '../../src/domain/record-envelope';
 import { rentalInspectionBodySchema } from '../../src/domain/rental-inspection';
+import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
 
 const NOW = '2025-03-08T06:00:00.000Z';
 const PARTY_A = '0195764e-0000-7000-8000-000000000001';
@@ -36,7 +39,10 @@ function hazardOf(itemCode: string) {
   };
 }
 
-function errorsOf(schema: typeof rentalInspectionBodySchema | typeof disputeBodySchema, body: unknown) {
+function errorsOf(
+  schema: typeof rentalInspectionBodySchema | typeof disputeBodySchema | typeof patrolBodySchema,
+  body: unknown,
+) {
   const parsed = schema.safeParse(body);
   if (parsed.success) throw new Error('expected the body to be invalid');
   const messages: Record<string, string> = {};
@@ -137,5 +143,91 @@ describe('field errors', () => {
       location: 'err.location',
       somethingNew: 'err.generic',
     });
+  });
+});
+
+/** The zod/mini definition fields the walk reads (object shapes, array elements, optional wrappers). */
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, { _zod: { def: SchemaDef } }>;
+  element?: { _zod: { def: SchemaDef } };
+  innerType?: { _zod: { def: SchemaDef } };
+}
+
+/** Every field path a body schema can report, list items written with index 0 (`hazards.0.deadline`). */
+function fieldPaths(def: SchemaDef, prefix = ''): string[] {
+  if (def.type === 'optional' && def.innerType) return fieldPaths(def.innerType._zod.def, prefix);
+  if (def.type === 'array' && def.element) return fieldPaths(def.element._zod.def, `${prefix}.0`);
+  if (def.type !== 'object' || !def.shape) return [];
+  return Object.entries(def.shape).flatMap(([name, child]) => {
+    const path = prefix ? `${prefix}.${name}` : name;
+    return [path, ...fieldPaths(child._zod.def, path)];
+  });
+}
+
+describe('field errors of the v2 fields', () => {
+  it('has a message of its own for every field of every kind, nested list items included', () => {
+    const generic: string[] = [];
+    let checked = 0;
+    for (const [kind, schema] of Object.entries(bodySchemaByKind)) {
+      for (const path of fieldPaths((schema as unknown as { _zod: { def: SchemaDef } })._zod.def)) {
+        checked += 1;
+        const errors = fieldErrorsFrom([{ path: `body.${path}`, message: 'Invalid' }]);
+        const [key] = Object.values(errors);
+        if (!key || key === 'err.generic' || t(key) === key) generic.push(`${kind}: ${path}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+    expect(generic).toEqual([]);
+  });
+
+  it('asks for the agreement of a mediation marked 调解成功', () => {
+    const record = sampleDispute('0195764e-0000-7000-8000-0000000000d1');
+    const body = {
+      ...record.body,
+      status: 'success',
+      consentToMediate: true,
+      rightsNotifiedAt: NOW,
+      mediators: [{ id: PARTY_A, name: '何建华' }],
+    };
+    expect(errorsOf(disputeBodySchema, body)).toEqual({ agreement: '调解成功需填写调解协议' });
+    expect(
+      errorsOf(disputeBodySchema, { ...body, agreementType: 'written', agreement: { terms: ' ' } }),
+    ).toEqual({ 'agreement.terms': '请填写协议内容' });
+  });
+
+  it('asks for a hazard’s deadline on that hazard, and for a rechecker inside it', () => {
+    const record = sampleRentalInspection('0195764e-0000-7000-8000-0000000000e1');
+    const [hazard] = record.body.hazards;
+    const { deadline: _deadline, ...noDeadline } = hazard ?? {};
+    expect(errorsOf(rentalInspectionBodySchema, { ...record.body, hazards: [noDeadline] })).toEqual({
+      'hazards.0.deadline': '限期整改需填写整改期限（不早于今天）',
+    });
+    const badRecheck = {
+      ...hazard,
+      rechecks: [{ id: PARTY_B, at: NOW, by: ' ', result: 'passed' }],
+    };
+    expect(errorsOf(rentalInspectionBodySchema, { ...record.body, hazards: [badRecheck] })).toEqual({
+      'hazards.0.rechecks.0.by': '请填写复查人',
+    });
+  });
+
+  it('asks for the anti-fraud figures of an anti-fraud patrol, and reports a bad figure on its field', () => {
+    const { antiFraud, ...noFigures } = samplePatrol('0195764e-0000-7000-8000-0000000000f1').body;
+    expect(errorsOf(patrolBodySchema, noFigures)).toEqual({
+      antiFraud: '反诈宣传需填写宣传户数、人数等数字',
+    });
+    expect(errorsOf(patrolBodySchema, { ...noFigures, antiFraud: { ...antiFraud, materials: -1 } })).toEqual({
+      'antiFraud.materials': '应为 0 到 10000 之间的整数',
+    });
+  });
+
+  it('reports a bad finding count on the whole 发现问题 block', () => {
+    const body = samplePatrol('0195764e-0000-7000-8000-0000000000f2').body;
+    expect(errorsOf(patrolBodySchema, { ...body, findings: { ...body.findings, fireHazards: 1.5 } })).toEqual(
+      {
+        findings: '发现问题数应为 0 到 10000 之间的整数',
+      },
+    );
   });
 });

@@ -69,11 +69,21 @@ describe('dispute due date', () => {
     ).toBe('2026-02-03');
   });
 
-  it('requires an extension to have days and a reason', () => {
-    expect(dueDateExtensionSchema.safeParse({ days: 10, reason: '双方同意' }).success).toBe(true);
-    expect(dueDateExtensionSchema.safeParse({ days: 0, reason: '双方同意' }).success).toBe(false);
-    expect(dueDateExtensionSchema.safeParse({ days: 1.5, reason: '双方同意' }).success).toBe(false);
-    expect(dueDateExtensionSchema.safeParse({ days: 10, reason: '  ' }).success).toBe(false);
+  it('requires an extension to have its id, time, days, a reason and both parties’ consent', () => {
+    const ok = {
+      id: '0190a5d2-7a3b-7c4d-8e9f-0000000000e9',
+      at: '2026-01-10T10:00:00+08:00',
+      days: 10,
+      reason: '双方同意',
+      partiesConsented: true,
+    };
+    expect(dueDateExtensionSchema.safeParse(ok).success).toBe(true);
+    expect(dueDateExtensionSchema.safeParse({ ...ok, days: 0 }).success).toBe(false);
+    expect(dueDateExtensionSchema.safeParse({ ...ok, days: 1.5 }).success).toBe(false);
+    expect(dueDateExtensionSchema.safeParse({ ...ok, reason: '  ' }).success).toBe(false);
+    expect(dueDateExtensionSchema.safeParse({ ...ok, partiesConsented: false }).success).toBe(false);
+    const { id: _id, ...withoutId } = ok;
+    expect(dueDateExtensionSchema.safeParse(withoutId).success).toBe(false);
   });
 });
 

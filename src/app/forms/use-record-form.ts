@@ -1,6 +1,7 @@
 /**
  * What every record form shares: the draft and its `update` (which marks the form dirty so an
- * app update never reloads over it), the grid picker, saving, and the props of FormLayout.
+ * app update never reloads over it, and autosaves it so a killed tab loses nothing), the grid
+ * picker, saving, and the props of FormLayout.
  */
 import { useState } from 'preact/hooks';
 import type { RecordOfKind } from '../../domain/record-envelope';
@@ -8,6 +9,7 @@ import type { RecordKind } from '../../domain/record-kinds';
 import { newPhotoDrafts, type PhotoItem } from '../components/photo-field';
 import { t } from '../i18n/i18n';
 import { formDirty } from '../pwa-update';
+import { useFormDraft } from './use-form-draft';
 import { useFormGrids } from './use-form-grids';
 import { useRecordSave } from './use-record-save';
 
@@ -28,9 +30,21 @@ export function useRecordForm<K extends RecordKind, D extends { photos: PhotoIte
   const [draft, setDraft] = useState(initialDraft);
   const { grids, gridId, setGridId } = useFormGrids(existing?.gridId);
   const { state, save } = useRecordSave(kind, existing, options.afterSave);
+  const autosave = useFormDraft({ kind, existing, draft, setDraft, initialDraft, gridId, setGridId });
   const update = (patch: Partial<D>) => {
     formDirty.value = true;
+    autosave.touch();
     setDraft((d) => ({ ...d, ...patch }));
+  };
+  const submit = async () => {
+    await autosave.hold();
+    const saved = await save(
+      gridId,
+      bodyFrom(draft),
+      newPhotoDrafts(options.photosOf?.(draft) ?? draft.photos),
+      autosave.baseRev(),
+    );
+    await autosave.settle(saved);
   };
   const layout = {
     title: t(existing ? `form.edit.${kind}` : `form.new.${kind}`),
@@ -39,11 +53,13 @@ export function useRecordForm<K extends RecordKind, D extends { photos: PhotoIte
     gridId,
     onGridId: (id: string) => {
       formDirty.value = true;
+      autosave.touch();
       setGridId(id);
     },
     state: state.value,
-    onSave: () =>
-      void save(gridId, bodyFrom(draft), newPhotoDrafts(options.photosOf?.(draft) ?? draft.photos)),
+    onSave: () => void submit(),
+    restoredDraft: autosave.restored,
+    onDiscardDraft: () => void autosave.discard(),
   };
   return { draft, update, errors: state.value.errors, layout };
 }

@@ -35,27 +35,35 @@ export function useRecordSave<K extends RecordKind>(
     state.value = { errors, formError, saving: false };
   };
 
-  /** `photos`: the ones just taken, kept on the device before the record that references them. */
+  /**
+   * `photos`: the ones just taken, kept on the device before the record that references them.
+   * `baseRev`: the rev the edit was based on when older than the record as opened (a draft restored
+   * after someone else saved), so the server three-way merges instead of taking the edit whole.
+   * Resolves true once the record is saved.
+   */
   const save = async (
     gridId: string,
     candidate: Record<string, unknown>,
     photos: readonly PhotoDraft[] = [],
-  ): Promise<void> => {
+    baseRev?: number,
+  ): Promise<boolean> => {
     const db = currentDb.value;
     const user = session.value?.user;
-    if (!db || !user || state.value.saving) return;
+    if (!db || !user || state.value.saving) return false;
     const issues: Issue[] = gridId ? [] : [{ path: 'gridId', message: 'required' }];
     const parsed = bodySchemaByKind[kind].safeParse(candidate);
     if (!parsed.success) issues.push(...toIssues(parsed.error.issues));
     if (!parsed.success || issues.length > 0) {
       fail(fieldErrorsFrom(issues, candidate));
-      return;
+      return false;
     }
     state.value = { errors: {}, formError: undefined, saving: true };
     const body = parsed.data as RecordOfKind<K>['body'];
     const now = new Date();
-    const record = existing
-      ? editRecord(existing, { body, gridId, userId: user.id, now })
+    const base =
+      existing && baseRev !== undefined && baseRev < existing.rev ? { ...existing, rev: baseRev } : existing;
+    const record = base
+      ? editRecord(base, { body, gridId, userId: user.id, now })
       : newRecord(kind, { gridId, body, userId: user.id, now });
     try {
       await storePhotos(db, photos, record.id, now);
@@ -65,11 +73,12 @@ export function useRecordSave<K extends RecordKind>(
       else if (error instanceof StorageFullError) fail({}, { key: 'form.storageFull' });
       else
         fail({}, { key: 'form.saveFailed', message: error instanceof Error ? error.message : String(error) });
-      return;
+      return false;
     }
     formDirty.value = false;
     requestSync('save');
     route(afterSave?.(record.id) ?? `/records/${record.id}`, true);
+    return true;
   };
 
   return { state, save };

@@ -9,7 +9,7 @@
 
 import {
   type DueDateExtension,
-  disputeDueAt,
+  disputeDueDay,
   isPastDue,
   isValidDay,
   localDayOf,
@@ -113,7 +113,10 @@ function kindFacets(kind: string, body: Body): { text: string[]; overdue: Overdu
         return { text: disputeText(body), overdue: never };
       }
       const extensions = Array.isArray(body.extensions) ? (body.extensions as DueDateExtension[]) : [];
-      const dueDay = disputeDueAt(registered, extensions);
+      const flowLogs = Array.isArray(body.flowLogs)
+        ? (body.flowLogs as { action: string; at: string }[])
+        : [];
+      const dueDay = disputeDueDay({ registeredAt: registered.toISOString(), flowLogs, extensions });
       return { text: disputeText(body), overdue: (now) => isPastDue(dueDay, now) };
     }
     default:

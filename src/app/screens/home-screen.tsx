@@ -5,6 +5,7 @@ import { RECORD_KINDS, type RecordKind } from '../../domain/record-kinds';
 import { AppBar } from '../components/app-bar';
 import { ListFilterSheet } from '../components/list-filter-sheet';
 import { RecordRow } from '../components/record-row';
+import { TodayPanel } from '../components/today-panel';
 import { VirtualList } from '../components/virtual-list';
 import { label, t } from '../i18n/i18n';
 import { kindSlug } from '../lib/kind-slug';
@@ -145,6 +146,7 @@ export function HomeScreen() {
         </nav>
       </AppBar>
       <main class="home-list">
+        <TodayPanel />
         {facets === undefined && <p class="list-note">{t('list.loading')}</p>}
         {facets && facets.length > 0 && (
           <div class="list-summary">

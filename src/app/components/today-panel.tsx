@@ -1,0 +1,104 @@
+import { useState } from 'preact/hooks';
+import type { GridRecord } from '../../domain/record-envelope';
+import { resolvedInGridThisMonth, type TodayTask, taskUrgency, todayTasks } from '../../domain/today-tasks';
+import { t } from '../i18n/i18n';
+import { shortAddress } from '../lib/short-address';
+import { useLiveQuery } from '../lib/use-live-query';
+import { currentDb } from '../sync-status';
+import './today-panel.css';
+
+/** Rows shown before 全部 n 项: enough to see what burns, short enough to keep the list in view. */
+const FIRST_ROWS = 3;
+
+function subjectOf(task: TodayTask, record: GridRecord | undefined): string {
+  if (record?.kind === 'rentalInspection') {
+    const hazard = record.body.hazards.find((h) => h.id === task.hazardId);
+    const where = shortAddress(record.body.address);
+    return hazard ? `${where} · ${hazard.description}` : where;
+  }
+  if (record?.kind === 'dispute') {
+    return task.kind === 'followUpDue'
+      ? t('today.followUpOf', { title: record.body.title })
+      : record.body.title;
+  }
+  return '';
+}
+
+function whenOf(task: TodayTask): string {
+  const n = task.daysLeft;
+  if (task.kind === 'disputeOverdue') return t('today.disputeOverdue', { n: -n });
+  if (n < 0) return t('today.overdue', { n: -n });
+  switch (task.kind) {
+    case 'hazardDue':
+    case 'hazardOverdue':
+      return n === 0 ? t('today.dueToday') : t('today.hazardLeft', { n });
+    case 'recheckDue':
+      return n === 0 ? t('today.recheckToday') : t('today.recheckLeft', { n });
+    case 'disputeDueSoon':
+      return n === 0 ? t('today.disputeToday') : t('today.disputeLeft', { n });
+    case 'followUpDue':
+      return n === 0 ? t('today.dueToday') : t('today.followUpLeft', { n });
+  }
+}
+
+/** 今日待办 at the top of the home list: what is due or overdue, each row opening its record. */
+export function TodayPanel() {
+  const db = currentDb.value;
+  const records = useLiveQuery(
+    async () =>
+      db
+        ? (await db.records.where('kind').anyOf('rentalInspection', 'dispute').toArray()).map((r) => r.record)
+        : [],
+    [db],
+  );
+  return records ? <TodayCard records={records} now={new Date()} /> : null;
+}
+
+/** The card itself, for the records given and the clock given. */
+export function TodayCard({ records, now }: { records: readonly GridRecord[]; now: Date }) {
+  const [expanded, setExpanded] = useState(false);
+  const tasks = todayTasks(records, now);
+  const resolved = resolvedInGridThisMonth(records, now);
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const shown = expanded ? tasks : tasks.slice(0, FIRST_ROWS);
+
+  return (
+    <section class="today-panel" aria-labelledby="today-title">
+      <h2 class="today-panel__title" id="today-title">
+        {t('today.title')}
+        {tasks.length > 0 && (
+          <>
+            {' '}
+            <span class="today-panel__count">{t('today.count', { n: tasks.length })}</span>
+          </>
+        )}
+      </h2>
+      {tasks.length === 0 ? (
+        <p class="today-panel__calm">{t('today.none')}</p>
+      ) : (
+        <ul class="today-panel__list">
+          {shown.map((task) => (
+            <li key={`${task.recordId}/${task.hazardId ?? ''}/${task.kind}`}>
+              <a class={`today-task today-task--${taskUrgency(task)}`} href={`/records/${task.recordId}`}>
+                <span class="today-task__subject">{subjectOf(task, byId.get(task.recordId))}</span>
+                <span class="visually-hidden"> · </span>
+                <span class="today-task__when">{whenOf(task)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {tasks.length > FIRST_ROWS && (
+        <button
+          type="button"
+          class="today-panel__more"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t('today.fewer') : t('today.all', { n: tasks.length })}
+        </button>
+      )}
+      <p class="today-panel__resolved">{t('today.resolvedInGrid', { n: resolved })}</p>
+    </section>
+  );
+}

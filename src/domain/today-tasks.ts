@@ -1,0 +1,159 @@
+/**
+ * 今日待办: what a grid worker must act on soon, derived from the records on the device (nothing is
+ * stored). Every due day is a calendar day in China (due-dates.ts), so "today" turns at 00:00 +08:00
+ * whatever the phone's time zone.
+ *
+ *   hazard (rectifying / recheckFailed) with a deadline
+ *     deadline passed ─────────────────→ hazardOverdue   (逾期; due = the deadline)
+ *     deadline within HAZARD_NEAR_DAYS ─→ hazardDue       (整改期限将到)
+ *   hazard reportedFixed with a deadline → recheckDue     (due = deadline + 3 working days)
+ *   dispute still being mediated (reported, accepted, mediating, escalated)
+ *     30-day limit passed ─────────────→ disputeOverdue
+ *     within DISPUTE_NEAR_DAYS ────────→ disputeDueSoon
+ *   dispute success / performing with no follow-up, once the performance deadline has come
+ *                                      → followUpDue     (due = performance deadline + 7 days)
+ *
+ * A rectifying hazard past its deadline is shown as overdue rather than as a recheck: the inspector
+ * goes back either way, and 逾期 is what decides the next step (逾期移交).
+ */
+import type { DisputeStatus } from './dispute';
+import { daysLeft, disputeDueDay, followUpDueDay, hazardRecheckDueDay, localDayOf } from './due-dates';
+import { isOverdue } from './hazard-workflow';
+import type { DisputeRecord, GridRecord, RentalInspectionRecord } from './record-envelope';
+
+/** A hazard deadline this many days away or fewer (today = 0) counts as near. */
+export const HAZARD_NEAR_DAYS = 2;
+/** A dispute this many days or fewer before its 30-day mediation limit counts as near. */
+export const DISPUTE_NEAR_DAYS = 5;
+
+export const TODAY_TASK_KINDS = [
+  'hazardOverdue',
+  'disputeOverdue',
+  'recheckDue',
+  'followUpDue',
+  'hazardDue',
+  'disputeDueSoon',
+] as const;
+export type TodayTaskKind = (typeof TODAY_TASK_KINDS)[number];
+
+export interface TodayTask {
+  kind: TodayTaskKind;
+  recordId: string;
+  /** The hazard inside an inspection, for hazard and recheck tasks. */
+  hazardId?: string;
+  /** `YYYY-MM-DD` in China. */
+  dueDay: string;
+  /** 0 = due today, negative = that many days overdue. */
+  daysLeft: number;
+}
+
+export interface TodayTaskOptions {
+  hazardNearDays?: number;
+  disputeNearDays?: number;
+}
+
+/** Statuses in which the 30-day mediation limit still runs. */
+const MEDIATION_RUNNING: readonly DisputeStatus[] = ['reported', 'accepted', 'mediating', 'escalated'];
+/** Statuses in which an agreement waits for its follow-up visit. */
+const AWAITING_FOLLOW_UP: readonly DisputeStatus[] = ['success', 'performing'];
+/** An agreement reached: counted as resolved (closed only if it has an agreement). */
+const RESOLVED: readonly DisputeStatus[] = ['success', 'performing', 'followedUp'];
+
+function hazardTasks(record: RentalInspectionRecord, now: Date, nearDays: number): TodayTask[] {
+  if (record.body.status === 'closed') return [];
+  const tasks: TodayTask[] = [];
+  for (const hazard of record.body.hazards) {
+    if (hazard.deadline === undefined) continue;
+    const base = { recordId: record.id, hazardId: hazard.id };
+    if (hazard.status === 'reportedFixed') {
+      const dueDay = hazardRecheckDueDay(hazard.deadline);
+      tasks.push({ ...base, kind: 'recheckDue', dueDay, daysLeft: daysLeft(dueDay, now) });
+    } else if (hazard.status === 'rectifying' || hazard.status === 'recheckFailed') {
+      const left = daysLeft(hazard.deadline, now);
+      if (isOverdue({ status: hazard.status, deadline: hazard.deadline }, now)) {
+        tasks.push({ ...base, kind: 'hazardOverdue', dueDay: hazard.deadline, daysLeft: left });
+      } else if (left <= nearDays) {
+        tasks.push({ ...base, kind: 'hazardDue', dueDay: hazard.deadline, daysLeft: left });
+      }
+    }
+  }
+  return tasks;
+}
+
+function disputeTasks(record: DisputeRecord, now: Date, nearDays: number): TodayTask[] {
+  const body = record.body;
+  if (MEDIATION_RUNNING.includes(body.status)) {
+    const dueDay = disputeDueDay(body);
+    const left = daysLeft(dueDay, now);
+    if (left < 0) return [{ kind: 'disputeOverdue', recordId: record.id, dueDay, daysLeft: left }];
+    if (left <= nearDays) return [{ kind: 'disputeDueSoon', recordId: record.id, dueDay, daysLeft: left }];
+    return [];
+  }
+  const performBy = body.agreement?.performanceDeadline;
+  if (AWAITING_FOLLOW_UP.includes(body.status) && body.followUps.length === 0 && performBy !== undefined) {
+    // The visit checks how the agreement was performed, so it is due only once performance was.
+    if (daysLeft(performBy, now) > 0) return [];
+    const dueDay = followUpDueDay(performBy);
+    return [{ kind: 'followUpDue', recordId: record.id, dueDay, daysLeft: daysLeft(dueDay, now) }];
+  }
+  return [];
+}
+
+/** Most urgent first: fewest days left, then overdue kinds before the others, then by record. */
+function byUrgency(a: TodayTask, b: TodayTask): number {
+  return (
+    a.daysLeft - b.daysLeft ||
+    TODAY_TASK_KINDS.indexOf(a.kind) - TODAY_TASK_KINDS.indexOf(b.kind) ||
+    a.recordId.localeCompare(b.recordId) ||
+    (a.hazardId ?? '').localeCompare(b.hazardId ?? '')
+  );
+}
+
+/** The 今日待办 of `records` at `now`, most urgent first. Deleted and closed records give none. */
+export function todayTasks(
+  records: readonly GridRecord[],
+  now: Date,
+  options: TodayTaskOptions = {},
+): TodayTask[] {
+  const hazardNear = options.hazardNearDays ?? HAZARD_NEAR_DAYS;
+  const disputeNear = options.disputeNearDays ?? DISPUTE_NEAR_DAYS;
+  const tasks: TodayTask[] = [];
+  for (const record of records) {
+    if (record.deleted) continue;
+    if (record.kind === 'rentalInspection') tasks.push(...hazardTasks(record, now, hazardNear));
+    else if (record.kind === 'dispute') tasks.push(...disputeTasks(record, now, disputeNear));
+  }
+  return tasks.sort(byUrgency);
+}
+
+/** How loudly to show a task: red once overdue, amber while near, plain for a visit a week away. */
+export function taskUrgency(task: TodayTask, options: TodayTaskOptions = {}): 'overdue' | 'near' | 'later' {
+  if (task.daysLeft < 0) return 'overdue';
+  const near =
+    task.kind === 'hazardDue' || task.kind === 'recheckDue'
+      ? (options.hazardNearDays ?? HAZARD_NEAR_DAYS)
+      : (options.disputeNearDays ?? DISPUTE_NEAR_DAYS);
+  return task.daysLeft <= near ? 'near' : 'later';
+}
+
+/** When and at which level a dispute reached its agreement, if it did. */
+function resolution(record: DisputeRecord): { at: string; level: string } | undefined {
+  const body = record.body;
+  const agreed = RESOLVED.includes(body.status) || (body.status === 'closed' && body.agreement !== undefined);
+  if (!agreed) return undefined;
+  const success = body.flowLogs.find((log) => log.toStatus === 'success');
+  if (!success) return { at: body.registeredAt, level: body.handlingLevel };
+  return { at: success.at, level: success.toLevel ?? success.fromLevel ?? body.handlingLevel };
+}
+
+/** 小事不出网格: disputes resolved by agreement at grid level during the current month in China. */
+export function resolvedInGridThisMonth(records: readonly GridRecord[], now: Date): number {
+  const month = localDayOf(now).slice(0, 7);
+  let count = 0;
+  for (const record of records) {
+    if (record.deleted || record.kind !== 'dispute') continue;
+    const resolved = resolution(record);
+    if (resolved?.level === 'grid' && localDayOf(new Date(resolved.at)).slice(0, 7) === month) count += 1;
+  }
+  return count;
+}
