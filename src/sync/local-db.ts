@@ -4,6 +4,7 @@
  * carry pending outbox rows over intact.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { TrackPoint } from '../domain/patrol';
 import type { ErrorBody } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
 import type { RecordKind } from '../domain/record-kinds';
@@ -57,8 +58,19 @@ export interface SyncErrorInfo {
 
 /** Sync bookkeeping, one row per key. */
 export interface MetaRow {
-  key: 'clientId' | 'cursor' | 'lastSyncAt' | 'lastSyncError' | 'syncErrorLog' | 'ackedSeq' | 'nextSeq';
-  /** `syncErrorLog` holds the most recent failures, newest first. */
+  key:
+    | 'clientId'
+    | 'cursor'
+    | 'lastSyncAt'
+    | 'lastSyncError'
+    | 'syncErrorLog'
+    | 'ackedSeq'
+    | 'nextSeq'
+    | 'activePatrolId';
+  /**
+   * `syncErrorLog` holds the most recent failures, newest first. `activePatrolId`: the patrol running
+   * on this device (巡查中), so a killed tab reopens into it.
+   */
   value: string | number | SyncErrorInfo | SyncErrorInfo[];
 }
 
@@ -101,6 +113,14 @@ export interface QueuedReveal extends RevealEntry {
   error?: ErrorBody;
 }
 
+/** One kept GPS fix of a running patrol (track-recorder.ts), buffered until 结束巡查 writes the track. */
+export interface TrackPointRow {
+  seq?: number;
+  patrolId: string;
+  segmentId: string;
+  point: TrackPoint;
+}
+
 export class LocalDb extends Dexie {
   records!: EntityTable<LocalRecord, 'id'>;
   outbox!: EntityTable<OutboxMutation, 'seq'>;
@@ -108,6 +128,7 @@ export class LocalDb extends Dexie {
   grids!: EntityTable<LocalGrid, 'id'>;
   photos!: EntityTable<LocalPhoto, 'sha256'>;
   auditQueue!: EntityTable<QueuedReveal, 'id'>;
+  trackPoints!: EntityTable<TrackPointRow, 'seq'>;
 
   constructor(userId: string) {
     super(localDbName(userId));
@@ -141,6 +162,9 @@ export class LocalDb extends Dexie {
       });
     // 4: the audit queue of reveals. Nothing else changes.
     this.version(4).stores({ auditQueue: 'id, state' });
+    // 5: the GPS fixes of a running patrol, one row per kept fix (auto-increment keeps their order),
+    // so a killed tab loses no track. Nothing else changes.
+    this.version(5).stores({ trackPoints: '++seq, patrolId' });
   }
 }
 
