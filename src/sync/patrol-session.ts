@@ -17,19 +17,6 @@ import { saveRecord } from './outbox';
 import { editRecord, newRecord } from './record-factory';
 import { type BufferedPoint, segmentsFrom, trackForRecord } from './track-recorder';
 
-/** The patrol running on this device, if any (and still a live patrol record). */
-export async function readActivePatrolId(db: LocalDb): Promise<string | undefined> {
-  const row = await db.meta.get('activePatrolId');
-  const id = typeof row?.value === 'string' ? row.value : undefined;
-  if (!id) return undefined;
-  const record = await db.records.get(id);
-  if (!record || record.record.deleted || record.kind !== 'patrol') {
-    await db.meta.delete('activePatrolId');
-    return undefined;
-  }
-  return id;
-}
-
 export interface StartPatrol {
   gridId: string;
   patrolTypes: PatrolType[];

@@ -1,14 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { patrolBodySchema } from '../../src/domain/patrol';
+import { readActivePatrolId } from '../../src/sync/active-patrol-store';
 import { closeLocalDbs, openLocalDb } from '../../src/sync/local-db';
-import {
-  bufferedPoints,
-  bufferPoint,
-  endPatrol,
-  readActivePatrolId,
-  startPatrol,
-} from '../../src/sync/patrol-session';
+import { bufferedPoints, bufferPoint, endPatrol, startPatrol } from '../../src/sync/patrol-session';
 
 const S1 = '0190a5d2-7a3b-7c4d-8e9f-0000000000a1';
 const S2 = '0190a5d2-7a3b-7c4d-8e9f-0000000000a2';

@@ -1,5 +1,6 @@
 import type { ComponentChild } from 'preact';
 import { maskIdNo, maskName, maskPhone } from '../../domain/masking';
+import { ANTI_FRAUD_FIGURES, FINDING_CATEGORIES, findingsTotal } from '../../domain/patrol';
 import type { GridRecord } from '../../domain/record-envelope';
 import { MaskedValue } from '../components/masked-value';
 import { label, t } from '../i18n/i18n';
@@ -34,7 +35,42 @@ export function detailRows(record: GridRecord): DetailRow[] {
         ],
         [t('patrol.startedAt'), formatDateTime(b.startedAt), 'body.startedAt'],
         ...(b.endedAt ? [[t('patrol.endedAt'), formatDateTime(b.endedAt), 'body.endedAt'] as DetailRow] : []),
+        ...(b.weather ? [[t('patrolDetail.weather'), b.weather, 'body.weather'] as DetailRow] : []),
+        ...(b.accompaniedBy && b.accompaniedBy.length > 0
+          ? [
+              [
+                t('patrolDetail.companions'),
+                b.accompaniedBy.map((c) => (c.duty ? `${c.name}（${c.duty}）` : c.name)).join('、'),
+                'body.accompaniedBy',
+              ] as DetailRow,
+            ]
+          : []),
         [t('patrol.householdsVisited'), String(b.householdsVisited), 'body.householdsVisited'],
+        [
+          t('patrolDetail.findings'),
+          <span>
+            {t('patrolDetail.findingsValue', {
+              n: findingsTotal(b.findings),
+              a: b.selfResolvedCount,
+              b: b.reportedCount,
+            })}
+            {FINDING_CATEGORIES.filter((c) => b.findings[c] > 0).map((c) => (
+              <span class="check__note" key={c}>
+                {label('finding', c)} {b.findings[c]}
+              </span>
+            ))}
+          </span>,
+          'body.findings',
+        ],
+        ...(b.antiFraud
+          ? [
+              [
+                t('patrolDetail.antiFraud'),
+                ANTI_FRAUD_FIGURES.map((f) => `${label('antiFraud', f)} ${b.antiFraud?.[f] ?? 0}`).join('，'),
+                'body.antiFraud',
+              ] as DetailRow,
+            ]
+          : []),
         [t('patrol.content'), <p class="detail__text">{b.content}</p>, 'body.content'],
         [t('patrol.status'), label('patrolStatus', b.status), 'body.status'],
         [t('form.location'), locationText(record), 'body.location'],

@@ -8,6 +8,7 @@ import { SyncChip } from '../components/sync-chip';
 import { label, t } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
+import { PatrolDetail } from '../patrol/patrol-detail';
 import { currentDb, requestSync, session } from '../sync-status';
 import { detailRows } from './detail-fields';
 
@@ -77,6 +78,7 @@ export function DetailScreen() {
             </button>
           )}
         </section>
+        {record.kind === 'patrol' && <PatrolDetail record={record} />}
         <dl class="detail__list">
           {[
             ...detailRows(record),

@@ -7,6 +7,7 @@ import { RecordRow } from '../components/record-row';
 import { t } from '../i18n/i18n';
 import { kindSlug } from '../lib/kind-slug';
 import { useLiveQuery } from '../lib/use-live-query';
+import { PatrolStartButton } from '../patrol/patrol-start-button';
 import { currentDb, isOnline } from '../sync-status';
 
 /** The create buttons: a rental house is registered from its first inspection, not from here. */
@@ -81,6 +82,7 @@ export function HomeScreen() {
         {rows && rows.length >= LIST_LIMIT && <p class="list-note">{t('home.more', { n: LIST_LIMIT })}</p>}
       </main>
       <nav class="create-bar" aria-label={t('home.create')}>
+        <PatrolStartButton />
         {CREATE_KINDS.map((kind) => (
           <button
             key={kind}

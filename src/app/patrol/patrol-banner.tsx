@@ -1,0 +1,69 @@
+/**
+ * 巡查中 · 12:34 · 0.42 km · 结束巡查 — fixed at the top of every screen while a patrol runs, with
+ * the one problem that matters (no GPS, weak signal, screen may turn off). It also keeps the
+ * recording running: it is mounted for as long as the patrol is on.
+ */
+import { useEffect } from 'preact/hooks';
+import { useLocation } from 'preact-iso/router';
+import { t } from '../i18n/i18n';
+import { activePatrolId } from '../lib/active-patrol';
+import { useLiveQuery } from '../lib/use-live-query';
+import { currentDb } from '../sync-status';
+import { EndPatrolSheet, endAsked } from './end-patrol-sheet';
+import { formatElapsed, formatKm } from './patrol-format';
+import { runPatrol, trackStats } from './patrol-runtime';
+import { gpsTone, patrolProblem } from './patrol-status-line';
+import { useNow } from './use-now';
+
+/** The running patrol's start time, for the clock. */
+export function usePatrolStart(patrolId: string | undefined): number | undefined {
+  const db = currentDb.value;
+  return useLiveQuery(async () => {
+    const row = db && patrolId ? await db.records.get(patrolId) : undefined;
+    return row?.record.kind === 'patrol' ? Date.parse(row.record.body.startedAt) : undefined;
+  }, [db, patrolId]);
+}
+
+export function PatrolBanner() {
+  const db = currentDb.value;
+  const patrolId = activePatrolId.value;
+  const { path } = useLocation();
+  const startedAt = usePatrolStart(patrolId);
+  const now = useNow();
+
+  useEffect(() => {
+    if (!db || !patrolId) return;
+    return runPatrol(db, patrolId);
+  }, [db, patrolId]);
+
+  // Screens move down under the banner; the patrol screen shows the same figures itself, unbannered.
+  const bannered = Boolean(patrolId) && path !== '/patrol';
+  useEffect(() => {
+    document.documentElement.classList.toggle('patrol-on', bannered);
+    return () => document.documentElement.classList.remove('patrol-on');
+  }, [bannered]);
+
+  if (!patrolId) return null;
+  const problem = patrolProblem();
+  return (
+    <>
+      {bannered && (
+        <div class="patrol-banner" role="status" aria-label={t('patrolRun.on')}>
+          <a class="patrol-banner__main" href="/patrol" aria-label={t('patrolRun.openScreen')}>
+            <span class="patrol-banner__line">
+              <span class={`gps-dot gps-dot--${gpsTone()}`} aria-hidden="true" />
+              <strong>{t('patrolRun.on')}</strong>
+              <span> · {startedAt === undefined ? '--:--' : formatElapsed(now - startedAt)}</span>
+              <span> · {formatKm(trackStats.value.distanceM)}</span>
+            </span>
+            {problem && <span class="patrol-banner__problem">{problem}</span>}
+          </a>
+          <button type="button" class="patrol-banner__end" onClick={() => (endAsked.value = true)}>
+            {t('patrolRun.end')}
+          </button>
+        </div>
+      )}
+      <EndPatrolSheet />
+    </>
+  );
+}
