@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TRACK_POINTS_PER_SEGMENT, MAX_TRACK_SEGMENTS, type TrackSegment } from '../../src/domain/patrol';
+import { distanceM, trackLengthM } from '../../src/sync/track-geometry';
 import {
   type BufferedPoint,
   breakSegment,
-  distanceM,
   EMPTY_RECORDER,
   type Fix,
   GAP_MS,
@@ -13,7 +13,6 @@ import {
   resumeState,
   segmentsFrom,
   trackForRecord,
-  trackLengthM,
 } from '../../src/sync/track-recorder';
 
 const T0 = Date.parse('2026-11-27T01:00:00Z');

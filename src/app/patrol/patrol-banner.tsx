@@ -7,22 +7,13 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { t } from '../i18n/i18n';
 import { activePatrolId } from '../lib/active-patrol';
-import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb } from '../sync-status';
 import { EndPatrolSheet, endAsked } from './end-patrol-sheet';
 import { formatElapsed, formatKm } from './patrol-format';
 import { runPatrol, trackStats } from './patrol-runtime';
 import { gpsTone, patrolProblem } from './patrol-status-line';
 import { useNow } from './use-now';
-
-/** The running patrol's start time, for the clock. */
-export function usePatrolStart(patrolId: string | undefined): number | undefined {
-  const db = currentDb.value;
-  return useLiveQuery(async () => {
-    const row = db && patrolId ? await db.records.get(patrolId) : undefined;
-    return row?.record.kind === 'patrol' ? Date.parse(row.record.body.startedAt) : undefined;
-  }, [db, patrolId]);
-}
+import { usePatrolStart } from './use-patrol-start';
 
 export function PatrolBanner() {
   const db = currentDb.value;

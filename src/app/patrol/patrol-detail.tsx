@@ -1,8 +1,7 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { findingsTotal } from '../../domain/patrol';
 import type { PatrolRecord } from '../../domain/record-envelope';
-import { trackLengthM } from '../../sync/track-recorder';
+import { trackLengthM } from '../../sync/track-geometry';
 import { t } from '../i18n/i18n';
 import { activePatrolId } from '../lib/active-patrol';
 import type { TrackMap as TrackMapComponent } from '../map/track-map';
@@ -45,7 +44,7 @@ export function PatrolDetail({ record }: { record: PatrolRecord }) {
         </div>
         <div>
           <dt>{t('patrolDetail.findings')}</dt>
-          <dd>{findingsTotal(b.findings)}</dd>
+          <dd>{Object.values(b.findings).reduce((sum, n) => sum + n, 0)}</dd>
         </div>
       </dl>
       <h2 class="patrol-heading">{t('patrolDetail.track')}</h2>

@@ -6,15 +6,14 @@
 import { signal } from '@preact/signals';
 import type { LocalDb } from '../../sync/local-db';
 import { bufferedPoints, bufferPoint } from '../../sync/patrol-session';
+import { distanceM, trackLengthM } from '../../sync/track-geometry';
 import {
   breakSegment,
-  distanceM,
   MAX_ACCURACY_M,
   type RecorderState,
   recordFix,
   resumeState,
   segmentsFrom,
-  trackLengthM,
 } from '../../sync/track-recorder';
 import { uuidV7 } from '../../sync/uuid-v7';
 

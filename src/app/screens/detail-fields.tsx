@@ -1,6 +1,5 @@
 import type { ComponentChild } from 'preact';
 import { maskIdNo, maskName, maskPhone } from '../../domain/masking';
-import { ANTI_FRAUD_FIGURES, FINDING_CATEGORIES, findingsTotal } from '../../domain/patrol';
 import type { GridRecord } from '../../domain/record-envelope';
 import { MaskedValue } from '../components/masked-value';
 import { label, t } from '../i18n/i18n';
@@ -50,15 +49,17 @@ export function detailRows(record: GridRecord): DetailRow[] {
           t('patrolDetail.findings'),
           <span>
             {t('patrolDetail.findingsValue', {
-              n: findingsTotal(b.findings),
+              n: Object.values(b.findings).reduce((sum, n) => sum + n, 0),
               a: b.selfResolvedCount,
               b: b.reportedCount,
             })}
-            {FINDING_CATEGORIES.filter((c) => b.findings[c] > 0).map((c) => (
-              <span class="check__note" key={c}>
-                {label('finding', c)} {b.findings[c]}
-              </span>
-            ))}
+            {Object.entries(b.findings)
+              .filter(([, n]) => n > 0)
+              .map(([c, n]) => (
+                <span class="check__note" key={c}>
+                  {label('finding', c)} {n}
+                </span>
+              ))}
           </span>,
           'body.findings',
         ],
@@ -66,7 +67,9 @@ export function detailRows(record: GridRecord): DetailRow[] {
           ? [
               [
                 t('patrolDetail.antiFraud'),
-                ANTI_FRAUD_FIGURES.map((f) => `${label('antiFraud', f)} ${b.antiFraud?.[f] ?? 0}`).join('，'),
+                Object.entries(b.antiFraud)
+                  .map(([f, n]) => `${label('antiFraud', f)} ${n}`)
+                  .join('，'),
                 'body.antiFraud',
               ] as DetailRow,
             ]

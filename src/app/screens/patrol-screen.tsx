@@ -6,11 +6,11 @@ import { kindSlug } from '../lib/kind-slug';
 import { useLiveQuery } from '../lib/use-live-query';
 import { endAsked } from '../patrol/end-patrol-sheet';
 import { LinkedRecords } from '../patrol/linked-records';
-import { usePatrolStart } from '../patrol/patrol-banner';
 import { formatElapsed, formatKm } from '../patrol/patrol-format';
 import { gps, retryGps, trackStats, wakeLock } from '../patrol/patrol-runtime';
 import { gpsTone } from '../patrol/patrol-status-line';
 import { useNow } from '../patrol/use-now';
+import { usePatrolStart } from '../patrol/use-patrol-start';
 import { currentDb } from '../sync-status';
 
 function GpsStatus() {
