@@ -66,6 +66,7 @@ describe.runIf(chromiumAvailable())('patrol with a GPS track', () => {
     await page.getByText('请至少选择一种工作类型').waitFor();
     await page.getByText('反诈宣传', { exact: true }).click();
     await page.getByText('出租房巡防', { exact: true }).click();
+    await page.screenshot({ path: `${SHOTS}/patrol-start.png` });
     await page.getByRole('button', { name: '开始巡查', exact: true }).click();
     await page.getByRole('heading', { name: '巡查中' }).waitFor();
     const patrolId = await devicePatrolId(page);
@@ -106,6 +107,7 @@ describe.runIf(chromiumAvailable())('patrol with a GPS track', () => {
     await homeShown(page);
     await page.getByRole('status', { name: '巡查中' }).waitFor();
     await expect.poll(() => devicePatrolId(page)).toBe(patrolId);
+    await page.screenshot({ path: `${SHOTS}/home-during-patrol.png` });
 
     // Segment 3: the reopened app's first fix (where the worker stands), then two more steps.
     await expect.poll(async () => (await bufferedTrackPoints(page)).length).toBe(beforeKill + 1);
@@ -128,6 +130,7 @@ describe.runIf(chromiumAvailable())('patrol with a GPS track', () => {
     await page.getByText('共 1 件', { exact: true }).waitFor();
     await page.getByLabel('入户数').fill('12');
     await page.getByLabel('巡查走访情况').fill(CONTENT);
+    await page.screenshot({ path: `${SHOTS}/patrol-finish-form.png`, fullPage: true });
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('button', { name: '编辑' }).waitFor();
 
@@ -171,6 +174,77 @@ describe.runIf(chromiumAvailable())('patrol with a GPS track', () => {
     expect(patrol?.kind === 'patrol' && patrol.body.track?.map((s) => s.points.length)).toEqual([5, 3, 3]);
     const linked = onServer.find((r) => r.id === dispute.id);
     expect(linked?.kind === 'dispute' && linked.body.patrolId).toBe(patrolId);
+    await context.close();
+  });
+
+  /** Signs in and starts an anti-fraud patrol from the home screen. */
+  async function startPatrol(): Promise<void> {
+    await signIn(page, stack.server.url, 'hb-grid01');
+    await page.getByRole('button', { name: /^开始巡查/ }).click();
+    await page.getByText('反诈宣传', { exact: true }).click();
+    await page.getByRole('button', { name: '开始巡查', exact: true }).click();
+    await page.getByRole('heading', { name: '巡查中' }).waitFor();
+  }
+
+  it('says plainly when location is not allowed and the screen may turn off, and what to do', async () => {
+    context = await stack.browser.newContext(PHONE);
+    // A browser without the Wake Lock API (Firefox on Android, older Safari).
+    await context.addInitScript(() => {
+      delete (Navigator.prototype as { wakeLock?: unknown }).wakeLock;
+    });
+    page = await context.newPage();
+    await startPatrol();
+    await page.getByText('无定位权限，轨迹没有记录').first().waitFor();
+    await page.getByText(/允许定位，然后点“重试定位”/).waitFor();
+    await page.getByRole('button', { name: '重试定位' }).waitFor();
+    await page.getByText('屏幕可能熄灭，熄屏后轨迹会中断').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/patrol-no-gps.png` });
+    await page.getByRole('button', { name: '新建出租房检查' }).click();
+    await page.getByRole('status', { name: '巡查中' }).getByText('无定位权限，轨迹没有记录').waitFor();
+    await context.close();
+  });
+
+  it('keeps the screen awake while patrolling and asks again after the page was hidden', async () => {
+    context = await stack.browser.newContext({
+      ...PHONE,
+      geolocation: { ...START, accuracy: 8 },
+      permissions: ['geolocation'],
+    });
+    // A Wake Lock the test controls: headless Chromium refuses the real one.
+    await context.addInitScript(() => {
+      const w = window as unknown as { wakeRequests: number; sentinel?: EventTarget & { released: boolean } };
+      w.wakeRequests = 0;
+      Object.defineProperty(Navigator.prototype, 'wakeLock', {
+        configurable: true,
+        get: () => ({
+          request: async () => {
+            w.wakeRequests += 1;
+            const sentinel = Object.assign(new EventTarget(), {
+              released: false,
+              release: async () => {
+                sentinel.released = true;
+                sentinel.dispatchEvent(new Event('release'));
+              },
+            });
+            w.sentinel = sentinel;
+            return sentinel;
+          },
+        }),
+      });
+    });
+    page = await context.newPage();
+    await startPatrol();
+    await page.getByText('巡查中屏幕保持常亮').waitFor();
+    // The browser drops the lock when the page is hidden; back in front, the app asks again.
+    await page.evaluate(async () => {
+      const w = window as unknown as { sentinel?: { release: () => Promise<void> } };
+      await w.sentinel?.release();
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { wakeRequests: number }).wakeRequests))
+      .toBe(2);
+    await page.getByText('巡查中屏幕保持常亮').waitFor();
     await context.close();
   });
 });

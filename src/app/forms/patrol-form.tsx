@@ -66,7 +66,7 @@ export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }
         error={errors.endedAt}
       />
       {track.length > 0 && (
-        <p class="field__hint">
+        <p class="patrol-note">
           {t('patrolForm.trackKept', { km: formatKm(trackLengthM(track)), n: track.length })}
         </p>
       )}

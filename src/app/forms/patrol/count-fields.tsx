@@ -20,7 +20,7 @@ interface FindingsProps {
 /** 发现问题 by category, one stepper each, with the total the log reports. */
 export function FindingsFields({ value, onValue, errors }: FindingsProps) {
   return (
-    <fieldset class="field" id="findings">
+    <fieldset class="field count-group" id="findings">
       <legend class="field__label">
         {t('patrolForm.findings')} ·{' '}
         <span class="findings-total">{t('patrolForm.findingsTotal', { n: findingsTotal(value) })}</span>
@@ -62,7 +62,7 @@ export function HandlingFields({
   const sum = (Number.isFinite(selfResolved) ? selfResolved : 0) + (Number.isFinite(reported) ? reported : 0);
   const over = sum > total;
   return (
-    <fieldset class="field" id="handling">
+    <fieldset class="field count-group" id="handling">
       <legend class="field__label">{t('patrolForm.handling')}</legend>
       <NumberStepper
         id="selfResolvedCount"
@@ -100,7 +100,7 @@ interface AntiFraudProps {
 /** 反诈宣传 figures ([S49]–[S51]); shown only for a patrol that includes 反诈宣传. */
 export function AntiFraudFields({ value, onValue, errors }: AntiFraudProps) {
   return (
-    <fieldset class="field" id="antiFraud">
+    <fieldset class="field count-group" id="antiFraud">
       <legend class="field__label">{t('patrolForm.antiFraud')}</legend>
       {ANTI_FRAUD_FIGURES.map((figure) => (
         <NumberStepper

@@ -44,7 +44,7 @@ export const patrolEn: Partial<Record<keyof typeof patrolZhCN, string>> = {
   'patrolRun.newInspection': 'New rental check',
   'patrolRun.newDispute': 'New dispute',
   'patrolRun.linked': 'Recorded on this patrol',
-  'patrolRun.noLinked': 'Nothing yet.',
+  'patrolRun.noLinked': 'Nothing yet. Checks and disputes made with the buttons below appear here.',
   'patrolRun.km': '{km} km',
   'patrolForm.finishTitle': 'Write the patrol log',
   'patrolForm.weather': 'Weather',
