@@ -91,6 +91,15 @@ describe.runIf(chromiumAvailable())('patrol with a GPS track', () => {
     await page.getByRole('heading', { name: '新建矛盾纠纷' }).waitFor();
     await page.getByRole('status', { name: '巡查中' }).getByText('结束巡查').waitFor();
     await page.screenshot({ path: `${SHOTS}/form-with-patrol-banner.png` });
+    // 结束巡查 from the banner over a half-filled form warns before anything is lost.
+    await page.getByRole('textbox').first().fill('楼道堆物');
+    await page.getByRole('status', { name: '巡查中' }).getByRole('button', { name: '结束巡查' }).click();
+    await page
+      .getByRole('alertdialog')
+      .getByText(/表单还没保存/)
+      .waitFor();
+    await page.getByRole('button', { name: '继续巡查' }).click();
+    await page.getByRole('heading', { name: '新建矛盾纠纷' }).waitFor();
     // The dispute form of this branch does not add patrolLink() yet (another branch rewrites it):
     // the linked record is stored the way saveRecord stores it, with the running patrol's id.
     const draft = await deviceRecord(page, patrolId ?? '');

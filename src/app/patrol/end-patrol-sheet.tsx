@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { useLocation } from 'preact-iso/router';
 import { t } from '../i18n/i18n';
+import { formDirty } from '../pwa-update';
 import { finishPatrol } from './finish-patrol';
 
 /** 结束巡查 was tapped (banner or patrol screen): ask once, since an ended patrol cannot resume. */
@@ -25,6 +26,11 @@ export function EndPatrolSheet() {
     <div class="sheet-backdrop">
       <div class="sheet" role="alertdialog" aria-modal="true" aria-label={t('patrolRun.end')}>
         <p class="sheet__text">{t('patrolRun.endAsk')}</p>
+        {formDirty.value && (
+          <p class="sheet__warning" role="alert">
+            {t('patrolRun.endDirtyForm')}
+          </p>
+        )}
         <div class="action-bar__row">
           <button type="button" class="button button--secondary" onClick={() => (endAsked.value = false)}>
             {t('patrolRun.keepGoing')}

@@ -1,3 +1,4 @@
+import type { LocalDb } from '../../sync/local-db';
 import { endPatrol } from '../../sync/patrol-session';
 import { activePatrolId } from '../lib/active-patrol';
 import { currentDb, requestSync, session } from '../sync-status';
@@ -14,4 +15,16 @@ export async function finishPatrol(): Promise<string | undefined> {
   activePatrolId.value = undefined;
   requestSync('save');
   return saved?.id;
+}
+
+/** The running patrol's record is gone: stop recording and forget its buffered points. */
+export async function abandonPatrol(db: LocalDb): Promise<void> {
+  const patrolId = activePatrolId.value;
+  if (!patrolId) return;
+  await stopPatrolRuntime();
+  await db.transaction('rw', [db.meta, db.trackPoints], async () => {
+    await db.trackPoints.where('patrolId').equals(patrolId).delete();
+    await db.meta.delete('activePatrolId');
+  });
+  activePatrolId.value = undefined;
 }

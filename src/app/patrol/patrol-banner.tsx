@@ -7,8 +7,10 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { t } from '../i18n/i18n';
 import { activePatrolId } from '../lib/active-patrol';
+import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb } from '../sync-status';
 import { EndPatrolSheet, endAsked } from './end-patrol-sheet';
+import { abandonPatrol } from './finish-patrol';
 import { formatElapsed, formatKm } from './patrol-format';
 import { runPatrol, trackStats } from './patrol-runtime';
 import { gpsTone, patrolProblem } from './patrol-status-line';
@@ -26,6 +28,15 @@ export function PatrolBanner() {
     if (!db || !patrolId) return;
     return runPatrol(db, patrolId);
   }, [db, patrolId]);
+
+  // The running patrol deleted (from its detail screen, or by a pull): nothing is left to record.
+  const gone = useLiveQuery(async () => {
+    const row = db && patrolId ? await db.records.get(patrolId) : undefined;
+    return !row || row.record.deleted;
+  }, [db, patrolId]);
+  useEffect(() => {
+    if (gone && db) void abandonPatrol(db);
+  }, [gone, db]);
 
   // Screens move down under the banner; the patrol screen shows the same figures itself, unbannered.
   const bannered = Boolean(patrolId) && path !== '/patrol';

@@ -15,6 +15,8 @@ export const patrolEn: Partial<Record<keyof typeof patrolZhCN, string>> = {
   'patrolRun.end': 'End patrol',
   'patrolRun.endAsk': 'End this patrol? The route stops recording and the patrol log opens.',
   'patrolRun.endConfirm': 'End now',
+  'patrolRun.endDirtyForm':
+    'The form you are filling in is not saved. Ending the patrol leaves it and loses what is unsaved — tap Keep going, save, then end.',
   'patrolRun.keepGoing': 'Keep going',
   'patrolRun.ending': 'Ending…',
   'patrolRun.openScreen': 'Open patrol',

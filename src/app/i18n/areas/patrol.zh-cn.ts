@@ -13,6 +13,8 @@ export const patrolZhCN = {
   'patrolRun.end': '结束巡查',
   'patrolRun.endAsk': '结束这次巡查？结束后不再记录轨迹，接着填写巡查日志。',
   'patrolRun.endConfirm': '确认结束',
+  'patrolRun.endDirtyForm':
+    '你正在填写的表单还没保存。结束巡查会离开它，没保存的内容会丢失——请先点“继续巡查”，保存后再结束。',
   'patrolRun.keepGoing': '继续巡查',
   'patrolRun.ending': '正在结束…',
   'patrolRun.openScreen': '查看巡查详情',
