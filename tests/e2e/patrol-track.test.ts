@@ -89,11 +89,11 @@ describe.runIf(chromiumAvailable())('patrol with a GPS track', () => {
     // From the patrol screen: a new dispute opens its form with the banner still on top.
     await page.getByRole('button', { name: '新建矛盾纠纷' }).click();
     await page.getByRole('heading', { name: '新建矛盾纠纷' }).waitFor();
-    await page.getByRole('status', { name: '巡查中' }).getByText('结束巡查').waitFor();
+    await page.getByRole('region', { name: '巡查中' }).getByText('结束巡查').waitFor();
     await page.screenshot({ path: `${SHOTS}/form-with-patrol-banner.png` });
     // 结束巡查 from the banner over a half-filled form warns before anything is lost.
     await page.getByRole('textbox').first().fill('楼道堆物');
-    await page.getByRole('status', { name: '巡查中' }).getByRole('button', { name: '结束巡查' }).click();
+    await page.getByRole('region', { name: '巡查中' }).getByRole('button', { name: '结束巡查' }).click();
     await page
       .getByRole('alertdialog')
       .getByText(/表单还没保存/)
@@ -114,13 +114,13 @@ describe.runIf(chromiumAvailable())('patrol with a GPS track', () => {
     page = await context.newPage();
     await page.goto(stack.server.url);
     await homeShown(page);
-    await page.getByRole('status', { name: '巡查中' }).waitFor();
+    await page.getByRole('region', { name: '巡查中' }).waitFor();
     await expect.poll(() => devicePatrolId(page)).toBe(patrolId);
     await page.screenshot({ path: `${SHOTS}/home-during-patrol.png` });
 
     // Segment 3: the reopened app's first fix (where the worker stands), then two more steps.
     await expect.poll(async () => (await bufferedTrackPoints(page)).length).toBe(beforeKill + 1);
-    await page.getByRole('status', { name: '巡查中' }).getByRole('link').click();
+    await page.getByRole('region', { name: '巡查中' }).getByRole('link').click();
     await page.getByRole('heading', { name: '巡查中' }).waitFor();
     await page.getByText(`巡查中发现的纠纷 ${CONTENT}`).waitFor();
     for (const step of [8, 9]) await walkTo(step);
@@ -209,7 +209,7 @@ describe.runIf(chromiumAvailable())('patrol with a GPS track', () => {
     await page.getByText('屏幕可能熄灭，熄屏后轨迹会中断').first().waitFor();
     await page.screenshot({ path: `${SHOTS}/patrol-no-gps.png` });
     await page.getByRole('button', { name: '新建出租房检查' }).click();
-    await page.getByRole('status', { name: '巡查中' }).getByText('无定位权限，轨迹没有记录').waitFor();
+    await page.getByRole('region', { name: '巡查中' }).getByText('无定位权限，轨迹没有记录').waitFor();
     await context.close();
   });
 

@@ -50,20 +50,22 @@ export function PatrolBanner() {
   return (
     <>
       {bannered && (
-        <div class="patrol-banner" role="status" aria-label={t('patrolRun.on')}>
-          <a class="patrol-banner__main" href="/patrol" aria-label={t('patrolRun.openScreen')}>
+        <section class="patrol-banner" aria-label={t('patrolRun.on')}>
+          <a class="patrol-banner__main" href="/patrol">
             <span class="patrol-banner__line">
               <span class={`gps-dot gps-dot--${gpsTone()}`} aria-hidden="true" />
               <strong>{t('patrolRun.on')}</strong>
               <span> · {startedAt === undefined ? '--:--' : formatElapsed(now - startedAt)}</span>
               <span> · {formatKm(trackStats.value.distanceM)}</span>
             </span>
-            {problem && <span class="patrol-banner__problem">{problem}</span>}
+            <span class="patrol-banner__problem" aria-live="polite">
+              {problem}
+            </span>
           </a>
           <button type="button" class="patrol-banner__end" onClick={() => (endAsked.value = true)}>
             {t('patrolRun.end')}
           </button>
-        </div>
+        </section>
       )}
       <EndPatrolSheet />
     </>

@@ -58,7 +58,7 @@ export function PatrolStartScreen() {
     <div class="screen screen--form">
       <AppBar title={t('patrolRun.startTitle')} back="/" />
       <main class="record-form patrol-start-form">
-        {grids.length > 1 && <GridPicker grids={grids} value={gridId} onValue={setGridId} />}
+        {grids.length !== 1 && <GridPicker grids={grids} value={gridId} onValue={setGridId} />}
         <ChoiceGroup
           id="patrolTypes"
           legend={t('patrolRun.chooseTypes')}

@@ -19,7 +19,6 @@ export const patrolEn: Partial<Record<keyof typeof patrolZhCN, string>> = {
     'The form you are filling in is not saved. Ending the patrol leaves it and loses what is unsaved — tap Keep going, save, then end.',
   'patrolRun.keepGoing': 'Keep going',
   'patrolRun.ending': 'Ending…',
-  'patrolRun.openScreen': 'Open patrol',
   'patrolRun.title': 'On patrol',
   'patrolRun.notRunning': 'No patrol is running. Tap “Start patrol” on the home screen.',
   'patrolRun.elapsed': 'Time',

@@ -17,7 +17,6 @@ export const patrolZhCN = {
     '你正在填写的表单还没保存。结束巡查会离开它，没保存的内容会丢失——请先点“继续巡查”，保存后再结束。',
   'patrolRun.keepGoing': '继续巡查',
   'patrolRun.ending': '正在结束…',
-  'patrolRun.openScreen': '查看巡查详情',
   'patrolRun.title': '巡查中',
   'patrolRun.notRunning': '现在没有进行中的巡查。回到首页点“开始巡查”。',
   'patrolRun.elapsed': '已巡查',
