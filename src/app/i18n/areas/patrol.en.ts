@@ -87,7 +87,8 @@ export const patrolEn: Partial<Record<keyof typeof patrolZhCN, string>> = {
   'patrolDetail.findings': 'Problems found',
   'patrolDetail.findingsValue': '{n} (solved {a}, reported {b})',
   'patrolDetail.track': 'Route',
-  'patrolDetail.trackNote': '{n} parts. Breaks are time without a location and are not joined.',
+  'patrolDetail.trackNote':
+    '{n} parts. Green is the start, red the end; breaks are time without a location and are not joined.',
   'patrolDetail.noTrack': 'No route was recorded on this patrol.',
   'patrolDetail.linked': 'Records made on this patrol',
   'patrolDetail.noLinked': 'None.',

@@ -86,7 +86,7 @@ export const patrolZhCN = {
   'patrolDetail.findings': '发现问题',
   'patrolDetail.findingsValue': '{n} 件（自行解决 {a}，上报 {b}）',
   'patrolDetail.track': '巡查轨迹',
-  'patrolDetail.trackNote': '{n} 段。断开处是没有定位的时间，不连线。',
+  'patrolDetail.trackNote': '共 {n} 段。绿点是起点，红点是终点；断开处是没有定位的时间，不连线。',
   'patrolDetail.noTrack': '这次巡查没有记录轨迹。',
   'patrolDetail.linked': '巡查中新建的记录',
   'patrolDetail.noLinked': '没有。',
