@@ -8,6 +8,7 @@ import { useEffect } from 'preact/hooks';
 import lazy, { ErrorBoundary } from 'preact-iso/lazy';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
 import { UpdatePrompt } from './components/update-prompt';
+import { activePatrolId } from './lib/active-patrol';
 import { HomeScreen } from './screens/home-screen';
 import { session } from './sync-status';
 
@@ -16,6 +17,12 @@ const RecordFormScreen = lazy(() => import('./screens/record-form-screen').then(
 const DetailScreen = lazy(() => import('./screens/detail-screen').then((m) => m.DetailScreen));
 const ConflictScreen = lazy(() => import('./screens/conflict-screen').then((m) => m.ConflictScreen));
 const MapScreen = lazy(() => import('./screens/map-screen').then((m) => m.MapScreen));
+const PatrolStartScreen = lazy(() =>
+  import('./screens/patrol-start-screen').then((m) => m.PatrolStartScreen),
+);
+const PatrolScreen = lazy(() => import('./screens/patrol-screen').then((m) => m.PatrolScreen));
+// The GPS recording, the wake lock and the 巡查中 banner: loaded only while a patrol runs.
+const PatrolBanner = lazy(() => import('./patrol/patrol-banner').then((m) => m.PatrolBanner));
 const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) => m.SettingsScreen));
 
 /** Unknown paths (an old bookmark, a typo) go home instead of a blank page. */
@@ -34,6 +41,8 @@ function Routes() {
       <Route path="/records/:id" component={DetailScreen} />
       <Route path="/records/:id/edit" component={RecordFormScreen} />
       <Route path="/records/:id/resolve" component={ConflictScreen} />
+      <Route path="/patrol/start" component={PatrolStartScreen} />
+      <Route path="/patrol" component={PatrolScreen} />
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/map" component={MapScreen} />
       <Route default component={GoHome} />
@@ -47,6 +56,11 @@ export function App() {
   return (
     <LocationProvider>
       <ErrorBoundary>{session.value === null ? <LoginScreen /> : <Routes />}</ErrorBoundary>
+      {session.value && activePatrolId.value && (
+        <ErrorBoundary>
+          <PatrolBanner />
+        </ErrorBoundary>
+      )}
       <UpdatePrompt />
     </LocationProvider>
   );

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './app';
 import { restoreLocale } from './i18n/i18n';
+import { restoreActivePatrol } from './patrol/restore-active-patrol';
 import { registerServiceWorker } from './pwa-update';
 import { restoreSession, session, startSyncStatus } from './sync-status';
 import './styles/base.css';
@@ -19,6 +20,7 @@ async function start(): Promise<void> {
     }),
   ]);
   startSyncStatus();
+  restoreActivePatrol();
   render(<App />, root);
   void registerServiceWorker();
 }

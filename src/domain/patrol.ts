@@ -96,7 +96,8 @@ export const patrolBodySchema = z
     findings: findingsSchema,
     selfResolvedCount: count,
     reportedCount: count,
-    content: requiredText(5000),
+    /** 巡查走访情况; a started patrol's draft log is written up when it ends, so may be empty until then. */
+    content: z.string().check(z.trim(), z.maxLength(5000)),
     antiFraud: z.optional(antiFraudSchema),
     track: z.optional(z.array(trackSegmentSchema).check(z.maxLength(MAX_TRACK_SEGMENTS))),
     location: z.optional(geoPointSchema),
@@ -104,6 +105,10 @@ export const patrolBodySchema = z
     status: z.enum(PATROL_STATUSES),
   })
   .check(
+    z.refine((body) => body.status === 'draft' || body.content.length > 0, {
+      message: 'Describe the patrol',
+      path: ['content'],
+    }),
     z.refine((body) => !body.patrolTypes.includes('antiFraud') || body.antiFraud !== undefined, {
       message: 'The anti-fraud figures are required for an anti-fraud patrol',
       path: ['antiFraud'],

@@ -4,6 +4,7 @@
  * carry pending outbox rows over intact.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { TrackPoint } from '../domain/patrol';
 import type { ErrorBody } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
 import type { RecordKind } from '../domain/record-kinds';
@@ -60,8 +61,19 @@ export interface SyncErrorInfo {
 
 /** Sync bookkeeping, one row per key. */
 export interface MetaRow {
-  key: 'clientId' | 'cursor' | 'lastSyncAt' | 'lastSyncError' | 'syncErrorLog' | 'ackedSeq' | 'nextSeq';
-  /** `syncErrorLog` holds the most recent failures, newest first. */
+  key:
+    | 'clientId'
+    | 'cursor'
+    | 'lastSyncAt'
+    | 'lastSyncError'
+    | 'syncErrorLog'
+    | 'ackedSeq'
+    | 'nextSeq'
+    | 'activePatrolId';
+  /**
+   * `syncErrorLog` holds the most recent failures, newest first. `activePatrolId`: the patrol running
+   * on this device (巡查中), so a killed tab reopens into it.
+   */
   value: string | number | SyncErrorInfo | SyncErrorInfo[];
 }
 
@@ -106,6 +118,14 @@ export interface QueuedReveal extends RevealEntry {
   error?: ErrorBody;
 }
 
+/** One kept GPS fix of a running patrol (track-recorder.ts), buffered until 结束巡查 writes the track. */
+export interface TrackPointRow {
+  seq?: number;
+  patrolId: string;
+  segmentId: string;
+  point: TrackPoint;
+}
+
 /**
  * An unsaved form, kept while the user types so a killed tab loses nothing (draft-store.ts). Per
  * user because the database is. `state` is the form's own draft as plain JSON.
@@ -130,6 +150,7 @@ export class LocalDb extends Dexie {
   photos!: EntityTable<LocalPhoto, 'sha256'>;
   auditQueue!: EntityTable<QueuedReveal, 'id'>;
   drafts!: EntityTable<StoredDraft, 'key'>;
+  trackPoints!: EntityTable<TrackPointRow, 'seq'>;
 
   constructor(userId: string) {
     super(localDbName(userId));
@@ -163,8 +184,10 @@ export class LocalDb extends Dexie {
       });
     // 4: the audit queue of reveals. Nothing else changes.
     this.version(4).stores({ auditQueue: 'id, state' });
-    // 6: unsaved form drafts. Version 5 is the patrol track buffer, declared on its own branch;
-    // Dexie accepts the gap, and the two merge as 5 then 6.
+    // 5: the GPS fixes of a running patrol, one row per kept fix (auto-increment keeps their order),
+    // so a killed tab loses no track. Nothing else changes.
+    this.version(5).stores({ trackPoints: '++seq, patrolId' });
+    // 6: unsaved form drafts. Nothing else changes.
     this.version(6).stores({ drafts: 'key, updatedAt' });
   }
 }

@@ -78,6 +78,10 @@ describe('device database upgrades', () => {
     expect((await upgraded.meta.get('cursor'))?.value).toBe('42.deadbeef');
     // Version 3 adds the reveal audit queue, empty.
     expect(await upgraded.auditQueue.count()).toBe(0);
+    // Version 5 adds the patrol track buffer, empty, and no patrol is running.
+    expect(upgraded.verno).toBeGreaterThanOrEqual(5);
+    expect(await upgraded.trackPoints.count()).toBe(0);
+    expect(await upgraded.meta.get('activePatrolId')).toBeUndefined();
 
     // The upgraded outbox keeps numbering where it left off.
     await saveRecord(upgraded, { ...current, id: '0190a5d2-7a3b-7c4d-8e9f-0000000000bb' });

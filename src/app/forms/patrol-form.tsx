@@ -1,75 +1,21 @@
-import type { GeoPoint } from '../../domain/geo-point';
-import {
-  NO_ANTI_FRAUD,
-  NO_FINDINGS,
-  PATROL_TYPES,
-  type PatrolBody,
-  type PatrolType,
-} from '../../domain/patrol';
+import { findingsTotal, PATROL_TYPES, type PatrolType } from '../../domain/patrol';
 import type { PatrolRecord } from '../../domain/record-envelope';
+import { trackLengthM } from '../../sync/track-geometry';
 import { ChoiceGroup } from '../components/choice-group';
 import { LocationField } from '../components/location-field';
 import { NumberStepper } from '../components/number-stepper';
-import { PhotoField, type PhotoItem, photoIdsField, photoItemsFrom } from '../components/photo-field';
+import { PhotoField } from '../components/photo-field';
 import { TextAreaField, TextField } from '../components/text-field';
 import { label, t } from '../i18n/i18n';
-import { fromLocalInput, toLocalInput } from '../lib/format-time';
+import { formatKm } from '../patrol/patrol-format';
 import { FormLayout } from './form-layout';
+import { CompanionsField } from './patrol/companions-field';
+import { AntiFraudFields, FindingsFields, HandlingFields } from './patrol/count-fields';
+import { bodyFrom, draftFrom } from './patrol/patrol-draft';
+import { WeatherField } from './patrol/weather-field';
 import { useRecordForm } from './use-record-form';
 
-interface PatrolDraft {
-  patrolTypes: PatrolType[];
-  startedAt: string;
-  endedAt: string;
-  householdsVisited: number;
-  content: string;
-  location: GeoPoint | undefined;
-  photos: PhotoItem[];
-}
-
-function draftFrom(body: PatrolBody | undefined, now: Date): PatrolDraft {
-  return {
-    patrolTypes: body?.patrolTypes ?? [],
-    startedAt: toLocalInput(body?.startedAt ?? now.toISOString()),
-    endedAt: toLocalInput(body?.endedAt),
-    householdsVisited: body?.householdsVisited ?? 0,
-    content: body?.content ?? '',
-    location: body?.location,
-    photos: photoItemsFrom(body?.photoIds),
-  };
-}
-
-/** The body to validate; empty optional inputs are left out rather than stored as ''. */
-function bodyFrom(draft: PatrolDraft, previous: PatrolBody | undefined): Record<string, unknown> {
-  const endedAt = fromLocalInput(draft.endedAt);
-  const patrolTypes = PATROL_TYPES.filter((type) => draft.patrolTypes.includes(type));
-  // Fields this form does not edit (track, findings, companions…) are kept as they were.
-  const {
-    endedAt: _endedAt,
-    location: _location,
-    photoIds: _photoIds,
-    antiFraud,
-    ...kept
-  } = previous ?? {
-    findings: NO_FINDINGS,
-    selfResolvedCount: 0,
-    reportedCount: 0,
-  };
-  return {
-    ...kept,
-    patrolTypes,
-    ...(patrolTypes.includes('antiFraud') && { antiFraud: antiFraud ?? NO_ANTI_FRAUD }),
-    startedAt: fromLocalInput(draft.startedAt),
-    ...(endedAt && { endedAt }),
-    householdsVisited: draft.householdsVisited,
-    content: draft.content,
-    ...(draft.location && { location: draft.location }),
-    ...photoIdsField(draft.photos),
-    status: previous?.status ?? 'submitted',
-  };
-}
-
-/** 巡查日志 form. */
+/** 巡查日志 form: a new log, an edit, or finishing the log of a patrol just ended (结束巡查). */
 export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }) {
   const { draft, update, errors, layout } = useRecordForm(
     'patrol',
@@ -77,9 +23,12 @@ export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }
     () => draftFrom(existing?.body, new Date()),
     (current) => bodyFrom(current, existing?.body),
   );
+  const finishing = existing?.body.status === 'draft';
+  const track = existing?.body.track ?? [];
+  const total = findingsTotal(draft.findings);
 
   return (
-    <FormLayout {...layout}>
+    <FormLayout {...layout} title={finishing ? t('patrolForm.finishTitle') : layout.title}>
       <ChoiceGroup
         id="patrolTypes"
         legend={t('patrol.patrolTypes')}
@@ -110,6 +59,17 @@ export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }
         onValue={(endedAt) => update({ endedAt })}
         error={errors.endedAt}
       />
+      {track.length > 0 && (
+        <p class="patrol-note">
+          {t('patrolForm.trackKept', { km: formatKm(trackLengthM(track)), n: track.length })}
+        </p>
+      )}
+      <WeatherField value={draft.weather} onValue={(weather) => update({ weather })} />
+      <CompanionsField
+        value={draft.companions}
+        onValue={(companions) => update({ companions })}
+        errors={errors}
+      />
       <NumberStepper
         id="householdsVisited"
         label={t('patrol.householdsVisited')}
@@ -119,6 +79,22 @@ export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }
         onValue={(householdsVisited) => update({ householdsVisited })}
         error={errors.householdsVisited}
       />
+      <FindingsFields value={draft.findings} onValue={(findings) => update({ findings })} errors={errors} />
+      <HandlingFields
+        total={total}
+        selfResolved={draft.selfResolvedCount}
+        reported={draft.reportedCount}
+        onSelfResolved={(selfResolvedCount) => update({ selfResolvedCount })}
+        onReported={(reportedCount) => update({ reportedCount })}
+        errors={errors}
+      />
+      {draft.patrolTypes.includes('antiFraud') && (
+        <AntiFraudFields
+          value={draft.antiFraud}
+          onValue={(antiFraud) => update({ antiFraud })}
+          errors={errors}
+        />
+      )}
       <TextAreaField
         id="content"
         label={t('patrol.content')}
@@ -130,6 +106,7 @@ export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }
         onValue={(content) => update({ content })}
         error={errors.content}
       />
+      <PhotoField id="photos" value={draft.photos} onValue={(photos) => update({ photos })} />
       <LocationField
         id="location"
         value={draft.location}
@@ -137,7 +114,6 @@ export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }
         gridId={layout.gridId}
         error={errors.location}
       />
-      <PhotoField id="photos" value={draft.photos} onValue={(photos) => update({ photos })} />
     </FormLayout>
   );
 }

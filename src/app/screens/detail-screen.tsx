@@ -9,6 +9,7 @@ import { DisputeCase } from '../dispute/dispute-case';
 import { label, t } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
+import { PatrolDetail } from '../patrol/patrol-detail';
 import { currentDb, requestSync, session } from '../sync-status';
 import { detailRows } from './detail-fields';
 import { HazardCards } from './hazard-card';
@@ -89,6 +90,7 @@ export function DetailScreen() {
         {/* What needs doing comes first: hazards to follow up, the house's risk. */}
         {record.kind === 'rentalInspection' && <HazardCards record={record} />}
         {record.kind === 'rentalHouse' && <HouseSections record={record} />}
+        {record.kind === 'patrol' && <PatrolDetail record={record} />}
         <dl class="detail__list">
           {[
             ...detailRows(record),

@@ -22,6 +22,7 @@ import { listFilter, listView } from '../lib/list-view-state';
 import { kindLabel, statusLabel } from '../lib/record-facets';
 import { useListFacets } from '../lib/use-list-facets';
 import { useLiveQuery } from '../lib/use-live-query';
+import { PatrolStartButton } from '../patrol/patrol-start-button';
 import { currentDb, isOnline } from '../sync-status';
 import '../styles/list.css';
 
@@ -227,6 +228,7 @@ export function HomeScreen() {
         onClose={() => (sheetOpen.value = false)}
       />
       <nav class="create-bar" aria-label={t('home.create')}>
+        <PatrolStartButton />
         {CREATE_KINDS.map((kind) => (
           <button
             key={kind}

@@ -1,0 +1,86 @@
+/**
+ * Reads (and, for one case, writes) the signed-in user's device database from inside the page,
+ * with plain IndexedDB — what the app itself stored, not what it shows.
+ */
+import type { Page } from 'playwright-core';
+import type { GridRecord } from '../../../src/domain/record-envelope';
+import type { TrackPointRow } from '../../../src/sync/local-db';
+
+/**
+ * Runs `work` (the source of `(db, request, arg) => …`) on the one `gridkeeper-u-*` database of the
+ * page's origin. Sent as one expression through the DevTools protocol, so the app's CSP (no eval)
+ * does not apply to it.
+ */
+function withDeviceDb<T>(page: Page, work: string, arg: unknown): Promise<T> {
+  return page.evaluate(`(async () => {
+    const name = (await indexedDB.databases()).find((d) => d.name?.startsWith('gridkeeper-u-'))?.name;
+    if (!name) throw new Error('no device database yet');
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const request = (r) => new Promise((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    try {
+      return await (${work})(db, request, ${JSON.stringify(arg)});
+    } finally {
+      db.close();
+    }
+  })()`) as Promise<T>;
+}
+
+/** The buffered GPS fixes of running patrols, in the order they were kept. */
+export function bufferedTrackPoints(page: Page): Promise<TrackPointRow[]> {
+  return withDeviceDb(
+    page,
+    `(db, request) => request(db.transaction('trackPoints').objectStore('trackPoints').getAll())`,
+    null,
+  );
+}
+
+/** The device's copy of one record, as the user sees it. */
+export function deviceRecord(page: Page, id: string): Promise<GridRecord | undefined> {
+  return withDeviceDb(
+    page,
+    `async (db, request, id) => (await request(db.transaction('records').objectStore('records').get(id)))?.record`,
+    id,
+  );
+}
+
+/** The running patrol's id, as the device keeps it across a killed tab. */
+export function devicePatrolId(page: Page): Promise<string | undefined> {
+  return withDeviceDb(
+    page,
+    `async (db, request) => (await request(db.transaction('meta').objectStore('meta').get('activePatrolId')))?.value`,
+    null,
+  );
+}
+
+/**
+ * Stores a new record and its outbox mutation the way the app's saveRecord does (one transaction,
+ * the next client seq), for a record no form of this branch can make yet.
+ */
+export function saveOnDevice(page: Page, record: GridRecord): Promise<void> {
+  return withDeviceDb(
+    page,
+    `async (db, request, record) => {
+      const tx = db.transaction(['records', 'outbox', 'meta'], 'readwrite');
+      const meta = tx.objectStore('meta');
+      const seq = (await request(meta.get('nextSeq')))?.value ?? 1;
+      meta.put({ key: 'nextSeq', value: seq + 1 });
+      tx.objectStore('outbox').add({
+        seq, id: crypto.randomUUID(), recordId: record.id, op: 'upsert', baseRev: 0, record,
+        state: 'pending', attempts: 0, createdAt: record.createdAt,
+      });
+      tx.objectStore('records').put({
+        id: record.id, kind: record.kind, gridId: record.gridId, updatedAt: record.updatedAt,
+        syncState: 'pending', record,
+      });
+      await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    }`,
+    record,
+  );
+}
