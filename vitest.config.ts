@@ -18,7 +18,12 @@ export default defineConfig({
         },
       },
       {
-        test: { name: 'app', environment: 'happy-dom', include: ['tests/app/**/*.test.{ts,tsx}'] },
+        test: {
+          name: 'app',
+          environment: 'happy-dom',
+          include: ['tests/app/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/app/setup-screen-messages.ts'],
+        },
       },
       {
         test: {

@@ -12,18 +12,35 @@ import { activePatrolId } from './lib/active-patrol';
 import { HomeScreen } from './screens/home-screen';
 import { session } from './sync-status';
 
+/** A lazy screen that needs the strings of the screens beyond home (i18n/screen-messages.ts). */
+function withScreenMessages<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([import('./i18n/screen-messages'), load()]).then(([, screen]) => screen);
+}
+
 const LoginScreen = lazy(() => import('./screens/login-screen').then((m) => m.LoginScreen));
-const RecordFormScreen = lazy(() => import('./screens/record-form-screen').then((m) => m.RecordFormScreen));
-const DetailScreen = lazy(() => import('./screens/detail-screen').then((m) => m.DetailScreen));
-const ConflictScreen = lazy(() => import('./screens/conflict-screen').then((m) => m.ConflictScreen));
-const MapScreen = lazy(() => import('./screens/map-screen').then((m) => m.MapScreen));
-const PatrolStartScreen = lazy(() =>
-  import('./screens/patrol-start-screen').then((m) => m.PatrolStartScreen),
+const RecordFormScreen = lazy(
+  withScreenMessages(() => import('./screens/record-form-screen').then((m) => m.RecordFormScreen)),
 );
-const PatrolScreen = lazy(() => import('./screens/patrol-screen').then((m) => m.PatrolScreen));
+const DetailScreen = lazy(
+  withScreenMessages(() => import('./screens/detail-screen').then((m) => m.DetailScreen)),
+);
+const ConflictScreen = lazy(
+  withScreenMessages(() => import('./screens/conflict-screen').then((m) => m.ConflictScreen)),
+);
+const MapScreen = lazy(withScreenMessages(() => import('./screens/map-screen').then((m) => m.MapScreen)));
+const PatrolStartScreen = lazy(
+  withScreenMessages(() => import('./screens/patrol-start-screen').then((m) => m.PatrolStartScreen)),
+);
+const PatrolScreen = lazy(
+  withScreenMessages(() => import('./screens/patrol-screen').then((m) => m.PatrolScreen)),
+);
 // The GPS recording, the wake lock and the 巡查中 banner: loaded only while a patrol runs.
-const PatrolBanner = lazy(() => import('./patrol/patrol-banner').then((m) => m.PatrolBanner));
-const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) => m.SettingsScreen));
+const PatrolBanner = lazy(
+  withScreenMessages(() => import('./patrol/patrol-banner').then((m) => m.PatrolBanner)),
+);
+const SettingsScreen = lazy(
+  withScreenMessages(() => import('./screens/settings-screen').then((m) => m.SettingsScreen)),
+);
 
 /** Unknown paths (an old bookmark, a typo) go home instead of a blank page. */
 function GoHome() {

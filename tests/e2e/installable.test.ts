@@ -1,8 +1,13 @@
 /** What makes the app installable and light: the manifest and its icons, and the home screen's JS budget. */
 
 import { describe, expect, it } from 'vitest';
+import { disputeZhCN } from '../../src/app/i18n/areas/dispute.zh-cn';
+import { draftsZhCN } from '../../src/app/i18n/areas/drafts.zh-cn';
+import { patrolZhCN } from '../../src/app/i18n/areas/patrol.zh-cn';
+import { rentalZhCN } from '../../src/app/i18n/areas/rental.zh-cn';
+import { zhCN } from '../../src/app/i18n/zh-cn';
 import { chromiumAvailable } from './support/chromium';
-import { measureHomeScripts } from './support/home-scripts';
+import { measureHomeScripts, renderCriticalJs } from './support/home-scripts';
 import { useStack } from './support/stack';
 
 /** DESIGN budget for gzipped JS needed to render home. */
@@ -52,5 +57,19 @@ describe.runIf(chromiumAvailable())('installable and light', () => {
     // before the home screen shows varies from run to run; the whole start, sync included, is
     // bounded instead, so nothing large (a map library, a second copy of zod) slips in unnoticed.
     expect(home.idleGzipKb).toBeLessThan(HOME_AND_SYNC_JS_BUDGET_KB);
+  });
+
+  it('ships the strings of the lazy screens with them, and home uses none of them', () => {
+    const home = renderCriticalJs();
+    const lazy = { ...rentalZhCN, ...disputeZhCN, ...draftsZhCN, ...patrolZhCN };
+    // The dictionaries themselves are not in home's chunks (texts home has for its own keys aside)…
+    const homeTexts = Object.values(zhCN).join('\n');
+    const shipped = Object.values(lazy).filter(
+      (text) => text.length >= 6 && home.includes(text) && !homeTexts.includes(text),
+    );
+    expect(shipped).toEqual([]);
+    // …and no home code asks for one of their keys, which would show the raw key until a screen loads.
+    const asked = Object.keys(lazy).filter((key) => home.includes(`"${key}"`) || home.includes(`\`${key}`));
+    expect(asked).toEqual([]);
   });
 });

@@ -74,7 +74,10 @@ describe.runIf(chromiumAvailable())('the map', () => {
       .toEqual(
         expect.arrayContaining([
           { layer: 'grid-fill', properties: expect.objectContaining({ gridId: 'dachang-hubin-01' }) },
-          { layer: 'record-points', properties: { recordId, kind: 'patrol', syncState: 'pending' } },
+          {
+            layer: 'record-points',
+            properties: { recordId, kind: 'patrol', syncState: 'pending', alert: 'none' },
+          },
         ]),
       );
     expect((await renderedFeatures(page, ['grid-outline'])).length).toBeGreaterThan(0);

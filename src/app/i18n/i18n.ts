@@ -15,6 +15,13 @@ const LOCALE_STORAGE_KEY = 'gridkeeper.locale';
 
 export const locale = signal<Locale>('zh-CN');
 const loaded = signal<Dictionary | undefined>(undefined);
+/** Chinese strings of the lazy screens, added when they load (screen-messages.ts). */
+const screenMessages = signal<Dictionary>({});
+
+/** Makes the strings of lazily loaded screens available to `t`. */
+export function addScreenMessages(messages: Dictionary): void {
+  screenMessages.value = { ...screenMessages.value, ...messages };
+}
 
 /** Looks `key` up in `dictionary`, then Chinese, then returns the key itself; fills `{name}`s. */
 export function translate(
@@ -22,7 +29,7 @@ export function translate(
   key: MessageKey,
   params?: MessageParams,
 ): string {
-  const template = dictionary?.[key] ?? zhCN[key] ?? key;
+  const template = dictionary?.[key] ?? (zhCN as Dictionary)[key] ?? screenMessages.value[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

@@ -63,8 +63,30 @@ interface ManifestChunk {
   imports?: string[];
 }
 
+/** The built JS the home screen needs to render (entry chunk and its static imports), as text. */
+export function renderCriticalJs(distDir = DIST_DIR): string {
+  const manifest = JSON.parse(readFileSync(resolve(distDir, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const imported of manifest[key]?.imports ?? []) visit(imported);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  return [...seen]
+    .map((key) => manifest[key]?.file)
+    .filter((file): file is string => file?.endsWith('.js') === true)
+    .map((file) => readFileSync(resolve(distDir, file), 'utf8'))
+    .join('\n');
+}
+
+const DIST_DIR = resolve(import.meta.dirname, '../../../dist');
+
 /** Gzipped size of the HTML entry's chunk plus everything it imports statically. */
-export function renderCriticalGzipKb(distDir = resolve(import.meta.dirname, '../../../dist')): number {
+export function renderCriticalGzipKb(distDir = DIST_DIR): number {
   const manifest = JSON.parse(readFileSync(resolve(distDir, '.vite/manifest.json'), 'utf8')) as Record<
     string,
     ManifestChunk

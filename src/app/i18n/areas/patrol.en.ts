@@ -1,8 +1,6 @@
 import type { patrolZhCN } from './patrol.zh-cn';
 
 export const patrolEn: Partial<Record<keyof typeof patrolZhCN, string>> = {
-  'patrolRun.start': 'Start patrol',
-  'patrolRun.startHint': 'Records your route; add checks and disputes on the way',
   'patrolRun.startTitle': 'Start patrol',
   'patrolRun.chooseTypes': 'What is this patrol for? (choose any)',
   'patrolRun.startNow': 'Start patrol',

@@ -1,7 +1,5 @@
 /** Chinese strings of one area of the app, kept apart so parallel work on areas never collides. */
 export const patrolZhCN = {
-  'patrolRun.start': '开始巡查',
-  'patrolRun.startHint': '记录轨迹，途中可新建检查、纠纷',
   'patrolRun.startTitle': '开始巡查',
   'patrolRun.chooseTypes': '这次巡查做什么？（可多选）',
   'patrolRun.startNow': '开始巡查',

@@ -1,11 +1,6 @@
 import type { rentalZhCN } from './rental.zh-cn';
 
 export const rentalEn: Partial<Record<keyof typeof rentalZhCN, string>> = {
-  'houseType.suite': 'Apartment',
-  'houseType.bungalow': 'Bungalow',
-  'houseType.basement': 'Basement',
-  'houseType.selfBuilt': 'Self-built house',
-  'houseType.other': 'Other',
   'rentalUsage.residence': 'Home',
   'rentalUsage.dormitory': 'Dormitory',
   'rentalUsage.shop': 'Shop',
@@ -16,8 +11,6 @@ export const rentalEn: Partial<Record<keyof typeof rentalZhCN, string>> = {
   'rentalMode.shared': 'Shared',
   'rentalMode.byRoom': 'By room',
   'rentalMode.byBed': 'By bed (group rental)',
-  'rentalHouseStatus.active': 'Let',
-  'rentalHouseStatus.inactive': 'Not let',
   'house.address': 'Address',
   'house.houseType': 'House type',
   'house.rooms': 'Rooms / occupants',
@@ -234,6 +227,4 @@ export const rentalEn: Partial<Record<keyof typeof rentalZhCN, string>> = {
   'hazardRefusal.recheckInFuture': 'The recheck cannot be in the future',
   'hazardRefusal.feedbackRequired': 'Enter the department’s reply',
   'hazardRefusal.notFound': 'Hazard not found',
-  'common.yes': 'Yes',
-  'common.no': 'No',
 };

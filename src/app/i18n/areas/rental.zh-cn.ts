@@ -1,10 +1,5 @@
 /** Chinese strings of the rental-housing area: the 一户一档 house record and its inspections. */
 export const rentalZhCN = {
-  'houseType.suite': '套房',
-  'houseType.bungalow': '平房',
-  'houseType.basement': '地下室',
-  'houseType.selfBuilt': '自建房/通天房',
-  'houseType.other': '其他',
   'rentalUsage.residence': '住房',
   'rentalUsage.dormitory': '宿舍',
   'rentalUsage.shop': '店面',
@@ -15,8 +10,6 @@ export const rentalZhCN = {
   'rentalMode.shared': '合租',
   'rentalMode.byRoom': '按间出租',
   'rentalMode.byBed': '按床位出租(群租)',
-  'rentalHouseStatus.active': '在租',
-  'rentalHouseStatus.inactive': '停租',
   'house.address': '详细地址',
   'house.houseType': '出租房类别',
   'house.rooms': '出租间数 / 实住人数',
@@ -233,6 +226,4 @@ export const rentalZhCN = {
   'hazardRefusal.recheckInFuture': '复查时间不能晚于现在',
   'hazardRefusal.feedbackRequired': '请填写部门反馈内容',
   'hazardRefusal.notFound': '找不到这项隐患，请返回刷新',
-  'common.yes': '是',
-  'common.no': '否',
 } as const;
