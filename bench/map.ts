@@ -77,7 +77,11 @@ async function timeMapOpen(browser: Browser, url: string) {
   const page = await context.newPage();
   await signIn(page, url, 'hb-grid01');
   const { userId, gridId } = await workerScope(url);
-  // Seeded from a second page of the same origin (the real device code over the user's IndexedDB).
+  // Seeded from a second page of the same origin (the real device code over the user's IndexedDB),
+  // with the app closed meanwhile: a thousand separate save transactions from another page while
+  // the home screen is open stall IndexedDB for the app for tens of seconds (seen in this bench;
+  // left for its own investigation), which would be timed here instead of the map.
+  await page.goto(`${url}/api/health`);
   const seeder = await context.newPage();
   await seeder.goto(`${url}/api/health`);
   await seeder.addScriptTag({ content: await deviceBenchScript() });
