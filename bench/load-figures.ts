@@ -22,6 +22,8 @@ export interface LatencySummary {
   requests: number;
   p50Ms: number;
   p95Ms: number;
+  /** The slowest request: a lock that wakes its waiters out of order shows here first. */
+  maxMs: number;
 }
 
 export function summarizeLatencies(samples: readonly number[]): LatencySummary {
@@ -29,6 +31,7 @@ export function summarizeLatencies(samples: readonly number[]): LatencySummary {
     requests: samples.length,
     p50Ms: round(percentile(samples, 50), 1),
     p95Ms: round(percentile(samples, 95), 1),
+    maxMs: round(percentile(samples, 100), 1),
   };
 }
 

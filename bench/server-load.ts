@@ -9,8 +9,11 @@
  * request's latency is kept; every non-200 answer and every mutation not `applied` counts as an
  * error; at the end the database must hold exactly the records acknowledged, each one once.
  *
- * Latencies are measured in the bench process, which shares the machine's cores with the servers:
- * they include client-side queueing, so compare configurations within one run, not across runs.
+ * Pushes decide one at a time under the change counter lock (counters.repository.ts), so records/s
+ * is the serial rate of push transactions; a second process adds CPU for parsing and validating,
+ * not write concurrency. Latencies are measured in the bench process, which shares the machine's
+ * cores with the servers: they include client-side queueing, so compare configurations within one
+ * run, not across runs.
  *
  * Run alone (no build needed, the server then serves the API only):
  *   npx tsx bench/server-load.ts          SERVER_LOAD_SECONDS=10 shortens each window
@@ -133,8 +136,8 @@ async function measureConfiguration(
 function report(label: string, f: ConfigurationFigures, log: LoadLog, servers: readonly ServerProcess[]) {
   console.log(
     `server load, ${label}: ${f.recordsPerSecond} records/s (${f.recordsPushed} in ${f.windowSeconds} s), ` +
-      `push p50 ${f.push.p50Ms} ms p95 ${f.push.p95Ms} ms (${f.push.requests}), ` +
-      `pull p50 ${f.pull.p50Ms} ms p95 ${f.pull.p95Ms} ms (${f.pull.requests}), ` +
+      `push p50 ${f.push.p50Ms} ms p95 ${f.push.p95Ms} ms max ${f.push.maxMs} ms (${f.push.requests}), ` +
+      `pull p50 ${f.pull.p50Ms} ms p95 ${f.pull.p95Ms} ms max ${f.pull.maxMs} ms (${f.pull.requests}), ` +
       `${f.errors} errors, stored ${f.stored} of ${f.recordsPushed} (${f.rowsAdded} rows added), load ${f.loadAverageAtStart}`,
   );
   const lost = f.stored !== f.recordsPushed || f.rowsAdded !== f.recordsPushed;

@@ -27,9 +27,9 @@ describe('server load bench', () => {
     expect(second.id).not.toBe(first.id);
   });
 
-  it('summarizes latencies as nearest-rank p50 and p95', () => {
+  it('summarizes latencies as nearest-rank p50, p95 and the slowest', () => {
     const samples = Array.from({ length: 100 }, (_, i) => 100 - i);
-    expect(summarizeLatencies(samples)).toEqual({ requests: 100, p50Ms: 50, p95Ms: 95 });
+    expect(summarizeLatencies(samples)).toEqual({ requests: 100, p50Ms: 50, p95Ms: 95, maxMs: 100 });
   });
 
   it('rates only the applied records over the window and counts every error', () => {
