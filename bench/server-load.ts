@@ -30,6 +30,7 @@ import type { Database } from '../src/server/db/schema';
 import { type ServerProcess, startServerProcess } from '../tests/e2e/support/server-process';
 import { type LoadDevice, pullToEnd, pushBatch, signInDevice } from './load-device';
 import { emptyLoadLog, type LoadFigures, type LoadLog, loadFigures } from './load-figures';
+import { type LockWaits, watchLockWaits } from './lock-waits';
 import { startBenchPostgres } from './postgres';
 import { round } from './stats';
 
@@ -56,6 +57,8 @@ export interface ConfigurationFigures extends LoadFigures {
   stored: number;
   rowsAdded: number;
   loadAverageAtStart: number;
+  /** PostgreSQL only: the servers' connections waiting on a lock during the window. */
+  lockWaits?: LockWaits;
 }
 
 async function countRecords(db: Kysely<Database>): Promise<number> {
@@ -114,7 +117,9 @@ async function measureConfiguration(
     await Promise.all(devices.map((device) => pullToEnd(device, urls, warmUp)));
 
     const log = emptyLoadLog();
+    const watch = 'url' in storage ? await watchLockWaits(storage.url) : undefined;
     const windowMs = await driveDevices(devices, urls, log);
+    const lockWaits = await watch?.stop();
     log.errors.unshift(...warmUp.errors);
 
     const stored = await countPresent(db, log.appliedIds);
@@ -125,6 +130,7 @@ async function measureConfiguration(
       stored,
       rowsAdded,
       loadAverageAtStart,
+      ...(lockWaits ? { lockWaits } : {}),
     };
     report(label, figures, log, servers);
     return figures;
@@ -140,6 +146,12 @@ function report(label: string, f: ConfigurationFigures, log: LoadLog, servers: r
       `pull p50 ${f.pull.p50Ms} ms p95 ${f.pull.p95Ms} ms max ${f.pull.maxMs} ms (${f.pull.requests}), ` +
       `${f.errors} errors, stored ${f.stored} of ${f.recordsPushed} (${f.rowsAdded} rows added), load ${f.loadAverageAtStart}`,
   );
+  if (f.lockWaits) {
+    const w = f.lockWaits;
+    console.log(
+      `  connections waiting on a lock: median ${w.waitingMedian} of ${w.connectionsMedian} open, at most ${w.waitingMax}`,
+    );
+  }
   const lost = f.stored !== f.recordsPushed || f.rowsAdded !== f.recordsPushed;
   if (f.errors === 0 && !lost) return;
   process.exitCode = 1;
