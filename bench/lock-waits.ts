@@ -8,20 +8,24 @@ import { median } from './stats';
 
 const SAMPLE_EVERY_MS = 500;
 
+export interface LockSamples {
+  /** Server connections open (any state) at each sample. */
+  connections: number[];
+  /** Of those, waiting on a lock. */
+  waiting: number[];
+}
+
 export interface LockWaits {
   samples: number;
-  /** Server connections open (any state), median over the samples. */
   connectionsMedian: number;
-  /** Of those, waiting on a lock: median and most at once. */
   waitingMedian: number;
   waitingMax: number;
 }
 
-export async function watchLockWaits(url: string): Promise<{ stop(): Promise<LockWaits> }> {
+/** Samples into `into` until the returned stop is called. */
+export async function sampleLockWaits(url: string, into: LockSamples): Promise<() => Promise<void>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const waiting: number[] = [];
-  const connections: number[] = [];
   let running = true;
   const loop = (async () => {
     while (running) {
@@ -30,22 +34,23 @@ export async function watchLockWaits(url: string): Promise<{ stop(): Promise<Loc
            FROM pg_stat_activity
           WHERE backend_type = 'client backend' AND datname = current_database() AND pid <> pg_backend_pid()`,
       );
-      connections.push(rows[0]?.open ?? 0);
-      waiting.push(rows[0]?.waiting ?? 0);
+      into.connections.push(rows[0]?.open ?? 0);
+      into.waiting.push(rows[0]?.waiting ?? 0);
       await new Promise((wake) => setTimeout(wake, SAMPLE_EVERY_MS));
     }
   })();
+  return async () => {
+    running = false;
+    await loop;
+    await client.end();
+  };
+}
+
+export function summarizeLockWaits(samples: LockSamples): LockWaits {
   return {
-    async stop() {
-      running = false;
-      await loop;
-      await client.end();
-      return {
-        samples: waiting.length,
-        connectionsMedian: median(connections),
-        waitingMedian: median(waiting),
-        waitingMax: Math.max(0, ...waiting),
-      };
-    },
+    samples: samples.waiting.length,
+    connectionsMedian: median(samples.connections),
+    waitingMedian: median(samples.waiting),
+    waitingMax: Math.max(0, ...samples.waiting),
   };
 }

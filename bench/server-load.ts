@@ -4,10 +4,13 @@
  * server processes on one PostgreSQL database, the requests going round-robin to both.
  *
  * Each device signs in a demo account that may write patrols in its own grid (several devices per
- * account, each with its own clientId), catches up with one full pull, then for a fixed window
- * repeatedly pushes BATCH_RECORDS new patrols in one request and pulls until nothing is left. Every
- * request's latency is kept; every non-200 answer and every mutation not `applied` counts as an
- * error; at the end the database must hold exactly the records acknowledged, each one once.
+ * account, each with its own clientId), catches up with one full pull, then during each window
+ * repeatedly pushes BATCH_RECORDS new patrols in one request and pulls until nothing is left. The
+ * configurations take turns, WINDOWS windows each, so a load swing on the shared machine hits all
+ * of them; records/s is the median over a configuration's windows and each ratio the median of the
+ * ratios window by window. Every request's latency is kept; every non-200 answer and every mutation
+ * not `applied` counts as an error; at the end the database must hold exactly the records
+ * acknowledged, each one once.
  *
  * Pushes decide one at a time under the change counter lock (counters.repository.ts), so records/s
  * is the serial rate of push transactions; a second process adds CPU for parsing and validating,
@@ -16,135 +19,36 @@
  * run, not across runs.
  *
  * Run alone (no build needed, the server then serves the API only):
- *   npx tsx bench/server-load.ts          SERVER_LOAD_SECONDS=10 shortens each window
+ *   npx tsx bench/server-load.ts          SERVER_LOAD_SECONDS=12 shortens the run (seconds per configuration)
  * `npm run bench` runs it with the others (results.serverLoad in bench/results/*.json).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { type DatabaseConfig, openDatabase } from '../src/server/db/database';
-import type { Database } from '../src/server/db/schema';
 import { type ServerProcess, startServerProcess } from '../tests/e2e/support/server-process';
-import { type LoadDevice, pullToEnd, pushBatch, signInDevice } from './load-device';
-import { emptyLoadLog, type LoadFigures, type LoadLog, loadFigures } from './load-figures';
-import { type LockWaits, watchLockWaits } from './lock-waits';
+import {
+  type ConfigurationFigures,
+  type LoadConfiguration,
+  openLoadConfiguration,
+} from './load-configuration';
+import type { LoadLog } from './load-figures';
 import { startBenchPostgres } from './postgres';
-import { round } from './stats';
+import { median, round } from './stats';
 
 const DEVICES = 20;
 const BATCH_RECORDS = 25;
-const WINDOW_SECONDS = Number(process.env.SERVER_LOAD_SECONDS ?? 20);
-/** The demo accounts whose role writes patrols (access-rules.ts); each pushes into its first grid. */
-const ACCOUNTS = [
-  'hb-grid01',
-  'hb-grid02',
-  'hb-leader',
-  'hb-police',
-  'hb-aux',
-  'hb-admin',
-  'dc-admin',
-  'tq-grid01',
-  'tq-police',
-];
-const ID_CHUNK = 500;
-
-export interface ConfigurationFigures extends LoadFigures {
-  processes: number;
-  /** Records found in the database that were acknowledged, and rows added in all. */
-  stored: number;
-  rowsAdded: number;
-  loadAverageAtStart: number;
-  /** PostgreSQL only: the servers' connections waiting on a lock during the window. */
-  lockWaits?: LockWaits;
-}
-
-async function countRecords(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('records')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-async function countPresent(db: Kysely<Database>, ids: readonly string[]): Promise<number> {
-  let present = 0;
-  for (let i = 0; i < ids.length; i += ID_CHUNK) {
-    const chunk = ids.slice(i, i + ID_CHUNK);
-    const row = await db
-      .selectFrom('records')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('id', 'in', chunk)
-      .executeTakeFirstOrThrow();
-    present += Number(row.n);
-  }
-  return present;
-}
-
-/** Devices push and pull until the window is over; the window ends with the last answer. */
-async function driveDevices(devices: readonly LoadDevice[], urls: readonly string[], log: LoadLog) {
-  const start = performance.now();
-  const deadline = start + WINDOW_SECONDS * 1000;
-  await Promise.all(
-    devices.map(async (device) => {
-      while (performance.now() < deadline) {
-        await pushBatch(device, urls, log, BATCH_RECORDS);
-        await pullToEnd(device, urls, log);
-      }
-    }),
-  );
-  return performance.now() - start;
-}
-
-async function measureConfiguration(
-  label: string,
-  servers: readonly ServerProcess[],
-  storage: DatabaseConfig,
-): Promise<ConfigurationFigures> {
-  const urls = servers.map((server) => server.url);
-  const loadAverageAtStart = round(loadavg()[0] ?? 0, 2);
-  const db = await openDatabase(storage);
-  try {
-    const before = await countRecords(db);
-    const devices: LoadDevice[] = [];
-    for (let i = 0; i < DEVICES; i++) {
-      devices.push(await signInDevice(urls, ACCOUNTS[i % ACCOUNTS.length] ?? '', i));
-    }
-    // Catching up is what a fresh phone does once; it also warms the servers before the window.
-    const warmUp = emptyLoadLog();
-    await Promise.all(devices.map((device) => pullToEnd(device, urls, warmUp)));
-
-    const log = emptyLoadLog();
-    const watch = 'url' in storage ? await watchLockWaits(storage.url) : undefined;
-    const windowMs = await driveDevices(devices, urls, log);
-    const lockWaits = await watch?.stop();
-    log.errors.unshift(...warmUp.errors);
-
-    const stored = await countPresent(db, log.appliedIds);
-    const rowsAdded = (await countRecords(db)) - before;
-    const figures = {
-      processes: servers.length,
-      ...loadFigures(log, windowMs),
-      stored,
-      rowsAdded,
-      loadAverageAtStart,
-      ...(lockWaits ? { lockWaits } : {}),
-    };
-    report(label, figures, log, servers);
-    return figures;
-  } finally {
-    await db.destroy();
-  }
-}
+const WINDOWS = 3;
+const SECONDS_PER_CONFIGURATION = Number(process.env.SERVER_LOAD_SECONDS ?? 21);
 
 function report(label: string, f: ConfigurationFigures, log: LoadLog, servers: readonly ServerProcess[]) {
   console.log(
-    `server load, ${label}: ${f.recordsPerSecond} records/s (${f.recordsPushed} in ${f.windowSeconds} s), ` +
+    `server load, ${label}: ${f.recordsPerSecondMedian} records/s (windows ${f.recordsPerSecondByWindow.join(', ')}; ` +
+      `${f.recordsPushed} in ${f.windowSeconds} s), ` +
       `push p50 ${f.push.p50Ms} ms p95 ${f.push.p95Ms} ms max ${f.push.maxMs} ms (${f.push.requests}), ` +
       `pull p50 ${f.pull.p50Ms} ms p95 ${f.pull.p95Ms} ms max ${f.pull.maxMs} ms (${f.pull.requests}), ` +
-      `${f.errors} errors, stored ${f.stored} of ${f.recordsPushed} (${f.rowsAdded} rows added), load ${f.loadAverageAtStart}`,
+      `${f.errors} errors, stored ${f.stored} of ${f.recordsPushed} (${f.rowsAdded} rows added), ` +
+      `load ${f.loadAverageByWindow.join(', ')}`,
   );
   if (f.lockWaits) {
     const w = f.lockWaits;
@@ -155,10 +59,11 @@ function report(label: string, f: ConfigurationFigures, log: LoadLog, servers: r
   const lost = f.stored !== f.recordsPushed || f.rowsAdded !== f.recordsPushed;
   if (f.errors === 0 && !lost) return;
   process.exitCode = 1;
-  if (lost)
+  if (lost) {
     console.error(
       `  WRITES LOST OR DUPLICATED: ${f.recordsPushed} acknowledged, ${f.stored} found, ${f.rowsAdded} rows added`,
     );
+  }
   for (const error of log.errors.slice(0, 10)) console.error(`  error: ${error}`);
   for (const server of servers) console.error(`  server output:\n${server.output().slice(-2000)}`);
 }
@@ -181,53 +86,107 @@ async function freshPostgresDatabase(adminUrl: string, name: string) {
   return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
 }
 
-async function onPostgres(adminUrl: string, name: string, processes: number, label: string) {
-  const database = await freshPostgresDatabase(adminUrl, name);
+interface Opened {
+  key: string;
+  configuration: LoadConfiguration;
+  servers: ServerProcess[];
+}
+
+async function stopAll(servers: readonly ServerProcess[]) {
+  for (const server of servers) await server.stop();
+}
+
+async function onSqlite(): Promise<Opened> {
+  const server = await startServerProcess();
+  const configuration = await openLoadConfiguration({
+    label: 'SQLite, 1 process',
+    servers: [server],
+    storage: { sqlitePath: join(server.dataDir, 'gridkeeper.sqlite') },
+    devices: DEVICES,
+    batchRecords: BATCH_RECORDS,
+    teardown: () => server.stop(),
+  });
+  return { key: 'sqlite', configuration, servers: [server] };
+}
+
+async function onPostgres(adminUrl: string, key: string, processes: number, label: string): Promise<Opened> {
+  const database = await freshPostgresDatabase(adminUrl, `gridkeeper_load_${key.toLowerCase()}`);
   const servers: ServerProcess[] = [];
+  const teardown = async () => {
+    await stopAll(servers);
+    await database.drop();
+  };
   try {
     // One after the other: the first seeds the demo data (the seed race has its own test).
     for (let i = 0; i < processes; i++)
       servers.push(await startServerProcess({ DATABASE_URL: database.url }));
-    return await measureConfiguration(label, servers, { url: database.url });
-  } finally {
-    for (const server of servers) await server.stop();
-    await database.drop();
+  } catch (error) {
+    await teardown();
+    throw error;
   }
+  const configuration = await openLoadConfiguration({
+    label,
+    servers,
+    storage: { url: database.url },
+    devices: DEVICES,
+    batchRecords: BATCH_RECORDS,
+    teardown,
+  });
+  return { key, configuration, servers };
+}
+
+/** Median over the windows of a/b, window by window. */
+function ratio(a: ConfigurationFigures | undefined, b: ConfigurationFigures | undefined): number | undefined {
+  if (!a || !b) return undefined;
+  const ratios = a.recordsPerSecondByWindow.map(
+    (rate, i) => rate / (b.recordsPerSecondByWindow[i] ?? Number.NaN),
+  );
+  return round(median(ratios));
 }
 
 /** Runs every configuration; PostgreSQL ones only when `postgresUrl` (an admin connection) is given. */
 export async function measureServerLoad(postgresUrl: string | undefined) {
+  const seconds = SECONDS_PER_CONFIGURATION / WINDOWS;
   console.log(
-    `server load: ${DEVICES} devices, ${BATCH_RECORDS} patrols per push, ${WINDOW_SECONDS} s per configuration`,
+    `server load: ${DEVICES} devices, ${BATCH_RECORDS} patrols per push, ${WINDOWS} windows of ${round(seconds, 1)} s per configuration, taking turns`,
   );
-  const results: Record<string, unknown> = {
+  const opened: Opened[] = [];
+  const figures: Record<string, ConfigurationFigures> = {};
+  try {
+    opened.push(await onSqlite());
+    if (postgresUrl) {
+      opened.push(await onPostgres(postgresUrl, 'postgres', 1, 'PostgreSQL, 1 process'));
+      opened.push(await onPostgres(postgresUrl, 'postgresTwoProcesses', 2, 'PostgreSQL, 2 processes'));
+    }
+    for (let window = 0; window < WINDOWS; window++) {
+      for (const { configuration } of opened) await configuration.runWindow(seconds);
+    }
+    for (const { key, configuration, servers } of opened) {
+      const { figures: f, log } = await configuration.finish();
+      report(configuration.label, f, log, servers);
+      figures[key] = f;
+    }
+  } finally {
+    for (const { configuration } of opened) await configuration.close();
+  }
+  const ratios = {
+    postgresTwoVsOneProcess: ratio(figures.postgresTwoProcesses, figures.postgres),
+    postgresVsSqlite: ratio(figures.postgres, figures.sqlite),
+  };
+  if (postgresUrl) {
+    console.log(
+      `server load ratios (records/s, median of the window by window ratios): PostgreSQL 2 processes / 1 process ` +
+        `${ratios.postgresTwoVsOneProcess}x, PostgreSQL / SQLite ${ratios.postgresVsSqlite}x`,
+    );
+  }
+  return {
     devices: DEVICES,
     batchRecords: BATCH_RECORDS,
-    windowSeconds: WINDOW_SECONDS,
+    windows: WINDOWS,
+    windowSeconds: seconds,
+    ...figures,
+    ratios,
   };
-  const sqliteServer = await startServerProcess();
-  let sqlite: ConfigurationFigures;
-  try {
-    sqlite = await measureConfiguration('SQLite, 1 process', [sqliteServer], {
-      sqlitePath: join(sqliteServer.dataDir, 'gridkeeper.sqlite'),
-    });
-  } finally {
-    await sqliteServer.stop();
-  }
-  results.sqlite = sqlite;
-  if (!postgresUrl) return results;
-
-  const postgres = await onPostgres(postgresUrl, 'gridkeeper_load_one', 1, 'PostgreSQL, 1 process');
-  const twoProcesses = await onPostgres(postgresUrl, 'gridkeeper_load_two', 2, 'PostgreSQL, 2 processes');
-  const ratios = {
-    postgresTwoVsOneProcess: round(twoProcesses.recordsPerSecond / postgres.recordsPerSecond),
-    postgresVsSqlite: round(postgres.recordsPerSecond / sqlite.recordsPerSecond),
-  };
-  console.log(
-    `server load ratios (records/s): PostgreSQL 2 processes / 1 process ${ratios.postgresTwoVsOneProcess}x, ` +
-      `PostgreSQL / SQLite ${ratios.postgresVsSqlite}x`,
-  );
-  return { ...results, postgres, postgresTwoProcesses: twoProcesses, ratios };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
