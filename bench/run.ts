@@ -2,7 +2,8 @@
  * `npm run bench`: measures in one run, against the built app and real server processes in
  * headless Chromium, and prints the figures; results go to bench/results/<timestamp>.json.
  * Figures are medians (and p95) so a noisy shared machine moves them less; each naive baseline
- * runs in the same run as what it is compared with, so the ratio is meaningful.
+ * runs in the same run as what it is compared with, so the ratio is meaningful. The server load
+ * bench (bench/server-load.ts) also runs alone: `npx tsx bench/server-load.ts`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,32 +14,38 @@ import { measureHomeBundle } from './home-bundle';
 import { measureList } from './list';
 import { measureMap } from './map';
 import { startBenchPostgres } from './postgres';
+import { measureServerLoad } from './server-load';
 
 const results: Record<string, unknown> = { at: new Date().toISOString() };
-const browser = await launchChromium();
+const postgres = await startBenchPostgres();
 try {
-  const sqlite = await startServerProcess();
+  const browser = await launchChromium();
   try {
-    results.homeBundle = await measureHomeBundle(browser, sqlite.url);
-    results.map = await measureMap(browser, sqlite.url);
-    results.list = await measureList(browser, sqlite.url);
-    results.save = await measureSaves(browser, sqlite.url);
-    results.sqlite = await measureSync(browser, sqlite.url, 'SQLite');
-  } finally {
-    await sqlite.stop();
-  }
-  const postgres = await startBenchPostgres();
-  if (postgres) {
-    const server = await startServerProcess({ DATABASE_URL: postgres.url });
+    const sqlite = await startServerProcess();
     try {
-      results.postgres = await measureSync(browser, server.url, 'PostgreSQL');
+      results.homeBundle = await measureHomeBundle(browser, sqlite.url);
+      results.map = await measureMap(browser, sqlite.url);
+      results.list = await measureList(browser, sqlite.url);
+      results.save = await measureSaves(browser, sqlite.url);
+      results.sqlite = await measureSync(browser, sqlite.url, 'SQLite');
     } finally {
-      await server.stop();
-      postgres.stop();
+      await sqlite.stop();
     }
+    if (postgres) {
+      const server = await startServerProcess({ DATABASE_URL: postgres.url });
+      try {
+        results.postgres = await measureSync(browser, server.url, 'PostgreSQL');
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    await browser.close();
   }
+  // After the browser is gone: the load bench wants the machine's cores for the servers.
+  results.serverLoad = await measureServerLoad(postgres?.url);
 } finally {
-  await browser.close();
+  postgres?.stop();
 }
 
 const dir = resolve(import.meta.dirname, 'results');
