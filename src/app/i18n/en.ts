@@ -3,6 +3,7 @@
 import { disputeEn } from './areas/dispute.en';
 import { draftsEn } from './areas/drafts.en';
 import { listEn } from './areas/list.en';
+import { mapEn } from './areas/map.en';
 import { patrolEn } from './areas/patrol.en';
 import { rentalEn } from './areas/rental.en';
 import { revealEn } from './areas/reveal.en';
@@ -401,4 +402,5 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...disputeEn,
   ...todayEn,
   ...draftsEn,
+  ...mapEn,
 };

@@ -7,6 +7,7 @@
 import { disputeZhCN } from './areas/dispute.zh-cn';
 import { draftsZhCN } from './areas/drafts.zh-cn';
 import { listZhCN } from './areas/list.zh-cn';
+import { mapZhCN } from './areas/map.zh-cn';
 import { patrolZhCN } from './areas/patrol.zh-cn';
 import { rentalZhCN } from './areas/rental.zh-cn';
 import { revealZhCN } from './areas/reveal.zh-cn';
@@ -400,6 +401,7 @@ export const zhCN = {
   ...disputeZhCN,
   ...todayZhCN,
   ...draftsZhCN,
+  ...mapZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
