@@ -12,13 +12,8 @@ import { TILE_DOWNLOAD_LIMIT } from '../../sync/tile-cache';
 import { ChoiceGroup } from '../components/choice-group';
 import { t } from '../i18n/i18n';
 import { isOnline } from '../sync-status';
-import {
-  type DownloadProgress,
-  type DownloadResult,
-  downloadTiles,
-  offlinePlan,
-  sampleTileBytes,
-} from './offline-tiles';
+import { offlinePlan } from './offline-plan';
+import { type DownloadProgress, type DownloadResult, downloadTiles, sampleTileBytes } from './offline-tiles';
 
 interface OfflineMapSheetProps {
   open: boolean;

@@ -1,20 +1,10 @@
 /**
- * The offline map download: which tiles cover the user's grids, about how big they are, and
- * fetching them into the service worker's tile cache (so it serves them with no network). Runs
- * in the page, where progress and cancelling are easy to show; the worker only serves the cache.
+ * The offline map download: about how big the planned tiles are, and fetching them into the
+ * service worker's tile cache (so it serves them with no network). Runs in the page, where
+ * progress and cancelling are easy to show; the worker only serves the cache.
  */
 import { CacheExpiration } from 'workbox-expiration';
-import type { TileSource } from '../../domain/map-config';
-import { tileUrl } from '../../domain/map-config';
-import { type LngLatBox, type TileCover, tilesCovering } from '../../domain/tile-cover';
-import type { LocalGrid } from '../../sync/local-db';
-import {
-  absoluteTileTemplate,
-  TILE_CACHE_MAX_ENTRIES,
-  TILE_CACHE_NAME,
-  TILE_DOWNLOAD_LIMIT,
-} from '../../sync/tile-cache';
-import { boundsOf, gridFeatures } from './map-features';
+import { TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME } from '../../sync/tile-cache';
 
 /** How many tiles are fetched to estimate the size of all (the first of the list, then spread). */
 const SAMPLE_TILES = 3;
@@ -22,31 +12,6 @@ const SAMPLE_TILES = 3;
 export const FALLBACK_TILE_BYTES = 20_000;
 /** Tiles fetched at once: enough to fill the pipe, few enough not to starve the sync. */
 const PARALLEL_FETCHES = 6;
-
-/** The box of each grid with a boundary (one box per grid, so far-apart grids cost no tiles between). */
-export function gridBoxes(grids: readonly LocalGrid[]): LngLatBox[] {
-  return gridFeatures(grids).features.flatMap((feature) => {
-    const box = boundsOf({ type: 'FeatureCollection', features: [feature] });
-    return box ? [box] : [];
-  });
-}
-
-export interface OfflinePlan extends TileCover {
-  /** Absolute tile URLs, each once. */
-  urls: string[];
-}
-
-/** The tiles of `grids` for zooms `minZoom..maxZoom` of `tiles`. */
-export function offlinePlan(
-  grids: readonly LocalGrid[],
-  tiles: TileSource,
-  maxZoom: number,
-  origin: string,
-): OfflinePlan {
-  const cover = tilesCovering(gridBoxes(grids), tiles.minZoom, maxZoom, TILE_DOWNLOAD_LIMIT);
-  const template = absoluteTileTemplate(tiles.url, origin);
-  return { ...cover, urls: cover.tiles.map((tile) => tileUrl(template, tile)) };
-}
 
 const expiration = new CacheExpiration(TILE_CACHE_NAME, { maxEntries: TILE_CACHE_MAX_ENTRIES });
 

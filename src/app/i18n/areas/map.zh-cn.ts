@@ -17,7 +17,7 @@ export const mapZhCN = {
   'offlineMap.storageAfter': '下载后本机已用 {used}，可用约 {free}',
   'offlineMap.start': '开始下载',
   'offlineMap.progressLabel': '下载进度',
-  'offlineMap.progress': '已下载 {done} / {total} 张（{percent}%）',
+  'offlineMap.progress': '已处理 {done} / {total} 张（{percent}%）',
   'offlineMap.cancel': '取消下载',
   'offlineMap.close': '关闭',
   'offlineMap.done': '离线地图已保存：{n} 张图块，断网时也能显示。',
