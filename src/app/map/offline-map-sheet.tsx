@@ -79,6 +79,9 @@ export function OfflineMapSheet({ open, tiles, grids, onClose }: OfflineMapSheet
     else running.current?.abort();
   }, [open, storageBefore]);
 
+  // Leaving the map stops a download; what was saved stays, and a later run fetches only the rest.
+  useEffect(() => () => running.current?.abort(), []);
+
   // The estimate: a few tiles of the plan are fetched (and kept) to weigh the rest.
   useEffect(() => {
     sample.value = undefined;
