@@ -1,12 +1,13 @@
 /**
  * The optional basemap, offline: with TILE_URL pointing at a test tile server, a grid worker opens
- * the map online (tiles drawn under her grid), taps 下载本网格离线地图, sees how many tiles and
- * about how many MB first, downloads them with a progress bar to 100%, then with no network
+ * the map online (tiles drawn under her grid), taps 下载本网格离线地图, is refused above 3,000
+ * tiles until she stops at a lower zoom, sees how many tiles and about how many MB first, cancels
+ * a hanging download, retries through the tile server's failures, reaches 100%, then with no network
  * reloads the map and still sees the tiles — read back from the map's canvas, where nothing but a
  * cached tile can paint the test tile's colour.
  */
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
@@ -67,6 +68,12 @@ interface TileServer {
   served: Map<string, number>;
   /** While true every tile request gets a 503, as from an overloaded tile server. */
   failing: boolean;
+  /** While true tile requests wait unanswered, as on a very slow network, until `release()`. */
+  holding: boolean;
+  /** Requests waiting now. */
+  held(): number;
+  /** Answers the waiting requests (those whose client is still there), by the rules in force. */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -75,10 +82,20 @@ async function startTileServer(): Promise<TileServer> {
   const tileOf = new Map<number, Buffer>();
   const requests = new Map<string, number>();
   const served = new Map<string, number>();
+  let waiting: (() => void)[] = [];
   const port = await freePort();
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://tiles').pathname;
     requests.set(path, (requests.get(path) ?? 0) + 1);
+    if (state.holding) {
+      waiting.push(() => {
+        if (!response.destroyed) answer(path, response);
+      });
+      return;
+    }
+    answer(path, response);
+  });
+  const answer = (path: string, response: ServerResponse) => {
     const z = Number(/^\/tiles\/(\d+)\/\d+\/\d+\.png$/.exec(path)?.[1] ?? Number.NaN);
     if (Number.isNaN(z) || state.failing) {
       response.writeHead(Number.isNaN(z) ? 404 : 503, { 'access-control-allow-origin': '*' }).end();
@@ -93,13 +110,21 @@ async function startTileServer(): Promise<TileServer> {
       'content-length': tile.byteLength,
     });
     response.end(tile);
-  });
+  };
   await new Promise<void>((listening) => server.listen(port, '127.0.0.1', listening));
   const state: TileServer = {
     template: `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`,
     requests,
     served,
     failing: false,
+    holding: false,
+    held: () => waiting.length,
+    release() {
+      state.holding = false;
+      const answers = waiting;
+      waiting = [];
+      for (const send of answers) send();
+    },
     close: () => new Promise((closed) => server.close(() => closed())),
   };
   return state;
@@ -205,9 +230,21 @@ describe.runIf(chromiumAvailable())('the offline basemap', () => {
     await sheet.getByText(/本机已用 .+，可用约 .+/).waitFor();
     await page.screenshot({ path: `${SHOTS}/download-sheet-estimate.png` });
 
-    // The tile server fails the first attempt: the sheet counts the failures and offers a retry.
-    tiles.failing = true;
+    // A very slow tile server: the tiles not cached yet hang, the user cancels.
+    tiles.holding = true;
     await sheet.getByRole('button', { name: '开始下载' }).click();
+    const progressText = sheet.getByText(/^已处理 \d+ \/ \d+ 张（\d+%）$/);
+    const processed = async () => Number((await progressText.textContent())?.match(/^已处理 (\d+)/)?.[1]);
+    await expect.poll(async () => (await processed()) + tiles.held(), { timeout: 20_000 }).toBe(planned);
+    expect(tiles.held()).toBeGreaterThanOrEqual(1);
+    await sheet.getByRole('button', { name: '取消下载' }).click();
+    await sheet.getByText(`已取消。已下载的 ${await processed()} 张图块保留在本机，可以继续下载。`).waitFor();
+    await page.screenshot({ path: `${SHOTS}/download-sheet-cancelled.png` });
+
+    // The tile server then fails (the hung requests too): the sheet counts failures and offers a retry.
+    tiles.failing = true;
+    tiles.release();
+    await sheet.getByRole('button', { name: '重试' }).click();
     await sheet.getByText(`已处理 ${planned} / ${planned} 张（100%）`).waitFor({ timeout: 60_000 });
     const failure = sheet.getByText(/^\d+ 张下载失败，可重试$/);
     await failure.waitFor();
