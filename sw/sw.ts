@@ -1,6 +1,7 @@
 /**
  * The service worker: precaches the whole app shell so the app opens with no network, serves
- * index.html for client-side routes, keeps a capped cache of photos fetched from the server, and runs the same sync pass as the page when Chromium fires
+ * index.html for client-side routes, keeps capped caches of photos fetched from the server and of
+ * basemap tiles, and runs the same sync pass as the page when Chromium fires
  * a background `sync`. Workbox's BackgroundSync queue is deliberately not used to hold data: it
  * drops entries on 5xx and after 7 days (DESIGN.md); the outbox lives in Dexie.
  */
@@ -8,8 +9,10 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, type StrategyOptions } from 'workbox-strategies';
+import { MAP_CONFIG_CHANGED, storedMapConfig } from '../src/sync/map-config-store';
 import { runSync } from '../src/sync/sync-runner';
 import { SYNC_TAG } from '../src/sync/sync-tag';
+import { TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME, tileRequestPrefix } from '../src/sync/tile-cache';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null } | string>;
@@ -48,6 +51,54 @@ registerRoute(
   }),
 );
 
+// Basemap tiles (only when the server configured a tile source). The worker knows a tile by the
+// fixed start of the configured URL template, read from the map config the page keeps in Cache
+// Storage; it is not a build-time constant because each deployment sets its own TILE_URL. Route
+// matching must be synchronous, so the prefix is held in memory once read; until it has been read
+// (the worker just woke up) or while no basemap is known (the page may have stored one since, and
+// its message may not have arrived), every request that could be a tile is taken and decided in
+// the handler: cross-origin GETs (under our CSP only a tile server can be one) and same-origin GETs
+// outside /api/ that the precache did not answer. Those that are not tiles go to the network as is.
+// The page's offline download fills the same cache, so downloaded tiles are served from here.
+const tileExpiry = new ExpirationPlugin({
+  maxEntries: TILE_CACHE_MAX_ENTRIES,
+  // On a quota error Workbox deletes this cache (the tiles) only; IndexedDB is never touched.
+  purgeOnQuotaError: true,
+}) as WorkboxPlugin;
+const tileStrategy = new CacheFirst({ cacheName: TILE_CACHE_NAME, plugins: [tileExpiry] });
+/** undefined: not read yet; null: no basemap configured (as far as the stored config says). */
+let tilePrefix: string | null | undefined;
+let readingPrefix: Promise<string | null> | undefined;
+
+function readTilePrefix(): Promise<string | null> {
+  readingPrefix ??= storedMapConfig().then((config) => {
+    tilePrefix = config?.tiles ? tileRequestPrefix(config.tiles.url, self.location.origin) : null;
+    return tilePrefix;
+  });
+  return readingPrefix;
+}
+
+function forgetTilePrefix(): void {
+  tilePrefix = undefined;
+  readingPrefix = undefined;
+}
+
+void readTilePrefix();
+
+registerRoute(
+  ({ url, request }) => {
+    if (request.method !== 'GET' || request.mode === 'navigate') return false;
+    if (tilePrefix) return url.href.startsWith(tilePrefix);
+    return url.origin !== self.location.origin || !url.pathname.startsWith('/api/');
+  },
+  async (options) => {
+    if (!tilePrefix) forgetTilePrefix();
+    const prefix = await readTilePrefix();
+    if (prefix && options.url.href.startsWith(prefix)) return tileStrategy.handle(options);
+    return fetch(options.request);
+  },
+);
+
 async function syncForBrowser(): Promise<void> {
   const outcome = await runSync({ fetch: (input, init) => fetch(input, init), baseUrl: '' });
   // Rejecting tells the browser to retry later with its own backoff.
@@ -64,4 +115,5 @@ self.addEventListener('sync', (event) => {
 self.addEventListener('message', (event) => {
   const data = event.data as { type?: string } | null;
   if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
+  if (data?.type === MAP_CONFIG_CHANGED) forgetTilePrefix();
 });

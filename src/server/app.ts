@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
+import { type TileSource, tileOrigin } from '../domain/map-config';
 import type { ErrorBody } from '../domain/protocol';
 import { ApiError } from './api-error';
 import type { AppDeps } from './app-env';
@@ -10,6 +11,7 @@ import { revealRoute } from './audit/reveal-route';
 import { authRoutes } from './auth/auth-routes';
 import type { Database } from './db/schema';
 import { gridsRoute } from './grids-route';
+import { mapConfigRoute } from './map-config-route';
 import { photoRoutes } from './photos/photo-routes';
 import { pullRoute } from './pull/pull-route';
 import { pushRoute } from './push/push-route';
@@ -26,6 +28,8 @@ export interface CreateAppOptions {
   trustProxy?: boolean;
   /** Where photo files live (DATA_DIR/photos); a fresh temp dir when absent, as in tests. */
   photoDir?: string;
+  /** The basemap's tile source (env TILE_URL…); none by default. */
+  tiles?: TileSource | null;
 }
 
 /** The REST API of DESIGN.md "Sync protocol v1", under /api. Static files are main.ts's business. */
@@ -39,7 +43,8 @@ export function createApp(options: CreateAppOptions): Hono {
   };
   const app = new Hono();
   // First, so that its headers land on every answer: routes, errors and the static app (serveBuiltApp).
-  app.use('*', securityHeaders());
+  const tiles = options.tiles ?? null;
+  app.use('*', securityHeaders(tiles ? tileOrigin(tiles.url) : undefined));
 
   app.get('/api/health', (c) => c.json({ ok: true, version: deps.version }));
   app.route('/api', authRoutes(deps));
@@ -47,6 +52,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/api', pullRoute(deps));
   app.route('/api', gridsRoute(deps));
   app.route('/api', revealRoute(deps));
+  app.route('/api', mapConfigRoute(deps, tiles));
   app.route('/api', photoRoutes(deps, options.photoDir ?? mkdtempSync(join(tmpdir(), 'gridkeeper-photos-'))));
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));

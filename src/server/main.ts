@@ -1,7 +1,9 @@
 /**
  * `tsx src/server/main.ts`: the API and the built app on one port (DESIGN.md "Running the server").
  * Env: PORT (8080), DATA_DIR (./data), DATABASE_URL (postgres://… instead of SQLite), DEMO (on; 0 = off),
- * TRUST_PROXY (1 = behind one reverse proxy that sets X-Forwarded-For; off by default).
+ * TRUST_PROXY (1 = behind one reverse proxy that sets X-Forwarded-For; off by default),
+ * TILE_URL / TILE_TYPE / TILE_MIN_ZOOM / TILE_MAX_ZOOM / TILE_SIZE / TILE_ATTRIBUTION (an optional
+ * raster basemap, tile-config.ts).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +12,7 @@ import { createApp } from './app';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo/demo-seed';
 import { serveBuiltApp } from './serve-built-app';
 import { ConfigError, openConfiguredDatabase, prepareDataDir } from './server-config';
+import { readTileConfig } from './tile-config';
 
 const DEFAULT_PORT = 8080;
 
@@ -40,6 +43,8 @@ function readVersion(): string {
 async function main(): Promise<void> {
   const port = readPort();
   const demo = !['0', 'false', 'off'].includes(process.env.DEMO ?? '');
+  // Checked before the database opens, so a typo in TILE_URL fails fast and touches nothing.
+  const tiles = readTileConfig();
   const dataDir = prepareDataDir();
   const db = await openConfiguredDatabase(dataDir);
   if (demo) await seedDemoData(db);
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
     demoAccounts: demo,
     trustProxy: process.env.TRUST_PROXY === '1',
     photoDir: resolve(dataDir, 'photos'),
+    tiles,
   });
   // DIST_DIR lets a deployment (or the update test) serve a build from elsewhere.
   const distDir = resolve(process.env.DIST_DIR ?? 'dist');
@@ -61,6 +67,10 @@ async function main(): Promise<void> {
 
   const server = serve({ fetch: app.fetch, port }, (info) => {
     console.log(`Gridkeeper listening on http://localhost:${info.port}`);
+    if (tiles)
+      console.log(
+        `basemap: ${tiles.type} tiles from ${tiles.url}, offline zooms ${tiles.minZoom}–${tiles.maxZoom}`,
+      );
     if (demo) {
       for (const account of DEMO_ACCOUNTS) {
         console.log(

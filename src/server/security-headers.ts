@@ -3,27 +3,27 @@ import type { MiddlewareHandler } from 'hono';
 /**
  * The built app has no inline script (checked in dist/index.html) and loads everything from its
  * own origin; components set inline `style` attributes, hence 'unsafe-inline' for styles only.
- * Photo thumbnails are blob: URLs. A map with remote tiles or a blob: worker must add them here.
+ * Photo thumbnails are blob: URLs. The one outside origin ever allowed is a configured tile
+ * server's (TILE_URL), for images and fetches only: MapLibre fetches raster tiles.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' blob: data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "object-src 'none'",
-  "form-action 'self'",
-].join('; ');
+export function contentSecurityPolicy(tileOrigin?: string): string {
+  const tiles = tileOrigin ? ` ${tileOrigin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' blob: data:${tiles}`,
+    `connect-src 'self'${tiles}`,
+    "worker-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
 
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-};
+/** The policy of a deployment with no outside tile server. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 const PHOTO_PATH = /^\/api\/photos\/[^/]+$/;
 
@@ -31,11 +31,17 @@ const PHOTO_PATH = /^\/api\/photos\/[^/]+$/;
  * Sets the security headers on every response, API and static app alike, errors included; API
  * answers are `no-store` (they hold personal data) except a photo GET that set its own caching.
  */
-export function securityHeaders(): MiddlewareHandler {
+export function securityHeaders(tileOrigin?: string): MiddlewareHandler {
+  const securityHeaders: Readonly<Record<string, string>> = {
+    'Content-Security-Policy': contentSecurityPolicy(tileOrigin),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+  };
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+    for (const [name, value] of Object.entries(securityHeaders)) headers.set(name, value);
     const path = c.req.path;
     if (path !== '/api' && !path.startsWith('/api/')) return;
     const ownPhotoCaching = c.req.method === 'GET' && PHOTO_PATH.test(path) && headers.has('Cache-Control');

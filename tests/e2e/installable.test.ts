@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { disputeZhCN } from '../../src/app/i18n/areas/dispute.zh-cn';
 import { draftsZhCN } from '../../src/app/i18n/areas/drafts.zh-cn';
+import { mapZhCN } from '../../src/app/i18n/areas/map.zh-cn';
 import { patrolZhCN } from '../../src/app/i18n/areas/patrol.zh-cn';
 import { rentalZhCN } from '../../src/app/i18n/areas/rental.zh-cn';
 import { zhCN } from '../../src/app/i18n/zh-cn';
@@ -61,7 +62,7 @@ describe.runIf(chromiumAvailable())('installable and light', () => {
 
   it('ships the strings of the lazy screens with them, and home uses none of them', () => {
     const home = renderCriticalJs();
-    const lazy = { ...rentalZhCN, ...disputeZhCN, ...draftsZhCN, ...patrolZhCN };
+    const lazy = { ...rentalZhCN, ...disputeZhCN, ...draftsZhCN, ...patrolZhCN, ...mapZhCN };
     // The dictionaries themselves are not in home's chunks (texts home has for its own keys aside)…
     const homeTexts = Object.values(zhCN).join('\n');
     const shipped = Object.values(lazy).filter(

@@ -105,6 +105,20 @@ describe('main.ts as a real process', () => {
   );
 
   it(
+    'exits non-zero with a clear message when TILE_URL is not an XYZ template',
+    async () => {
+      const run = start({
+        PORT: String(await freePort()),
+        DATA_DIR: dataDir,
+        TILE_URL: 'https://tiles.example.org/{z}/{x}.png',
+      });
+      expect(await run.exit).not.toBe(0);
+      expect(run.stderr()).toContain('TILE_URL must contain {y} exactly once');
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it(
     'shuts down cleanly on SIGTERM',
     async () => {
       server.child.kill('SIGTERM');

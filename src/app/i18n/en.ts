@@ -3,6 +3,7 @@
 import { disputeEn } from './areas/dispute.en';
 import { draftsEn } from './areas/drafts.en';
 import { listEn } from './areas/list.en';
+import { mapEn } from './areas/map.en';
 import { patrolEn } from './areas/patrol.en';
 import { rentalEn } from './areas/rental.en';
 import { revealEn } from './areas/reveal.en';
@@ -89,6 +90,10 @@ export const en: Partial<Record<MessageKey, string>> = {
   'map.grids': 'My grids',
   'map.empty': 'No grid boundaries or located records yet.',
   'map.selected': 'Selected record',
+  'map.alert.overdue': 'Overdue',
+  'map.alert.riskRed': 'Red-risk dispute',
+  'map.alert.riskOrange': 'Orange-risk dispute',
+  'map.alert.openHazard': 'Hazard to fix',
   'map.open': 'Open',
   'row.parties': '{a} vs {b}',
   'row.landlord': 'Landlord {name}',
@@ -412,4 +417,5 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...disputeEn,
   ...todayEn,
   ...draftsEn,
+  ...mapEn,
 };

@@ -7,6 +7,7 @@
 import type { disputeZhCN } from './areas/dispute.zh-cn';
 import type { draftsZhCN } from './areas/drafts.zh-cn';
 import { listZhCN } from './areas/list.zh-cn';
+import type { mapZhCN } from './areas/map.zh-cn';
 import type { patrolZhCN } from './areas/patrol.zh-cn';
 import type { rentalZhCN } from './areas/rental.zh-cn';
 import { revealZhCN } from './areas/reveal.zh-cn';
@@ -91,6 +92,10 @@ export const zhCN = {
   'map.empty': '还没有网格边界或带定位的记录。',
   'map.selected': '选中的记录',
   'map.open': '打开',
+  'map.alert.overdue': '已逾期',
+  'map.alert.riskRed': '红色风险纠纷',
+  'map.alert.riskOrange': '橙色风险纠纷',
+  'map.alert.openHazard': '隐患待整改',
   'row.parties': '{a} 与 {b}',
   'row.landlord': '房东 {name}',
   'houseType.suite': '套房',
@@ -418,4 +423,5 @@ export type MessageKey =
   | keyof typeof rentalZhCN
   | keyof typeof disputeZhCN
   | keyof typeof draftsZhCN
-  | keyof typeof patrolZhCN;
+  | keyof typeof patrolZhCN
+  | keyof typeof mapZhCN;

@@ -9,8 +9,18 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'preact/hooks';
+import type { TileSource } from '../../domain/map-config';
 import { boundsOf, type GridCollection, type RecordCollection } from './map-features';
-import { GRIDS_SOURCE, mapStyle, RECORDS_LAYER, RECORDS_SOURCE } from './map-style';
+import {
+  BASEMAP_LAYER,
+  BASEMAP_SOURCE,
+  basemap,
+  GRID_FILL_LAYER,
+  GRIDS_SOURCE,
+  mapStyle,
+  RECORDS_LAYER,
+  RECORDS_SOURCE,
+} from './map-style';
 
 setWorkerUrl(workerUrl);
 
@@ -32,10 +42,12 @@ declare global {
 interface GridMapProps {
   grids: GridCollection;
   records: RecordCollection;
+  /** The deployment's raster basemap; none (null or undefined) leaves the plain background. */
+  tiles?: TileSource | null | undefined;
   onSelect: (recordId: string | undefined) => void;
 }
 
-export function GridMap({ grids, records, onSelect }: GridMapProps) {
+export function GridMap({ grids, records, tiles, onSelect }: GridMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibreMap>(undefined);
   const fitted = useRef(false);
@@ -83,12 +95,13 @@ export function GridMap({ grids, records, onSelect }: GridMapProps) {
   // The latest data, applied once the style has loaded and on every change after. A flag of our
   // own, not isStyleLoaded(): that turns false again while a setData reloads a source, and a
   // 'load' listener added then would never fire.
-  const data = useRef({ grids, records });
-  data.current = { grids, records };
+  const data = useRef({ grids, records, tiles });
+  data.current = { grids, records, tiles };
   const apply = useRef(() => {
     const instance = map.current;
     if (!instance || !loaded.current) return;
-    const { grids: gridData, records: recordData } = data.current;
+    const { grids: gridData, records: recordData, tiles: tileSource } = data.current;
+    applyBasemap(instance, tileSource ?? null);
     // The casts: our collections are GeoJSON built in map-features.ts (kept free of maplibre types).
     instance.getSource<GeoJSONSource>(GRIDS_SOURCE)?.setData(gridData as GeoJSONData);
     instance.getSource<GeoJSONSource>(RECORDS_SOURCE)?.setData(recordData as GeoJSONData);
@@ -100,7 +113,22 @@ export function GridMap({ grids, records, onSelect }: GridMapProps) {
     instance.fitBounds(box, { padding: FIT_PADDING_PX, animate: false, maxZoom: 17 });
   });
 
-  useEffect(() => apply.current(), [grids, records]);
+  useEffect(() => apply.current(), [grids, records, tiles]);
 
   return <div ref={container} class="grid-map" />;
+}
+
+/** Adds, replaces or removes the basemap so that it matches `tiles`. */
+function applyBasemap(instance: MapLibreMap, tiles: TileSource | null): void {
+  const wanted = tiles ? basemap(tiles, location.origin) : undefined;
+  const current = instance.getSource(BASEMAP_SOURCE);
+  const currentTiles = (current?.serialize() as { tiles?: string[] } | undefined)?.tiles;
+  if (current && currentTiles?.[0] === wanted?.source.tiles?.[0]) return;
+  if (current) {
+    instance.removeLayer(BASEMAP_LAYER);
+    instance.removeSource(BASEMAP_SOURCE);
+  }
+  if (!wanted) return;
+  instance.addSource(BASEMAP_SOURCE, wanted.source);
+  instance.addLayer(wanted.layer, GRID_FILL_LAYER);
 }

@@ -1,9 +1,13 @@
 /**
- * The map's style: a plain background and our own two GeoJSON sources, no basemap. Nothing here
- * loads from a URL — no tiles, glyphs or sprites — so the map draws the same with no network. Grid
- * names are shown in the DOM legend, not as symbol text, because text needs a glyph server.
+ * The map's style: a plain background and our own two GeoJSON sources. Nothing here loads from a
+ * URL — no glyphs or sprites — so the map draws the same with no network. Grid names are shown in
+ * the DOM legend, not as symbol text, because text needs a glyph server. A deployment's raster
+ * basemap (TILE_URL) is added under the grids by `basemap()`; its tiles come from the service
+ * worker's tile cache when offline.
  */
-import type { StyleSpecification } from 'maplibre-gl';
+import type { RasterLayerSpecification, RasterSourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { TileSource } from '../../domain/map-config';
+import { absoluteTileTemplate } from '../../sync/tile-cache';
 
 export const GRIDS_SOURCE = 'grids';
 export const RECORDS_SOURCE = 'records';
@@ -11,6 +15,26 @@ export const GRID_FILL_LAYER = 'grid-fill';
 export const GRID_OUTLINE_LAYER = 'grid-outline';
 export const RECORDS_LAYER = 'record-points';
 export const ALERTS_LAYER = 'record-alerts';
+export const BASEMAP_SOURCE = 'basemap';
+export const BASEMAP_LAYER = 'basemap';
+
+/** The raster source and layer of a configured tile source; the layer goes under the grids. */
+export function basemap(
+  tiles: TileSource,
+  origin: string,
+): { source: RasterSourceSpecification; layer: RasterLayerSpecification } {
+  return {
+    source: {
+      type: 'raster',
+      tiles: [absoluteTileTemplate(tiles.url, origin)],
+      tileSize: tiles.tileSize,
+      // Past the offline download's deepest zoom the map enlarges those tiles instead of asking
+      // for ones the device does not have.
+      maxzoom: tiles.maxZoom,
+    },
+    layer: { id: BASEMAP_LAYER, type: 'raster', source: BASEMAP_SOURCE },
+  };
+}
 
 /** A CSS custom property of the app's theme (base.css), so map colours match the record list. */
 function themeColor(name: string, fallback: string): string {

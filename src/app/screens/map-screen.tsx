@@ -9,13 +9,23 @@ import { useLiveQuery } from '../lib/use-live-query';
 import { GridMap } from '../map/grid-map';
 import { gridFeatures, recordFeatures, recordLngLat } from '../map/map-features';
 import '../map/map-screen.css';
+import { OfflineMapSheet } from '../map/offline-map-sheet';
+import { useMapConfig } from '../map/use-map-config';
 import { currentDb } from '../sync-status';
 
-/** 地图: the user's grids and every located record on a plain background, usable with no network. */
+/**
+ * 地图: the user's grids and every located record on a plain background (or the deployment's
+ * raster basemap, with 下载本网格离线地图 to keep its tiles), usable with no network.
+ */
+/** The halos the legend explains, most urgent first. */
+const ALERT_ORDER = ['overdue', 'riskRed', 'riskOrange', 'openHazard'] as const;
+
 export function MapScreen() {
   const db = currentDb.value;
   const filter = useSignal<RecordKind | 'all'>('all');
   const selectedId = useSignal<string | undefined>(undefined);
+  const offlineSheetOpen = useSignal(false);
+  const tiles = useMapConfig()?.tiles;
   const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]);
   const rows = useLiveQuery(
     async () => (db ? db.records.filter((row) => recordLngLat(row) !== undefined).toArray() : []),
@@ -26,6 +36,7 @@ export function MapScreen() {
   const selected = rows?.find((row) => row.id === selectedId.value && !row.record.deleted);
   const unlocated = gridData.features.length === 0 && recordData.features.length === 0;
 
+  const alerts = new Set(recordData.features.map((feature) => feature.properties.alert));
   return (
     <div class="screen screen--map">
       <AppBar title={t('map.title')} back="/">
@@ -47,7 +58,12 @@ export function MapScreen() {
         </nav>
       </AppBar>
       <main class="map-main">
-        <GridMap grids={gridData} records={recordData} onSelect={(id) => (selectedId.value = id)} />
+        <GridMap
+          grids={gridData}
+          records={recordData}
+          tiles={tiles}
+          onSelect={(id) => (selectedId.value = id)}
+        />
         {grids && grids.length > 0 && (
           <ul class="map-legend" aria-label={t('map.grids')}>
             {grids.map((grid) => (
@@ -56,9 +72,29 @@ export function MapScreen() {
                 {grid.communityName} {grid.name}
               </li>
             ))}
+            {ALERT_ORDER.filter((alert) => alerts.has(alert)).map((alert) => (
+              <li key={alert}>
+                <span class={`map-legend__halo map-legend__halo--${alert}`} aria-hidden="true" />
+                {t(`map.alert.${alert}`)}
+              </li>
+            ))}
           </ul>
         )}
         {grids && rows && unlocated && <p class="map-note">{t('map.empty')}</p>}
+        {tiles?.attribution && <p class="map-attribution">{tiles.attribution}</p>}
+        {tiles && !selected && (
+          <button type="button" class="map-offline-button" onClick={() => (offlineSheetOpen.value = true)}>
+            {t('offlineMap.open')}
+          </button>
+        )}
+        {tiles && (
+          <OfflineMapSheet
+            open={offlineSheetOpen.value}
+            tiles={tiles}
+            grids={grids ?? []}
+            onClose={() => (offlineSheetOpen.value = false)}
+          />
+        )}
         {selected && (
           <section class="map-card" aria-label={t('map.selected')}>
             <p class={`map-card__kind map-card__kind--${selected.kind}`}>{label('kind', selected.kind)}</p>

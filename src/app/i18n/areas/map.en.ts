@@ -1,0 +1,35 @@
+import type { mapZhCN } from './map.zh-cn';
+
+export const mapEn: Partial<Record<keyof typeof mapZhCN, string>> = {
+  'offlineMap.open': 'Download offline map of my grids',
+  'offlineMap.title': 'Download offline map of my grids',
+  'offlineMap.intro':
+    'Keeps the basemap tiles covering your grids on this phone, so the map shows them with no network.',
+  'offlineMap.maxZoom': 'Down to zoom level (higher is sharper, more tiles)',
+  'offlineMap.zoomOption': '{z}',
+  'offlineMap.estimating': 'Estimating the size…',
+  'offlineMap.estimate': 'About {n} tiles, about {size}',
+  'offlineMap.sampled': 'Size estimated from {n} sample tiles ({zooms})',
+  'offlineMap.guessed': 'No sample could be fetched; size estimated at about 20 KB a tile ({zooms})',
+  'offlineMap.zooms': 'zoom levels {min}–{max}',
+  'offlineMap.tooMany':
+    'About {n} tiles, above the limit of {limit} per download. Choose a lower zoom level.',
+  'offlineMap.noGrids':
+    'No grid with a boundary on this phone yet, so there is nothing to cover. Sync online and try again.',
+  'offlineMap.offline': 'Offline: the download needs a network. Maps already downloaded still work.',
+  'offlineMap.storage': 'This phone uses {used}, about {free} free',
+  'offlineMap.storageAfter': 'After the download: {used} used, about {free} free',
+  'offlineMap.start': 'Download',
+  'offlineMap.progressLabel': 'Download progress',
+  'offlineMap.progress': '{done} / {total} tiles ({percent}%)',
+  'offlineMap.cancel': 'Cancel download',
+  'offlineMap.close': 'Close',
+  'offlineMap.done': 'Offline map saved: {n} tiles, shown with no network.',
+  'offlineMap.failed': '{n} tiles failed, you can retry',
+  'offlineMap.retry': 'Retry',
+  'offlineMap.cancelled': 'Cancelled. The {n} tiles downloaded stay on the phone; you can continue.',
+  'offlineMap.quota':
+    'This phone is out of storage; the download stopped and the tiles saved stay. Free some space and retry.',
+  'offlineMap.evictNote':
+    'Offline maps can be downloaded again; when storage runs short map tiles go first, never your records.',
+};
