@@ -90,6 +90,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'map.grids': 'My grids',
   'map.empty': 'No grid boundaries or located records yet.',
   'map.selected': 'Selected record',
+  'map.coverage': 'Walked this week: {pct}%',
   'map.alert.overdue': 'Overdue',
   'map.alert.riskRed': 'Red-risk dispute',
   'map.alert.riskOrange': 'Orange-risk dispute',

@@ -92,6 +92,7 @@ export const zhCN = {
   'map.empty': '还没有网格边界或带定位的记录。',
   'map.selected': '选中的记录',
   'map.open': '打开',
+  'map.coverage': '本周巡查覆盖 {pct}%',
   'map.alert.overdue': '已逾期',
   'map.alert.riskRed': '红色风险纠纷',
   'map.alert.riskOrange': '橙色风险纠纷',

@@ -10,16 +10,27 @@ import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'preact/hooks';
 import type { TileSource } from '../../domain/map-config';
-import { boundsOf, type GridCollection, type RecordCollection } from './map-features';
+import type { CoverageProps } from './coverage';
+import {
+  boundsOf,
+  type FeatureCollection,
+  type GridCollection,
+  type PositionProps,
+  type RecordCollection,
+  type TrackLineProps,
+} from './map-features';
 import {
   BASEMAP_LAYER,
   BASEMAP_SOURCE,
   basemap,
+  COVERAGE_SOURCE,
   GRID_FILL_LAYER,
   GRIDS_SOURCE,
   mapStyle,
+  POSITION_SOURCE,
   RECORDS_LAYER,
   RECORDS_SOURCE,
+  TRACKS_SOURCE,
 } from './map-style';
 
 setWorkerUrl(workerUrl);
@@ -44,10 +55,16 @@ interface GridMapProps {
   records: RecordCollection;
   /** The deployment's raster basemap; none (null or undefined) leaves the plain background. */
   tiles?: TileSource | null | undefined;
+  /** This week's patrol tracks and the running one. */
+  tracks?: FeatureCollection<TrackLineProps> | undefined;
+  /** The grids' cells walked and not walked this week. */
+  coverage?: FeatureCollection<CoverageProps> | undefined;
+  /** Where the worker is, with its accuracy. */
+  position?: FeatureCollection<PositionProps> | undefined;
   onSelect: (recordId: string | undefined) => void;
 }
 
-export function GridMap({ grids, records, tiles, onSelect }: GridMapProps) {
+export function GridMap({ grids, records, tiles, tracks, coverage, position, onSelect }: GridMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibreMap>(undefined);
   const fitted = useRef(false);
@@ -95,8 +112,8 @@ export function GridMap({ grids, records, tiles, onSelect }: GridMapProps) {
   // The latest data, applied once the style has loaded and on every change after. A flag of our
   // own, not isStyleLoaded(): that turns false again while a setData reloads a source, and a
   // 'load' listener added then would never fire.
-  const data = useRef({ grids, records, tiles });
-  data.current = { grids, records, tiles };
+  const data = useRef({ grids, records, tiles, tracks, coverage, position });
+  data.current = { grids, records, tiles, tracks, coverage, position };
   const apply = useRef(() => {
     const instance = map.current;
     if (!instance || !loaded.current) return;
@@ -105,6 +122,10 @@ export function GridMap({ grids, records, tiles, onSelect }: GridMapProps) {
     // The casts: our collections are GeoJSON built in map-features.ts (kept free of maplibre types).
     instance.getSource<GeoJSONSource>(GRIDS_SOURCE)?.setData(gridData as GeoJSONData);
     instance.getSource<GeoJSONSource>(RECORDS_SOURCE)?.setData(recordData as GeoJSONData);
+    const { tracks: trackData, coverage: cells, position: here } = data.current;
+    if (trackData) instance.getSource<GeoJSONSource>(TRACKS_SOURCE)?.setData(trackData as GeoJSONData);
+    if (cells) instance.getSource<GeoJSONSource>(COVERAGE_SOURCE)?.setData(cells as GeoJSONData);
+    if (here) instance.getSource<GeoJSONSource>(POSITION_SOURCE)?.setData(here as GeoJSONData);
     if (fitted.current) return;
     // Fit once, to the grids (or to the records when no grid has a shape), then leave the view to the user.
     const box = gridData.features.length > 0 ? boundsOf(gridData) : boundsOf(recordData);
@@ -113,7 +134,7 @@ export function GridMap({ grids, records, tiles, onSelect }: GridMapProps) {
     instance.fitBounds(box, { padding: FIT_PADDING_PX, animate: false, maxZoom: 17 });
   });
 
-  useEffect(() => apply.current(), [grids, records, tiles]);
+  useEffect(() => apply.current(), [grids, records, tiles, tracks, coverage, position]);
 
   return <div ref={container} class="grid-map" />;
 }

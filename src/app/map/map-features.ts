@@ -2,6 +2,8 @@
  * What the map draws, as GeoJSON built from the device database: grid boundaries and located
  * records. Plain functions with no maplibre import, so they can be tested without WebGL.
  */
+
+import { addDays, localDayOf, startOfLocalDay } from '../../domain/due-dates';
 import type { RecordKind } from '../../domain/record-kinds';
 import type { LocalGrid, LocalRecord, SyncState } from '../../sync/local-db';
 import { recordFacets } from '../lib/record-facets';
@@ -125,4 +127,92 @@ export function boundsOf(...collections: FeatureCollection<unknown>[]): LngLatBo
     for (const feature of collection.features)
       box = extendBox(box, (feature.geometry as { coordinates?: unknown }).coordinates);
   return box;
+}
+
+export interface TrackLineProps {
+  /** The patrol running on this device now (drawn stronger than past ones). */
+  current: boolean;
+  patrolId: string;
+}
+
+/** A patrol's track as the map reads it: segments of [lng, lat, …] points. */
+type TrackOf = {
+  patrolId: string;
+  segments: readonly { id: string; points: readonly (readonly number[])[] }[];
+};
+
+/**
+ * Patrol tracks started since `since`, and the running patrol's buffered fixes: one LineString per
+ * segment, so a gap is never drawn as a line.
+ */
+export function trackLines(
+  rows: readonly LocalRecord[],
+  running: TrackOf | undefined,
+  since: Date,
+): FeatureCollection<TrackLineProps> {
+  const tracks: (TrackOf & { current: boolean })[] = [];
+  for (const row of rows) {
+    if (row.kind !== 'patrol' || row.record.deleted || row.id === running?.patrolId) continue;
+    const body = row.record.body as { startedAt?: string; track?: TrackOf['segments'] };
+    if (!body.track || Date.parse(body.startedAt ?? '') < since.getTime()) continue;
+    tracks.push({ patrolId: row.id, segments: body.track, current: false });
+  }
+  if (running) tracks.push({ ...running, current: true });
+  const features = tracks.flatMap((track) =>
+    track.segments
+      .filter((segment) => segment.points.length >= 2)
+      .map((segment) => ({
+        type: 'Feature' as const,
+        geometry: { type: 'LineString', coordinates: segment.points.map(([lng, lat]) => [lng, lat]) },
+        properties: { current: track.current, patrolId: track.patrolId },
+      })),
+  );
+  return { type: 'FeatureCollection', features };
+}
+
+/** Every [lng, lat] of the lines, for coverage. */
+export function linePoints(lines: FeatureCollection<TrackLineProps>): [number, number][] {
+  return lines.features.flatMap(
+    (feature) => (feature.geometry as { coordinates: [number, number][] }).coordinates,
+  );
+}
+
+/** Monday 00:00 of this week in China, the start of 本周 for patrol coverage. */
+export function startOfChinaWeek(now: Date): Date {
+  const day = localDayOf(now);
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return startOfLocalDay(addDays(day, -((weekday + 6) % 7)));
+}
+
+export interface PositionProps {
+  role: 'accuracy' | 'position';
+}
+
+/** The worker's position and a circle of its accuracy (a 32-gon, in degrees around the point). */
+export function positionFeatures(
+  position: { lngLat: [number, number]; accuracyM: number } | undefined,
+): FeatureCollection<PositionProps> {
+  if (!position) return { type: 'FeatureCollection', features: [] };
+  const [lng, lat] = position.lngLat;
+  const dLat = position.accuracyM / 111_320;
+  const dLng = dLat / Math.cos((lat * Math.PI) / 180);
+  const ring = Array.from({ length: 33 }, (_, i) => {
+    const angle = (2 * Math.PI * (i % 32)) / 32;
+    return [lng + dLng * Math.cos(angle), lat + dLat * Math.sin(angle)];
+  });
+  return {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        geometry: { type: 'Polygon', coordinates: [ring] },
+        properties: { role: 'accuracy' },
+      },
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [lng, lat] },
+        properties: { role: 'position' },
+      },
+    ],
+  };
 }

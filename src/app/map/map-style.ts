@@ -15,6 +15,13 @@ export const GRID_FILL_LAYER = 'grid-fill';
 export const GRID_OUTLINE_LAYER = 'grid-outline';
 export const RECORDS_LAYER = 'record-points';
 export const ALERTS_LAYER = 'record-alerts';
+export const COVERAGE_SOURCE = 'coverage';
+export const COVERAGE_LAYER = 'coverage-unwalked';
+export const TRACKS_SOURCE = 'tracks';
+export const TRACKS_LAYER = 'track-lines';
+export const POSITION_SOURCE = 'position';
+export const POSITION_ACCURACY_LAYER = 'position-accuracy';
+export const POSITION_LAYER = 'position-dot';
 export const BASEMAP_SOURCE = 'basemap';
 export const BASEMAP_LAYER = 'basemap';
 
@@ -51,6 +58,9 @@ export function mapStyle(): StyleSpecification {
     sources: {
       [GRIDS_SOURCE]: { type: 'geojson', data: EMPTY },
       [RECORDS_SOURCE]: { type: 'geojson', data: EMPTY },
+      [COVERAGE_SOURCE]: { type: 'geojson', data: EMPTY },
+      [TRACKS_SOURCE]: { type: 'geojson', data: EMPTY },
+      [POSITION_SOURCE]: { type: 'geojson', data: EMPTY },
     },
     layers: [
       {
@@ -65,10 +75,30 @@ export function mapStyle(): StyleSpecification {
         paint: { 'fill-color': primary, 'fill-opacity': 0.08 },
       },
       {
+        // 本周未巡查: the cells of the grid nobody walked this week (coverage.ts), hatched in amber.
+        id: COVERAGE_LAYER,
+        type: 'fill',
+        source: COVERAGE_SOURCE,
+        filter: ['==', ['get', 'covered'], false],
+        paint: { 'fill-color': '#f5b400', 'fill-opacity': 0.22 },
+      },
+      {
         id: GRID_OUTLINE_LAYER,
         type: 'line',
         source: GRIDS_SOURCE,
         paint: { 'line-color': primary, 'line-width': 2 },
+      },
+      {
+        // Patrol tracks of this week, the running one stronger; one line per segment (gaps stay gaps).
+        id: TRACKS_LAYER,
+        type: 'line',
+        source: TRACKS_SOURCE,
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': ['case', ['get', 'current'], '#0b8043', themeColor('--c-patrol', '#1565c0')],
+          'line-width': ['case', ['get', 'current'], 5, 3],
+          'line-opacity': ['case', ['get', 'current'], 0.95, 0.55],
+        },
       },
       {
         // A halo under the point for what needs attention; the legend explains the colours.
@@ -124,6 +154,25 @@ export function mapStyle(): StyleSpecification {
             '#ffffff',
           ],
           'circle-stroke-width': ['match', ['get', 'syncState'], 'synced', 2, 4],
+        },
+      },
+      {
+        id: POSITION_ACCURACY_LAYER,
+        type: 'fill',
+        source: POSITION_SOURCE,
+        filter: ['==', ['get', 'role'], 'accuracy'],
+        paint: { 'fill-color': '#1a73e8', 'fill-opacity': 0.15, 'fill-outline-color': '#1a73e8' },
+      },
+      {
+        id: POSITION_LAYER,
+        type: 'circle',
+        source: POSITION_SOURCE,
+        filter: ['==', ['get', 'role'], 'position'],
+        paint: {
+          'circle-radius': 8,
+          'circle-color': '#1a73e8',
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 3,
         },
       },
     ],

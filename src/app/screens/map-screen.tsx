@@ -4,22 +4,34 @@ import { RECORD_KINDS, type RecordKind } from '../../domain/record-kinds';
 import { AppBar } from '../components/app-bar';
 import { SyncChip } from '../components/sync-chip';
 import { label, t } from '../i18n/i18n';
+import { activePatrolId } from '../lib/active-patrol';
 import { recordSubtitle, recordTitle } from '../lib/record-summary';
 import { useLiveQuery } from '../lib/use-live-query';
+import { gridCoverage } from '../map/coverage';
 import { GridMap } from '../map/grid-map';
-import { gridFeatures, recordFeatures, recordLngLat } from '../map/map-features';
+import {
+  gridFeatures,
+  linePoints,
+  positionFeatures,
+  recordFeatures,
+  recordLngLat,
+  startOfChinaWeek,
+  trackLines,
+} from '../map/map-features';
+import { usePosition } from '../map/use-position';
 import '../map/map-screen.css';
 import { OfflineMapSheet } from '../map/offline-map-sheet';
 import { useMapConfig } from '../map/use-map-config';
 import { currentDb } from '../sync-status';
 
-/**
- * 地图: the user's grids and every located record on a plain background (or the deployment's
- * raster basemap, with 下载本网格离线地图 to keep its tiles), usable with no network.
- */
 /** The halos the legend explains, most urgent first. */
 const ALERT_ORDER = ['overdue', 'riskRed', 'riskOrange', 'openHazard'] as const;
 
+/**
+ * 地图: the user's grids and every located record on a plain background (or the deployment's
+ * raster basemap, with 下载本网格离线地图 to keep its tiles), this week's patrol tracks with the
+ * grid cells nobody walked, and where the worker is — usable with no network.
+ */
 export function MapScreen() {
   const db = currentDb.value;
   const filter = useSignal<RecordKind | 'all'>('all');
@@ -31,7 +43,35 @@ export function MapScreen() {
     async () => (db ? db.records.filter((row) => recordLngLat(row) !== undefined).toArray() : []),
     [db],
   );
+  const patrols = useLiveQuery(
+    async () => (db ? db.records.where('kind').equals('patrol').toArray() : []),
+    [db],
+  );
+  const runningId = activePatrolId.value;
+  const buffered = useLiveQuery(
+    async () => (db && runningId ? db.trackPoints.where('patrolId').equals(runningId).sortBy('seq') : []),
+    [db, runningId],
+  );
+  const position = usePosition();
   const gridData = useMemo(() => gridFeatures(grids ?? []), [grids]);
+  const tracks = useMemo(() => {
+    const segments = new Map<string, number[][]>();
+    for (const row of buffered ?? [])
+      segments.set(row.segmentId, [...(segments.get(row.segmentId) ?? []), [...row.point]]);
+    const running = runningId
+      ? { patrolId: runningId, segments: [...segments].map(([id, points]) => ({ id, points })) }
+      : undefined;
+    return trackLines(patrols ?? [], running, startOfChinaWeek(new Date()));
+  }, [patrols, buffered, runningId]);
+  const coverage = useMemo(() => {
+    const walked = linePoints(tracks);
+    return (grids ?? []).map((grid) => ({ grid, ...gridCoverage(grid.id, grid.geometry, walked) }));
+  }, [grids, tracks]);
+  const cells = useMemo(
+    () => ({ type: 'FeatureCollection' as const, features: coverage.flatMap((c) => c.cells.features) }),
+    [coverage],
+  );
+  const shareOf = new Map(coverage.map((c) => [c.grid.id, c.share]));
   const recordData = useMemo(() => recordFeatures(rows ?? [], filter.value), [rows, filter.value]);
   const selected = rows?.find((row) => row.id === selectedId.value && !row.record.deleted);
   const unlocated = gridData.features.length === 0 && recordData.features.length === 0;
@@ -62,6 +102,9 @@ export function MapScreen() {
           grids={gridData}
           records={recordData}
           tiles={tiles}
+          tracks={tracks}
+          coverage={cells}
+          position={positionFeatures(position)}
           onSelect={(id) => (selectedId.value = id)}
         />
         {grids && grids.length > 0 && (
@@ -70,6 +113,11 @@ export function MapScreen() {
               <li key={grid.id}>
                 <span class="map-legend__swatch" aria-hidden="true" />
                 {grid.communityName} {grid.name}
+                {shareOf.get(grid.id) !== undefined && (
+                  <span class="map-legend__coverage">
+                    {t('map.coverage', { pct: Math.round((shareOf.get(grid.id) ?? 0) * 100) })}
+                  </span>
+                )}
               </li>
             ))}
             {ALERT_ORDER.filter((alert) => alerts.has(alert)).map((alert) => (

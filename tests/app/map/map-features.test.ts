@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, gridFeatures, recordFeatures } from '../../../src/app/map/map-features';
+import {
+  boundsOf,
+  gridFeatures,
+  linePoints,
+  positionFeatures,
+  recordFeatures,
+  startOfChinaWeek,
+  trackLines,
+} from '../../../src/app/map/map-features';
 import type { LocalGrid, LocalRecord } from '../../../src/sync/local-db';
 
 const square: LocalGrid = {
@@ -122,5 +130,79 @@ describe('map features', () => {
     const points = recordFeatures([row('a', 'patrol', [118.78, 32.21])], 'all');
     expect(boundsOf(gridFeatures([square]), points)).toEqual([118.765, 32.21, 118.78, 32.2185]);
     expect(boundsOf(gridFeatures([]))).toBeUndefined();
+  });
+
+  it('draws this week’s patrol tracks one line per segment, the running patrol marked current', () => {
+    const since = new Date('2026-11-22T16:00:00.000Z');
+    const patrol = (id: string, startedAt: string, track: unknown) =>
+      row(id, 'patrol', undefined, false, { startedAt, track });
+    const rows = [
+      patrol('this-week', '2026-11-25T01:00:00.000Z', [
+        {
+          id: 's1',
+          points: [
+            [118.77, 32.21, 1, 5],
+            [118.771, 32.211, 2, 5],
+          ],
+        },
+        { id: 's2', points: [[118.78, 32.22, 3, 5]] },
+        {
+          id: 's3',
+          points: [
+            [118.79, 32.23, 4, 5],
+            [118.791, 32.231, 5, 5],
+          ],
+        },
+      ]),
+      patrol('last-week', '2026-11-20T01:00:00.000Z', [
+        {
+          id: 'x',
+          points: [
+            [1, 1, 1, 1],
+            [2, 2, 2, 2],
+          ],
+        },
+      ]),
+    ];
+    const running = {
+      patrolId: 'now',
+      segments: [
+        {
+          id: 'r1',
+          points: [
+            [118.8, 32.2],
+            [118.801, 32.201],
+          ],
+        },
+      ],
+    };
+    const lines = trackLines(rows, running, since);
+    expect(lines.features.map((f) => [f.properties.patrolId, f.properties.current])).toEqual([
+      ['this-week', false],
+      ['this-week', false],
+      ['now', true],
+    ]);
+    // The gap between s1 and s3 is never drawn: no line joins them.
+    expect(linePoints(lines)).toHaveLength(6);
+  });
+
+  it('starts the week on Monday 00:00 in China', () => {
+    // Thursday 2026-11-26 10:00 China → Monday 2026-11-23 00:00 China = Sunday 16:00 UTC.
+    expect(startOfChinaWeek(new Date('2026-11-26T02:00:00.000Z')).toISOString()).toBe(
+      '2026-11-22T16:00:00.000Z',
+    );
+    // Monday 00:30 China is already the new week.
+    expect(startOfChinaWeek(new Date('2026-11-22T16:30:00.000Z')).toISOString()).toBe(
+      '2026-11-22T16:00:00.000Z',
+    );
+  });
+
+  it('shows the position with a circle as wide as its accuracy, or nothing without a fix', () => {
+    expect(positionFeatures(undefined).features).toEqual([]);
+    const here = positionFeatures({ lngLat: [118.77, 32.21], accuracyM: 111.32 });
+    const ring = (here.features[0]?.geometry as { coordinates: number[][][] }).coordinates[0] ?? [];
+    expect(ring).toHaveLength(33);
+    expect(ring[0]?.[0]).toBeCloseTo(118.77 + 0.001 / Math.cos((32.21 * Math.PI) / 180), 6);
+    expect(here.features[1]).toMatchObject({ geometry: { type: 'Point', coordinates: [118.77, 32.21] } });
   });
 });
