@@ -91,6 +91,8 @@ export interface DemoCommunity {
   streetId: string;
   streetName: string;
   gridIds: string[];
+  /** `[west, south, east, north]` of each grid, by id: where demo patrols walk. */
+  gridBoxes: Record<string, [number, number, number, number]>;
 }
 
 /** Street, community and grid id: `dachang`, `dachang-hubin`, `dachang-hubin-01`. */
@@ -122,9 +124,13 @@ export function buildDemoOrgs(): { orgs: OrgsTable[]; communities: DemoCommunity
         geometry: null,
       });
       const gridIds: string[] = [];
+      const gridBoxes: DemoCommunity['gridBoxes'] = {};
       for (let i = 0; i < community.grids; i++) {
         const id = demoGridId(street.key, community.key, i + 1);
         gridIds.push(id);
+        const ring = gridPolygon(community.lngLat, i, community.grids).coordinates[0] ?? [];
+        const [[west = 0, south = 0] = [], , [east = 0, north = 0] = []] = ring;
+        gridBoxes[id] = [west, south, east, north];
         orgs.push({
           id,
           parent_id: communityId,
@@ -139,6 +145,7 @@ export function buildDemoOrgs(): { orgs: OrgsTable[]; communities: DemoCommunity
         streetId: street.key,
         streetName: street.name,
         gridIds,
+        gridBoxes,
       });
     }
   }

@@ -141,7 +141,7 @@ export function buildDemoRecords(communities: readonly DemoCommunity[], now: Dat
         schemaVersion: RECORD_SCHEMA_VERSION,
       });
       const house = rentalHouse(envelope, community, c + k, now);
-      records.push(patrol(envelope, community, c + k, now));
+      records.push(patrol(envelope, community, c + k, now, k === 0));
       records.push(house);
       records.push(rentalInspection(envelope, house, c + k, now));
       records.push(dispute(envelope, community, c + k, now));
@@ -152,7 +152,13 @@ export function buildDemoRecords(communities: readonly DemoCommunity[], now: Dat
 
 type EnvelopeOf = (kind: string, at: string) => Omit<GridRecord, 'kind' | 'body'>;
 
-function patrol(envelope: EnvelopeOf, community: DemoCommunity, i: number, now: Date): PatrolRecord {
+function patrol(
+  envelope: EnvelopeOf,
+  community: DemoCommunity,
+  i: number,
+  now: Date,
+  withTrack: boolean,
+): PatrolRecord {
   const template = pick(PATROLS, i);
   const startedAt = daysAgo(now, 1 + (i % 6), 9);
   const endedAt = daysAgo(now, 1 + (i % 6), 11);
@@ -168,6 +174,10 @@ function patrol(envelope: EnvelopeOf, community: DemoCommunity, i: number, now: 
       selfResolvedCount: template.selfResolvedCount,
       reportedCount: template.reportedCount,
       content: `${community.name}：${template.content}`,
+      // The first patrol of each community walked the western half of its grid (a map to look at).
+      ...(withTrack
+        ? { track: demoTrack(envelope('patrol-track', startedAt).id, community, startedAt) }
+        : {}),
       ...(template.patrolTypes.includes('antiFraud')
         ? {
             antiFraud: {
@@ -346,4 +356,34 @@ function dispute(envelope: EnvelopeOf, community: DemoCommunity, i: number, now:
       place: community.name,
     },
   };
+}
+
+/**
+ * A walk up and down the western half of the community's first grid, about 8 m between fixes,
+ * with one gap (a stairwell with no signal) — two segments, never joined.
+ */
+function demoTrack(id: string, community: DemoCommunity, startedAt: string): PatrolBody['track'] {
+  const box = community.gridBoxes[community.gridIds[0] ?? ''];
+  if (!box) return [];
+  const [west, south, east, north] = box;
+  const start = Date.parse(startedAt);
+  const points: [number, number, number, number][] = [];
+  const lanes = 5;
+  for (let lane = 0; lane < lanes; lane++) {
+    const lng = west + ((east - west) / 2) * ((lane + 0.5) / lanes);
+    for (let step = 0; step <= 60; step++) {
+      const t = step / 60;
+      const lat = lane % 2 === 0 ? south + (north - south) * t : north - (north - south) * t;
+      points.push([round6(lng), round6(lat), start + points.length * 6_000, 8]);
+    }
+  }
+  const half = Math.floor(points.length / 2);
+  return [
+    { id: demoUuid(`${id}/segment/0`), points: points.slice(0, half) },
+    { id: demoUuid(`${id}/segment/1`), points: points.slice(half + 10) },
+  ];
+}
+
+function round6(degrees: number): number {
+  return Math.round(degrees * 1e6) / 1e6;
 }
