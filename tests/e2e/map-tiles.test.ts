@@ -137,6 +137,10 @@ function pixelAt(page: Page, lngLat: [number, number]): Promise<number[]> {
       new Promise<number[]>((resolve) => {
         const map = (window as { __gridkeeperMap?: MapLibreMap }).__gridkeeperMap;
         if (!map) return resolve([]);
+        // The basemap is what is read: markers, tracks and coverage shading are hidden meanwhile.
+        const overlays = ['record-points', 'record-alerts', 'track-lines', 'coverage-unwalked'];
+        for (const layer of overlays)
+          if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', 'none');
         map.once('render', () => {
           // Read in the same task as the draw: WebGL clears its buffer once the frame is shown.
           const canvas = map.getCanvas();
@@ -153,6 +157,8 @@ function pixelAt(page: Page, lngLat: [number, number]): Promise<number[]> {
             1,
             1,
           ).data;
+          for (const layer of overlays)
+            if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', 'visible');
           resolve(data ? [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0] : []);
         });
         map.triggerRepaint();

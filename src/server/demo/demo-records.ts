@@ -140,11 +140,12 @@ export function buildDemoRecords(communities: readonly DemoCommunity[], now: Dat
         deleted: false,
         schemaVersion: RECORD_SCHEMA_VERSION,
       });
-      const house = rentalHouse(envelope, community, c + k, now);
-      records.push(patrol(envelope, community, c + k, now, k === 0));
+      const box = community.gridBoxes[gridId];
+      const house = located(rentalHouse(envelope, community, c + k, now), box, [0.72, 0.3]);
+      records.push(located(patrol(envelope, community, c + k, now, k === 0), box, [0.3, 0.55]));
       records.push(house);
-      records.push(rentalInspection(envelope, house, c + k, now));
-      records.push(dispute(envelope, community, c + k, now));
+      records.push(located(rentalInspection(envelope, house, c + k, now), box, [0.72, 0.3]));
+      records.push(located(dispute(envelope, community, c + k, now), box, [0.6, 0.78]));
     }
   });
   return records;
@@ -386,4 +387,19 @@ function demoTrack(id: string, community: DemoCommunity, startedAt: string): Pat
 
 function round6(degrees: number): number {
   return Math.round(degrees * 1e6) / 1e6;
+}
+
+/** The record placed at `[fx, fy]` of its grid's box (west→east, south→north), so the map has markers. */
+function located<R extends GridRecord>(
+  record: R,
+  box: [number, number, number, number] | undefined,
+  [fx, fy]: [number, number],
+): R {
+  if (!box) return record;
+  const [west, south, east, north] = box;
+  const lngLat: [number, number] = [round6(west + (east - west) * fx), round6(south + (north - south) * fy)];
+  return {
+    ...record,
+    body: { ...record.body, location: { lngLat, accuracyM: 10, capturedAt: record.createdAt } },
+  };
 }
