@@ -144,7 +144,7 @@ export function buildDemoRecords(communities: readonly DemoCommunity[], now: Dat
       const house = located(rentalHouse(envelope, community, c + k, now), box, [0.72, 0.3]);
       records.push(located(patrol(envelope, community, c + k, now, k === 0), box, [0.3, 0.55]));
       records.push(house);
-      records.push(located(rentalInspection(envelope, house, c + k, now), box, [0.72, 0.3]));
+      records.push(located(rentalInspection(envelope, house, c + k, now), box, [0.82, 0.2]));
       records.push(located(dispute(envelope, community, c + k, now), box, [0.6, 0.78]));
     }
   });
