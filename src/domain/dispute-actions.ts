@@ -73,6 +73,9 @@ export function disputeContextFrom(body: DisputeBody): DisputeContext {
 
 /** What the risk rules read, from a body; days open are counted in China from registration. */
 export function disputeRiskFactsFrom(body: DisputeBody, now: Date): DisputeRiskFacts {
+  // Age matters only while the case waits to be resolved: once mediated (or handed on) it no longer
+  // "sits unresolved at grid level".
+  const open = UNRESOLVED.includes(body.status);
   return {
     riskLevel: body.riskLevel,
     riskFlags: body.riskFlags ?? [],
@@ -80,9 +83,11 @@ export function disputeRiskFactsFrom(body: DisputeBody, now: Date): DisputeRiskF
     involvedCount: body.involvedCount,
     ...(body.involvedAmountYuan !== undefined && { involvedAmountYuan: body.involvedAmountYuan }),
     handlingLevel: body.handlingLevel,
-    daysOpen: daysBetween(localDayOf(new Date(body.registeredAt)), localDayOf(now)),
+    daysOpen: open ? daysBetween(localDayOf(new Date(body.registeredAt)), localDayOf(now)) : 0,
   };
 }
+
+const UNRESOLVED: readonly DisputeBody['status'][] = ['reported', 'accepted', 'mediating', 'escalated'];
 
 export { disputeDueDay } from './due-dates';
 

@@ -302,4 +302,10 @@ describe('dispute context, risk facts and due day', () => {
     });
     expect(disputeDueDay(extended)).toBe('2026-04-18');
   });
+
+  it('counts the days a case sits unresolved only while it is unresolved', () => {
+    const later = new Date(Date.parse(REPORTED.registeredAt) + 20 * 24 * 3600 * 1000);
+    expect(disputeRiskFactsFrom(REPORTED, later).daysOpen).toBe(20);
+    expect(disputeRiskFactsFrom({ ...REPORTED, status: 'performing' }, later).daysOpen).toBe(0);
+  });
 });
