@@ -9,10 +9,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PatrolRecord } from '../../src/domain/record-envelope';
-import { sampleDispute } from '../support/sample-records';
 import { homeShown, signIn } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
-import { bufferedTrackPoints, devicePatrolId, deviceRecord, saveOnDevice } from './support/device-db';
+import { bufferedTrackPoints, devicePatrolId, deviceRecord } from './support/device-db';
 import { serverRecords } from './support/server-records';
 import { useStack } from './support/stack';
 
@@ -100,13 +99,16 @@ describe.runIf(chromiumAvailable())('patrol with a GPS track', () => {
       .waitFor();
     await page.getByRole('button', { name: '继续巡查' }).click();
     await page.getByRole('heading', { name: '新建矛盾纠纷' }).waitFor();
-    // The dispute form of this branch does not add patrolLink() yet (another branch rewrites it):
-    // the linked record is stored the way saveRecord stores it, with the running patrol's id.
-    const draft = await deviceRecord(page, patrolId ?? '');
-    if (!draft) throw new Error('the patrol record is made at 开始巡查');
-    const dispute = sampleDispute(crypto.randomUUID(), draft.gridId, draft.createdBy);
-    dispute.body = { ...dispute.body, title: `巡查中发现的纠纷 ${CONTENT}`, patrolId: patrolId ?? '' };
-    await saveOnDevice(page, dispute);
+    // The dispute made from the patrol, through its form: it carries the running patrol's id.
+    await page.getByLabel('纠纷名称').fill(`巡查中发现的纠纷 ${CONTENT}`);
+    await page.getByLabel('纠纷类型').selectOption({ label: '邻里纠纷' });
+    await page.getByLabel('纠纷简要情况').fill('楼道堆放杂物,邻里互不相让');
+    await page.getByLabel('姓名或名称').nth(0).fill('李秀英');
+    await page.getByLabel('姓名或名称').nth(1).fill('赵伟');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByRole('button', { name: '编辑' }).waitFor();
+    const dispute = { id: new URL(page.url()).pathname.split('/').at(-1) ?? '' };
+    expect((await deviceRecord(page, dispute.id))?.body).toMatchObject({ patrolId });
 
     // Killed tab: the patrol is still running when the app opens again, with its points.
     const beforeKill = (await bufferedTrackPoints(page)).length;

@@ -58,29 +58,3 @@ export function devicePatrolId(page: Page): Promise<string | undefined> {
     null,
   );
 }
-
-/**
- * Stores a new record and its outbox mutation the way the app's saveRecord does (one transaction,
- * the next client seq), for a record no form of this branch can make yet.
- */
-export function saveOnDevice(page: Page, record: GridRecord): Promise<void> {
-  return withDeviceDb(
-    page,
-    `async (db, request, record) => {
-      const tx = db.transaction(['records', 'outbox', 'meta'], 'readwrite');
-      const meta = tx.objectStore('meta');
-      const seq = (await request(meta.get('nextSeq')))?.value ?? 1;
-      meta.put({ key: 'nextSeq', value: seq + 1 });
-      tx.objectStore('outbox').add({
-        seq, id: crypto.randomUUID(), recordId: record.id, op: 'upsert', baseRev: 0, record,
-        state: 'pending', attempts: 0, createdAt: record.createdAt,
-      });
-      tx.objectStore('records').put({
-        id: record.id, kind: record.kind, gridId: record.gridId, updatedAt: record.updatedAt,
-        syncState: 'pending', record,
-      });
-      await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
-    }`,
-    record,
-  );
-}
