@@ -200,7 +200,9 @@ describe('map features', () => {
   it('shows the position with a circle as wide as its accuracy, or nothing without a fix', () => {
     expect(positionFeatures(undefined).features).toEqual([]);
     const here = positionFeatures({ lngLat: [118.77, 32.21], accuracyM: 111.32 });
-    const ring = (here.features[0]?.geometry as { coordinates: number[][][] }).coordinates[0] ?? [];
+    const [accuracy] = here.features;
+    if (!accuracy) throw new Error('an accuracy circle is drawn');
+    const ring = (accuracy.geometry as { coordinates: number[][][] }).coordinates[0] ?? [];
     expect(ring).toHaveLength(33);
     expect(ring[0]?.[0]).toBeCloseTo(118.77 + 0.001 / Math.cos((32.21 * Math.PI) / 180), 6);
     expect(here.features[1]).toMatchObject({ geometry: { type: 'Point', coordinates: [118.77, 32.21] } });
