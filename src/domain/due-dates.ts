@@ -135,3 +135,9 @@ export function disputeDueDay(body: DisputeDueFacts): string {
   const accepted = body.flowLogs?.find((log) => log.action === 'accept');
   return disputeDueAt(new Date(accepted?.at ?? body.registeredAt), body.extensions ?? []);
 }
+
+/** Monday 00:00 of `now`'s week in China: where 本周 starts (patrol coverage). */
+export function startOfLocalWeek(now: Date): Date {
+  const day = localDayOf(now);
+  return startOfLocalDay(addDays(day, -((weekday(day) + 6) % 7)));
+}

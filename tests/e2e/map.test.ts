@@ -81,6 +81,10 @@ describe.runIf(chromiumAvailable())('the map', () => {
         ]),
       );
     expect((await renderedFeatures(page, ['grid-outline'])).length).toBeGreaterThan(0);
+    // This morning's demo patrol: its track (two segments, never joined) and the grid's coverage.
+    await expect.poll(async () => (await renderedFeatures(page, ['track-lines'])).length).toBeGreaterThan(0);
+    expect((await renderedFeatures(page, ['coverage-unwalked'])).length).toBeGreaterThan(0);
+    await page.getByText(/^本周巡查覆盖 [1-9]\d?%$/).waitFor();
     await page.getByRole('list', { name: '我的网格' }).getByText('第一网格').waitFor();
 
     // The kind filter hides the patrol marker (the demo's rental checks stay) and brings it back.
@@ -95,6 +99,20 @@ describe.runIf(chromiumAvailable())('the map', () => {
       .toBe(true);
     expect((await shown()).map(([id]) => id)).not.toContain(recordId);
     await page.getByRole('button', { name: '全部' }).click();
+    await expect.poll(async () => (await shown()).map(([id]) => id)).toContain(recordId);
+
+    // The list's filter sheet works on the map too: 整改中 inspections only, then everything again.
+    await page.getByRole('button', { name: '出租房' }).click();
+    await page.getByRole('button', { name: /^筛选/ }).click();
+    const sheet = page.getByRole('dialog', { name: '筛选记录' });
+    await sheet.getByText('整改中', { exact: true }).click();
+    await sheet.getByRole('button', { name: /^查看 \d+ 条$/ }).click();
+    await expect
+      .poll(async () => (await renderedFeatures(page, ['record-points'])).map((f) => f.properties.kind))
+      .toEqual(['rentalInspection']);
+    await page.getByRole('button', { name: /^筛选/ }).click();
+    await sheet.getByRole('button', { name: '清除筛选' }).click();
+    await sheet.getByRole('button', { name: /^查看 \d+ 条$/ }).click();
     await expect.poll(async () => (await shown()).map(([id]) => id)).toContain(recordId);
 
     const marker = await page.evaluate(

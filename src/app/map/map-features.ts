@@ -3,7 +3,7 @@
  * records. Plain functions with no maplibre import, so they can be tested without WebGL.
  */
 
-import { addDays, localDayOf, startOfLocalDay } from '../../domain/due-dates';
+import { startOfLocalWeek } from '../../domain/due-dates';
 import type { RecordKind } from '../../domain/record-kinds';
 import type { LocalGrid, LocalRecord, SyncState } from '../../sync/local-db';
 import { recordFacets } from '../lib/record-facets';
@@ -178,11 +178,7 @@ export function linePoints(lines: FeatureCollection<TrackLineProps>): [number, n
 }
 
 /** Monday 00:00 of this week in China, the start of 本周 for patrol coverage. */
-export function startOfChinaWeek(now: Date): Date {
-  const day = localDayOf(now);
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return startOfLocalDay(addDays(day, -((weekday + 6) % 7)));
-}
+export const startOfChinaWeek = startOfLocalWeek;
 
 export interface PositionProps {
   role: 'accuracy' | 'position';

@@ -1,10 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import { RECORD_KINDS, type RecordKind } from '../../domain/record-kinds';
+import { RECORD_KINDS } from '../../domain/record-kinds';
 import { AppBar } from '../components/app-bar';
+import { ListFilterSheet } from '../components/list-filter-sheet';
 import { SyncChip } from '../components/sync-chip';
 import { label, t } from '../i18n/i18n';
 import { activePatrolId } from '../lib/active-patrol';
+import { activeFilters, applyListFilter, type ListFilter, statusesOf } from '../lib/list-filter';
+import { listFilter } from '../lib/list-view-state';
+import { listFacets } from '../lib/record-facets';
 import { recordSubtitle, recordTitle } from '../lib/record-summary';
 import { useLiveQuery } from '../lib/use-live-query';
 import { gridCoverage } from '../map/coverage';
@@ -34,7 +38,9 @@ const ALERT_ORDER = ['overdue', 'riskRed', 'riskOrange', 'openHazard'] as const;
  */
 export function MapScreen() {
   const db = currentDb.value;
-  const filter = useSignal<RecordKind | 'all'>('all');
+  // One filter for the list and the map (list-view-state.ts): what the list shows is what the map shows.
+  const filter = listFilter.value;
+  const sheetOpen = useSignal(false);
   const selectedId = useSignal<string | undefined>(undefined);
   const offlineSheetOpen = useSignal(false);
   const tiles = useMapConfig()?.tiles;
@@ -72,7 +78,22 @@ export function MapScreen() {
     [coverage],
   );
   const shareOf = new Map(coverage.map((c) => [c.grid.id, c.share]));
-  const recordData = useMemo(() => recordFeatures(rows ?? [], filter.value), [rows, filter.value]);
+  const facets = useMemo(() => listFacets(rows ?? []), [rows]);
+  const shown = useMemo(() => applyListFilter(facets, filter, new Date()), [facets, filter]);
+  const statuses = useMemo(() => statusesOf(facets, filter.kind), [facets, filter.kind]);
+  const recordData = useMemo(
+    () =>
+      recordFeatures(
+        shown.map((f) => f.row),
+        'all',
+      ),
+    [shown],
+  );
+  const active = activeFilters(filter);
+  const setFilter = (next: ListFilter) => {
+    listFilter.value = next;
+    selectedId.value = undefined;
+  };
   const selected = rows?.find((row) => row.id === selectedId.value && !row.record.deleted);
   const unlocated = gridData.features.length === 0 && recordData.features.length === 0;
 
@@ -85,16 +106,21 @@ export function MapScreen() {
             <button
               key={kind}
               type="button"
-              class={filter.value === kind ? 'filter is-on' : 'filter'}
-              aria-pressed={filter.value === kind}
-              onClick={() => {
-                filter.value = kind;
-                selectedId.value = undefined;
-              }}
+              class={filter.kind === kind ? 'filter is-on' : 'filter'}
+              aria-pressed={filter.kind === kind}
+              onClick={() => setFilter({ ...filter, kind, status: undefined })}
             >
               {kind === 'all' ? t('home.filterAll') : t(`kindShort.${kind}`)}
             </button>
           ))}
+          <button
+            type="button"
+            class={active.length ? 'filter is-on' : 'filter'}
+            aria-haspopup="dialog"
+            onClick={() => (sheetOpen.value = true)}
+          >
+            {active.length ? t('list.filtersActive', { n: active.length }) : t('list.filters')}
+          </button>
         </nav>
       </AppBar>
       <main class="map-main">
@@ -157,6 +183,16 @@ export function MapScreen() {
           </section>
         )}
       </main>
+      <ListFilterSheet
+        open={sheetOpen.value}
+        filter={filter}
+        kinds={RECORD_KINDS}
+        statuses={statuses}
+        grids={grids ?? []}
+        resultCount={shown.length}
+        onFilter={setFilter}
+        onClose={() => (sheetOpen.value = false)}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DisputeBody } from '../../domain/dispute';
+import { startOfLocalWeek } from '../../domain/due-dates';
 import type { PatrolBody } from '../../domain/patrol';
 import { NO_ANTI_FRAUD, NO_FINDINGS } from '../../domain/patrol';
 import {
@@ -161,8 +162,18 @@ function patrol(
   withTrack: boolean,
 ): PatrolRecord {
   const template = pick(PATROLS, i);
-  const startedAt = daysAgo(now, 1 + (i % 6), 9);
-  const endedAt = daysAgo(now, 1 + (i % 6), 11);
+  // The walked patrol is this morning's (its track and coverage show on this week's map); the
+  // others are spread over the past week.
+  const HOUR_MS = 60 * 60 * 1000;
+  // Never before Monday 00:00: early on a Monday, "this morning" is still this week.
+  const walkedFrom = Math.min(
+    Math.max(now.getTime() - 3 * HOUR_MS, startOfLocalWeek(now).getTime() + 60_000),
+    now.getTime() - 60_000,
+  );
+  const startedAt = withTrack ? new Date(walkedFrom).toISOString() : daysAgo(now, 1 + (i % 6), 9);
+  const endedAt = withTrack
+    ? new Date(Math.min(walkedFrom + HOUR_MS, now.getTime())).toISOString()
+    : daysAgo(now, 1 + (i % 6), 11);
   return {
     ...envelope('patrol', endedAt),
     kind: 'patrol',
