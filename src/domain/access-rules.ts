@@ -10,8 +10,9 @@
  *   communityAdmin, streetAdmin
  *   communityPolice                        rw       rw           rw                     rw
  *   auxiliaryPolice                        rw       rw           rw                     r; w if risk red/orange
- *   lawEnforcement                         –        –            rw if a hazard found   –
- *   mediator                               –        –            –                      rw
+ *   lawEnforcement                         –        –            rw if handed to them   –
+ *   mediator                               –        –            –                      rw if assigned, or
+ *                                                                                        awaiting acceptance
  *   politicalLegalGridWorker               –        –            –                      rw
  *   any other role                         –        –            –                      –
  *
@@ -19,9 +20,10 @@
  * with the grid workers.
  *
  * Community police keep writing every dispute in scope: the dispute form defaults to a yellow
- * risk, and police take part in resolving those. Law enforcement only sees inspections that found a
- * hazard, the ones handed over for enforcement; records do not carry assignees yet, so "assigned to
- * me" (mediators, law enforcement) is still "in my grids".
+ * risk, and police take part in resolving those. Law enforcement sees the inspections with a hazard
+ * handed to it (referredTo 综合执法, 交办). A mediator sees the cases they mediate (their user id
+ * among the mediators) and the new or escalated ones a committee has yet to take (受理); once other
+ * mediators take a case, the next pull names it in `removed` and the device drops its copy.
  */
 import type { RISK_LEVELS } from './dispute';
 import type { GridRecord } from './record-envelope';
@@ -33,9 +35,16 @@ export interface RecordFacts {
   riskLevel?: (typeof RISK_LEVELS)[number];
   /** A rental inspection with a result other than noHazard. */
   hazardFound?: boolean;
+  /** A rental inspection with a hazard referred (交办) to 综合执法. */
+  referredToLawEnforcement?: boolean;
+  /** Dispute: the user ids of its mediators. */
+  mediatorUserIds?: readonly string[];
+  /** Dispute: registered or escalated, waiting for a committee to take it (受理). */
+  awaitingAcceptance?: boolean;
 }
 
-type Rule = (facts: RecordFacts) => boolean;
+/** A rule reads the record's facts and who asks. */
+type Rule = (facts: RecordFacts, userId: string) => boolean;
 interface KindRules {
   read: Rule;
   write: Rule;
@@ -44,7 +53,10 @@ interface KindRules {
 const never: Rule = () => false;
 const always: Rule = () => true;
 const highRisk: Rule = (facts) => facts.riskLevel === 'red' || facts.riskLevel === 'orange';
-const hazardFound: Rule = (facts) => facts.hazardFound === true;
+const handedToLawEnforcement: Rule = (facts) => facts.referredToLawEnforcement === true;
+/** 人民调解员: the cases they mediate, and new ones a committee has yet to take (DOMAIN.md §6.2). */
+const assignedOrOpen: Rule = (facts, userId) =>
+  facts.awaitingAcceptance === true || (userId !== '' && (facts.mediatorUserIds ?? []).includes(userId));
 
 const NONE: KindRules = { read: never, write: never };
 const READ_WRITE: KindRules = { read: always, write: always };
@@ -79,10 +91,15 @@ const RULES: Readonly<Record<string, Record<RecordKind, KindRules>>> = {
   lawEnforcement: {
     patrol: NONE,
     rentalHouse: NONE,
-    rentalInspection: { read: hazardFound, write: hazardFound },
+    rentalInspection: { read: handedToLawEnforcement, write: handedToLawEnforcement },
     dispute: NONE,
   },
-  mediator: DISPUTES_ONLY,
+  mediator: {
+    patrol: NONE,
+    rentalHouse: NONE,
+    rentalInspection: NONE,
+    dispute: { read: assignedOrOpen, write: assignedOrOpen },
+  },
   politicalLegalGridWorker: DISPUTES_ONLY,
 };
 
@@ -90,14 +107,14 @@ function rulesOf(role: string, kind: RecordKind): KindRules {
   return Object.hasOwn(RULES, role) ? (RULES[role]?.[kind] ?? NONE) : NONE;
 }
 
-/** Whether `role` may see a record of `kind` with these facts (inside the caller's grids). */
-export function canRead(role: string, kind: RecordKind, facts: RecordFacts): boolean {
-  return rulesOf(role, kind).read(facts);
+/** Whether user `userId` with `role` may see a record of `kind` with these facts (inside their grids). */
+export function canRead(role: string, kind: RecordKind, facts: RecordFacts, userId: string): boolean {
+  return rulesOf(role, kind).read(facts, userId);
 }
 
-/** Whether `role` may create, change or delete a record of `kind` with these facts. */
-export function canWrite(role: string, kind: RecordKind, facts: RecordFacts): boolean {
-  return rulesOf(role, kind).write(facts);
+/** Whether user `userId` with `role` may create, change or delete a record of `kind` with these facts. */
+export function canWrite(role: string, kind: RecordKind, facts: RecordFacts, userId: string): boolean {
+  return rulesOf(role, kind).write(facts, userId);
 }
 
 /** The kinds of which `role` may read at least some records, for filtering in SQL before facts. */
@@ -109,9 +126,16 @@ export function readableKinds(role: string): RecordKind[] {
 export function recordFacts(record: GridRecord): RecordFacts {
   switch (record.kind) {
     case 'dispute':
-      return { riskLevel: record.body.riskLevel };
+      return {
+        riskLevel: record.body.riskLevel,
+        mediatorUserIds: (record.body.mediators ?? []).flatMap((m) => (m.userId ? [m.userId] : [])),
+        awaitingAcceptance: record.body.status === 'reported' || record.body.status === 'escalated',
+      };
     case 'rentalInspection':
-      return { hazardFound: record.body.overallResult !== 'noHazard' || record.body.hazards.length > 0 };
+      return {
+        hazardFound: record.body.overallResult !== 'noHazard' || record.body.hazards.length > 0,
+        referredToLawEnforcement: record.body.hazards.some((h) => h.referredTo === 'lawEnforcement'),
+      };
     case 'patrol':
     case 'rentalHouse':
       return {};

@@ -7,6 +7,7 @@
  *       Still 1 (additive): a push result may carry `conflicts`, the field paths that collided.
  *       Still 1 (additive): `POST /api/audit/reveals` reports audited reveals (schemas in reveal.ts).
  *       Still 1 (additive): a mutation may say `madeOffline` (saved with no network), for the audit log.
+ *       Still 1 (additive): a pull page may list `removed` ids: records that left the caller's view.
  */
 import * as z from 'zod/mini';
 import { type GridRecord, recordSchema } from './record-envelope';
@@ -134,6 +135,8 @@ export const pullResponseSchema = z.object({
   hasMore: z.boolean(),
   ackedSeq: z.int(),
   reset: z.optional(z.boolean()),
+  /** Records changed since the cursor that the caller may no longer read: drop the synced copies. */
+  removed: z.optional(z.array(z.uuid()).check(z.maxLength(MAX_PULL_LIMIT))),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

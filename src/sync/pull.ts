@@ -62,6 +62,23 @@ async function applyChanges(db: LocalDb, changes: readonly GridRecord[], ackedSe
   await db.records.bulkDelete(deletes);
 }
 
+/**
+ * Drops the copies of records the caller may no longer read (`removed` of a pull page), unless an
+ * edit of them is still queued: that one is pushed, refused with its reason, and shown to the user.
+ */
+async function dropRemoved(db: LocalDb, removed: readonly string[]): Promise<void> {
+  if (removed.length === 0) return;
+  const queuedIds = new Set(
+    (
+      await db.outbox
+        .where('recordId')
+        .anyOf([...removed])
+        .toArray()
+    ).map((m) => m.recordId),
+  );
+  await db.records.bulkDelete(removed.filter((id) => !queuedIds.has(id)));
+}
+
 /** Removes synced records the server did not send during a reset re-pull (they left the scope). */
 async function dropUnseen(db: LocalDb, seen: Set<string>): Promise<void> {
   const queuedIds = new Set((await db.outbox.toArray()).map((m) => m.recordId));
@@ -94,6 +111,7 @@ export async function pullAll(
     if (page.reset && !resetSeen) resetSeen = new Set();
     await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
       await applyChanges(db, page.changes, page.ackedSeq);
+      await dropRemoved(db, page.removed ?? []);
       for (const change of page.changes) resetSeen?.add(change.id);
       await db.meta.put({ key: 'cursor', value: page.cursor });
       await db.meta.put({ key: 'ackedSeq', value: page.ackedSeq });

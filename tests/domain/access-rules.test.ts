@@ -12,12 +12,20 @@ import { RECORD_KINDS } from '../../src/domain/record-kinds';
 import { ROLES } from '../../src/domain/roles';
 import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
 
+/** The user asking. */
+const U = 'user-1';
+
 /** Every fact combination a rule may look at. */
 const ALL_FACTS: RecordFacts[] = [
   {},
   { hazardFound: true },
   { hazardFound: false },
+  { hazardFound: true, referredToLawEnforcement: true },
+  { hazardFound: true, referredToLawEnforcement: false },
   ...RISK_LEVELS.map((riskLevel) => ({ riskLevel })),
+  { riskLevel: 'yellow', mediatorUserIds: [U], awaitingAcceptance: false },
+  { riskLevel: 'yellow', mediatorUserIds: ['someone-else'], awaitingAcceptance: false },
+  { riskLevel: 'yellow', mediatorUserIds: [], awaitingAcceptance: true },
 ];
 
 const GRID_WORK_ROLES = [
@@ -34,41 +42,61 @@ describe('access rules', () => {
   it.each(GRID_WORK_ROLES)('lets %s read and write every kind whatever its facts', (role) => {
     for (const kind of RECORD_KINDS) {
       for (const facts of ALL_FACTS) {
-        expect(canRead(role, kind, facts)).toBe(true);
-        expect(canWrite(role, kind, facts)).toBe(true);
+        expect(canRead(role, kind, facts, U)).toBe(true);
+        expect(canWrite(role, kind, facts, U)).toBe(true);
       }
     }
   });
 
   it('lets auxiliary police read every kind but write only red or orange disputes', () => {
-    for (const kind of RECORD_KINDS) expect(canRead('auxiliaryPolice', kind, {})).toBe(true);
-    expect(canWrite('auxiliaryPolice', 'patrol', {})).toBe(true);
-    expect(canWrite('auxiliaryPolice', 'rentalInspection', { hazardFound: false })).toBe(true);
-    expect(RISK_LEVELS.filter((riskLevel) => canWrite('auxiliaryPolice', 'dispute', { riskLevel }))).toEqual([
-      'red',
-      'orange',
-    ]);
+    for (const kind of RECORD_KINDS) expect(canRead('auxiliaryPolice', kind, {}, U)).toBe(true);
+    expect(canWrite('auxiliaryPolice', 'patrol', {}, U)).toBe(true);
+    expect(canWrite('auxiliaryPolice', 'rentalInspection', { hazardFound: false }, U)).toBe(true);
+    expect(
+      RISK_LEVELS.filter((riskLevel) => canWrite('auxiliaryPolice', 'dispute', { riskLevel }, U)),
+    ).toEqual(['red', 'orange']);
   });
 
-  it('shows law enforcement only rental inspections that found a hazard', () => {
+  it('shows law enforcement only rental inspections with a hazard handed to them (交办)', () => {
     expect(readableKinds('lawEnforcement')).toEqual(['rentalInspection']);
-    expect(canRead('lawEnforcement', 'rentalInspection', { hazardFound: true })).toBe(true);
-    expect(canWrite('lawEnforcement', 'rentalInspection', { hazardFound: true })).toBe(true);
-    expect(canRead('lawEnforcement', 'rentalInspection', { hazardFound: false })).toBe(false);
-    expect(canWrite('lawEnforcement', 'rentalInspection', { hazardFound: false })).toBe(false);
-    expect(canRead('lawEnforcement', 'dispute', { riskLevel: 'red' })).toBe(false);
-    expect(canRead('lawEnforcement', 'patrol', {})).toBe(false);
+    const handed = { hazardFound: true, referredToLawEnforcement: true };
+    expect(canRead('lawEnforcement', 'rentalInspection', handed, U)).toBe(true);
+    expect(canWrite('lawEnforcement', 'rentalInspection', handed, U)).toBe(true);
+    const notHanded = { hazardFound: true, referredToLawEnforcement: false };
+    expect(canRead('lawEnforcement', 'rentalInspection', notHanded, U)).toBe(false);
+    expect(canWrite('lawEnforcement', 'rentalInspection', notHanded, U)).toBe(false);
+    expect(canRead('lawEnforcement', 'rentalInspection', { hazardFound: false }, U)).toBe(false);
+    expect(canRead('lawEnforcement', 'dispute', { riskLevel: 'red' }, U)).toBe(false);
+    expect(canRead('lawEnforcement', 'patrol', {}, U)).toBe(false);
   });
 
   it.each(['mediator', 'politicalLegalGridWorker'])('gives %s disputes and nothing else', (role) => {
     expect(readableKinds(role)).toEqual(['dispute']);
-    for (const facts of ALL_FACTS) expect(canWrite(role, 'dispute', facts)).toBe(true);
-    for (const kind of ['patrol', 'rentalInspection'] as const) {
+    for (const kind of ['patrol', 'rentalHouse', 'rentalInspection'] as const) {
       for (const facts of ALL_FACTS) {
-        expect(canRead(role, kind, facts)).toBe(false);
-        expect(canWrite(role, kind, facts)).toBe(false);
+        expect(canRead(role, kind, facts, U)).toBe(false);
+        expect(canWrite(role, kind, facts, U)).toBe(false);
       }
     }
+  });
+
+  it('gives a political-legal grid worker every dispute in the grids', () => {
+    for (const facts of ALL_FACTS)
+      expect(canWrite('politicalLegalGridWorker', 'dispute', facts, U)).toBe(true);
+  });
+
+  it('gives a mediator the cases they mediate and the ones waiting to be taken, not other mediators’ cases', () => {
+    const dispute = (facts: RecordFacts) => [
+      canRead('mediator', 'dispute', facts, U),
+      canWrite('mediator', 'dispute', facts, U),
+    ];
+    expect(dispute({ mediatorUserIds: [U], awaitingAcceptance: false })).toEqual([true, true]);
+    expect(dispute({ mediatorUserIds: [], awaitingAcceptance: true })).toEqual([true, true]);
+    expect(dispute({ mediatorUserIds: ['someone-else'], awaitingAcceptance: false })).toEqual([false, false]);
+    // An unknown user id matches no mediator entry without a user id.
+    expect(canRead('mediator', 'dispute', { mediatorUserIds: [''], awaitingAcceptance: false }, '')).toBe(
+      false,
+    );
   });
 
   it.each(['fireRescue', 'propertyManager', '', 'constructor', '__proto__', 'toString'])(
@@ -77,8 +105,8 @@ describe('access rules', () => {
       expect(readableKinds(role)).toEqual([]);
       for (const kind of RECORD_KINDS) {
         for (const facts of ALL_FACTS) {
-          expect(canRead(role, kind, facts)).toBe(false);
-          expect(canWrite(role, kind, facts)).toBe(false);
+          expect(canRead(role, kind, facts, U)).toBe(false);
+          expect(canWrite(role, kind, facts, U)).toBe(false);
         }
       }
     },
@@ -88,7 +116,7 @@ describe('access rules', () => {
     for (const role of ROLES) {
       for (const kind of RECORD_KINDS) {
         for (const facts of ALL_FACTS) {
-          if (canWrite(role, kind, facts)) expect(canRead(role, kind, facts)).toBe(true);
+          if (canWrite(role, kind, facts, U)) expect(canRead(role, kind, facts, U)).toBe(true);
         }
       }
     }
@@ -96,21 +124,52 @@ describe('access rules', () => {
 
   it('lists exactly the kinds a role can read some record of', () => {
     for (const role of ROLES) {
-      const some = (kind: RecordKind) => ALL_FACTS.some((facts) => canRead(role, kind, facts));
+      const some = (kind: RecordKind) => ALL_FACTS.some((facts) => canRead(role, kind, facts, U));
       expect(readableKinds(role)).toEqual(RECORD_KINDS.filter(some));
     }
   });
 
   it('takes the facts from records', () => {
     const inspection = sampleRentalInspection('0190a5d2-7a3b-7c4d-8e9f-000000000001');
-    expect(recordFacts(inspection)).toEqual({ hazardFound: true });
+    expect(recordFacts(inspection)).toEqual({ hazardFound: true, referredToLawEnforcement: false });
+    const referred = {
+      ...inspection,
+      body: {
+        ...inspection.body,
+        hazards: inspection.body.hazards.map((h) => ({
+          ...h,
+          handling: 'referred' as const,
+          referredTo: 'lawEnforcement' as const,
+        })),
+      },
+    };
+    expect(recordFacts(referred)).toMatchObject({ referredToLawEnforcement: true });
     const clean = {
       ...inspection,
       body: { ...inspection.body, overallResult: 'noHazard' as const, hazards: [] },
     };
-    expect(recordFacts(clean)).toEqual({ hazardFound: false });
-    expect(recordFacts(sampleDispute('0190a5d2-7a3b-7c4d-8e9f-000000000002'))).toEqual({
+    expect(recordFacts(clean)).toEqual({ hazardFound: false, referredToLawEnforcement: false });
+    const dispute = sampleDispute('0190a5d2-7a3b-7c4d-8e9f-000000000002');
+    expect(recordFacts(dispute)).toEqual({
       riskLevel: 'yellow',
+      mediatorUserIds: [],
+      awaitingAcceptance: true,
+    });
+    const taken = {
+      ...dispute,
+      body: {
+        ...dispute.body,
+        status: 'accepted' as const,
+        mediators: [
+          { id: '0190a5d2-7a3b-7c4d-8e9f-0000000000d1', userId: U, name: '何建华' },
+          { id: '0190a5d2-7a3b-7c4d-8e9f-0000000000d2', name: '王' },
+        ],
+      },
+    };
+    expect(recordFacts(taken)).toEqual({
+      riskLevel: 'yellow',
+      mediatorUserIds: [U],
+      awaitingAcceptance: false,
     });
     expect(recordFacts(samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000003'))).toEqual({});
   });

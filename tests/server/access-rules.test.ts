@@ -32,7 +32,8 @@ const WRITES: Record<Account, Record<RecordKind, boolean>> = {
   'dc-admin': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true },
   'hb-police': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true },
   'hb-aux': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: false },
-  'hb-enforce': { patrol: false, rentalHouse: false, rentalInspection: true, dispute: false },
+  // An inspection of its own (not handed over by anyone) is not law enforcement's to make.
+  'hb-enforce': { patrol: false, rentalHouse: false, rentalInspection: false, dispute: false },
   'hb-mediator': { patrol: false, rentalHouse: false, rentalInspection: false, dispute: true },
 };
 
@@ -52,6 +53,22 @@ function withoutHazard(record: GridRecord): GridRecord {
     ...record,
     body: { ...body, checklist, hazards: [], overallResult: 'noHazard', status: 'closed' },
   };
+}
+
+/** The inspection with its hazard handed to 综合执法 (交办): what law enforcement works on. */
+function handedToEnforcement(record: GridRecord): GridRecord {
+  if (record.kind !== 'rentalInspection') return record;
+  const hazards = record.body.hazards.map((h) => {
+    const { deadline: _deadline, ...rest } = h;
+    return {
+      ...rest,
+      handling: 'referred' as const,
+      referredTo: 'lawEnforcement' as const,
+      status: 'referred' as const,
+    };
+  });
+  const { rectificationDeadline: _, ...body } = record.body;
+  return { ...record, body: { ...body, hazards, overallResult: 'referred', status: 'referred' } };
 }
 
 function withRisk(record: GridRecord, riskLevel: 'red' | 'orange' | 'yellow' | 'none'): GridRecord {
@@ -111,24 +128,47 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
     }
   });
 
-  it('shows law enforcement only the rental inspections that found a hazard', async () => {
+  it('shows law enforcement only the rental inspections with a hazard handed to them', async () => {
     const { changes } = await pullAll('hb-enforce');
     expect(changes.length).toBeGreaterThan(0);
     expect(kindsOf(changes)).toEqual(['rentalInspection']);
-    for (const record of changes) {
-      expect(record.kind === 'rentalInspection' && record.body.overallResult).not.toBe('noHazard');
-    }
+    const handed = (r: GridRecord) =>
+      r.kind === 'rentalInspection' && r.body.hazards.some((h) => h.referredTo === 'lawEnforcement');
+    expect(changes.every(handed)).toBe(true);
     const all = (await pullAll('dc-admin')).changes;
-    const hazardFree = all.filter(
-      (r) => r.kind === 'rentalInspection' && r.body.overallResult === 'noHazard',
-    );
-    expect(hazardFree.length).toBeGreaterThan(0);
+    expect(all.filter((r) => r.kind === 'rentalInspection' && !handed(r)).length).toBeGreaterThan(0);
   });
 
-  it('shows a mediator only disputes', async () => {
+  it('shows a mediator the disputes they mediate and those waiting to be taken, no others', async () => {
     const { changes } = await pullAll('hb-mediator');
     expect(changes.length).toBeGreaterThan(0);
     expect(kindsOf(changes)).toEqual(['dispute']);
+    const me = who['hb-mediator'].user.id;
+    for (const record of changes) {
+      if (record.kind !== 'dispute') continue;
+      const mine = (record.body.mediators ?? []).some((m) => m.userId === me);
+      expect(mine || record.body.status === 'reported' || record.body.status === 'escalated').toBe(true);
+    }
+  });
+
+  it('tells a mediator’s device to drop a case once other mediators took it', async () => {
+    const grid01 = who['hb-grid01'].user.id;
+    const reported = (await push('hb-grid01', sample('dispute', grid01))).record;
+    const before = await pullAll('hb-mediator');
+    expect(before.changes.map((r) => r.id)).toContain(reported.id);
+    const taken = {
+      ...reported,
+      body: {
+        ...reported.body,
+        status: 'accepted',
+        consentToMediate: true,
+        mediators: [{ id: randomUUID(), name: '何建华' }],
+      },
+    };
+    expect((await push('hb-grid01', taken, reported.rev)).status).toBe('applied');
+    const next = await server.pull(who['hb-mediator'].token, before.clientId, { cursor: before.cursor });
+    expect(next.body.changes.map((r: GridRecord) => r.id)).not.toContain(reported.id);
+    expect(next.body.removed).toEqual([reported.id]);
   });
 
   it.each(ACCOUNTS)('lets %s create exactly the kinds its role may write', async (account) => {
@@ -172,15 +212,23 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
     expect(raised.error.code).toBe('forbidden');
   });
 
-  it('refuses law enforcement a rental inspection without a hazard', async () => {
-    const clean = withoutHazard(sample('rentalInspection', who['hb-enforce'].user.id));
-    const result = await push('hb-enforce', clean);
-    expect(result).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+  it('lets law enforcement work on an inspection handed to them, and refuses one that is not', async () => {
+    const enforcer = who['hb-enforce'].user.id;
+    const handed = await push('hb-enforce', handedToEnforcement(sample('rentalInspection', enforcer)));
+    expect(handed.status).toBe('applied');
+    const clean = withoutHazard(sample('rentalInspection', enforcer));
+    expect(await push('hb-enforce', clean)).toMatchObject({
+      status: 'rejected',
+      error: { code: 'forbidden' },
+    });
   });
 
   it('serves a photo only to roles that may read a record referencing it', async () => {
     let seed = 900;
-    async function attached(kind: RecordKind): Promise<string> {
+    async function attached(
+      kind: RecordKind,
+      shape: (r: GridRecord) => GridRecord = (r) => r,
+    ): Promise<string> {
       seed += 1;
       const bytes = samplePng(seed);
       const sha256 = sha256Hex(bytes);
@@ -190,7 +238,7 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
         body: bytes,
       });
       expect(put.status).toBe(201);
-      const record = sample(kind, who['hb-grid01'].user.id);
+      const record = shape(sample(kind, who['hb-grid01'].user.id));
       record.body.photoIds = [sha256];
       expect((await push('hb-grid01', record)).status).toBe('applied');
       return sha256;
@@ -209,7 +257,7 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
     const onDispute = await attached('dispute');
     expect(await status(onDispute, 'hb-mediator')).toBe(200);
     expect(await status(onDispute, 'hb-enforce')).toBe(404);
-    const onInspection = await attached('rentalInspection');
+    const onInspection = await attached('rentalInspection', handedToEnforcement);
     expect(await status(onInspection, 'hb-enforce')).toBe(200);
     expect(await status(onInspection, 'hb-mediator')).toBe(404);
   });
@@ -231,7 +279,7 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
     const quiet = await server.pull(who['hb-enforce'].token, whole.clientId, { cursor: whole.cursor });
     expect(quiet.body).toMatchObject({ changes: [], hasMore: false });
     expect(Number(quiet.body.cursor.split('.')[0])).toBeGreaterThan(Number(whole.cursor.split('.')[0]));
-    const hazard = (await push('hb-grid01', sample('rentalInspection', grid01))).record;
+    const hazard = (await push('hb-grid01', handedToEnforcement(sample('rentalInspection', grid01)))).record;
     const next = await server.pull(who['hb-enforce'].token, whole.clientId, { cursor: quiet.body.cursor });
     expect(next.body.changes.map((r: GridRecord) => r.id)).toEqual([hazard.id]);
     expect(next.body.reset).toBeUndefined();

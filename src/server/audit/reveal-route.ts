@@ -54,7 +54,10 @@ async function decide(db: Kysely<Database>, revealer: Revealer, entry: RevealEnt
   const record = await findRecord(db, entry.recordId);
   if (!record) return rejected(entry, 'not_found', `No record ${entry.recordId} on the server`);
   const { user } = revealer;
-  if (!user.scope.gridIds.includes(record.gridId) || !canRead(user.role, record.kind, recordFacts(record))) {
+  if (
+    !user.scope.gridIds.includes(record.gridId) ||
+    !canRead(user.role, record.kind, recordFacts(record), user.id)
+  ) {
     return rejected(entry, 'forbidden', `Record ${entry.recordId} is not readable by you`);
   }
   const written = await insertRevealAuditEntry(db, {

@@ -21,6 +21,11 @@ import { DEMO_ACCOUNT_SEEDS, demoUserId } from './demo-accounts';
 import type { DemoCommunity } from './demo-orgs';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MEDIATOR = DEMO_ACCOUNT_SEEDS.find((account) => account.role === 'mediator') ?? {
+  username: 'hb-mediator',
+  name: '周桂芳',
+  orgId: 'dachang-hubin',
+};
 /** Author of records in grids without a demo grid worker. */
 const SEED_AUTHOR = 'demo-seed';
 
@@ -282,7 +287,10 @@ function rentalInspection(
         hasHazard
           ? { itemCode: 'EB01', result: 'fail', note: '楼道内有电动车停放充电' }
           : { itemCode: 'EB01', result: 'pass' },
-        { itemCode: 'EL01', result: 'pass' },
+        // 私拉乱接 beyond what the landlord can fix: handed to 综合执法 (what hb-enforce sees).
+        hasHazard
+          ? { itemCode: 'EL01', result: 'fail', note: '楼道飞线私拉电线给电动车充电' }
+          : { itemCode: 'EL01', result: 'pass' },
         { itemCode: 'GS01', result: 'na' },
         { itemCode: 'FE01', result: 'pass' },
       ] satisfies ChecklistEntry[],
@@ -297,6 +305,17 @@ function rentalInspection(
               deadline,
               responsibleParty: 'landlord',
               status: 'rectifying',
+              processedAt: inspectedAt,
+              rechecks: [],
+            },
+            {
+              id: demoUuid(`${base.id}/hazard/1`),
+              itemCode: 'EL01',
+              description: '楼道飞线私拉电线给电动车充电',
+              hazardLevel: 'general',
+              handling: 'referred',
+              referredTo: 'lawEnforcement',
+              status: 'referred',
               processedAt: inspectedAt,
               rechecks: [],
             },
@@ -338,13 +357,22 @@ function dispute(envelope: EnvelopeOf, community: DemoCommunity, i: number, now:
       rightsNotifiedAt: registeredAt,
       handlingLevel: 'grid',
       mediationOrg: `${community.name}人民调解委员会`,
-      mediators: [{ id: demoUuid(`${base.id}/mediator/0`), name: '何建华' }],
+      // In 湖滨社区 the demo mediator account mediates the cases (what hb-mediator sees).
+      mediators: [
+        community.id === MEDIATOR.orgId
+          ? {
+              id: demoUuid(`${base.id}/mediator/0`),
+              userId: demoUserId(MEDIATOR.username),
+              name: MEDIATOR.name,
+            }
+          : { id: demoUuid(`${base.id}/mediator/0`), name: '何建华' },
+      ],
       sessions: [
         {
           id: demoUuid(`${base.id}/session/0`),
           at: mediatedAt,
           place: `${community.name}调解室`,
-          mediators: '何建华',
+          mediators: community.id === MEDIATOR.orgId ? MEDIATOR.name : '何建华',
           statements: '双方陈述各自诉求，调解员释明相关法律规定。',
           outcome: template.status === 'success' ? 'agreed' : 'continued',
         },

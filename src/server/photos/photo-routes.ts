@@ -79,7 +79,7 @@ async function referencedByReadableRecord(
   if (readableKinds(user.role).length === 0) return false;
   const recordId = await findReferencingRecord(db, sha256, user.scope.gridIds);
   const record = recordId === undefined ? undefined : await findRecord(db, recordId);
-  return record !== undefined && canRead(user.role, record.kind, recordFacts(record));
+  return record !== undefined && canRead(user.role, record.kind, recordFacts(record), user.id);
 }
 
 export function photoRoutes(deps: AppDeps, photoDir: string): Hono<AppEnv> {

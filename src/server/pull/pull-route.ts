@@ -6,6 +6,7 @@ import {
   type PullResponse,
   pullQuerySchema,
 } from '../../domain/protocol';
+import type { GridRecord } from '../../domain/record-envelope';
 import { ApiError, parseOrThrow } from '../api-error';
 import type { AppDeps, AppEnv } from '../app-env';
 import { requireSession } from '../auth/require-session';
@@ -37,12 +38,19 @@ export function pullRoute(deps: AppDeps): Hono<AppEnv> {
     const changes = page.slice(0, limit);
     // The cursor passes the rows filtered out too, so a page filtered to nothing still moves on.
     const lastSeq = changes.at(-1)?.changeSeq ?? afterSeq;
-    const readable = changes
-      .map((change) => change.record)
-      .filter((record) => canRead(user.role, record.kind, recordFacts(record)));
+    const readable: GridRecord[] = [];
+    // A changed record the user may no longer read (an inspection no longer handed to 综合执法, a
+    // case taken by other mediators) is named, so the device drops its copy instead of keeping a
+    // stale one; the record itself is not sent.
+    const removed: string[] = [];
+    for (const { record } of changes) {
+      if (canRead(user.role, record.kind, recordFacts(record), user.id)) readable.push(record);
+      else removed.push(record.id);
+    }
 
     const response: PullResponse = {
       changes: readable,
+      ...(removed.length > 0 && { removed }),
       cursor: encodeCursor(lastSeq, fingerprint),
       hasMore: page.length > limit,
       ackedSeq,

@@ -127,8 +127,8 @@ async function decide(
   // Both versions: a role must not write a record out of its reach, nor into it.
   const role = pusher.user.role;
   if (
-    !canWrite(role, record.kind, recordFacts(record)) ||
-    (existing && !canWrite(role, existing.kind, recordFacts(existing)))
+    !canWrite(role, record.kind, recordFacts(record), pusher.user.id) ||
+    (existing && !canWrite(role, existing.kind, recordFacts(existing), pusher.user.id))
   ) {
     return rejected(mutation, 'forbidden', `The role ${role} may not write this ${record.kind} record`);
   }
