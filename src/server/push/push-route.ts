@@ -11,12 +11,10 @@ import { requireSession } from '../auth/require-session';
 import { claimOwnClient } from '../claim-own-client';
 import { readJsonBody } from '../read-json-body';
 import { applyMutations } from './apply-mutation';
-import { createGate, MAX_CONCURRENT_PUSHES } from './push-gate';
 
 /** `POST /sync/push`: the batch in one transaction, results in request order. */
 export function pushRoute(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const gate = createGate(MAX_CONCURRENT_PUSHES);
   routes.post('/sync/push', requireSession(deps), async (c) => {
     const raw = await readJsonBody(c, MAX_PUSH_BYTES);
     // Checked before the schema so an oversized batch gets 413, not a 400 on the array length.
@@ -28,10 +26,8 @@ export function pushRoute(deps: AppDeps): Hono<AppEnv> {
     const { user } = c.get('session');
     await claimOwnClient(deps.db, body.clientId, user.id);
 
-    const results = await gate.run(() =>
-      applyMutations(deps.db, { user, clientId: body.clientId, now: deps.now() }, body.mutations),
-    );
-    const response: PushResponse = { results };
+    const pusher = { user, clientId: body.clientId, now: deps.now() };
+    const response: PushResponse = { results: await applyMutations(deps.db, pusher, body.mutations) };
     return c.json(response);
   });
   return routes;
