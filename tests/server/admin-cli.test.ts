@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminIo, runAdminCli } from '../../src/server/admin/admin-cli';
 import { createApp } from '../../src/server/app';
 import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
 import type { Database } from '../../src/server/db/schema';
 import { seedDemoData } from '../../src/server/demo/demo-seed';
 import { samplePatrol } from '../support/sample-records';
+import { type AdminRun, adminRunner } from './admin-runner';
 import {
   DIALECTS,
   emptyStorage,
@@ -36,19 +36,11 @@ describe.each(DIALECTS)('admin CLI (%s)', (dialect) => {
     await storage.drop();
   });
 
-  async function admin(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: AdminIo = {
-      openDb: () => openDatabase(storage.config),
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      now: () => NOW,
-      actor: 'cli:tester',
-    };
-    const code = await runAdminCli(argv, io);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const admin: AdminRun = (...argv) =>
+    adminRunner(
+      () => openDatabase(storage.config),
+      () => NOW,
+    )(...argv);
 
   async function login(username: string, password: string) {
     const response = await app.request('/api/auth/login', {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminIo, runAdminCli } from '../../src/server/admin/admin-cli';
 import { insertAuditEntry } from '../../src/server/db/audit-log.repository';
+import { type AdminRun, adminRunner, lent } from './admin-runner';
 import { DIALECTS, startTestServer, type TestServer } from './server-fixture';
 
 const NOW = new Date('2026-11-26T08:00:00.000Z');
@@ -15,25 +15,11 @@ describe.each(DIALECTS)('audit retention (%s)', (dialect) => {
   });
   afterAll(() => server.close());
 
-  async function admin(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: AdminIo = {
-      openDb: async () =>
-        new Proxy(server.db, {
-          get(target, key) {
-            if (key === 'destroy') return async () => {};
-            const value = Reflect.get(target, key, target);
-            return typeof value === 'function' ? value.bind(target) : value;
-          },
-        }),
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      now: () => NOW,
-      actor: 'cli:tester',
-    };
-    return { code: await runAdminCli(argv, io), out: out.join('\n'), err: err.join('\n') };
-  }
+  const admin: AdminRun = (...argv) =>
+    adminRunner(
+      async () => lent(server.db),
+      () => NOW,
+    )(...argv);
 
   it('keeps three years: refuses a later cut-off and removes only older rows, auditing the removal', async () => {
     await insertAuditEntry(server.db, { at: '2022-06-01T00:00:00.000Z', userId: 'old', action: 'login' });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src/domain/protocol';
-import { type AdminIo, runAdminCli } from '../../src/server/admin/admin-cli';
 import { sampleDispute } from '../support/sample-records';
+import { adminRunner, lent } from './admin-runner';
 import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
 
 describe.each(DIALECTS)('record history for admins (%s)', (dialect) => {
@@ -20,25 +20,11 @@ describe.each(DIALECTS)('record history for admins (%s)', (dialect) => {
   afterAll(() => server.close());
 
   async function history(recordId: string) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: AdminIo = {
-      // The CLI closes what it opened: hand it a handle whose destroy leaves the server's open.
-      openDb: async () =>
-        new Proxy(server.db, {
-          get(target, key) {
-            if (key === 'destroy') return async () => {};
-            const value = Reflect.get(target, key, target);
-            return typeof value === 'function' ? value.bind(target) : value;
-          },
-        }),
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      now: () => new Date(),
-      actor: 'cli:tester',
-    };
-    const code = await runAdminCli(['history', '--record', recordId], io);
-    return { code, out, err: err.join('\n') };
+    const { code, out, err } = await adminRunner(
+      async () => lent(server.db),
+      () => new Date(),
+    )('history', '--record', recordId);
+    return { code, out: out === '' ? [] : out.split('\n'), err };
   }
 
   it('lists each change with who, the fields it touched, offline saves, merges and reveals, never values', async () => {

@@ -2,12 +2,12 @@ import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STREET_THRESHOLDS } from '../../src/domain/street-thresholds';
-import { type AdminIo, runAdminCli } from '../../src/server/admin/admin-cli';
 import { createApp } from '../../src/server/app';
 import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
 import type { Database } from '../../src/server/db/schema';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-accounts';
 import { seedDemoData } from '../../src/server/demo/demo-seed';
+import { type AdminRun, adminRunner } from './admin-runner';
 import { DIALECTS, emptyStorage } from './server-fixture';
 
 const NOW = new Date('2026-11-26T08:00:00.000Z');
@@ -28,19 +28,11 @@ describe.each(DIALECTS)('per-street checklist thresholds (%s)', (dialect) => {
     await storage.drop();
   });
 
-  async function admin(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: AdminIo = {
-      openDb: () => openDatabase(storage.config),
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      now: () => NOW,
-      actor: 'cli:tester',
-    };
-    const code = await runAdminCli(argv, io);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const admin: AdminRun = (...argv) =>
+    adminRunner(
+      () => openDatabase(storage.config),
+      () => NOW,
+    )(...argv);
 
   /** The thresholds each grid of `username` carries, by grid id. */
   async function gridThresholds(username: string): Promise<Map<string, Record<string, number>>> {

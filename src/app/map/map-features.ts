@@ -3,7 +3,6 @@
  * records. Plain functions with no maplibre import, so they can be tested without WebGL.
  */
 
-import { startOfLocalWeek } from '../../domain/due-dates';
 import type { RecordKind } from '../../domain/record-kinds';
 import type { LocalGrid, LocalRecord, SyncState } from '../../sync/local-db';
 import { recordFacets } from '../lib/record-facets';
@@ -176,9 +175,6 @@ export function linePoints(lines: FeatureCollection<TrackLineProps>): [number, n
     (feature) => (feature.geometry as { coordinates: [number, number][] }).coordinates,
   );
 }
-
-/** Monday 00:00 of this week in China, the start of 本周 for patrol coverage. */
-export const startOfChinaWeek = startOfLocalWeek;
 
 export interface PositionProps {
   role: 'accuracy' | 'position';

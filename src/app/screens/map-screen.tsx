@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
+import { startOfLocalWeek } from '../../domain/due-dates';
 import { RECORD_KINDS } from '../../domain/record-kinds';
 import { AppBar } from '../components/app-bar';
 import { ListFilterSheet } from '../components/list-filter-sheet';
@@ -19,7 +20,6 @@ import {
   positionFeatures,
   recordFeatures,
   recordLngLat,
-  startOfChinaWeek,
   trackLines,
 } from '../map/map-features';
 import { usePosition } from '../map/use-position';
@@ -59,6 +59,8 @@ export function MapScreen() {
     [db, runningId],
   );
   const position = usePosition();
+  // Memoised: a new collection each render would make the map reload every source on any re-render.
+  const here = useMemo(() => positionFeatures(position), [position]);
   const gridData = useMemo(() => gridFeatures(grids ?? []), [grids]);
   const tracks = useMemo(() => {
     const segments = new Map<string, number[][]>();
@@ -67,7 +69,7 @@ export function MapScreen() {
     const running = runningId
       ? { patrolId: runningId, segments: [...segments].map(([id, points]) => ({ id, points })) }
       : undefined;
-    return trackLines(patrols ?? [], running, startOfChinaWeek(new Date()));
+    return trackLines(patrols ?? [], running, startOfLocalWeek(new Date()));
   }, [patrols, buffered, runningId]);
   const coverage = useMemo(() => {
     const walked = linePoints(tracks);
@@ -130,7 +132,7 @@ export function MapScreen() {
           tiles={tiles}
           tracks={tracks}
           coverage={cells}
-          position={positionFeatures(position)}
+          position={here}
           onSelect={(id) => (selectedId.value = id)}
         />
         {grids && grids.length > 0 && (

@@ -5,9 +5,9 @@ import {
   linePoints,
   positionFeatures,
   recordFeatures,
-  startOfChinaWeek,
   trackLines,
 } from '../../../src/app/map/map-features';
+import { startOfLocalWeek } from '../../../src/domain/due-dates';
 import type { LocalGrid, LocalRecord } from '../../../src/sync/local-db';
 
 const square: LocalGrid = {
@@ -188,11 +188,11 @@ describe('map features', () => {
 
   it('starts the week on Monday 00:00 in China', () => {
     // Thursday 2026-11-26 10:00 China → Monday 2026-11-23 00:00 China = Sunday 16:00 UTC.
-    expect(startOfChinaWeek(new Date('2026-11-26T02:00:00.000Z')).toISOString()).toBe(
+    expect(startOfLocalWeek(new Date('2026-11-26T02:00:00.000Z')).toISOString()).toBe(
       '2026-11-22T16:00:00.000Z',
     );
     // Monday 00:30 China is already the new week.
-    expect(startOfChinaWeek(new Date('2026-11-22T16:30:00.000Z')).toISOString()).toBe(
+    expect(startOfLocalWeek(new Date('2026-11-22T16:30:00.000Z')).toISOString()).toBe(
       '2026-11-22T16:00:00.000Z',
     );
   });
