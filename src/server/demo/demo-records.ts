@@ -3,7 +3,6 @@
  * app — a hazard waiting for its recheck, a case in mediation, an agreement being performed. Ids
  * are derived from names, so they are the same on every machine.
  */
-import { createHash } from 'node:crypto';
 import type { DisputeBody } from '../../domain/dispute';
 import { startOfLocalWeek } from '../../domain/due-dates';
 import type { PatrolBody } from '../../domain/patrol';
@@ -13,14 +12,12 @@ import {
   type GridRecord,
   type PatrolRecord,
   RECORD_SCHEMA_VERSION,
-  type RentalHouseRecord,
-  type RentalInspectionRecord,
 } from '../../domain/record-envelope';
-import type { ChecklistEntry } from '../../domain/rental-inspection';
 import { DEMO_ACCOUNT_SEEDS, demoUserId } from './demo-accounts';
 import type { DemoCommunity } from './demo-orgs';
+import { daysAgo, demoUuid, type EnvelopeOf, pick, round6 } from './demo-record-parts';
+import { rentalHouse, rentalInspection } from './demo-rental-records';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MEDIATOR = DEMO_ACCOUNT_SEEDS.find((account) => account.role === 'mediator') ?? {
   username: 'hb-mediator',
   name: '周桂芳',
@@ -29,18 +26,10 @@ const MEDIATOR = DEMO_ACCOUNT_SEEDS.find((account) => account.role === 'mediator
 /** Author of records in grids without a demo grid worker. */
 const SEED_AUTHOR = 'demo-seed';
 
-/** A stable RFC 9562 version-8 (name-based, custom) uuid. */
-export function demoUuid(name: string): string {
-  const hex = createHash('sha256').update(`gridkeeper-demo/${name}`).digest('hex');
-  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 type PatrolTemplate = Pick<
   PatrolBody,
   'patrolTypes' | 'householdsVisited' | 'content' | 'selfResolvedCount' | 'reportedCount'
 > & { findings: Partial<PatrolBody['findings']> };
-type Landlord = { name: string; phone: string; idNo: string; street: string; no: number };
 type DisputeTemplate = Pick<DisputeBody, 'title' | 'disputeType' | 'summary' | 'riskLevel' | 'status'> & {
   parties: { name: string; phone: string }[];
 };
@@ -81,13 +70,6 @@ const PATROLS: readonly [PatrolTemplate, ...PatrolTemplate[]] = [
   },
 ];
 
-const LANDLORDS: readonly [Landlord, ...Landlord[]] = [
-  { name: '王建国', phone: '13812341234', idNo: '320111196805121234', street: '浦泗路', no: 18 },
-  { name: '李秀英', phone: '13951234567', idNo: '32011119720309262X', street: '新华路', no: 56 },
-  { name: '张伟', phone: '15805181234', idNo: '320106198011230415', street: '宁六路', no: 203 },
-  { name: '刘芳', phone: '18913901234', idNo: '320113197507161223', street: '大厂大街', no: 77 },
-];
-
 const DISPUTES: readonly [DisputeTemplate, ...DisputeTemplate[]] = [
   {
     title: '楼上漏水引发邻里纠纷',
@@ -113,17 +95,6 @@ const DISPUTES: readonly [DisputeTemplate, ...DisputeTemplate[]] = [
     ],
   },
 ];
-
-/** The i-th item, wrapping around; lists are non-empty by type so this always answers. */
-function pick<T>(list: readonly [T, ...T[]], i: number): T {
-  return list[i % list.length] ?? list[0];
-}
-
-function daysAgo(now: Date, days: number, hour: number): string {
-  const at = new Date(now.getTime() - days * DAY_MS);
-  at.setUTCHours(hour - 8, 0, 0, 0); // hour in China Standard Time (UTC+8)
-  return at.toISOString();
-}
 
 /** All sample records, ordered by community then kind. */
 export function buildDemoRecords(communities: readonly DemoCommunity[], now: Date): GridRecord[] {
@@ -156,8 +127,6 @@ export function buildDemoRecords(communities: readonly DemoCommunity[], now: Dat
   });
   return records;
 }
-
-type EnvelopeOf = (kind: string, at: string) => Omit<GridRecord, 'kind' | 'body'>;
 
 function patrol(
   envelope: EnvelopeOf,
@@ -208,123 +177,6 @@ function patrol(
           }
         : {}),
       status: 'submitted',
-    },
-  };
-}
-
-function rentalHouse(
-  envelope: EnvelopeOf,
-  community: DemoCommunity,
-  i: number,
-  now: Date,
-): RentalHouseRecord {
-  const landlord = pick(LANDLORDS, i);
-  const groupRental = i % 2 === 1;
-  const at = daysAgo(now, 30 + (i % 20), 10);
-  const base = envelope('rentalHouse', at);
-  return {
-    ...base,
-    kind: 'rentalHouse',
-    body: {
-      address: `江北新区${landlord.street}${landlord.no}号${community.name.replace(/社区$/, '')}新村${(i % 6) + 1}栋${(i % 5) + 1}0${(i % 3) + 1}室`,
-      houseType: 'suite',
-      rentalUsage: 'residence',
-      rentalMode: groupRental ? 'byRoom' : 'whole',
-      floorCount: 6,
-      floorNo: (i % 5) + 1,
-      isHighRise: false,
-      roomCount: groupRental ? 4 : 2,
-      occupantCount: groupRental ? 7 : 3,
-      landlordType: 'individual',
-      landlordName: landlord.name,
-      landlordIdType: 'idCard',
-      landlordIdNo: landlord.idNo,
-      landlordPhone: landlord.phone,
-      leaseStart: daysAgo(now, 200, 12).slice(0, 10),
-      leaseEnd: daysAgo(now, -165, 12).slice(0, 10),
-      leaseDeclared: !groupRental,
-      responsibilityLetterSigned: true,
-      managementCategory: groupRental ? 'B' : 'A',
-      tenants: [
-        {
-          id: demoUuid(`${base.id}/tenant/0`),
-          name: groupRental ? '孙晓东' : '吴敏',
-          phone: groupRental ? '13705171234' : '13851601234',
-          isFloatingPopulation: groupRental,
-          residenceRegistration: groupRental ? 'none' : 'registered',
-          ...(groupRental ? { residencePermit: 'none' as const } : {}),
-          moveInDate: daysAgo(now, 200, 12).slice(0, 10),
-        },
-      ],
-      status: 'active',
-    },
-  };
-}
-
-function rentalInspection(
-  envelope: EnvelopeOf,
-  house: RentalHouseRecord,
-  i: number,
-  now: Date,
-): RentalInspectionRecord {
-  const inspectedAt = daysAgo(now, 2 + (i % 9), 15);
-  const hasHazard = i % 2 === 1;
-  const base = envelope('rentalInspection', inspectedAt);
-  // Due in a day or two, or just past: something for 今日待办.
-  const deadline = daysAgo(now, (i % 3) - 1, 12).slice(0, 10);
-  return {
-    ...base,
-    kind: 'rentalInspection',
-    body: {
-      rentalHouseId: house.id,
-      address: house.body.address,
-      landlordName: house.body.landlordName,
-      landlordPhone: house.body.landlordPhone,
-      inspectionType: hasHazard ? 'special' : 'routine',
-      ...(hasHazard ? { specialTopic: 'eBike' as const } : {}),
-      inspectedAt,
-      checklist: [
-        hasHazard
-          ? { itemCode: 'EB01', result: 'fail', note: '楼道内有电动车停放充电' }
-          : { itemCode: 'EB01', result: 'pass' },
-        // 私拉乱接 beyond what the landlord can fix: handed to 综合执法 (what hb-enforce sees).
-        hasHazard
-          ? { itemCode: 'EL01', result: 'fail', note: '楼道飞线私拉电线给电动车充电' }
-          : { itemCode: 'EL01', result: 'pass' },
-        { itemCode: 'GS01', result: 'na' },
-        { itemCode: 'FE01', result: 'pass' },
-      ] satisfies ChecklistEntry[],
-      hazards: hasHazard
-        ? [
-            {
-              id: demoUuid(`${base.id}/hazard/0`),
-              itemCode: 'EB01',
-              description: '楼道内有电动车停放充电',
-              hazardLevel: 'major',
-              handling: 'deadline',
-              deadline,
-              responsibleParty: 'landlord',
-              status: 'rectifying',
-              processedAt: inspectedAt,
-              rechecks: [],
-            },
-            {
-              id: demoUuid(`${base.id}/hazard/1`),
-              itemCode: 'EL01',
-              description: '楼道飞线私拉电线给电动车充电',
-              hazardLevel: 'general',
-              handling: 'referred',
-              referredTo: 'lawEnforcement',
-              status: 'referred',
-              processedAt: inspectedAt,
-              rechecks: [],
-            },
-          ]
-        : [],
-      overallResult: hasHazard ? 'rectifying' : 'noHazard',
-      ...(hasHazard ? { rectificationDeadline: deadline } : {}),
-      remarks: hasHazard ? '已告知房东限期整改，到期复查。' : '房屋整体安全状况良好。',
-      status: hasHazard ? 'rectifying' : 'closed',
     },
   };
 }
@@ -422,10 +274,6 @@ function demoTrack(id: string, community: DemoCommunity, startedAt: string): Pat
     { id: demoUuid(`${id}/segment/0`), points: points.slice(0, half) },
     { id: demoUuid(`${id}/segment/1`), points: points.slice(half + 10) },
   ];
-}
-
-function round6(degrees: number): number {
-  return Math.round(degrees * 1e6) / 1e6;
 }
 
 /** The record placed at `[fx, fy]` of its grid's box (west→east, south→north), so the map has markers. */
