@@ -1,11 +1,11 @@
 import type { ComponentChild } from 'preact';
-import { maskAddress } from '../../domain/address-masking';
-import type { Party } from '../../domain/dispute';
-import { maskIdNo, maskName, maskPhone } from '../../domain/masking';
+import { maskName, maskPhone } from '../../domain/masking';
 import type { GridRecord } from '../../domain/record-envelope';
 import { MaskedValue } from '../components/masked-value';
 import { label, t } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format-time';
+import { disputeDetailRows } from './dispute-detail-rows';
+import { houseDetailRows } from './house-detail-rows';
 
 /** Label, value, and the field path it shows (`body.summary`), for the conflict screen's highlights. */
 export type DetailRow = [string, ComponentChild, string?];
@@ -16,22 +16,6 @@ function locationText(record: GridRecord): string {
   const [lng, lat] = point.lngLat;
   const accuracy = point.accuracyM === undefined ? '' : ` ±${point.accuracyM}m`;
   return `${lat.toFixed(5)}, ${lng.toFixed(5)}${accuracy}`;
-}
-
-/** Where a party's masked value lives in its record, for the reveal's audit entry. */
-function revealed(record: GridRecord, partyId: string, key: 'name' | 'phone' | 'idNo' | 'address') {
-  return { recordId: record.id, field: `body.parties.${partyId}.${key}` };
-}
-
-/** 性别 · 年龄 · 职业 of a party, whatever of it was filled in. */
-function partyFacts(p: Party): string {
-  return [
-    p.gender && label('gender', p.gender),
-    p.age !== undefined && t('party.ageValue', { n: p.age }),
-    p.occupation,
-  ]
-    .filter(Boolean)
-    .join(' · ');
 }
 
 /** The body of a record as label/value rows, phones and ID numbers masked until revealed. */
@@ -221,192 +205,9 @@ export function detailRows(record: GridRecord): DetailRow[] {
         [t('form.location'), locationText(record), 'body.location'],
       ];
     }
-    case 'dispute': {
-      const b = record.body;
-      return [
-        [t('dispute.title'), b.title, 'body.title'],
-        [
-          t('dispute.disputeType'),
-          b.disputeSubType
-            ? `${label('disputeType', b.disputeType)} · ${b.disputeSubType}`
-            : label('disputeType', b.disputeType),
-          'body.disputeType',
-        ],
-        [t('dispute.source'), label('disputeSource', b.source), 'body.source'],
-        [
-          t('dispute.involvedCount'),
-          `${b.involvedCount} · ${label('disputeNature', b.nature)}`,
-          'body.involvedCount',
-        ],
-        ...(b.involvedAmountYuan === undefined
-          ? []
-          : [
-              [
-                t('dispute.amount'),
-                b.involvedAmountYuan.toLocaleString('zh-CN'),
-                'body.involvedAmountYuan',
-              ] as DetailRow,
-            ]),
-        ...(b.riskFlags && b.riskFlags.length > 0
-          ? [
-              [
-                t('dispute.riskFlags'),
-                b.riskFlags.map((f) => label('riskFlag', f)).join('、'),
-                'body.riskFlags',
-              ] as DetailRow,
-            ]
-          : []),
-        [t('dispute.status'), label('disputeStatus', b.status), 'body.status'],
-        [
-          t('dispute.riskLevel'),
-          <span class={`risk risk--${b.riskLevel}`}>{label('riskLevel', b.riskLevel)}</span>,
-          'body.riskLevel',
-        ],
-        [t('dispute.registeredAt'), formatDateTime(b.registeredAt), 'body.registeredAt'],
-        ...(b.occurredAt
-          ? [[t('dispute.occurredAt'), formatDateTime(b.occurredAt), 'body.occurredAt'] as DetailRow]
-          : []),
-        ...(b.place ? [[t('dispute.place'), b.place, 'body.place'] as DetailRow] : []),
-        [t('dispute.summary'), <p class="detail__text">{b.summary}</p>, 'body.summary'],
-        ...(b.claims
-          ? [[t('dispute.claims'), <p class="detail__text">{b.claims}</p>, 'body.claims'] as DetailRow]
-          : []),
-        [
-          t('dispute.parties'),
-          <ul class="detail__parties">
-            {b.parties.map((p) => (
-              <li key={p.id} class="detail__party">
-                <span class="detail__party-role">
-                  {label('partyRole', p.role)} · {label('partyType', p.partyType)}
-                </span>
-                <MaskedValue value={p.name} mask={maskName} {...revealed(record, p.id, 'name')} />
-                {partyFacts(p) && <span class="detail__party-role">{partyFacts(p)}</span>}
-                {p.phone && (
-                  <MaskedValue value={p.phone} mask={maskPhone} tel {...revealed(record, p.id, 'phone')} />
-                )}
-                {p.idNo && <MaskedValue value={p.idNo} mask={maskIdNo} {...revealed(record, p.id, 'idNo')} />}
-                {p.address && (
-                  <MaskedValue value={p.address} mask={maskAddress} {...revealed(record, p.id, 'address')} />
-                )}
-              </li>
-            ))}
-          </ul>,
-          'body.parties',
-        ],
-        [t('form.location'), locationText(record), 'body.location'],
-      ];
-    }
-    case 'rentalHouse': {
-      const b = record.body;
-      const yesNo = (value: boolean) => t(value ? 'common.yes' : 'common.no');
-      return [
-        [t('house.address'), b.address, 'body.address'],
-        [
-          t('house.houseType'),
-          `${label('houseType', b.houseType)} · ${label('rentalUsage', b.rentalUsage)} · ${label('rentalMode', b.rentalMode)}`,
-          'body.houseType',
-        ],
-        [
-          t('house.rooms'),
-          t('house.roomsValue', { rooms: b.roomCount, people: b.occupantCount }),
-          'body.occupantCount',
-        ],
-        [
-          t('house.landlord'),
-          <MaskedValue
-            value={b.landlordName}
-            mask={maskName}
-            recordId={record.id}
-            field="body.landlordName"
-          />,
-          'body.landlordName',
-        ],
-        [
-          t('house.landlordPhone'),
-          <MaskedValue
-            value={b.landlordPhone}
-            mask={maskPhone}
-            tel
-            recordId={record.id}
-            field="body.landlordPhone"
-          />,
-          'body.landlordPhone',
-        ],
-        [
-          t('house.landlordIdNo'),
-          <MaskedValue
-            value={b.landlordIdNo}
-            mask={maskIdNo}
-            recordId={record.id}
-            field="body.landlordIdNo"
-          />,
-          'body.landlordIdNo',
-        ],
-        ...(b.managerName
-          ? [
-              [
-                t('house.managerName'),
-                <MaskedValue
-                  value={b.managerName}
-                  mask={maskName}
-                  recordId={record.id}
-                  field="body.managerName"
-                />,
-                'body.managerName',
-              ] as DetailRow,
-            ]
-          : []),
-        ...(b.managerPhone
-          ? [
-              [
-                t('house.managerPhone'),
-                <MaskedValue
-                  value={b.managerPhone}
-                  mask={maskPhone}
-                  tel
-                  recordId={record.id}
-                  field="body.managerPhone"
-                />,
-                'body.managerPhone',
-              ] as DetailRow,
-            ]
-          : []),
-        ...(b.propertyCompany
-          ? [[t('house.propertyCompany'), b.propertyCompany, 'body.propertyCompany'] as DetailRow]
-          : []),
-        ...(b.leaseStart || b.leaseEnd
-          ? [
-              [
-                t('house.lease'),
-                `${b.leaseStart ?? '—'} ~ ${b.leaseEnd ?? '—'}`,
-                'body.leaseStart',
-              ] as DetailRow,
-            ]
-          : []),
-        [
-          t('house.leaseDeclared'),
-          b.leaseDeclared && b.leaseFilingNo ? `${yesNo(true)} · ${b.leaseFilingNo}` : yesNo(b.leaseDeclared),
-          'body.leaseDeclared',
-        ],
-        [
-          t('house.responsibilityLetterSigned'),
-          yesNo(b.responsibilityLetterSigned),
-          'body.responsibilityLetterSigned',
-        ],
-        ...(b.managementCategory
-          ? [
-              [
-                t('house.managementCategory'),
-                label('managementCategory', b.managementCategory),
-                'body.managementCategory',
-              ] as DetailRow,
-            ]
-          : []),
-        ...(b.remarks
-          ? [[t('rental.remarks'), <p class="detail__text">{b.remarks}</p>, 'body.remarks'] as DetailRow]
-          : []),
-        [t('form.location'), locationText(record), 'body.location'],
-      ];
-    }
+    case 'dispute':
+      return disputeDetailRows(record, locationText(record));
+    case 'rentalHouse':
+      return houseDetailRows(record, locationText(record));
   }
 }
