@@ -16,6 +16,13 @@ import type { GridRecord } from './record-envelope';
 
 export type MergeResult = { ok: true; merged: GridRecord } | { ok: false; conflicts: string[] };
 
+/**
+ * What a collision (both sides changed one field differently) becomes: a conflict for people to
+ * resolve (the server, and any edit that meets someone else's), or mine — only for two edits by
+ * the same person on the same device, where the later one is what its author meant.
+ */
+export type Collisions = 'conflict' | 'mine';
+
 type Fields = Record<string, unknown>;
 
 /** Deep equality of JSON-like values; an object key holding `undefined` counts as absent. */
@@ -37,19 +44,25 @@ export function deepEqual(a: unknown, b: unknown): boolean {
  * `base`. The merged envelope is theirs (id, kind, rev, created*, deleted) with mine's updatedAt
  * and updatedBy; the server restamps rev and updatedBy when it stores it.
  */
-export function threeWayMerge(base: GridRecord, mine: GridRecord, theirs: GridRecord): MergeResult {
+export function threeWayMerge(
+  base: GridRecord,
+  mine: GridRecord,
+  theirs: GridRecord,
+  collisions: Collisions = 'conflict',
+): MergeResult {
   // Bodies of different kinds or schema versions have different shapes: nothing to merge field by field.
   for (const field of ['kind', 'schemaVersion'] as const) {
     if (base[field] !== theirs[field] || mine[field] !== theirs[field])
       return { ok: false, conflicts: [field] };
   }
   const conflicts: string[] = [];
-  const gridId = mergeField('gridId', base.gridId, mine.gridId, theirs.gridId, conflicts);
+  const collide = collisions === 'mine' ? undefined : conflicts;
+  const gridId = mergeField('gridId', base.gridId, mine.gridId, theirs.gridId, collide);
   const body: Fields = {};
   const bodies = [base.body, mine.body, theirs.body] as Fields[];
   for (const key of unionKeys(bodies)) {
     const [b, m, t] = bodies.map((fields) => fields[key]);
-    const value = mergeField(`body.${key}`, b, m, t, conflicts);
+    const value = mergeField(`body.${key}`, b, m, t, collide);
     if (value !== undefined) body[key] = value;
   }
   if (conflicts.length > 0) return { ok: false, conflicts };
@@ -90,18 +103,20 @@ export function differingFields(a: GridRecord, b: GridRecord): string[] {
   return paths;
 }
 
+/** `conflicts` collects the colliding paths; without it, mine wins each collision. */
 function mergeField(
   path: string,
   base: unknown,
   mine: unknown,
   theirs: unknown,
-  conflicts: string[],
+  conflicts: string[] | undefined,
 ): unknown {
   if (deepEqual(mine, theirs)) return theirs;
   if (deepEqual(mine, base)) return theirs;
   if (deepEqual(theirs, base)) return mine;
   if (isChildListField([base, mine, theirs])) return mergeChildList(path, base, mine, theirs, conflicts);
   if (SET_FIELDS.has(path)) return mergeSet(base, mine, theirs);
+  if (!conflicts) return mine;
   conflicts.push(path);
   return theirs;
 }
@@ -116,13 +131,21 @@ function mergeChildList(
   baseList: unknown,
   mineList: unknown,
   theirsList: unknown,
-  conflicts: string[],
+  conflicts: string[] | undefined,
 ): unknown[] {
   const base = itemsById(baseList);
   const mine = itemsById(mineList);
   const theirs = itemsById(theirsList);
   const merged: unknown[] = [];
-  const conflict = (id: string) => conflicts.push(`${path}.${id}`);
+  // Mine winning a collision: my version of the item, or its removal.
+  const conflict = (id: string) => {
+    const mineItem = mine.get(id);
+    if (!conflicts) {
+      if (mineItem !== undefined) merged.push(mineItem);
+      return;
+    }
+    conflicts.push(`${path}.${id}`);
+  };
 
   for (const [id, their] of theirs) {
     const mineItem = mine.get(id);

@@ -37,7 +37,7 @@ export async function resolveWith(
     const { row, theirs } = await conflicted(db, recordId);
     await db.outbox.where('recordId').equals(recordId).delete();
     const { theirs: _resolved, error: _stale, ...rest } = row;
-    await db.records.put({ ...rest, syncState: 'pending', base: theirs });
+    await db.records.put({ ...rest, syncState: 'pending', base: theirs, foreignRev: theirs.rev });
     const edit = {
       ...resolved,
       rev: theirs.rev,
@@ -58,6 +58,6 @@ export async function keepTheirs(db: LocalDb, recordId: string): Promise<void> {
       await db.records.delete(recordId);
       return;
     }
-    await db.records.put(syncedRow(theirs));
+    await db.records.put(syncedRow(theirs, theirs.rev));
   });
 }

@@ -2,6 +2,7 @@
  * Form drafts on the device: one row per form, keyed by what the form edits, so reopening the same
  * form (also after the tab was killed) finds what was typed. Plain functions over the database.
  */
+import type { GridRecord } from '../domain/record-envelope';
 import type { RecordKind } from '../domain/record-kinds';
 import type { LocalDb, StoredDraft } from './local-db';
 
@@ -11,6 +12,8 @@ export interface DraftContent {
   state: unknown;
   gridId: string;
   baseRev: number;
+  /** The record as the form first read it, that the unsaved input changes (saveEdit's `opened`). */
+  opened?: GridRecord | undefined;
   droppedPhotos: number;
 }
 
@@ -31,7 +34,8 @@ export async function saveDraft(
   now = new Date(),
 ): Promise<void> {
   const state: unknown = JSON.parse(JSON.stringify(content.state ?? null));
-  const row: StoredDraft = { key, ...content, state, updatedAt: now.toISOString() };
+  const { opened, ...rest } = content;
+  const row: StoredDraft = { key, ...rest, ...(opened && { opened }), state, updatedAt: now.toISOString() };
   await db.drafts.put(row);
 }
 

@@ -4,6 +4,7 @@
  * carry pending outbox rows over intact.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import { deepEqual } from '../domain/merge';
 import type { TrackPoint } from '../domain/patrol';
 import type { ErrorBody } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
@@ -30,6 +31,12 @@ export interface LocalRecord {
   theirs?: GridRecord;
   /** Why the server rejected the last push of this record. */
   error?: ErrorBody;
+  /**
+   * The server rev at which content from someone else (another person or device) last entered
+   * `record`: a pull, a merged push, a conflict resolved. An edit opened at an older rev may have
+   * met that content; one opened at this rev or later met only the device's own writes (saveEdit).
+   */
+  foreignRev?: number;
 }
 
 /** One queued change, written in the same transaction as the record it changes. */
@@ -137,6 +144,8 @@ export interface StoredDraft {
   gridId: string;
   /** The rev of the record the draft was based on (0 for a new record). */
   baseRev: number;
+  /** The record as the form first read it (absent in drafts kept before it was stored). */
+  opened?: GridRecord;
   /** Photos taken for the draft that could not be kept (see use-form-draft.ts). */
   droppedPhotos: number;
   updatedAt: string;
@@ -208,8 +217,11 @@ export function openLocalDb(userId: string): LocalDb {
   return db;
 }
 
-/** The device row of a record the server confirmed, with nothing queued. */
-export function syncedRow(record: GridRecord): LocalRecord {
+/**
+ * The device row of a record the server confirmed, with nothing queued. `foreignRev`: see
+ * LocalRecord; the caller knows whether the confirmed content is the device's own.
+ */
+export function syncedRow(record: GridRecord, foreignRev?: number): LocalRecord {
   return {
     id: record.id,
     kind: record.kind,
@@ -218,7 +230,23 @@ export function syncedRow(record: GridRecord): LocalRecord {
     syncState: 'synced',
     record,
     base: record,
+    ...(foreignRev !== undefined && { foreignRev }),
   };
+}
+
+/** The same grid, body and deletion: what a person wrote, apart from revs and stamps. */
+export function sameContent(a: GridRecord, b: GridRecord): boolean {
+  return a.gridId === b.gridId && a.deleted === b.deleted && deepEqual(a.body, b.body);
+}
+
+/** `foreignRev` of a row whose content becomes `incoming`: raised unless it is the device's `own`. */
+export function foreignRevAfter(
+  row: LocalRecord | undefined,
+  incoming: GridRecord,
+  own: GridRecord | undefined,
+): number | undefined {
+  if (own && sameContent(own, incoming)) return row?.foreignRev;
+  return incoming.rev;
 }
 
 /** Records not yet confirmed by the server (pending, conflict or rejected). */

@@ -6,6 +6,7 @@
  * payload (same mutation id). Once sent it is frozen — the server may already hold it — and the
  * next edit queues a new mutation that the sync engine rebases on the rev the first one gets.
  */
+import { deepEqual, threeWayMerge } from '../domain/merge';
 import { type Issue, toIssues } from '../domain/protocol';
 import { type GridRecord, recordSchema } from '../domain/record-envelope';
 import type { LocalDb, LocalRecord, OutboxMutation } from './local-db';
@@ -46,7 +47,17 @@ async function nextSeq(db: LocalDb): Promise<number> {
   return seq;
 }
 
-async function queue(db: LocalDb, record: GridRecord, op: OutboxMutation['op'], now: Date): Promise<void> {
+/**
+ * `coalesce: false` queues a new mutation even behind an unsent one: for an edit that does not
+ * build on that one's content (see saveEdit), so each goes out on its own base.
+ */
+async function queue(
+  db: LocalDb,
+  record: GridRecord,
+  op: OutboxMutation['op'],
+  now: Date,
+  coalesce = true,
+): Promise<void> {
   const existing = await db.records.get(record.id);
   const mutations = await db.outbox.where('recordId').equals(record.id).sortBy('seq');
   const last = mutations.at(-1);
@@ -55,7 +66,7 @@ async function queue(db: LocalDb, record: GridRecord, op: OutboxMutation['op'], 
   const rejected = mutations.filter((m) => m.state === 'rejected').map((m) => m.seq);
   if (rejected.length > 0) await db.outbox.bulkDelete(rejected);
   const offline = globalThis.navigator?.onLine === false;
-  if (last && last.state === 'pending' && last.attempts === 0) {
+  if (coalesce && last && last.state === 'pending' && last.attempts === 0) {
     await db.outbox.update(last.seq, { record, op, offline: (last.offline ?? false) || offline });
   } else {
     await db.outbox.add({
@@ -82,6 +93,7 @@ async function queue(db: LocalDb, record: GridRecord, op: OutboxMutation['op'], 
   };
   if (existing?.base) row.base = existing.base;
   if (existing?.theirs) row.theirs = existing.theirs;
+  if (existing?.foreignRev !== undefined) row.foreignRev = existing.foreignRev;
   await db.records.put(row);
 }
 
@@ -133,4 +145,46 @@ export async function deleteRecord(
     const tombstone = { ...row.record, deleted: true, updatedAt: now.toISOString(), updatedBy: userId };
     await queue(db, tombstone, 'delete', now);
   });
+}
+
+/**
+ * Saves an edit made from `opened` (the record as the form or sheet read it) onto the record as the
+ * device holds it now. The device's own writes since then (结束巡查, another save, a push the server
+ * acknowledged) are never the other side: the edit's changes — what differs from `opened` — are
+ * merged onto the latest state and go out on its rev, and where both changed one field the later
+ * save, this one, wins, as its author meant. Only a collision with someone else's change that
+ * reached the device after `opened` (LocalRecord.foreignRev) goes out on `opened.rev`, so the server
+ * decides it and the user sees the conflict.
+ */
+export async function saveEdit(
+  db: LocalDb,
+  opened: GridRecord,
+  edited: GridRecord,
+  now: Date = new Date(),
+): Promise<GridRecord> {
+  let saved = edited;
+  await inWriteTransaction(db, async () => {
+    const row = await db.records.get(edited.id);
+    const rebased = row ? onLatest(opened, edited, row) : undefined;
+    const candidate = rebased && recordSchema.safeParse(rebased).success ? rebased : undefined;
+    saved = validated(candidate ?? edited);
+    await queue(db, saved, 'upsert', now, candidate !== undefined || !row);
+  });
+  return saved;
+}
+
+/** `edited`'s changes from `opened` on top of the device's latest `row`; undefined: leave it to the server. */
+function onLatest(opened: GridRecord, edited: GridRecord, row: LocalRecord): GridRecord | undefined {
+  const latest = row.record;
+  if (latest.deleted || latest.kind !== edited.kind) return undefined;
+  if (sameState(opened, latest)) return { ...edited, rev: latest.rev };
+  const foreignSinceOpened = (row.foreignRev ?? 0) > opened.rev;
+  const merge = threeWayMerge(opened, edited, latest, foreignSinceOpened ? 'conflict' : 'mine');
+  if (!merge.ok) return undefined;
+  return { ...merge.merged, rev: latest.rev, deleted: false };
+}
+
+/** Same rev, grid and body: nothing reached the record between the two reads. */
+function sameState(a: GridRecord, b: GridRecord): boolean {
+  return a.rev === b.rev && a.gridId === b.gridId && a.deleted === b.deleted && deepEqual(a.body, b.body);
 }

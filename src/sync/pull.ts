@@ -8,7 +8,7 @@ import { deepEqual } from '../domain/merge';
 import { DEFAULT_PULL_LIMIT, pullResponseSchema } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
 import { type HttpDeps, type HttpResult, requestJson } from './http';
-import { type LocalDb, type LocalRecord, type OutboxMutation, syncedRow } from './local-db';
+import { foreignRevAfter, type LocalDb, type LocalRecord, type OutboxMutation, syncedRow } from './local-db';
 
 export type PullResult =
   | { kind: 'done'; pulled: number }
@@ -48,13 +48,13 @@ async function applyChanges(db: LocalDb, changes: readonly GridRecord[], ackedSe
     if (row && mutations.length > 0 && confirmedBy(change, mutations, ackedSeq)) {
       confirmed.push(...mutations.map((m) => m.seq));
       if (change.deleted) deletes.push(change.id);
-      else puts.push(syncedRow(change));
+      else puts.push(syncedRow(change, row.foreignRev));
     } else if (row && mutations.length > 0) {
       puts.push({ ...row, base: change });
     } else if (change.deleted) {
       if (row) deletes.push(change.id);
     } else {
-      puts.push(syncedRow(change));
+      puts.push(syncedRow(change, foreignRevAfter(row, change, row?.record)));
     }
   });
   await db.outbox.bulkDelete(confirmed);

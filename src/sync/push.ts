@@ -17,7 +17,7 @@ import {
 } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
 import { type HttpDeps, type HttpResult, requestJson } from './http';
-import { type LocalDb, type OutboxMutation, syncedRow } from './local-db';
+import { foreignRevAfter, type LocalDb, type LocalRecord, type OutboxMutation, syncedRow } from './local-db';
 
 /** Keeps a batch well under the server's 4 MB request limit. */
 const MAX_BATCH_BYTES = 3 * 1024 * 1024;
@@ -126,12 +126,14 @@ async function applyResults(
       const rev = result.rev ?? result.record?.rev ?? mutation.baseRev + 1;
       const serverCopy: GridRecord = result.record ?? { ...mutation.record, rev };
       const followers = waiting.get(mutation.recordId) ?? [];
+      // `merged` (or a replay of it) brought someone else's changes along with mine.
+      const foreignRev = foreignRevAfter(row, serverCopy, mutation.record);
       if (followers.length === 0) {
         if (serverCopy.deleted) {
           rows.delete(row.id);
           recordDeletes.push(row.id);
         } else {
-          rows.set(row.id, syncedRow(serverCopy));
+          rows.set(row.id, syncedRow(serverCopy, foreignRev));
         }
       } else {
         let visible: GridRecord = { ...row.record, rev };
@@ -143,12 +145,11 @@ async function applyResults(
           visible = rebased.record;
           conflict ||= rebased.state === 'conflict';
         }
-        rows.set(
-          row.id,
-          conflict
-            ? { ...row, base: serverCopy, theirs: serverCopy, syncState: 'conflict' }
-            : { ...row, base: serverCopy, record: visible },
-        );
+        const next: LocalRecord = conflict
+          ? { ...row, base: serverCopy, theirs: serverCopy, syncState: 'conflict' }
+          : { ...row, base: serverCopy, record: visible };
+        if (foreignRev !== undefined) next.foreignRev = foreignRev;
+        rows.set(row.id, next);
       }
     }
   }

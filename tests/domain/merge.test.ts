@@ -319,6 +319,31 @@ describe('threeWayMerge', () => {
   });
 });
 
+describe('threeWayMerge of two edits by one person on one device (collisions: mine)', () => {
+  it('takes the later edit where both changed one field, and still merges the rest', () => {
+    const base = patrolWith({ content: 'a', weather: '晴' });
+    const earlier = patrolWith({ content: 'b', weather: '雨' });
+    const later = patrolWith({ content: 'c', weather: '晴' });
+    expect(threeWayMerge(base, later, earlier).ok).toBe(false);
+    const result = merged(threeWayMerge(base, later, earlier, 'mine'));
+    expect(result.body).toMatchObject({ content: 'c', weather: '雨' });
+  });
+
+  it('takes my version of a child-list item both changed, and my removal of one the other changed', () => {
+    const base = baseDispute();
+    const [first, second] = base.body.parties;
+    if (!first || !second) throw new Error('sample dispute needs two parties');
+    const earlier = disputeWith({
+      parties: partiesWith(first.id, { name: '早' }).map((p) =>
+        p.id === second.id ? { ...p, name: '改' } : p,
+      ),
+    });
+    const later = disputeWith({ parties: [{ ...first, name: '晚' }] });
+    const result = merged(threeWayMerge(base, later, earlier, 'mine')) as DisputeRecord;
+    expect(result.body.parties.map((p) => p.name)).toEqual(['晚']);
+  });
+});
+
 describe('differingFields', () => {
   it('answers nothing for equal records, whatever the envelope metadata', () => {
     expect(differingFields(basePatrol(), patrolWith({}, { rev: 9, updatedBy: 'x' }))).toEqual([]);

@@ -7,7 +7,7 @@
 import { disputeBodySchema } from '../../domain/dispute';
 import { applyDisputeAction, type DisputeAction } from '../../domain/dispute-actions';
 import type { DisputeRecord } from '../../domain/record-envelope';
-import { StorageFullError, saveRecord } from '../../sync/outbox';
+import { StorageFullError, saveEdit } from '../../sync/outbox';
 import { editRecord } from '../../sync/record-factory';
 import { uuidV7 } from '../../sync/uuid-v7';
 import { t } from '../i18n/i18n';
@@ -35,7 +35,7 @@ export async function saveDisputeStep(
     return t('sheet.invalid', { field });
   }
   try {
-    await saveRecord(db, editRecord(record, { body: parsed.data, userId: user.id, now }), now);
+    await saveEdit(db, record, editRecord(record, { body: parsed.data, userId: user.id, now }), now);
   } catch (error) {
     const message =
       error instanceof StorageFullError

@@ -9,7 +9,7 @@ import { streetThresholds } from '../../domain/street-thresholds';
 import { uuidV7 } from '../../sync/uuid-v7';
 import { type PhotoItem, photoIdsField, photoItemsFrom } from '../components/photo-field';
 import { patrolLink } from '../lib/active-patrol';
-import { fromLocalInput, toLocalInput } from '../lib/format-time';
+import { fromLocalInputKeeping, toLocalInput } from '../lib/format-time';
 
 export interface PartyDraft {
   id: string;
@@ -163,7 +163,7 @@ export function bodyFrom(draft: DisputeDraft, previous: DisputeBody | undefined)
         ...patrolLink(),
       };
   const previousParties = new Map(previous?.parties.map((party) => [party.id, party]));
-  const occurredAt = fromLocalInput(draft.occurredAt);
+  const occurredAt = fromLocalInputKeeping(draft.occurredAt, previous?.occurredAt);
   const amount = numberOrText(draft.amount);
   return {
     ...kept,
@@ -179,7 +179,7 @@ export function bodyFrom(draft: DisputeDraft, previous: DisputeBody | undefined)
     disputeType: draft.disputeType,
     source: draft.source,
     ...(occurredAt && { occurredAt }),
-    registeredAt: fromLocalInput(draft.registeredAt),
+    registeredAt: fromLocalInputKeeping(draft.registeredAt, previous?.registeredAt),
     involvedCount: Math.max(draft.involvedCount, draft.parties.length),
     nature: draft.nature,
     ...(amount !== undefined && { involvedAmountYuan: amount }),

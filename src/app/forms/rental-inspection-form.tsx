@@ -10,7 +10,7 @@ import { PhotoField } from '../components/photo-field';
 import { TextAreaField, TextField } from '../components/text-field';
 import { label, t } from '../i18n/i18n';
 import { patrolLink } from '../lib/active-patrol';
-import { fromLocalInput, toLocalInput } from '../lib/format-time';
+import { fromLocalInputKeeping, toLocalInput } from '../lib/format-time';
 import { useGridThresholds } from '../lib/use-grid-thresholds';
 import { session } from '../sync-status';
 import { ChecklistSection } from './checklist-section';
@@ -51,7 +51,11 @@ export function RentalInspectionForm({ existing, house }: RentalInspectionFormPr
       }),
     (current: InspectionDraft) =>
       inspectionBodyFrom(
-        { ...current, inspectedAt: fromLocalInput(current.inspectedAt) ?? current.inspectedAt },
+        {
+          ...current,
+          inspectedAt:
+            fromLocalInputKeeping(current.inspectedAt, existing?.body.inspectedAt) ?? current.inspectedAt,
+        },
         {
           previous: existing?.body,
           now: new Date(),

@@ -47,6 +47,12 @@ export function useFormDraft<K extends RecordKind, D extends { photos: PhotoItem
   const [restored, setRestored] = useState<RestoredDraft | undefined>(undefined);
   /** The rev the unsaved input was based on: the restored draft's, else the record's as opened. */
   const baseRev = useRef(existing?.rev ?? 0);
+  /**
+   * The record the unsaved input changes: as this form opened it, or as the restored draft's form
+   * did. Undefined for a new record, and for a draft kept before drafts stored it (then only
+   * `baseRev` is known and the server merges).
+   */
+  const opened = useRef<RecordOfKind<K> | undefined>(existing);
   /** The user changed something in this form: from then on, changes are saved as a draft. */
   const touched = useRef(false);
   /** Set while 保存 runs and after it succeeded: no draft write may land behind it. */
@@ -68,6 +74,7 @@ export function useFormDraft<K extends RecordKind, D extends { photos: PhotoItem
         state,
         gridId: latest.current.gridId,
         baseRev: baseRev.current,
+        opened: opened.current,
         droppedPhotos,
       });
     } catch (error) {
@@ -90,6 +97,10 @@ export function useFormDraft<K extends RecordKind, D extends { photos: PhotoItem
       if (row.gridId) setGridId(row.gridId);
       baseRev.current = row.baseRev;
       const current = optionsRef.current.existing;
+      opened.current =
+        row.opened?.id === current?.id && row.opened?.kind === current?.kind
+          ? (row.opened as RecordOfKind<K> | undefined)
+          : undefined;
       setRestored({
         changedOnServer: current !== undefined && current.rev > row.baseRev && current.updatedBy !== userId,
         droppedPhotos: row.droppedPhotos,
@@ -129,6 +140,8 @@ export function useFormDraft<K extends RecordKind, D extends { photos: PhotoItem
     restored,
     /** The rev a save must be based on, so edits made elsewhere meanwhile are merged, not lost. */
     baseRev: () => baseRev.current,
+    /** The record the unsaved input changes (see `opened` above). */
+    opened: () => opened.current,
     /** Marks the form as changed by the user (call on every edit). */
     touch: () => {
       touched.current = true;
@@ -152,6 +165,7 @@ export function useFormDraft<K extends RecordKind, D extends { photos: PhotoItem
       timer.current = undefined;
       touched.current = false;
       baseRev.current = existing?.rev ?? 0;
+      opened.current = existing;
       const { setDraft, initialDraft, setGridId } = optionsRef.current;
       setDraft(initialDraft());
       setGridId(existing?.gridId ?? initialGridId.current);

@@ -42,7 +42,7 @@ export function useRecordForm<K extends RecordKind, D extends { photos: PhotoIte
       gridId,
       bodyFrom(draft),
       newPhotoDrafts(options.photosOf?.(draft) ?? draft.photos),
-      autosave.baseRev(),
+      { opened: autosave.opened(), baseRev: autosave.baseRev() },
     );
     await autosave.settle(saved);
   };

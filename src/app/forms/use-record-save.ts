@@ -8,7 +8,7 @@ import { useLocation } from 'preact-iso/router';
 import { type Issue, toIssues } from '../../domain/protocol';
 import { bodySchemaByKind, type RecordOfKind } from '../../domain/record-envelope';
 import type { RecordKind } from '../../domain/record-kinds';
-import { RecordInvalidError, StorageFullError, saveRecord } from '../../sync/outbox';
+import { RecordInvalidError, StorageFullError, saveEdit, saveRecord } from '../../sync/outbox';
 import { type PhotoDraft, storePhotos } from '../../sync/photo-store';
 import { editRecord, newRecord } from '../../sync/record-factory';
 import type { MessageKey } from '../i18n/zh-cn';
@@ -37,15 +37,16 @@ export function useRecordSave<K extends RecordKind>(
 
   /**
    * `photos`: the ones just taken, kept on the device before the record that references them.
-   * `baseRev`: the rev the edit was based on when older than the record as opened (a draft restored
-   * after someone else saved), so the server three-way merges instead of taking the edit whole.
-   * Resolves true once the record is saved.
+   * `base`: what the unsaved input was made from — the record as the form (or its restored draft)
+   * first read it, else only the rev of a draft kept before drafts stored that record. The save
+   * carries the user's changes from it onto the record as the device holds it now (saveEdit), so
+   * the device's own writes since never come back as a conflict. Resolves true once saved.
    */
   const save = async (
     gridId: string,
     candidate: Record<string, unknown>,
     photos: readonly PhotoDraft[] = [],
-    baseRev?: number,
+    base?: { opened: RecordOfKind<K> | undefined; baseRev: number },
   ): Promise<boolean> => {
     const db = currentDb.value;
     const user = session.value?.user;
@@ -60,14 +61,16 @@ export function useRecordSave<K extends RecordKind>(
     state.value = { errors: {}, formError: undefined, saving: true };
     const body = parsed.data as RecordOfKind<K>['body'];
     const now = new Date();
-    const base =
-      existing && baseRev !== undefined && baseRev < existing.rev ? { ...existing, rev: baseRev } : existing;
-    const record = base
-      ? editRecord(base, { body, gridId, userId: user.id, now })
+    const opened = existing && (base ? base.opened : existing);
+    const from =
+      opened ?? (existing && base ? { ...existing, rev: Math.min(base.baseRev, existing.rev) } : undefined);
+    const record = from
+      ? editRecord(from, { body, gridId, userId: user.id, now })
       : newRecord(kind, { gridId, body, userId: user.id, now });
     try {
       await storePhotos(db, photos, record.id, now);
-      await saveRecord(db, record, now);
+      if (opened) await saveEdit(db, opened, record, now);
+      else await saveRecord(db, record, now);
     } catch (error) {
       if (error instanceof RecordInvalidError) fail(fieldErrorsFrom(error.issues, candidate));
       else if (error instanceof StorageFullError) fail({}, { key: 'form.storageFull' });

@@ -18,12 +18,29 @@ export function fromLocalInput(value: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
+/**
+ * The ISO instant to store for a `datetime-local` value that showed `previous`: `previous` itself,
+ * to the millisecond, while the user has not changed the minute it shows — a form writes back
+ * only what the user changed — else the instant the input now holds.
+ */
+export function fromLocalInputKeeping(value: string, previous: string | undefined): string | undefined {
+  if (previous && value === toLocalInput(previous)) return previous;
+  return fromLocalInput(value);
+}
+
 /** e.g. 2025/3/8 14:05 (zh) — for detail screens. */
 export function formatDateTime(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+/** e.g. 2025/3/8 14:05:09 (zh): for two times that differ within one minute. */
+export function formatDateTimeSeconds(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
 }
 
 /** e.g. 3月8日 — short date for list titles. */

@@ -11,7 +11,7 @@ import type { GridRecord } from '../../domain/record-envelope';
 import { keepTheirs, resolveWith } from '../../sync/conflicts';
 import { AppBar } from '../components/app-bar';
 import { t } from '../i18n/i18n';
-import { formatDateTime } from '../lib/format-time';
+import { formatDateTime, formatDateTimeSeconds } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb, requestSync, session } from '../sync-status';
 import { detailRows } from './detail-fields';
@@ -28,6 +28,23 @@ function fieldViews(record: GridRecord, gridName: (id: string) => string) {
   for (const [label, value, path] of detailRows(record)) if (path) views.set(path, { label, value });
   views.set('gridId', { label: t('detail.grid'), value: gridName(record.gridId) });
   return views;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * Two times that read alike to the minute are shown to the second, so the screen never offers a
+ * choice between two values that look the same.
+ */
+export function timesToTheSecond(path: string, mine: GridRecord, theirs: GridRecord): [string, string] | undefined {
+  if (!path.startsWith('body.')) return undefined;
+  const key = path.slice(5);
+  const a = (mine.body as Record<string, unknown>)[key];
+  const b = (theirs.body as Record<string, unknown>)[key];
+  if (typeof a !== 'string' || typeof b !== 'string' || !ISO_INSTANT.test(a) || !ISO_INSTANT.test(b))
+    return undefined;
+  if (formatDateTime(a) !== formatDateTime(b)) return undefined;
+  return [formatDateTimeSeconds(a), formatDateTimeSeconds(b)];
 }
 
 /** Theirs, with the fields the user kept from mine copied over. */
@@ -150,11 +167,13 @@ export function ConflictScreen() {
         </div>
         {fields.map((path) => {
           const label = mineViews.get(path)?.label ?? theirViews.get(path)?.label ?? path;
+          const precise = timesToTheSecond(path, mine, theirs);
           return (
             <fieldset class="conflict__field" key={path}>
               <legend class="field__label">{label}</legend>
               {(['mine', 'theirs'] as const).map((side) => {
                 const view = (side === 'mine' ? mineViews : theirViews).get(path);
+                const value = precise ? precise[side === 'mine' ? 0 : 1] : view?.value;
                 return (
                   <label
                     key={side}
@@ -170,7 +189,7 @@ export function ConflictScreen() {
                     <span class="conflict__side">
                       {t(side === 'mine' ? 'conflict.mine' : 'conflict.theirs')}
                     </span>
-                    <span class="conflict__value">{view?.value ?? t('conflict.empty')}</span>
+                    <span class="conflict__value">{value ?? t('conflict.empty')}</span>
                   </label>
                 );
               })}

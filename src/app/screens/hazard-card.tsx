@@ -15,7 +15,7 @@ import {
 } from '../../domain/hazard-workflow';
 import type { RentalInspectionRecord } from '../../domain/record-envelope';
 import { type Hazard, RESPONSIBLE_PARTIES } from '../../domain/rental-inspection';
-import { saveRecord } from '../../sync/outbox';
+import { saveEdit } from '../../sync/outbox';
 import { storePhotos } from '../../sync/photo-store';
 import { editRecord } from '../../sync/record-factory';
 import { uuidV7 } from '../../sync/uuid-v7';
@@ -247,7 +247,7 @@ export function HazardCard({ record, hazard, now }: HazardCardProps) {
     setSaving(true);
     try {
       await storePhotos(db, newPhotoDrafts(form.photos), record.id, at);
-      await saveRecord(db, editRecord(record, { body: result.body, userId: user.id, now: at }), at);
+      await saveEdit(db, record, editRecord(record, { body: result.body, userId: user.id, now: at }), at);
       requestSync('save');
       setEvent(undefined);
       setForm(emptyForm());

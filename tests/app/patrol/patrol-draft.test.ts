@@ -19,6 +19,23 @@ function startedPatrol() {
 }
 
 describe('patrol form draft', () => {
+  it('writes back the start and end to the second while the user leaves them as shown', () => {
+    const previous = {
+      ...startedPatrol(),
+      startedAt: '2026-11-30T01:00:05.123Z',
+      endedAt: '2026-11-30T01:37:22.456Z',
+    };
+    const untouched = bodyFrom({ ...draftFrom(previous, new Date()), content: '走访 12 户' }, previous);
+    expect(untouched.startedAt).toBe(previous.startedAt);
+    expect(untouched.endedAt).toBe(previous.endedAt);
+
+    const draft = draftFrom(previous, new Date());
+    const corrected = bodyFrom({ ...draft, endedAt: draft.endedAt.replace(/:37$/, ':50') }, previous);
+    expect(corrected.startedAt).toBe(previous.startedAt);
+    expect(new Date(String(corrected.endedAt)).getMinutes()).toBe(50);
+    expect(new Date(String(corrected.endedAt)).getSeconds()).toBe(0);
+  });
+
   it('keeps the track and every field it does not edit, and submits a started patrol', () => {
     const previous = startedPatrol();
     const draft = {

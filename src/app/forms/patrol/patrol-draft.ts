@@ -13,7 +13,7 @@ import {
   type PatrolType,
 } from '../../../domain/patrol';
 import { type PhotoItem, photoIdsField, photoItemsFrom } from '../../components/photo-field';
-import { fromLocalInput, toLocalInput } from '../../lib/format-time';
+import { fromLocalInputKeeping, toLocalInput } from '../../lib/format-time';
 
 export interface Companion {
   id: string;
@@ -60,7 +60,7 @@ export function draftFrom(body: PatrolBody | undefined, now: Date): PatrolDraft 
 
 /** The body to validate; empty optional inputs are left out rather than stored as ''. */
 export function bodyFrom(draft: PatrolDraft, previous: PatrolBody | undefined): Record<string, unknown> {
-  const endedAt = fromLocalInput(draft.endedAt);
+  const endedAt = fromLocalInputKeeping(draft.endedAt, previous?.endedAt);
   const patrolTypes = PATROL_TYPES.filter((type) => draft.patrolTypes.includes(type));
   const weather = draft.weather.trim();
   // A companion row left wholly empty is not a companion; a duty without a name is an error to show.
@@ -80,7 +80,7 @@ export function bodyFrom(draft: PatrolDraft, previous: PatrolBody | undefined): 
   return {
     ...kept,
     patrolTypes,
-    startedAt: fromLocalInput(draft.startedAt),
+    startedAt: fromLocalInputKeeping(draft.startedAt, previous?.startedAt),
     ...(endedAt && { endedAt }),
     ...(weather && { weather }),
     ...(companions.length > 0 && { accompaniedBy: companions }),
