@@ -20,6 +20,8 @@ export interface DeviceSnapshot {
   scope: ReadonlySet<string>;
   rows: LocalRecord[];
   outbox: OutboxMutation[];
+  /** Segment ids of GPS fixes still buffered for a running patrol (not written into it yet). */
+  bufferedSegments: ReadonlySet<string>;
 }
 
 export interface Snapshot {
@@ -68,6 +70,7 @@ export async function snapshot(world: World): Promise<Snapshot> {
         scope: new Set(device.session.user.scope.gridIds),
         rows: await device.db.records.toArray(),
         outbox: await device.db.outbox.toArray(),
+        bufferedSegments: new Set((await device.db.trackPoints.toArray()).map((p) => p.segmentId)),
       })),
     ),
     healRounds: world.healRounds,
@@ -85,7 +88,11 @@ export function violations(ledger: Ledger, snap: Snapshot): string[] {
     const holders = [snap.server.get(write.recordId), ownSurfaced];
     // Writes the writer itself then deleted the record over are kept by that delete.
     const keptBy = ledger.laterOwnDelete(write) ?? write;
-    if (!holders.some((holder) => holder && holds(ledger, holder, keptBy))) {
+    // A fix of a patrol still running is kept in its writer's buffer until 结束巡查.
+    const buffered =
+      write.field === 'track' &&
+      snap.devices.some((d) => d.name === write.device && d.bufferedSegments.has(write.marker));
+    if (!buffered && !holders.some((holder) => holder && holds(ledger, holder, keptBy))) {
       const server = snap.server.get(write.recordId);
       found.push(
         `lost ${write.field} write ${write.marker} on ${write.recordId}: server has ${
@@ -96,7 +103,28 @@ export function violations(ledger: Ledger, snap: Snapshot): string[] {
   }
   duplicates(ledger, snap, found);
   agreement(snap, found);
+  singleWriterConflicts(ledger, snap, found);
   return found;
+}
+
+/**
+ * A record only one device ever wrote (made, edited, deleted, tracked) never shows that device a
+ * conflict: its own earlier writes are never the other side.
+ */
+function singleWriterConflicts(ledger: Ledger, snap: Snapshot, found: string[]): void {
+  const writers = new Map<string, Set<string>>();
+  const wroteTo = (recordId: string, device: string) =>
+    writers.set(recordId, new Set([...(writers.get(recordId) ?? []), device]));
+  for (const created of ledger.created) wroteTo(created.recordId, created.device);
+  for (const write of ledger.writes.values()) wroteTo(write.recordId, write.device);
+  for (const device of snap.devices) {
+    for (const m of device.outbox) {
+      const only = writers.get(m.recordId);
+      if (m.state === 'conflict' && only?.size === 1 && only.has(device.name)) {
+        found.push(`${device.name}: false conflict on ${m.recordId}, which only ${device.name} ever wrote`);
+      }
+    }
+  }
 }
 
 /**
@@ -139,6 +167,10 @@ function holds(ledger: Ledger, holder: GridRecord, write: Write): boolean {
     const parties = (body.parties ?? []) as { name: string }[];
     return parties.some((p) => p.name === write.marker);
   }
+  if (write.field === 'track') {
+    const segments = (body.track ?? []) as { id: string }[];
+    return segments.some((segment) => segment.id === write.marker);
+  }
   return ledger.supersededBy(body[write.field]).has(write.marker);
 }
 
@@ -156,7 +188,7 @@ function describe(record: GridRecord, write: Write): string {
 function duplicates(ledger: Ledger, snap: Snapshot, found: string[]): void {
   const bodies = [...snap.server.values()].map((r) => ({ id: r.id, text: JSON.stringify(r.body) }));
   for (const write of ledger.writes.values()) {
-    if (write.field === 'deleted') continue;
+    if (write.field === 'deleted' || write.field === 'track') continue;
     const copies = bodies.filter((b) => b.text.includes(`"${write.marker}"`));
     if (copies.length > 1) {
       found.push(`${write.marker} is in ${copies.length} server records: ${copies.map((c) => c.id)}`);

@@ -14,8 +14,11 @@ export interface Write {
   marker: string;
   device: string;
   recordId: string;
-  /** `party`: appended a child-list item named `marker`. `deleted`: deleted the record. */
-  field: TextField | 'party' | 'deleted';
+  /**
+   * `party`: appended a child-list item named `marker`. `deleted`: deleted the record. `track`: a
+   * GPS fix of a patrol in a track segment whose id is `marker`.
+   */
+  field: TextField | 'party' | 'deleted' | 'track';
   /** The value of the field in the writer's view just before this write. */
   overwrote?: string;
   /** Position in the order all writes were made. */

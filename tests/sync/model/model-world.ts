@@ -4,10 +4,12 @@
  * write goes into the ledger as it is made.
  */
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { LoginResponse } from '../../../src/domain/protocol';
 import type { GridRecord } from '../../../src/domain/record-envelope';
 import { type LocalDb, type LocalRecord, openLocalDb } from '../../../src/sync/local-db';
-import { deleteRecord, saveRecord } from '../../../src/sync/outbox';
+import { deleteRecord, saveEdit, saveRecord } from '../../../src/sync/outbox';
+import { bufferPoint, endPatrol, startPatrol } from '../../../src/sync/patrol-session';
 import { editRecord, newRecord } from '../../../src/sync/record-factory';
 import { type SyncOutcome, syncOnce } from '../../../src/sync/sync-engine';
 import type { RestartableServer, ServerTemplate } from '../../support/restartable-server';
@@ -30,6 +32,8 @@ export interface ModelDevice {
   db: LocalDb;
   net: FaultNetwork;
   sync(): Promise<SyncOutcome>;
+  /** Edit forms open on this device: the record each read when it opened (oldest first). */
+  openForms: GridRecord[];
 }
 
 export interface World {
@@ -57,7 +61,7 @@ export async function createWorld(template: ServerTemplate, breakage: Breakage):
     const db = openLocalDb(`model-${worlds}-${name}`);
     const net = faultNetwork(reach, (line) => trace.push(`  ${name} ${line}`));
     const sync = () => syncOnce({ db, token: session.token, fetch: net.fetch, baseUrl: TEST_BASE_URL });
-    return { name, session, db, net, sync };
+    return { name, session, db, net, sync, openForms: [] };
   });
   return world;
 }
@@ -123,10 +127,26 @@ export async function heal(world: World): Promise<void> {
   }
 }
 
+/** Forms kept open at most, so old ones are closed (left by 返回) as new ones open. */
+const MAX_OPEN_FORMS = 4;
+
 async function applyLocalOp(world: World, device: ModelDevice, op: LocalOp, when: string): Promise<void> {
   const { ledger } = world;
   const userId = device.session.user.id;
   const now = new Date();
+  if (op.kind === 'submitForm') return submitForm(world, device, op.form, op.field, when);
+  if (op.kind === 'startPatrol') {
+    const patrol = await startPatrol(device.db, {
+      gridId: SHARED_GRID,
+      patrolTypes: ['riskScreening'],
+      userId,
+      now,
+      draftContent: '',
+    });
+    ledger.created.push({ recordId: patrol.id, device: device.name, outOfScope: false });
+    world.trace.push(`  ${device.name} ${when} started patrol ${patrol.id}`);
+    return;
+  }
   if (op.kind === 'create') {
     const record = newModelRecord(world, device, op.recordKind, op.outOfScope, now);
     await saveRecord(device.db, record);
@@ -134,10 +154,36 @@ async function applyLocalOp(world: World, device: ModelDevice, op: LocalOp, when
     world.trace.push(`  ${device.name} ${when} created ${record.kind} ${record.id}`);
     return;
   }
-  const row = await pick(world, device, op.target, op.kind === 'appendParty' ? 'dispute' : undefined);
+  const onlyKind =
+    op.kind === 'appendParty'
+      ? 'dispute'
+      : op.kind === 'trackPoint' || op.kind === 'endPatrol'
+        ? 'patrol'
+        : undefined;
+  const row = await pick(world, device, op.target, onlyKind);
   if (!row) return;
   const current = row.record;
   const log = (what: string) => world.trace.push(`  ${device.name} ${when} ${what} on ${current.id}`);
+  if (op.kind === 'openForm') {
+    device.openForms = [...device.openForms, current].slice(-MAX_OPEN_FORMS);
+    log(`opened a form at rev ${current.rev}`);
+    return;
+  }
+  if (op.kind === 'trackPoint') {
+    const marker = randomUUID();
+    await bufferPoint(device.db, current.id, {
+      segmentId: marker,
+      point: [118.7485, 32.2265, now.getTime(), 8],
+    });
+    ledger.add({ marker, device: device.name, recordId: current.id, field: 'track' });
+    log(`track ${marker}`);
+    return;
+  }
+  if (op.kind === 'endPatrol') {
+    await endPatrol(device.db, current.id, { userId, now });
+    log('ended the patrol');
+    return;
+  }
   if (op.kind === 'delete') {
     await deleteRecord(device.db, current.id, userId, now);
     if (!(await device.db.records.get(current.id))) {
@@ -172,6 +218,48 @@ async function applyLocalOp(world: World, device: ModelDevice, op: LocalOp, when
     log(`${field}=${marker}`);
   }
   await saveRecord(device.db, editRecord(current, { body: body as GridRecord['body'], userId, now }));
+}
+
+/**
+ * Saves an open form as the app does: one text field set on the record as the form read it, and
+ * saveEdit carrying that change onto the record as the device holds it now. The write supersedes
+ * the value the form showed, and the device's own later value of the field if there is one (the
+ * same person wrote both; the later save is what they meant). Someone else's value pulled since is
+ * NOT superseded: overwriting it silently would be a lost write.
+ */
+async function submitForm(
+  world: World,
+  device: ModelDevice,
+  form: number,
+  field: 0 | 1,
+  when: string,
+): Promise<void> {
+  const opened = device.openForms[form % Math.max(device.openForms.length, 1)];
+  if (!opened) return;
+  device.openForms = device.openForms.filter((f) => f !== opened);
+  const latest = await device.db.records.get(opened.id);
+  if (!latest || latest.record.deleted) return;
+  const { ledger } = world;
+  const textField: TextField = opened.kind === 'patrol' ? 'content' : field === 0 ? 'summary' : 'title';
+  const marker = ledger.marker('f', device.name);
+  const shown = (opened.body as Record<string, unknown>)[textField];
+  const current = (latest.record.body as Record<string, unknown>)[textField];
+  const ownNow = typeof current === 'string' && ledger.writes.get(current)?.device === device.name;
+  const overwrote = ownNow ? current : shown;
+  const body = { ...opened.body, [textField]: marker } as GridRecord['body'];
+  ledger.add({
+    marker,
+    device: device.name,
+    recordId: opened.id,
+    field: textField,
+    ...(typeof overwrote === 'string' ? { overwrote } : {}),
+  });
+  const stale = latest.record.rev !== opened.rev || !isDeepStrictEqual(latest.record.body, opened.body);
+  world.trace.push(
+    `  ${device.name} ${when} form ${textField}=${marker} on ${opened.id} (opened at rev ${opened.rev})${stale ? ' stale' : ''}`,
+  );
+  const userId = device.session.user.id;
+  await saveEdit(device.db, opened, editRecord(opened, { body, userId, now: new Date() }));
 }
 
 function newModelRecord(

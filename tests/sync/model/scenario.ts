@@ -17,7 +17,17 @@ export type LocalOp =
   | { kind: 'edit'; target: number; field: 0 | 1 }
   /** Appends a party to a dispute's child list. */
   | { kind: 'appendParty'; target: number }
-  | { kind: 'delete'; target: number };
+  | { kind: 'delete'; target: number }
+  /** Opens an edit form on a record: what the form reads now is what a later `submitForm` edits. */
+  | { kind: 'openForm'; target: number }
+  /** Saves the `form`-th (modulo) open form with one text field set, as the app's forms do (saveEdit). */
+  | { kind: 'submitForm'; form: number; field: 0 | 1 }
+  /** 开始巡查: a draft patrol made at once (patrol-session.ts). */
+  | { kind: 'startPatrol' }
+  /** A kept GPS fix of a patrol, buffered until its end. */
+  | { kind: 'trackPoint'; target: number }
+  /** 结束巡查: the buffered track and the end time written into the patrol. */
+  | { kind: 'endPatrol'; target: number };
 
 export type Step = { device: DeviceIndex } & (
   | LocalOp
@@ -30,6 +40,22 @@ export type Step = { device: DeviceIndex } & (
 );
 
 const target = fc.nat({ max: 7 });
+
+/** The writes of a form kept open across other writes and sync passes, and of a patrol's life. */
+const FORM_AND_PATROL_OPS: fc.WeightedArbitrary<LocalOp>[] = [
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('openForm' as const), target }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('submitForm' as const),
+      form: fc.nat({ max: 3 }),
+      field: fc.constantFrom(0 as const, 1 as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('startPatrol' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('trackPoint' as const), target }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('endPatrol' as const), target }) },
+];
 
 const localOp: fc.Arbitrary<LocalOp> = fc.oneof(
   {
@@ -50,6 +76,7 @@ const localOp: fc.Arbitrary<LocalOp> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('appendParty' as const), target }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), target }) },
+  ...FORM_AND_PATROL_OPS,
 );
 
 const scripted: fc.Arbitrary<Scripted> = fc.oneof(
@@ -100,4 +127,33 @@ export const PRELUDE: readonly Step[] = [
 /** A scenario of 1 to `maxSteps` steps after the prelude. */
 export function scenarioArbitrary(maxSteps: number): fc.Arbitrary<Step[]> {
   return fc.array(step, { minLength: 1, maxLength: maxSteps });
+}
+
+/**
+ * One person on one phone: every step on device 0 (the grid worker), its own records only, with
+ * faults. Whatever the order of saves, open forms, patrol ends, track fixes and sync passes, none
+ * of it may ever come back as a conflict.
+ */
+export const SINGLE_WRITER_PRELUDE: readonly Step[] = [
+  { device: 0, kind: 'create', recordKind: 'patrol', outOfScope: false },
+  { device: 0, kind: 'create', recordKind: 'dispute', outOfScope: false },
+  { device: 0, kind: 'startPatrol' },
+  { device: 0, kind: 'sync', faults: [], midFlight: { kind: 'delete', target: 0 } },
+];
+
+const singleWriterStep: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 6, arbitrary: localOp.map((op): Step => ({ device: 0, ...op })) },
+  { weight: 1, arbitrary: fc.constant<Step>({ device: 0, kind: 'offline' }) },
+  { weight: 1, arbitrary: fc.constant<Step>({ device: 0, kind: 'online' }) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .record({ faults, midFlight: localOp })
+      .map(({ faults: f, midFlight }): Step => ({ device: 0, kind: 'sync', faults: f, midFlight })),
+  },
+);
+
+/** A single-writer scenario of 1 to `maxSteps` steps after SINGLE_WRITER_PRELUDE. */
+export function singleWriterArbitrary(maxSteps: number): fc.Arbitrary<Step[]> {
+  return fc.array(singleWriterStep, { minLength: 1, maxLength: maxSteps });
 }
