@@ -30,7 +30,7 @@ export function serveBuiltApp(app: Hono, distDir: string): boolean {
 
   // Middleware (`use`), not handlers: each may fall through to the next with `next()`.
   app.use('*', async (c, next) => {
-    if (isApiPath(c.req.path)) return next();
+    if (isApiPath(c.req.path) || isHiddenPath(c.req.path)) return next();
     const response = await files(c, next);
     // Set here, not in serveStatic's onFound: that runs after the response is built and is lost.
     // When no file matched, serveStatic has already run the next middleware and answers no Response.
@@ -38,11 +38,21 @@ export function serveBuiltApp(app: Hono, distDir: string): boolean {
     return response;
   });
   app.use('*', async (c, next) => {
-    if (c.req.method !== 'GET' || isApiPath(c.req.path) || extname(c.req.path) !== '') return next();
+    const path = c.req.path;
+    if (c.req.method !== 'GET' || isApiPath(path) || isHiddenPath(path) || extname(path) !== '')
+      return next();
     c.header('Cache-Control', NO_CACHE);
     return c.html(await readFile(indexPath, 'utf8'));
   });
   return true;
+}
+
+/**
+ * A dotfile or anything in a dot-directory (dist/.vite/manifest.json, the build's metadata): the app
+ * never asks for one, so none is served. Percent-encoded paths (`/%2evite/…`) serveStatic refuses itself.
+ */
+function isHiddenPath(path: string): boolean {
+  return /(?:^|\/)\./.test(path);
 }
 
 function isApiPath(path: string): boolean {

@@ -83,6 +83,25 @@ describe.each(DIALECTS)('auth (%s)', (dialect) => {
       expect(forged.status).toBe(401);
     });
 
+    it('takes the Bearer scheme in any case (RFC 9110: auth schemes are case-insensitive)', async () => {
+      const { token } = await server.login('hb-police');
+      for (const scheme of ['bearer', 'BEARER', 'BeArEr']) {
+        const response = await server.app.request('/api/me', {
+          headers: { authorization: `${scheme} ${token}` },
+        });
+        expect(response.status, scheme).toBe(200);
+      }
+      // Only the scheme: the token itself is compared as sent.
+      const shouted = await server.app.request('/api/me', {
+        headers: { authorization: `Bearer ${token.toUpperCase()}` },
+      });
+      expect(shouted.status).toBe(401);
+      const otherScheme = await server.app.request('/api/me', {
+        headers: { authorization: `Basic ${token}` },
+      });
+      expect(otherScheme.status).toBe(401);
+    });
+
     it('answers 401 once the session has expired, and not a moment before', async () => {
       const login = await server.login('hb-aux');
       const start = server.clock.now;

@@ -17,6 +17,14 @@ describe('serving the built app', () => {
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>网格管家</title>');
     writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(join(dist, 'assets', 'index-Bx7a9Q2c.js'), 'console.log(1);');
+    writeFileSync(join(dist, 'assets', 'manifest-Cq3k8Z1a.webmanifest'), '{"name":"网格管家"}');
+    mkdirSync(join(dist, 'icons'));
+    writeFileSync(join(dist, 'icons', 'icon-192.png'), 'png');
+    // Build metadata Vite writes next to the app (the budget tests read it from disk, not over HTTP).
+    mkdirSync(join(dist, '.vite'));
+    writeFileSync(join(dist, '.vite', 'manifest.json'), '{"index.html":{"file":"assets/index-Bx7a9Q2c.js"}}');
+    writeFileSync(join(dist, '.env'), 'SECRET=1');
+    writeFileSync(join(dist, 'assets', '.hidden.js'), 'console.log(2);');
     server = await startTestServer('sqlite');
     app = createApp({ db: server.db });
     expect(serveBuiltApp(app, dist)).toBe(true);
@@ -38,6 +46,17 @@ describe('serving the built app', () => {
     const response = await app.request('/assets/index-Bx7a9Q2c.js');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('serves the manifest and the icons, but no dotfile or dot-directory (build metadata stays private)', async () => {
+    for (const path of ['/assets/manifest-Cq3k8Z1a.webmanifest', '/icons/icon-192.png']) {
+      expect((await app.request(path)).status, path).toBe(200);
+    }
+    for (const path of ['/.vite/manifest.json', '/.env', '/assets/.hidden.js', '/%2evite/manifest.json']) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toMatch(/index-Bx7a9Q2c|SECRET|console/);
+    }
   });
 
   it('answers client-side routes with index.html, but not missing files or API routes', async () => {

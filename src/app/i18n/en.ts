@@ -71,7 +71,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'login.offline': 'No network. The first sign-in needs a connection; try again where there is signal.',
   'login.server': 'The server cannot sign you in right now. Try again later.',
   'login.rateLimited':
-    'Too many wrong passwords: this account is locked for 15 minutes. Try again later or ask an administrator to reset it.',
+    'Too many wrong passwords: signing in is paused (usually 15 minutes, at most an hour). Try again later or ask an administrator to reset the password.',
   'login.expiredHint': 'Your session expired. After signing in, unsynced records on this phone upload again.',
 
   'home.filter': 'Filter by type',

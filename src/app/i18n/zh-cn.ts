@@ -73,7 +73,8 @@ export const zhCN = {
   'login.invalid': '用户名或密码错误，请重新输入。',
   'login.offline': '现在没有网络。第一次登录需要联网，请到有信号的地方再试。',
   'login.server': '服务器暂时无法登录，请稍后再试。',
-  'login.rateLimited': '密码错误次数过多，这个账号暂时不能登录，请 15 分钟后再试，或联系管理员重置密码。',
+  'login.rateLimited':
+    '密码错误次数过多，暂时不能登录，请稍后再试（通常 15 分钟，最长 1 小时），或联系管理员重置密码。',
   'login.expiredHint': '登录已过期。重新登录后，本机未同步的记录会继续上传。',
 
   'home.filter': '按类型筛选',

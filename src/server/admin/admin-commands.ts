@@ -6,9 +6,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ROLES, type Role } from '../../domain/roles';
+import { liftAccountLockout } from '../auth/login-throttle';
 import { hashPassword } from '../auth/password';
 import { type AuditAction, insertAuditEntry } from '../db/audit-log.repository';
-import { clearThrottle } from '../db/login-throttle.repository';
 import { listOrgs, type OrgSummary } from '../db/orgs.repository';
 import type { Database } from '../db/schema';
 import { revokeUserSessions } from '../db/sessions.repository';
@@ -124,7 +124,7 @@ export async function resetPassword(
   const passwordHash = await hashPassword(chosen.password);
   await ctx.db.transaction().execute(async (trx) => {
     await setPasswordHash(trx, user.id, passwordHash);
-    await clearThrottle(trx, `account:${user.username}`);
+    await liftAccountLockout(trx, user.username);
     await audit(trx, ctx, 'admin.resetPassword', {
       after: { userId: user.id, username: user.username, generated: chosen.generated },
     });

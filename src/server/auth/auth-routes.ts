@@ -5,12 +5,13 @@ import { ApiError, parseOrThrow } from '../api-error';
 import type { AppDeps, AppEnv } from '../app-env';
 import { clientAddress } from '../client-address';
 import { insertAuditEntry } from '../db/audit-log.repository';
-import type { Database } from '../db/schema';
+import type { Database, UsersTable } from '../db/schema';
 import { insertSession, revokeSession } from '../db/sessions.repository';
 import { findUserByUsername } from '../db/users.repository';
 import { readJsonBody } from '../read-json-body';
-import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from './login-throttle';
-import { hashPassword, verifyPassword } from './password';
+import { QueueFullError } from './concurrency-limiter';
+import { loginFailed, loginNotChecked, loginSucceeded, reserveLoginAttempt } from './login-throttle';
+import { DECOY_HASH, verifyPassword } from './password';
 import { requireSession } from './require-session';
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token';
 import { loadSessionUser } from './session-user';
@@ -18,8 +19,8 @@ import { loadSessionUser } from './session-user';
 const MAX_LOGIN_BYTES = 16 * 1024;
 const BAD_CREDENTIALS = 'Wrong username or password';
 
-/** A hash to verify against when the user is unknown, so both failures take the same time. */
-let decoyHash: Promise<string> | undefined;
+/** Seconds a sign-in refused for a full hashing queue is told to wait: the queue drains in about one. */
+const BUSY_RETRY_SECONDS = 2;
 
 /** `POST /auth/login`, `POST /auth/logout`, `GET /me`, mounted under /api. */
 export function authRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -32,18 +33,19 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
       'Invalid login request',
     );
     const attempt = { username: body.username, address: clientAddress(c, deps.trustProxy) };
-    await assertLoginAllowed(deps.db, attempt, deps.now());
-    const user = await findUserByUsername(deps.db, body.username);
-    const usable = user !== undefined && (deps.demoAccounts || user.demo === 0);
-    decoyHash ??= hashPassword('decoy password');
-    const matches = await verifyPassword(body.password, usable ? user.password_hash : await decoyHash);
+    // Counted before the password is checked, so simultaneous guesses cannot all get through.
+    const reservation = await reserveLoginAttempt(deps.db, attempt, deps.now());
+    const user = await checkCredentials(deps, body).catch(async (error: unknown) => {
+      await loginNotChecked(deps.db, reservation);
+      throw error instanceof QueueFullError ? busy() : error;
+    });
     // The clock is read after scrypt, so a failure counts at the time it is known.
     const now = deps.now();
-    if (!usable || !matches) {
-      await recordLoginFailure(deps.db, attempt, now);
+    if (user === undefined) {
+      await loginFailed(deps.db, now);
       throw new ApiError(401, 'unauthorized', BAD_CREDENTIALS);
     }
-    await recordLoginSuccess(deps.db, attempt);
+    await loginSucceeded(deps.db, reservation);
 
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
@@ -72,6 +74,27 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   return routes;
+}
+
+/** The user when the password is theirs and they may sign in; the check costs one scrypt either way. */
+async function checkCredentials(
+  deps: AppDeps,
+  body: { username: string; password: string },
+): Promise<UsersTable | undefined> {
+  const user = await findUserByUsername(deps.db, body.username);
+  const usable = user !== undefined && (deps.demoAccounts || user.demo === 0);
+  const matches = await verifyPassword(body.password, usable ? user.password_hash : DECOY_HASH);
+  return usable && matches ? user : undefined;
+}
+
+function busy(): ApiError {
+  return new ApiError(
+    503,
+    'rate_limited',
+    'The server is checking many sign-ins at once; try again in a few seconds',
+    undefined,
+    { 'Retry-After': String(BUSY_RETRY_SECONDS) },
+  );
 }
 
 function audit(db: Kysely<Database>, action: 'login' | 'logout', userId: string, at: Date): Promise<void> {

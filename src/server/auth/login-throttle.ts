@@ -1,18 +1,37 @@
 /**
- * Slows down password guessing: after too many failed sign-ins for one account, or from one client
- * address, within a window, further attempts answer 429 `rate_limited` until the window is over.
- * The counts live in the database, so every server instance sees the same ones.
+ * Slows down password guessing without handing strangers a way to lock a worker out. An attempt is
+ * counted before its password is checked, against three limits at once (README "Sign-in limits"):
+ * - the account from one address: 5 per 15 minutes, the tight one that stops a guesser there;
+ * - one address across accounts: 20 per 15 minutes (an office behind one NAT still has room);
+ * - the account from everywhere: 50 per hour, which slows guessing spread over many addresses but
+ *   takes more than one stranger's address to reach (one address gets about 20 an hour).
+ * Past any limit the attempt answers 429 `rate_limited` and counts nowhere. The counts live in the
+ * database, so every server instance sees the same ones.
  */
 import type { Kysely } from 'kysely';
 import { ApiError } from '../api-error';
-import { clearThrottle, findThrottleCounts, recordThrottleFailure } from '../db/login-throttle.repository';
+import {
+  clearThrottle,
+  clearThrottleWhere,
+  pruneThrottle,
+  refundThrottleSlots,
+  reserveThrottleSlots,
+  type ThrottleLimit,
+  type ThrottleSlot,
+} from '../db/login-throttle.repository';
 import type { Database } from '../db/schema';
+import { throttleAddress } from './throttle-address';
 
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-/** Failures per account per window: a person mistyping gets several tries, a guesser very few. */
-export const MAX_ACCOUNT_FAILURES = 5;
-/** Failures per client address per window: a whole office behind one NAT still gets room. */
-export const MAX_ADDRESS_FAILURES = 20;
+const MINUTE_MS = 60 * 1000;
+
+/** Attempts per account from one address: a person mistyping gets several tries, a guesser very few. */
+export const ACCOUNT_AT_ADDRESS = { max: 5, windowMs: 15 * MINUTE_MS } as const;
+/** Attempts per client address across accounts. */
+export const ADDRESS = { max: 20, windowMs: 15 * MINUTE_MS } as const;
+/** Attempts per account across all addresses. */
+export const ACCOUNT = { max: 50, windowMs: 60 * MINUTE_MS } as const;
+
+const LONGEST_WINDOW_MS = Math.max(ACCOUNT_AT_ADDRESS.windowMs, ADDRESS.windowMs, ACCOUNT.windowMs);
 
 export interface LoginAttempt {
   username: string;
@@ -20,59 +39,77 @@ export interface LoginAttempt {
   address: string | undefined;
 }
 
-interface Key {
-  key: string;
-  limit: number;
+/** The attempt's counted slots, to give back what was not a failure. */
+export interface LoginReservation {
+  pairKey: string;
+  slots: ThrottleSlot[];
 }
 
-function keysOf(attempt: LoginAttempt): Key[] {
-  const keys: Key[] = [{ key: accountKey(attempt.username), limit: MAX_ACCOUNT_FAILURES }];
-  if (attempt.address !== undefined)
-    keys.push({ key: `address:${attempt.address}`, limit: MAX_ADDRESS_FAILURES });
-  return keys;
+function limitsOf(attempt: LoginAttempt): ThrottleLimit[] {
+  // An unknown address is one address of its own for the pair, and counts for no address-wide limit.
+  const address = attempt.address === undefined ? undefined : throttleAddress(attempt.address);
+  const limits: ThrottleLimit[] = [
+    { key: pairKey(attempt.username, address ?? 'unknown'), ...ACCOUNT_AT_ADDRESS },
+    { key: accountKey(attempt.username), ...ACCOUNT },
+  ];
+  if (address !== undefined) limits.push({ key: `address:${address}`, ...ADDRESS });
+  return limits;
 }
 
 function accountKey(username: string): string {
   return `account:${username}`;
 }
 
-function windowOpenAfter(now: Date): string {
-  return new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
+function pairKey(username: string, address: string): string {
+  // An address never holds '|', so no username can make two pairs meet.
+  return `pair:${address}|${username}`;
 }
 
-/** Throws 429 with the seconds to wait when the account or the address has used up its failures. */
-export async function assertLoginAllowed(
+/**
+ * Counts the attempt against every limit before the password is checked, or throws 429 with the
+ * seconds to wait (counting nothing) when one is used up.
+ */
+export async function reserveLoginAttempt(
   db: Kysely<Database>,
   attempt: LoginAttempt,
   now: Date,
-): Promise<void> {
-  const keys = keysOf(attempt);
-  const counts = await findThrottleCounts(
-    db,
-    keys.map((k) => k.key),
-    windowOpenAfter(now),
-  );
-  let retryAfterMs = 0;
-  for (const count of counts) {
-    const limit = keys.find((k) => k.key === count.key)?.limit ?? 0;
-    if (count.failures >= limit)
-      retryAfterMs = Math.max(retryAfterMs, Date.parse(count.windowStart) + LOGIN_WINDOW_MS - now.getTime());
-  }
-  if (retryAfterMs > 0) throw rateLimited(Math.ceil(retryAfterMs / 1000));
+): Promise<LoginReservation> {
+  const limits = limitsOf(attempt);
+  const reservation = await reserveThrottleSlots(db, limits, now);
+  if (!reservation.granted) throw rateLimited(Math.ceil(reservation.retryAfterMs / 1000));
+  return { pairKey: limits[0]?.key ?? '', slots: reservation.slots };
 }
 
-export function recordLoginFailure(db: Kysely<Database>, attempt: LoginAttempt, now: Date): Promise<void> {
-  return recordThrottleFailure(
-    db,
-    keysOf(attempt).map((k) => k.key),
-    now.toISOString(),
-    windowOpenAfter(now),
-  );
+/** A wrong password: the attempt stays counted; windows that are over are dropped meanwhile. */
+export function loginFailed(db: Kysely<Database>, now: Date): Promise<void> {
+  return pruneThrottle(db, new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString());
 }
 
-/** A successful sign-in clears the account's count (not the address's: one good account must not unlock guessing). */
-export function recordLoginSuccess(db: Kysely<Database>, attempt: LoginAttempt): Promise<void> {
-  return clearThrottle(db, accountKey(attempt.username));
+/**
+ * A right password clears the account's count at this address and gives back this attempt's slot
+ * elsewhere; it does not clear the address's or the account-wide count, or one good sign-in would
+ * unlock more guessing from that address or from everywhere.
+ */
+export async function loginSucceeded(db: Kysely<Database>, reservation: LoginReservation): Promise<void> {
+  await refundThrottleSlots(
+    db,
+    reservation.slots.filter((slot) => slot.key !== reservation.pairKey),
+  );
+  await clearThrottle(db, reservation.pairKey);
+}
+
+/** The password was never checked (the server was busy, or failed): nothing is counted. */
+export function loginNotChecked(db: Kysely<Database>, reservation: LoginReservation): Promise<void> {
+  return refundThrottleSlots(db, reservation.slots);
+}
+
+/** An administrator's reset lifts the account's lockout, account-wide and at every address. */
+export function liftAccountLockout(db: Kysely<Database>, username: string): Promise<void> {
+  const account = accountKey(username);
+  return clearThrottleWhere(
+    db,
+    (key) => key === account || (key.startsWith('pair:') && key.slice(key.indexOf('|') + 1) === username),
+  );
 }
 
 function rateLimited(retryAfterSeconds: number): ApiError {

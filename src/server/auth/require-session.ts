@@ -5,7 +5,8 @@ import { findSession } from '../db/sessions.repository';
 import { hashSessionToken } from './session-token';
 import { loadSessionUser } from './session-user';
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/;
+/** RFC 9110 §11.1: the auth scheme is case-insensitive (`bearer` is as good as `Bearer`); the token is not. */
+const BEARER = /^[Bb][Ee][Aa][Rr][Ee][Rr] ([A-Za-z0-9_-]{16,128})$/;
 
 /** 401 unless the request carries a live bearer token, saying why; otherwise sets `session`. */
 export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
