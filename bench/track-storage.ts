@@ -22,6 +22,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { NO_FINDINGS, type PatrolBody } from '../src/domain/patrol';
 import type { GridRecord } from '../src/domain/record-envelope';
+import { encodeTrackPoints } from '../src/domain/track-codec';
 import { createApp } from '../src/server/app';
 import { openDatabase } from '../src/server/db/database';
 import { databaseSize, formatBytes, isPostgres } from '../src/server/db/table-sizes';
@@ -55,6 +56,8 @@ export interface TrackStorageFigures {
   pointsPerDay: number;
   /** JSON length of one day's body.track. */
   trackJsonBytes: number;
+  /** The same track with each segment's points in src/domain/track-codec.ts's form. */
+  encodedTrackJsonBytes: number;
   /** Growth per patrol-day by table, after the three pushes of a day. */
   perDayByTable: TableBytes;
   perDayBytes: number;
@@ -103,6 +106,7 @@ export async function measureTrackStorage(
     await settle();
     const before = await tableBytes(db);
     let trackJsonBytes = 0;
+    let encodedTrackJsonBytes = 0;
     let last: GridRecord | undefined;
     for (let day = 0; day < DAYS; day++) {
       const startedAt = new Date(start.getTime() + day * 86_400_000);
@@ -124,6 +128,9 @@ export async function measureTrackStorage(
       );
       const track = walkedTrack(startedAt.getTime());
       trackJsonBytes = JSON.stringify(track).length;
+      encodedTrackJsonBytes = JSON.stringify(
+        track.map((segment) => ({ id: segment.id, points: encodeTrackPoints(segment.points) })),
+      ).length;
       const ended: PatrolBody = { ...(record.body as PatrolBody), endedAt: now().toISOString(), track };
       record = await push(editRecord(record, { body: ended, userId: user.id, now: now() }), record.rev);
       const submitted: PatrolBody = {
@@ -156,6 +163,7 @@ export async function measureTrackStorage(
       days: DAYS,
       pointsPerDay: POINTS_PER_DAY,
       trackJsonBytes,
+      encodedTrackJsonBytes,
       perDayByTable,
       perDayBytes: Math.round(sum(delta(afterDays, before)) / DAYS),
       perLaterEditBytes: Math.round(sum(delta(afterEdits, afterDays)) / DAYS),
@@ -174,6 +182,9 @@ function print(figures: TrackStorageFigures): void {
   }
   console.log(`  ${'total'.padEnd(20)}${formatBytes(figures.perDayBytes).padStart(10)} per patrol-day`);
   console.log(`  each later edit of the patrol adds ${formatBytes(figures.perLaterEditBytes)}`);
+  console.log(
+    `  the track encoded (track-codec.ts): ${formatBytes(figures.encodedTrackJsonBytes)}, ${(figures.trackJsonBytes / figures.encodedTrackJsonBytes).toFixed(1)}× smaller`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
