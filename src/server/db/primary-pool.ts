@@ -25,6 +25,11 @@ import { DatabaseUnavailableError, isDatabaseUnavailable } from './database-unav
 const CONNECT_TIMEOUT_MS = 5_000;
 /** After a search found no primary, requests fail fast for this long instead of each searching. */
 const SEARCH_COOLDOWN_MS = 500;
+/**
+ * TCP keepalive on pooled connections, so a primary cut off by the network (no reset ever comes)
+ * is noticed in minutes rather than the OS default of two hours.
+ */
+const KEEPALIVE_IDLE_MS = 10_000;
 
 type PoolConfig = Omit<pg.PoolConfig, 'connectionString'>;
 
@@ -88,6 +93,7 @@ export function createPrimaryPool(url: string, config: PoolConfig): PrimaryPool 
       connectionString: hostUrl,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       keepAlive: true,
+      keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS,
     });
     // Without these listeners a dead connection's 'error' event would crash the process.
     pool.on('error', () => drop(pool));
