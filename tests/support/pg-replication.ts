@@ -170,7 +170,7 @@ export async function startReplicatedPostgres(options: ReplicationOptions = {}):
       const children = childPids(pid);
       process.kill(pid, 'SIGKILL');
       for (const child of children) killQuietly(child);
-      started.splice(started.indexOf(primaryDir), 1);
+      if (started.includes(primaryDir)) started.splice(started.indexOf(primaryDir), 1);
       // Whatever the proxy still holds for the standby dies with the primary's machine.
       proxy.cut();
     },
