@@ -9,6 +9,7 @@ import { ApiError } from './api-error';
 import type { AppDeps } from './app-env';
 import { revealRoute } from './audit/reveal-route';
 import { authRoutes } from './auth/auth-routes';
+import { isDatabaseUnavailable } from './db/database-unavailable';
 import type { Database } from './db/schema';
 import { gridsRoute } from './grids-route';
 import { mapConfigRoute } from './map-config-route';
@@ -16,6 +17,9 @@ import { photoRoutes } from './photos/photo-routes';
 import { pullRoute } from './pull/pull-route';
 import { pushRoute } from './push/push-route';
 import { securityHeaders } from './security-headers';
+
+/** What a 503 asks the device to wait while the database fails over. */
+const RETRY_AFTER_UNAVAILABLE_S = 2;
 
 export interface CreateAppOptions {
   db: Kysely<Database>;
@@ -59,6 +63,13 @@ export function createApp(options: CreateAppOptions): Hono {
   app.onError((error, c) => {
     if (error instanceof ApiError)
       return c.json(errorBody(error.code, error.message, error.issues), error.status, error.headers);
+    // The primary died or is failing over: nothing was acknowledged, the device retries.
+    if (isDatabaseUnavailable(error)) {
+      console.warn('Database unavailable on %s %s: %s', c.req.method, c.req.path, error.message);
+      return c.json(errorBody('internal', 'The database is unavailable; retry shortly'), 503, {
+        'retry-after': String(RETRY_AFTER_UNAVAILABLE_S),
+      });
+    }
     console.error('Unexpected error on %s %s:', c.req.method, c.req.path, error);
     return c.json(errorBody('internal', 'Internal server error'), 500);
   });

@@ -20,6 +20,7 @@ import {
   revokeSessions,
 } from './admin-commands';
 import { AUDIT_RETENTION_YEARS, pruneAudit } from './audit-retention';
+import { databaseSizeLines } from './database-size-lines';
 import { recordHistoryLines } from './record-history';
 import { setStreetThresholds, showStreetThresholds } from './street-threshold-commands';
 
@@ -161,6 +162,16 @@ const COMMANDS: Record<string, Command> = {
     async run(ctx, v, out) {
       const removed = await pruneAudit(ctx, v.before ?? '');
       out(`Removed ${removed} audit row${removed === 1 ? '' : 's'} older than ${v.before}.`);
+    },
+  },
+  'db-size': {
+    usage: '',
+    summary:
+      'Show the size of each table (rows, bytes with its indexes), largest first, and of the whole database.',
+    options: [],
+    required: [],
+    async run(ctx, _v, out) {
+      for (const line of await databaseSizeLines(ctx.db)) out(line);
     },
   },
   'list-orgs': {

@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { type Dialect, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations';
+import { createPrimaryPool } from './primary-pool';
 import type { Database } from './schema';
 
 export type DatabaseConfig = { sqlitePath: string } | { url: string };
@@ -38,9 +39,12 @@ function sqliteDialect(path: string): Dialect {
   return new SqliteDialect({ database: sqlite });
 }
 
+/**
+ * PostgreSQL through a pool that follows the writable primary: `url` may list several hosts
+ * (`postgres://u@h1:5432,h2:5432/db?target_session_attrs=read-write`), see primary-pool.ts.
+ */
 function postgresDialect(url: string): Dialect {
-  const pool = new pg.Pool({
-    connectionString: url,
+  const pool = createPrimaryPool(url, {
     max: 10,
     // bigint columns (change_seq, seq) come back as numbers: they stay far below 2^53.
     types: {

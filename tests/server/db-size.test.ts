@@ -1,0 +1,94 @@
+/**
+ * `npm run admin -- db-size`: every table once with its row count and size, largest first, and
+ * sizes that follow what is written — a patrol-day's GPS track shows up in the tables that keep a
+ * copy of the record.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GridRecord } from '../../src/domain/record-envelope';
+import { databaseSize } from '../../src/server/db/table-sizes';
+import { samplePatrol } from '../support/sample-records';
+import { walkedTrack } from '../support/walked-track';
+import { adminRunner, lent } from './admin-runner';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
+
+/** The tables of schema.ts. */
+const TABLES = [
+  'audit_log',
+  'clients',
+  'counters',
+  'login_throttle',
+  'mutations',
+  'orgs',
+  'record_revisions',
+  'records',
+  'sessions',
+  'street_settings',
+  'user_assignments',
+  'users',
+];
+/** Tables that hold a whole copy of a pushed record. */
+const RECORD_COPIES = ['records', 'record_revisions', 'mutations', 'audit_log'];
+
+describe.each(DIALECTS)('database size by table (%s)', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+  });
+  afterAll(() => server.close());
+
+  const admin = (...argv: string[]) =>
+    adminRunner(
+      async () => lent(server.db),
+      () => new Date(),
+    )(...argv);
+
+  it('prints every table once with its row count, largest first, and the whole database', async () => {
+    const { code, out } = await admin('db-size');
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^table\s+rows\s+size$/);
+    const rows = lines
+      .map((line) => /^(\w+)\s+([\d,]+)\s+([\d.]+) (B|KB|MB|GB)$/.exec(line))
+      .filter((match) => match !== null);
+    const names = rows.map((match) => match[1]);
+    for (const table of TABLES)
+      expect(
+        names.filter((name) => name === table),
+        table,
+      ).toHaveLength(1);
+    const printedRows = (table: string) => Number(rows.find((m) => m[1] === table)?.[2]?.replaceAll(',', ''));
+    expect(printedRows('users')).toBe(11);
+    expect(printedRows('records')).toBe(await server.count('records'));
+    expect(printedRows('audit_log')).toBe(await server.count('audit_log'));
+    expect(out).toMatch(
+      dialect === 'sqlite' ? /^database file: [\d.]+ (KB|MB)/m : /^database: [\d.]+ (KB|MB)/m,
+    );
+
+    const { tables } = await databaseSize(server.db);
+    expect(names).toEqual(tables.map((t) => t.table));
+    const bytes = tables.map((t) => t.bytes);
+    expect(bytes).toEqual([...bytes].sort((a, b) => b - a));
+  });
+
+  it("grows by a patrol-day's track in each table that keeps a copy of the record", async () => {
+    const who = await server.login('hb-grid01');
+    const before = await databaseSize(server.db);
+    const track = walkedTrack(Date.parse('2026-11-26T00:30:00.000Z'));
+    const base = samplePatrol(randomUUID(), HUBIN_GRID_1, who.user.id);
+    const patrol = { ...base, body: { ...base.body, track } } as GridRecord;
+    const reply = await server.push(who.token, randomUUID(), [mutation(patrol)]);
+    expect(reply.body.results[0].status).toBe('applied');
+    const after = await databaseSize(server.db);
+
+    const trackBytes = JSON.stringify(track).length;
+    const of = (size: typeof before, table: string) => size.tables.find((t) => t.table === table);
+    for (const table of RECORD_COPIES) {
+      expect(of(after, table)?.rows, table).toBe((of(before, table)?.rows ?? 0) + 1);
+      // PostgreSQL compresses the JSON (TOAST), to about 40 % here; SQLite stores it as it is.
+      const grown = (of(after, table)?.bytes ?? 0) - (of(before, table)?.bytes ?? 0);
+      expect(grown, `${table} grew`).toBeGreaterThan(trackBytes * (dialect === 'sqlite' ? 0.9 : 0.25));
+    }
+    expect(after.totalBytes).toBeGreaterThan(before.totalBytes);
+  });
+});
