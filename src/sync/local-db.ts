@@ -59,10 +59,14 @@ export interface OutboxMutation {
   offline?: boolean;
 }
 
-/** Why the last sync pass failed, for the sync screen. `message` is the raw (English) detail. */
+/**
+ * Why the last sync pass failed, for the badge and the sync screen. `message` is the raw (English)
+ * detail for whoever helps the worker. `protocol`: an answer this app cannot read; `device`: the
+ * phone itself failed (storage).
+ */
 export interface SyncErrorInfo {
   at: string;
-  kind: 'offline' | 'server' | 'unauthorized';
+  kind: 'offline' | 'server' | 'unauthorized' | 'protocol' | 'device';
   message: string;
 }
 

@@ -42,12 +42,16 @@ export type SyncOutcome =
   | { status: 'ok'; pushed: number; pulled: number }
   | { status: 'offline'; error: string }
   | { status: 'unauthorized' }
-  | { status: 'error'; error: string };
+  /**
+   * `reason`: `server` a 5xx or refusal, `protocol` an answer this app cannot read (the app may need
+   * an update), `device` a failure on the phone itself (storage).
+   */
+  | { status: 'error'; error: string; reason: 'server' | 'protocol' | 'device' };
 
 function failure(result: Exclude<HttpResult, { kind: 'ok' }>): SyncOutcome {
   if (result.kind === 'network-error') return { status: 'offline', error: result.message };
   if (result.status === 401) return { status: 'unauthorized' };
-  return { status: 'error', error: `${result.status} ${result.code}: ${result.message}` };
+  return { status: 'error', error: `${result.status} ${result.code}: ${result.message}`, reason: 'server' };
 }
 
 async function runPass(deps: SyncDeps): Promise<SyncOutcome> {
@@ -57,7 +61,8 @@ async function runPass(deps: SyncDeps): Promise<SyncOutcome> {
   for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
     const outcome = await pushRound(deps, db, deps.token, clientId);
     if (outcome.kind === 'failed') return failure(outcome.result);
-    if (outcome.kind === 'bad-response') return { status: 'error', error: outcome.message };
+    if (outcome.kind === 'bad-response')
+      return { status: 'error', error: outcome.message, reason: 'protocol' };
     if (outcome.sent === 0) break;
     pushed += outcome.sent;
   }
@@ -67,7 +72,7 @@ async function runPass(deps: SyncDeps): Promise<SyncOutcome> {
   if (photos.kind === 'failed') return failure(photos.result);
   const pull = await pullAll(deps, db, deps.token, clientId);
   if (pull.kind === 'failed') return failure(pull.result);
-  if (pull.kind === 'bad-response') return { status: 'error', error: pull.message };
+  if (pull.kind === 'bad-response') return { status: 'error', error: pull.message, reason: 'protocol' };
   return { status: 'ok', pushed, pulled: pull.pulled };
 }
 
@@ -80,7 +85,11 @@ async function record(deps: SyncDeps, outcome: SyncOutcome): Promise<void> {
     const value: SyncErrorInfo =
       outcome.status === 'unauthorized'
         ? { at: now, kind: 'unauthorized', message: 'unauthorized' }
-        : { at: now, kind: outcome.status === 'offline' ? 'offline' : 'server', message: outcome.error };
+        : {
+            at: now,
+            kind: outcome.status === 'offline' ? 'offline' : outcome.reason,
+            message: outcome.error,
+          };
     await deps.db.meta.put({ key: 'lastSyncError', value });
     const log = await deps.db.meta.get('syncErrorLog');
     const earlier = Array.isArray(log?.value) ? log.value : [];
@@ -99,7 +108,8 @@ export function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
     try {
       outcome = await runPass(deps);
     } catch (error) {
-      outcome = { status: 'error', error: error instanceof Error ? error.message : String(error) };
+      const message = error instanceof Error ? error.message : String(error);
+      outcome = { status: 'error', error: message, reason: 'device' };
     }
     await record(deps, outcome);
     return outcome;

@@ -85,7 +85,7 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
     try {
       outcome = await options.run();
     } catch (error) {
-      outcome = { status: 'error', error: String(error) };
+      outcome = { status: 'error', error: String(error), reason: 'device' };
     }
     running = false;
     options.onRunning?.(false);

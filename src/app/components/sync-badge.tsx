@@ -1,6 +1,6 @@
 import { t } from '../i18n/i18n';
 import { badgeFor } from '../sync-badge-text';
-import { isOnline, sessionExpired, syncing, unsyncedCount } from '../sync-status';
+import { isOnline, lastSyncAt, lastSyncError, sessionExpired, syncing, unsyncedCount } from '../sync-status';
 
 /** The always-visible sync state in the top bar; tapping it opens the sync panel. */
 export function SyncBadge() {
@@ -9,6 +9,8 @@ export function SyncBadge() {
     syncing: syncing.value,
     online: isOnline.value,
     unsynced: unsyncedCount.value,
+    lastError: lastSyncError.value?.kind,
+    everSynced: lastSyncAt.value !== undefined,
   });
   return (
     <a class={`badge badge--${badge.tone}`} href="/settings" aria-live="polite" title={t('settings.sync')}>

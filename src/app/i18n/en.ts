@@ -42,6 +42,10 @@ export const en: Partial<Record<MessageKey, string>> = {
   'badge.offline': 'Offline',
   'badge.pending': '{n} to sync',
   'badge.allSynced': 'all synced',
+  'badge.nothingPending': 'nothing waiting',
+  'badge.notYetSynced': 'not synced yet',
+  'badge.failedRetry': 'Sync failed · retrying soon',
+  'badge.failedUpdate': 'Sync failed · update the app',
   'badge.syncing': 'Syncing…',
   'badge.expired': 'Session expired, sign in again',
   'banner.offline': 'No network. Records are saved on this phone and uploaded when you are back online.',
@@ -258,6 +262,9 @@ export const en: Partial<Record<MessageKey, string>> = {
   'syncError.offline': 'No connection; retries automatically',
   'syncError.unauthorized': 'Session expired; sign in again',
   'syncError.server': 'Server error; retries automatically',
+  'syncError.protocol':
+    'The server sent data this app cannot read, so new records cannot arrive. Update the app (tap Reload when a new version is offered); if that does not help, tell your administrator.',
+  'syncError.device': 'The phone failed to store sync data. Check its free storage, then tap Sync now.',
   'settings.syncNow': 'Sync now',
   'settings.relogin': 'Sign in again',
   'settings.signOut': 'Sign out',
@@ -268,6 +275,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'settings.storageUse': '{used} used of about {quota}',
   'settings.persisted': 'Persistent: the browser will not clear it on its own',
   'settings.notPersisted': 'Not persistent: the browser may clear it when space runs low — sync soon',
+  'settings.errorDetail': 'Technical detail (for your administrator): {detail}',
   'settings.errorLog': 'Recent sync errors ({n})',
 
   'update.available': 'A new version is available',

@@ -36,7 +36,11 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
  * Two times that read alike to the minute are shown to the second, so the screen never offers a
  * choice between two values that look the same.
  */
-export function timesToTheSecond(path: string, mine: GridRecord, theirs: GridRecord): [string, string] | undefined {
+export function timesToTheSecond(
+  path: string,
+  mine: GridRecord,
+  theirs: GridRecord,
+): [string, string] | undefined {
   if (!path.startsWith('body.')) return undefined;
   const key = path.slice(5);
   const a = (mine.body as Record<string, unknown>)[key];

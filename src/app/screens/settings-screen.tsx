@@ -35,6 +35,8 @@ const SYNC_ERROR_MESSAGES: Record<SyncErrorInfo['kind'], MessageKey> = {
   offline: 'syncError.offline',
   server: 'syncError.server',
   unauthorized: 'syncError.unauthorized',
+  protocol: 'syncError.protocol',
+  device: 'syncError.device',
 };
 
 function StorageUse() {
@@ -74,7 +76,7 @@ function SyncErrorLog() {
         {log.map((entry) => (
           <li key={`${entry.at}-${entry.message}`}>
             <span>{`${formatDateTime(entry.at)} · ${t(SYNC_ERROR_MESSAGES[entry.kind])}`}</span>
-            <span class="kv__raw">{entry.message}</span>
+            <span class="kv__raw">{t('settings.errorDetail', { detail: entry.message })}</span>
           </li>
         ))}
       </ol>
@@ -127,10 +129,8 @@ export function SettingsScreen() {
                 <dt>{t('settings.lastError')}</dt>
                 <dd class="kv__error">
                   {t(SYNC_ERROR_MESSAGES[error.kind])}
-                  <span class="kv__raw">
-                    {`${formatDateTime(error.at)} · `}
-                    {error.message}
-                  </span>
+                  <span class="kv__raw">{formatDateTime(error.at)}</span>
+                  <span class="kv__raw">{t('settings.errorDetail', { detail: error.message })}</span>
                 </dd>
               </div>
             )}
