@@ -8,6 +8,7 @@
  * the status as it is; the flow log still records them (DISPUTE_NOTE_ACTIONS), from and to the same status.
  */
 import type { DISPUTE_NOTE_ACTIONS, DisputeBody, FlowLog, FollowUp, MediationSession } from './dispute';
+import { mediationLimitRuns } from './dispute-status';
 import {
   type DisputeContext,
   type DisputeEvent,
@@ -75,7 +76,7 @@ export function disputeContextFrom(body: DisputeBody): DisputeContext {
 export function disputeRiskFactsFrom(body: DisputeBody, now: Date): DisputeRiskFacts {
   // Age matters only while the case waits to be resolved: once mediated (or handed on) it no longer
   // "sits unresolved at grid level".
-  const open = UNRESOLVED.includes(body.status);
+  const open = mediationLimitRuns(body.status);
   return {
     riskLevel: body.riskLevel,
     riskFlags: body.riskFlags ?? [],
@@ -86,8 +87,6 @@ export function disputeRiskFactsFrom(body: DisputeBody, now: Date): DisputeRiskF
     daysOpen: open ? daysBetween(localDayOf(new Date(body.registeredAt)), localDayOf(now)) : 0,
   };
 }
-
-const UNRESOLVED: readonly DisputeBody['status'][] = ['reported', 'accepted', 'mediating', 'escalated'];
 
 export { disputeDueDay } from './due-dates';
 

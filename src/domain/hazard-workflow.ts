@@ -14,7 +14,7 @@
  *     │     └─ refer (only when overdue: 逾期移交) ─→ referred
  *     └─ refer ─→ referred 已移交 ─ deptFeedback (note) ─→ deptFeedback 部门反馈 ─ close ─→ closed
  *
- *   overdue 逾期: derived, never stored (isOverdue).
+ *   overdue 逾期: derived, never stored (hazard-status.ts: the clock that runs in each status).
  *
  * The result is the next status only; the record layer stores the event's data (deadline, recheck,
  * referral) next to it.
@@ -173,14 +173,4 @@ function guard(state: HazardStatus, event: HazardEvent, context: HazardContext):
     case 'close':
       return undefined;
   }
-}
-
-/** The fields isOverdue reads. */
-export type OverdueFacts = { status: HazardStatus; deadline?: string };
-
-/** 逾期: the deadline day has ended (24:00 in China) and the hazard is neither closed nor passed its recheck. */
-export function isOverdue(hazard: OverdueFacts, now: Date): boolean {
-  if (hazard.deadline === undefined) return false;
-  if (hazard.status === 'closed' || hazard.status === 'recheckPassed') return false;
-  return isPastDue(hazard.deadline, now);
 }

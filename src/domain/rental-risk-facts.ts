@@ -1,13 +1,10 @@
 /**
  * The facts assessRentalRisk reads, gathered from a 一户一档 house and the inspections made of it.
  */
-import { isOverdue } from './hazard-workflow';
+import { isHazardOverdue, isHazardSettled } from './hazard-status';
 import type { RentalHouseBody } from './rental-house';
 import type { RentalInspectionBody } from './rental-inspection';
 import type { RentalRiskFacts } from './risk-rules';
-
-/** Hazards that no longer put anyone at risk: fixed and seen fixed, or 销号. */
-const SETTLED = new Set(['closed', 'fixedOnSite', 'recheckPassed']);
 
 /**
  * Open hazards of every inspection (with 逾期 derived at `now`); unregistered occupants are the
@@ -21,14 +18,8 @@ export function rentalRiskFacts(
 ): RentalRiskFacts {
   const openHazards = inspections.flatMap((inspection) =>
     inspection.hazards
-      .filter((h) => !SETTLED.has(h.status))
-      .map((h) => ({
-        hazardLevel: h.hazardLevel,
-        overdue: isOverdue(
-          { status: h.status, ...(h.deadline === undefined ? {} : { deadline: h.deadline }) },
-          now,
-        ),
-      })),
+      .filter((h) => !isHazardSettled(h.status))
+      .map((h) => ({ hazardLevel: h.hazardLevel, overdue: isHazardOverdue(h, now) })),
   );
   const unregisteredTenants = house.tenants.filter(
     (tenant) => tenant.residenceRegistration === 'none' && tenant.movedOutDate === undefined,

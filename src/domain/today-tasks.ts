@@ -3,22 +3,25 @@
  * stored). Every due day is a calendar day in China (due-dates.ts), so "today" turns at 00:00 +08:00
  * whatever the phone's time zone.
  *
- *   hazard (rectifying / recheckFailed) with a deadline
+ *   hazard whose rectification deadline runs (hazard-status.ts: rectifying, recheckFailed)
  *     deadline passed ─────────────────→ hazardOverdue   (逾期; due = the deadline)
  *     deadline within HAZARD_NEAR_DAYS ─→ hazardDue       (整改期限将到)
  *   hazard reportedFixed with a deadline → recheckDue     (due = deadline + 3 working days)
- *   dispute still being mediated (reported, accepted, mediating, escalated)
+ *   dispute whose mediation limit runs (dispute-status.ts: reported, accepted, mediating, escalated)
  *     30-day limit passed ─────────────→ disputeOverdue
  *     within DISPUTE_NEAR_DAYS ────────→ disputeDueSoon
- *   dispute success / performing with no follow-up, once the performance deadline has come
+ *   dispute agreed with no follow-up, once the performance deadline has come
  *                                      → followUpDue     (due = performance deadline + 7 days)
+ *
+ * Each deadline and what 逾期 means is defined once, in hazard-status.ts and dispute-status.ts; the
+ * list, the map and this panel all read them.
  *
  * A rectifying hazard past its deadline is shown as overdue rather than as a recheck: the inspector
  * goes back either way, and 逾期 is what decides the next step (逾期移交).
  */
-import type { DisputeStatus } from './dispute';
-import { daysLeft, disputeDueDay, followUpDueDay, hazardRecheckDueDay, localDayOf } from './due-dates';
-import { isOverdue } from './hazard-workflow';
+import { disputeDeadline, isAgreed, isDisputeOverdue } from './dispute-status';
+import { daysLeft, localDayOf } from './due-dates';
+import { hazardDeadline, isHazardOverdue } from './hazard-status';
 import type { DisputeRecord, GridRecord, RentalInspectionRecord } from './record-envelope';
 
 /** A hazard deadline this many days away or fewer (today = 0) counts as near. */
@@ -52,50 +55,32 @@ export interface TodayTaskOptions {
   disputeNearDays?: number;
 }
 
-/** Statuses in which the 30-day mediation limit still runs. */
-const MEDIATION_RUNNING: readonly DisputeStatus[] = ['reported', 'accepted', 'mediating', 'escalated'];
-/** Statuses in which an agreement waits for its follow-up visit. */
-const AWAITING_FOLLOW_UP: readonly DisputeStatus[] = ['success', 'performing'];
-/** An agreement reached: counted as resolved (closed only if it has an agreement). */
-const RESOLVED: readonly DisputeStatus[] = ['success', 'performing', 'followedUp'];
-
 function hazardTasks(record: RentalInspectionRecord, now: Date, nearDays: number): TodayTask[] {
   if (record.body.status === 'closed') return [];
   const tasks: TodayTask[] = [];
   for (const hazard of record.body.hazards) {
-    if (hazard.deadline === undefined) continue;
-    const base = { recordId: record.id, hazardId: hazard.id };
-    if (hazard.status === 'reportedFixed') {
-      const dueDay = hazardRecheckDueDay(hazard.deadline);
-      tasks.push({ ...base, kind: 'recheckDue', dueDay, daysLeft: daysLeft(dueDay, now) });
-    } else if (hazard.status === 'rectifying' || hazard.status === 'recheckFailed') {
-      const left = daysLeft(hazard.deadline, now);
-      if (isOverdue({ status: hazard.status, deadline: hazard.deadline }, now)) {
-        tasks.push({ ...base, kind: 'hazardOverdue', dueDay: hazard.deadline, daysLeft: left });
-      } else if (left <= nearDays) {
-        tasks.push({ ...base, kind: 'hazardDue', dueDay: hazard.deadline, daysLeft: left });
-      }
-    }
+    const deadline = hazardDeadline(hazard);
+    if (!deadline) continue;
+    const base = { recordId: record.id, hazardId: hazard.id, dueDay: deadline.dueDay };
+    const left = daysLeft(deadline.dueDay, now);
+    if (deadline.kind === 'recheck') tasks.push({ ...base, kind: 'recheckDue', daysLeft: left });
+    else if (isHazardOverdue(hazard, now)) tasks.push({ ...base, kind: 'hazardOverdue', daysLeft: left });
+    else if (left <= nearDays) tasks.push({ ...base, kind: 'hazardDue', daysLeft: left });
   }
   return tasks;
 }
 
 function disputeTasks(record: DisputeRecord, now: Date, nearDays: number): TodayTask[] {
-  const body = record.body;
-  if (MEDIATION_RUNNING.includes(body.status)) {
-    const dueDay = disputeDueDay(body);
-    const left = daysLeft(dueDay, now);
-    if (left < 0) return [{ kind: 'disputeOverdue', recordId: record.id, dueDay, daysLeft: left }];
-    if (left <= nearDays) return [{ kind: 'disputeDueSoon', recordId: record.id, dueDay, daysLeft: left }];
-    return [];
+  const deadline = disputeDeadline(record.body, now);
+  if (!deadline) return [];
+  const { dueDay } = deadline;
+  const left = daysLeft(dueDay, now);
+  if (deadline.kind === 'followUp')
+    return [{ kind: 'followUpDue', recordId: record.id, dueDay, daysLeft: left }];
+  if (isDisputeOverdue(record.body, now)) {
+    return [{ kind: 'disputeOverdue', recordId: record.id, dueDay, daysLeft: left }];
   }
-  const performBy = body.agreement?.performanceDeadline;
-  if (AWAITING_FOLLOW_UP.includes(body.status) && body.followUps.length === 0 && performBy !== undefined) {
-    // The visit checks how the agreement was performed, so it is due only once performance was.
-    if (daysLeft(performBy, now) > 0) return [];
-    const dueDay = followUpDueDay(performBy);
-    return [{ kind: 'followUpDue', recordId: record.id, dueDay, daysLeft: daysLeft(dueDay, now) }];
-  }
+  if (left <= nearDays) return [{ kind: 'disputeDueSoon', recordId: record.id, dueDay, daysLeft: left }];
   return [];
 }
 
@@ -139,7 +124,7 @@ export function taskUrgency(task: TodayTask, options: TodayTaskOptions = {}): 'o
 /** When and at which level a dispute reached its agreement, if it did. */
 function resolution(record: DisputeRecord): { at: string; level: string } | undefined {
   const body = record.body;
-  const agreed = RESOLVED.includes(body.status) || (body.status === 'closed' && body.agreement !== undefined);
+  const agreed = isAgreed(body.status) || (body.status === 'closed' && body.agreement !== undefined);
   if (!agreed) return undefined;
   const success = body.flowLogs.find((log) => log.toStatus === 'success');
   if (!success) return { at: body.registeredAt, level: body.handlingLevel };

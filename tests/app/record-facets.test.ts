@@ -69,15 +69,15 @@ describe('record facets', () => {
     expect(text).not.toMatch(/\d{6}/);
   });
 
-  it('marks a dispute overdue 30 days after registration in China, unless closed, not accepted or terminated', () => {
+  it('marks a dispute overdue 30 days after registration in China only while mediation runs', () => {
     // Registered 2025-02-05 07:30 China (23:30 UTC the day before): due 2025-03-07, overdue on the 8th.
     const registeredAt = '2025-02-04T23:30:00.000Z';
     expect(recordFacets(dispute({ registeredAt })).overdue(new Date('2025-03-07T15:59:00.000Z'))).toBe(false);
     expect(recordFacets(dispute({ registeredAt })).overdue(new Date('2025-03-07T16:00:00.000Z'))).toBe(true);
-    for (const status of ['closed', 'notAccepted', 'terminated']) {
+    for (const status of ['closed', 'notAccepted', 'terminated', 'failed', 'success', 'transferred']) {
       expect(recordFacets(dispute({ registeredAt, status })).overdue(NOW)).toBe(false);
     }
-    expect(recordFacets(dispute({ registeredAt, status: 'failed' })).overdue(NOW)).toBe(true);
+    expect(recordFacets(dispute({ registeredAt, status: 'mediating' })).overdue(NOW)).toBe(true);
   });
 
   it('never marks a patrol overdue', () => {

@@ -6,7 +6,6 @@ import {
   type HazardEvent,
   type HazardEventType,
   type HazardStatus,
-  isOverdue,
   transitionHazard,
 } from '../../src/domain/hazard-workflow';
 
@@ -245,24 +244,5 @@ describe('hazard guards', () => {
     expect(transitionHazard('closed', { type: 'fixOnSite', photoIds: [] }, context)).toEqual(
       refused('notAllowed'),
     );
-  });
-});
-
-describe('overdue', () => {
-  const deadline = '2025-06-10';
-  const lastSecond = new Date('2025-06-10T23:59:59+08:00');
-  const nextDay = new Date('2025-06-11T00:00:00+08:00');
-
-  it('starts when the deadline day has ended in Beijing', () => {
-    expect(isOverdue({ status: 'rectifying', deadline }, lastSecond)).toBe(false);
-    expect(isOverdue({ status: 'rectifying', deadline }, nextDay)).toBe(true);
-  });
-
-  it.each(HAZARD_STATUSES)('after the deadline, %s is overdue unless closed or passed', (status) => {
-    expect(isOverdue({ status, deadline }, nextDay)).toBe(status !== 'closed' && status !== 'recheckPassed');
-  });
-
-  it('never applies without a deadline', () => {
-    expect(isOverdue({ status: 'open' }, nextDay)).toBe(false);
   });
 });

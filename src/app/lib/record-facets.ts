@@ -7,14 +7,11 @@
  * know, or a body from a newer schema, still lists with generic facets instead of breaking the list.
  */
 
-import {
-  type DueDateExtension,
-  disputeDueDay,
-  isPastDue,
-  isValidDay,
-  localDayOf,
-} from '../../domain/due-dates';
-import { type HazardStatus, isOverdue } from '../../domain/hazard-workflow';
+import { DISPUTE_STATUSES, type DisputeStatus } from '../../domain/dispute';
+import { isDisputeOverdue } from '../../domain/dispute-status';
+import { type DueDateExtension, isValidDay, localDayOf } from '../../domain/due-dates';
+import { isInspectionOverdue } from '../../domain/hazard-status';
+import { HAZARD_STATUSES, type HazardStatus } from '../../domain/hazard-workflow';
 import type { LocalRecord } from '../../sync/local-db';
 import { label } from '../i18n/i18n';
 
@@ -60,22 +57,45 @@ const LONG_NUMBER = /\d{6,}[Xx]?|1\d{2}[\s-]\d{4}[\s-]\d{4}/g;
 
 const never = () => false;
 
-/** Dispute statuses after which the 30-day mediation deadline no longer applies. */
-const DISPUTE_DONE = new Set(['closed', 'notAccepted', 'terminated', 'transferred', 'awaitingFeedback']);
-
 type Overdue = (now: Date) => boolean;
 
-/** The hazards of an inspection as isOverdue reads them; entries that are not hazards are skipped. */
-function hazardsOf(body: Body): { status: HazardStatus; deadline?: string }[] {
-  const list = body.hazards;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((entry: unknown) => {
+/**
+ * 逾期 by the one definition each kind has (hazard-status.ts, dispute-status.ts), over a body read
+ * as plain data: a body whose fields are not what this build knows never turns overdue.
+ */
+function inspectionOverdue(body: Body): Overdue {
+  const list = Array.isArray(body.hazards) ? body.hazards : [];
+  const hazards = list.flatMap((entry: unknown) => {
     const hazard = entry as Body | null;
     if (!hazard || typeof hazard !== 'object' || typeof hazard.status !== 'string') return [];
+    if (!(HAZARD_STATUSES as readonly string[]).includes(hazard.status)) return [];
     const deadline =
       typeof hazard.deadline === 'string' && isValidDay(hazard.deadline) ? hazard.deadline : undefined;
-    return [{ status: hazard.status as HazardStatus, ...(deadline === undefined ? {} : { deadline }) }];
+    return [{ status: hazard.status as HazardStatus, deadline }];
   });
+  const inspection = { status: str(body, 'status'), hazards };
+  return (now) => isInspectionOverdue(inspection, now);
+}
+
+function disputeOverdue(body: Body): Overdue {
+  const status = str(body, 'status');
+  const registered = new Date(str(body, 'registeredAt'));
+  if (!(DISPUTE_STATUSES as readonly string[]).includes(status) || Number.isNaN(registered.getTime())) {
+    return never;
+  }
+  const list = (key: string): unknown[] => (Array.isArray(body[key]) ? (body[key] as unknown[]) : []);
+  const agreement = body.agreement as { performanceDeadline?: unknown } | undefined;
+  const performBy = agreement?.performanceDeadline;
+  const facts = {
+    status: status as DisputeStatus,
+    registeredAt: registered.toISOString(),
+    flowLogs: list('flowLogs') as { action: string; at: string }[],
+    extensions: list('extensions') as DueDateExtension[],
+    followUps: list('followUps'),
+    ...(typeof performBy === 'string' &&
+      isValidDay(performBy) && { agreement: { performanceDeadline: performBy } }),
+  };
+  return (now) => isDisputeOverdue(facts, now);
 }
 
 /** Which fields each known kind searches, and when it is overdue. Unknown kinds get `generic`. */
@@ -100,25 +120,13 @@ function kindFacets(kind: string, body: Body): { text: string[]; overdue: Overdu
         overdue: never,
       };
     case 'rentalInspection': {
-      // 逾期 when any hazard is (hazard-workflow isOverdue); an invalid day never turns overdue.
-      const hazards = hazardsOf(body);
       return {
         text: [str(body, 'address'), str(body, 'landlordName'), str(body, 'remarks')],
-        overdue: status === 'closed' ? never : (now) => hazards.some((hazard) => isOverdue(hazard, now)),
+        overdue: inspectionOverdue(body),
       };
     }
-    case 'dispute': {
-      const registered = new Date(str(body, 'registeredAt'));
-      if (DISPUTE_DONE.has(status) || Number.isNaN(registered.getTime())) {
-        return { text: disputeText(body), overdue: never };
-      }
-      const extensions = Array.isArray(body.extensions) ? (body.extensions as DueDateExtension[]) : [];
-      const flowLogs = Array.isArray(body.flowLogs)
-        ? (body.flowLogs as { action: string; at: string }[])
-        : [];
-      const dueDay = disputeDueDay({ registeredAt: registered.toISOString(), flowLogs, extensions });
-      return { text: disputeText(body), overdue: (now) => isPastDue(dueDay, now) };
-    }
+    case 'dispute':
+      return { text: disputeText(body), overdue: disputeOverdue(body) };
     default:
       return {
         text: ['title', 'address', 'name', 'place', 'content', 'summary'].map((key) => str(body, key)),

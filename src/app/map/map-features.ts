@@ -3,6 +3,8 @@
  * records. Plain functions with no maplibre import, so they can be tested without WebGL.
  */
 
+import { isUnresolved } from '../../domain/dispute-status';
+import { isHazardSettled } from '../../domain/hazard-status';
 import type { RecordKind } from '../../domain/record-kinds';
 import type { LocalGrid, LocalRecord, SyncState } from '../../sync/local-db';
 import { recordFacets } from '../lib/record-facets';
@@ -33,22 +35,15 @@ export interface RecordProps {
 
 export type RecordAlert = 'overdue' | 'riskRed' | 'riskOrange' | 'openHazard' | 'none';
 
-const SETTLED_HAZARDS = new Set(['closed', 'recheckPassed', 'fixedOnSite']);
-const SETTLED_DISPUTES = new Set(['closed', 'notAccepted', 'terminated']);
-
 /** The halo of a record at `now`: overdue first, then a dispute's risk level, then an open hazard. */
 export function recordAlert(row: LocalRecord, now: Date): RecordAlert {
   if (recordFacets(row).overdue(now)) return 'overdue';
-  const body = row.record.body as {
-    riskLevel?: string;
-    status?: string;
-    hazards?: { status?: string }[];
-  };
-  if (row.kind === 'dispute' && !SETTLED_DISPUTES.has(body.status ?? '')) {
-    if (body.riskLevel === 'red') return 'riskRed';
-    if (body.riskLevel === 'orange') return 'riskOrange';
+  const { record } = row;
+  if (record.kind === 'dispute' && isUnresolved(record.body.status)) {
+    if (record.body.riskLevel === 'red') return 'riskRed';
+    if (record.body.riskLevel === 'orange') return 'riskOrange';
   }
-  if (row.kind === 'rentalInspection' && body.hazards?.some((h) => !SETTLED_HAZARDS.has(h.status ?? ''))) {
+  if (record.kind === 'rentalInspection' && record.body.hazards.some((h) => !isHazardSettled(h.status))) {
     return 'openHazard';
   }
   return 'none';

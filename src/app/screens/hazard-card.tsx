@@ -6,10 +6,10 @@
 import { useState } from 'preact/hooks';
 import { daysLeft } from '../../domain/due-dates';
 import { applyHazardActionToInspection, type HazardAction } from '../../domain/hazard-actions';
+import { hazardDeadline, isHazardOverdue } from '../../domain/hazard-status';
 import {
   allowedHazardEvents,
   type HazardEventType,
-  isOverdue,
   JOINT_UNITS,
   type JointUnit,
 } from '../../domain/hazard-workflow';
@@ -32,17 +32,16 @@ import { currentDb, requestSync, session } from '../sync-status';
 /** The deadline line: the day, and 逾期 n 天 / 今天到期 / 还剩 n 天 while it still matters. */
 export function DeadlineBadge({ hazard, now }: { hazard: Pick<Hazard, 'status' | 'deadline'>; now: Date }) {
   if (!hazard.deadline) return null;
-  const facts = { status: hazard.status, deadline: hazard.deadline };
-  const open =
-    hazard.status === 'rectifying' || hazard.status === 'recheckFailed' || hazard.status === 'reportedFixed';
-  const left = daysLeft(hazard.deadline, now);
+  // The clock that runs now (hazard-status.ts): the rectification deadline, or the recheck after it.
+  const running = hazardDeadline(hazard);
+  const left = running ? daysLeft(running.dueDay, now) : 0;
   return (
     <span class="hazard-card__deadline">
       {t('rental.deadline')} {hazard.deadline}
-      {isOverdue(facts, now) ? (
+      {isHazardOverdue(hazard, now) ? (
         <span class="badge-overdue">{t('hazard.overdue', { n: -left })}</span>
       ) : (
-        open && (
+        running && (
           <span class="badge-left">
             {left === 0 ? t('hazard.dueToday') : t('hazard.daysLeft', { n: left })}
           </span>
@@ -218,8 +217,7 @@ export function HazardCard({ record, hazard, now }: HazardCardProps) {
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const id = `hazard-${hazard.id}`;
   // 逾期移交 only: offering 移交 before the deadline has passed would only earn a refusal.
-  const overdue =
-    hazard.deadline !== undefined && isOverdue({ status: hazard.status, deadline: hazard.deadline }, now);
+  const overdue = isHazardOverdue(hazard, now);
   const events = allowedHazardEvents(hazard.status).filter(
     (next) => next !== 'refer' || hazard.status !== 'rectifying' || overdue,
   );
