@@ -33,6 +33,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A real browser and server on a shared 2-core machine: a condition polled for 1 s (the
+          // default) fails under load though the app is right. A wrong app still fails, later.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

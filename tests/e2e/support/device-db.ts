@@ -58,3 +58,24 @@ export function devicePatrolId(page: Page): Promise<string | undefined> {
     null,
   );
 }
+
+/** The device's queued mutations: which record each changes and where it stands. */
+export function deviceOutbox(
+  page: Page,
+): Promise<{ recordId: string; state: string; baseRev: number; attempts: number }[]> {
+  return withDeviceDb(
+    page,
+    `async (db, request) => (await request(db.transaction('outbox').objectStore('outbox').getAll())).map(
+      (m) => ({ recordId: m.recordId, state: m.state, baseRev: m.baseRev, attempts: m.attempts }))`,
+    null,
+  );
+}
+
+/** The sync state the device shows on one record. */
+export function deviceSyncState(page: Page, id: string): Promise<string | undefined> {
+  return withDeviceDb(
+    page,
+    `async (db, request, id) => (await request(db.transaction('records').objectStore('records').get(id)))?.syncState`,
+    id,
+  );
+}
