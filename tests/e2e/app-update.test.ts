@@ -6,35 +6,32 @@
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createPatrol, goHome, signIn, waitForServiceWorker } from './support/app-actions';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { type ServerProcess, startServerProcess } from './support/server-process';
+import { chromiumAvailable } from './support/chromium';
 import { patrolCopies } from './support/server-records';
+import { useStack } from './support/stack';
 
 describe.runIf(chromiumAvailable())('an app update while records are pending', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let distDir: string;
-
-  beforeAll(async () => {
+  let distDir = '';
+  // A copy of the built app, so the update below can change it under the running server.
+  const stack = useStack(async () => {
     distDir = mkdtempSync(join(tmpdir(), 'gridkeeper-dist-'));
     cpSync(resolve(import.meta.dirname, '../../dist'), distDir, { recursive: true });
-    server = await startServerProcess({ DIST_DIR: distDir });
-    browser = await launchChromium();
+    return { DIST_DIR: distDir };
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(distDir, { recursive: true, force: true });
+  afterAll(() => {
+    if (distDir) rmSync(distDir, { recursive: true, force: true });
   });
 
   it('waits for the user, loses nothing, and drains the outbox after the update', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN' });
+    const context = await stack.browser.newContext({
+      viewport: { width: 360, height: 780 },
+      locale: 'zh-CN',
+    });
     const page = await context.newPage();
-    await signIn(page, server.url, 'hb-grid01');
+    await signIn(page, stack.server.url, 'hb-grid01');
     await waitForServiceWorker(page);
 
     // The sync API is unreachable (but the site is not): records stay pending through the update.
@@ -76,7 +73,7 @@ describe.runIf(chromiumAvailable())('an app update while records are pending', (
     await page.locator('a.badge').click();
     await page.getByRole('button', { name: /立即同步|同步中/ }).click();
     await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
-    for (const content of contents) expect(await patrolCopies(server.url, content)).toBe(1);
+    for (const content of contents) expect(await patrolCopies(stack.server.url, content)).toBe(1);
     await context.close();
   });
 });

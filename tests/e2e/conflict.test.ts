@@ -4,11 +4,11 @@
  * field, and the choice syncs as a normal edit on top of the server's revision.
  */
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDispute, goHome, signIn, waitForServiceWorker } from './support/app-actions';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { type ServerProcess, startServerProcess } from './support/server-process';
+import { chromiumAvailable } from './support/chromium';
+import { useStack } from './support/stack';
 
 const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 const TITLE = `3栋噪音纠纷 ${Date.now().toString(36)}`;
@@ -23,34 +23,29 @@ async function editSummary(page: Page, summary: string): Promise<void> {
 }
 
 describe.runIf(chromiumAvailable())('a conflict shown to people', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const stack = useStack();
   let contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
     contexts = [];
-    await browser?.close();
-    await server?.stop();
   });
 
   it('lets the second editor choose, and the choice reaches everyone', async () => {
-    const [workerContext, policeContext] = [await browser.newContext(PHONE), await browser.newContext(PHONE)];
+    const [workerContext, policeContext] = [
+      await stack.browser.newContext(PHONE),
+      await stack.browser.newContext(PHONE),
+    ];
     contexts = [workerContext, policeContext];
     const worker = await workerContext.newPage();
     const police = await policeContext.newPage();
 
-    await signIn(worker, server.url, 'hb-grid01');
+    await signIn(worker, stack.server.url, 'hb-grid01');
     await waitForServiceWorker(worker);
     await createDispute(worker, TITLE);
     await goHome(worker);
     await worker.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
-    await signIn(police, server.url, 'hb-police');
+    await signIn(police, stack.server.url, 'hb-police');
     await waitForServiceWorker(police);
     await police.getByText(TITLE).waitFor({ timeout: 30_000 });
 

@@ -10,11 +10,12 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { signIn, waitForServiceWorker } from './support/app-actions';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { freePort, type ServerProcess, startServerProcess } from './support/server-process';
+import { chromiumAvailable } from './support/chromium';
+import { freePort } from './support/server-process';
+import { useStack } from './support/stack';
 
 const SHOTS = '/tmp/shots-tiles';
 const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
@@ -179,30 +180,24 @@ function isTileColour(rgb: number[]): boolean {
 }
 
 describe.runIf(chromiumAvailable())('the offline basemap', () => {
-  let tiles: TileServer;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
+  let tiles!: TileServer;
+  const stack = useStack(async () => {
     tiles = await startTileServer();
-    server = await startServerProcess({
+    return {
       TILE_URL: tiles.template,
       TILE_MIN_ZOOM: '13',
       // Zoom 22 alone needs thousands of tiles for one grid: the sheet refuses until narrowed.
       TILE_MAX_ZOOM: '22',
       TILE_ATTRIBUTION: '© 测试底图',
-    });
-    browser = await launchChromium();
+    };
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await tiles?.close();
   });
 
   it('downloads the tiles of my grid after showing their count and size, and draws them with no network', async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const context = await browser.newContext(PHONE);
+    const context = await stack.browser.newContext(PHONE);
     const page = await context.newPage();
     const cspViolations: string[] = [];
     page.on('console', (message) => {
@@ -210,12 +205,12 @@ describe.runIf(chromiumAvailable())('the offline basemap', () => {
         cspViolations.push(message.text());
     });
 
-    await signIn(page, server.url, 'hb-grid01');
+    await signIn(page, stack.server.url, 'hb-grid01');
     await waitForServiceWorker(page);
     await page.getByRole('link', { name: '地图', exact: true }).click();
     await page.getByRole('heading', { name: '地图', exact: true }).waitFor();
     // Online: the basemap comes from the tile server, under the grid.
-    await expect.poll(() => pixelAt(page, HERE).then(isTileColour), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => pixelAt(page, HERE).then(isTileColour), { timeout: 60_000 }).toBe(true);
     const onlineTileZoom = tileZoomOf(await pixelAt(page, HERE));
     await page.getByText('© 测试底图').waitFor();
     await page.screenshot({ path: `${SHOTS}/map-with-tiles.png` });

@@ -5,13 +5,13 @@
  * shown on the community police officer's phone — also after that phone goes offline.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplePng } from '../support/photo-samples';
 import { goHome, signIn, waitForServiceWorker } from './support/app-actions';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { type ServerProcess, startServerProcess } from './support/server-process';
+import { chromiumAvailable } from './support/chromium';
 import { apiLogin, serverRecords } from './support/server-records';
+import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
 const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
@@ -43,21 +43,13 @@ async function photoLoaded(page: Page): Promise<boolean> {
 }
 
 describe.runIf(chromiumAvailable())('photos', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const stack = useStack();
   let worker: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServerProcess();
-    browser = await launchChromium();
-    worker = await browser.newContext(PHONE);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    worker = await stack.browser.newContext(PHONE);
   });
 
   afterEach(async (context) => {
@@ -68,7 +60,7 @@ describe.runIf(chromiumAvailable())('photos', () => {
 
   it('adds a photo to a patrol log offline, and refuses a file that is not an image', async () => {
     page = await worker.newPage();
-    await signIn(page, server.url, 'hb-grid01');
+    await signIn(page, stack.server.url, 'hb-grid01');
     await waitForServiceWorker(page);
     await worker.setOffline(true);
     await page.getByText('离线').first().waitFor();
@@ -105,13 +97,13 @@ describe.runIf(chromiumAvailable())('photos', () => {
     await worker.setOffline(false);
     await page.getByText('照片 1/1 已上传').waitFor({ timeout: 30_000 });
 
-    const { token } = await apiLogin(server.url, 'hb-police');
-    const record = (await serverRecords(server.url, 'hb-police')).find((r) =>
+    const { token } = await apiLogin(stack.server.url, 'hb-police');
+    const record = (await serverRecords(stack.server.url, 'hb-police')).find((r) =>
       JSON.stringify(r.body).includes(CONTENT),
     );
     const photoIds = record?.body.photoIds ?? [];
     expect(photoIds).toHaveLength(1);
-    const response = await fetch(`${server.url}/api/photos/${photoIds[0]}`, {
+    const response = await fetch(`${stack.server.url}/api/photos/${photoIds[0]}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
@@ -123,9 +115,9 @@ describe.runIf(chromiumAvailable())('photos', () => {
   });
 
   it('shows the photo on the community police officer’s phone, also offline afterwards', async () => {
-    const police = await browser.newContext(PHONE);
+    const police = await stack.browser.newContext(PHONE);
     page = await police.newPage();
-    await signIn(page, server.url, 'hb-police');
+    await signIn(page, stack.server.url, 'hb-police');
     await waitForServiceWorker(page);
     await page.getByText(CONTENT).click({ timeout: 30_000 });
     await page.getByText('照片 1/1 已上传').waitFor();

@@ -6,13 +6,13 @@
  */
 import { cpSync, mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplePng } from '../support/photo-samples';
 import { chinaDayIn, failItem, handleByDeadline, signIn, waitForServiceWorker } from './support/app-actions';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { type ServerProcess, startServerProcess } from './support/server-process';
+import { chromiumAvailable } from './support/chromium';
 import { serverRecords } from './support/server-records';
+import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
 const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
@@ -22,21 +22,13 @@ const ON_SITE = '不在室内或公共区域充电';
 const BY_DEADLINE = '无私拉乱接电线';
 
 describe.runIf(chromiumAvailable())('rental house and its inspection', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const stack = useStack();
   let worker: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServerProcess();
-    browser = await launchChromium();
-    worker = await browser.newContext(PHONE);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    worker = await stack.browser.newContext(PHONE);
   });
 
   afterEach(async (context) => {
@@ -47,7 +39,7 @@ describe.runIf(chromiumAvailable())('rental house and its inspection', () => {
 
   it('registers a new house with a tenant on the way to its first inspection', async () => {
     page = await worker.newPage();
-    await signIn(page, server.url, 'hb-grid01');
+    await signIn(page, stack.server.url, 'hb-grid01');
     await waitForServiceWorker(page);
 
     await page.getByRole('button', { name: '出租房检查' }).click();
@@ -184,7 +176,7 @@ describe.runIf(chromiumAvailable())('rental house and its inspection', () => {
   it('syncs: the server has both hazards with their statuses and the recheck', async () => {
     await page.getByRole('link', { name: '返回' }).first().click();
     await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
-    const records = await serverRecords(server.url, 'hb-leader');
+    const records = await serverRecords(stack.server.url, 'hb-leader');
     const house = records.find((r) => r.kind === 'rentalHouse' && r.body.address === ADDRESS);
     const inspection = records.find((r) => r.kind === 'rentalInspection' && r.body.address === ADDRESS);
     if (house?.kind !== 'rentalHouse' || inspection?.kind !== 'rentalInspection')

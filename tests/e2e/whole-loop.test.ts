@@ -4,8 +4,8 @@
  * records reach the server exactly once without a tap; the community police officer pulls them.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GridRecord } from '../../src/domain/record-envelope';
 import {
   createDispute,
@@ -16,9 +16,9 @@ import {
   signIn,
   waitForServiceWorker,
 } from './support/app-actions';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { type ServerProcess, startServerProcess } from './support/server-process';
+import { chromiumAvailable } from './support/chromium';
 import { serverRecords } from './support/server-records';
+import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
 const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
@@ -33,24 +33,16 @@ function mentions(record: GridRecord, text: string): boolean {
 }
 
 describe.runIf(chromiumAvailable())('the whole loop', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const stack = useStack();
   let worker: BrowserContext;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServerProcess();
-    browser = await launchChromium();
-    worker = await browser.newContext({
+    worker = await stack.browser.newContext({
       ...PHONE,
       geolocation: { latitude: 32.2265, longitude: 118.7485, accuracy: 12 },
       permissions: ['geolocation'],
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   let page: Page;
@@ -63,7 +55,7 @@ describe.runIf(chromiumAvailable())('the whole loop', () => {
 
   it('records three kinds offline after one online sign-in', async () => {
     page = await worker.newPage();
-    await signIn(page, server.url, 'hb-grid01');
+    await signIn(page, stack.server.url, 'hb-grid01');
     await waitForServiceWorker(page);
     await worker.setOffline(true);
     await page.getByText('离线').first().waitFor();
@@ -93,13 +85,13 @@ describe.runIf(chromiumAvailable())('the whole loop', () => {
   it('reopens with no network and everything is still there', async () => {
     await page.close();
     page = await worker.newPage();
-    await page.goto(server.url);
+    await page.goto(stack.server.url);
     await homeShown(page);
     await page.getByText(PATROL_EDITED).waitFor();
     await page.getByText(ADDRESS).waitFor();
     await page.getByText(DISPUTE_TITLE).waitFor();
     await page.getByText('3 条待同步').first().waitFor();
-    expect(await serverRecords(server.url, 'hb-police')).not.toContainEqual(
+    expect(await serverRecords(stack.server.url, 'hb-police')).not.toContainEqual(
       expect.objectContaining({ body: expect.objectContaining({ content: PATROL_EDITED }) }),
     );
   });
@@ -109,7 +101,7 @@ describe.runIf(chromiumAvailable())('the whole loop', () => {
     await page.getByText('已全部同步').first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: `${SHOTS}/home-synced.png` });
 
-    const onServer = await serverRecords(server.url, 'hb-police');
+    const onServer = await serverRecords(stack.server.url, 'hb-police');
     expect(onServer.filter((r) => mentions(r, PATROL_EDITED))).toHaveLength(1);
     expect(onServer.filter((r) => mentions(r, PATROL_TEXT) && !mentions(r, PATROL_EDITED))).toHaveLength(0);
     expect(onServer.filter((r) => mentions(r, ADDRESS))).toHaveLength(1);
@@ -119,9 +111,9 @@ describe.runIf(chromiumAvailable())('the whole loop', () => {
   });
 
   it('shows the records on the community police officer’s device', async () => {
-    const police = await browser.newContext(PHONE);
+    const police = await stack.browser.newContext(PHONE);
     const officer = await police.newPage();
-    await signIn(officer, server.url, 'hb-police');
+    await signIn(officer, stack.server.url, 'hb-police');
     await officer.getByText(PATROL_EDITED).waitFor({ timeout: 30_000 });
     await officer.getByText(ADDRESS).waitFor();
     await officer.getByText(DISPUTE_TITLE).waitFor();

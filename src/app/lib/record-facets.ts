@@ -100,7 +100,6 @@ function disputeOverdue(body: Body): Overdue {
 
 /** Which fields each known kind searches, and when it is overdue. Unknown kinds get `generic`. */
 function kindFacets(kind: string, body: Body): { text: string[]; overdue: Overdue } {
-  const status = str(body, 'status');
   switch (kind) {
     case 'patrol': {
       const types = Array.isArray(body.patrolTypes) ? body.patrolTypes : [];

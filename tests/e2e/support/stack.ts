@@ -9,11 +9,15 @@ export interface Stack {
   readonly browser: Browser;
 }
 
-export function useStack(env: Record<string, string> = {}): Stack {
+/**
+ * `env` for the server, or a function that makes it once the block starts (a tile server's URL, a
+ * copy of the built app).
+ */
+export function useStack(env: Record<string, string> | (() => Promise<Record<string, string>>) = {}): Stack {
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServerProcess(env);
+    server = await startServerProcess(typeof env === 'function' ? await env() : env);
     browser = await launchChromium();
   });
   afterAll(async () => {
