@@ -12,7 +12,17 @@ import type { DueDateExtension } from './due-dates';
 import { geoPointSchema } from './geo-point';
 import { photoIdsSchema } from './photo';
 import { DISPUTE_RISK_FLAGS } from './risk-rules';
-import { dateSchema, dateTimeSchema, idCardNoSchema, optionalText, phoneSchema, requiredText } from './text';
+import {
+  dateSchema,
+  dateTimeSchema,
+  idCardNoSchema,
+  optionalMultilineText,
+  optionalText,
+  phoneSchema,
+  plainString,
+  requiredMultilineText,
+  requiredText,
+} from './text';
 
 /** 纠纷类型 (DOMAIN.md §2.3), including the two local extensions. */
 export const DISPUTE_TYPES = [
@@ -84,7 +94,7 @@ export const dueDateExtensionSchema = z.strictObject({
   at: dateTimeSchema,
   // Bounded only to catch typos (300 for 30); no rule caps an extension.
   days: z.int().check(z.gte(1), z.lte(90)),
-  reason: requiredText(200),
+  reason: requiredMultilineText(200),
   partiesConsented: z.literal(true),
 }) satisfies z.ZodMiniType<DueDateExtension & { id: string }>;
 
@@ -112,8 +122,8 @@ export const mediationSessionSchema = z.strictObject({
   participants: optionalText(200),
   mediators: requiredText(100),
   recorder: optionalText(50),
-  statements: optionalText(5000),
-  verifiedFacts: optionalText(5000),
+  statements: optionalMultilineText(5000),
+  verifiedFacts: optionalMultilineText(5000),
   outcome: z.enum(SESSION_OUTCOMES),
 });
 export type MediationSession = z.infer<typeof mediationSessionSchema>;
@@ -121,8 +131,8 @@ export type MediationSession = z.infer<typeof mediationSessionSchema>;
 /** 人民调解协议 (人民调解法 第29条). */
 export const agreementSchema = z.strictObject({
   agreementNo: optionalText(50),
-  facts: optionalText(5000),
-  terms: requiredText(5000),
+  facts: optionalMultilineText(5000),
+  terms: requiredMultilineText(5000),
   amountYuan: z.optional(z.number().check(z.gte(0), z.lte(1_000_000_000))),
   performanceMethod: optionalText(200),
   performancePlace: optionalText(200),
@@ -139,7 +149,7 @@ export const followUpSchema = z.strictObject({
   performance: z.enum(PERFORMANCE_STATUSES),
   satisfaction: z.enum(SATISFACTIONS),
   residualRisk: z.boolean(),
-  measures: optionalText(2000),
+  measures: optionalMultilineText(2000),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
@@ -158,13 +168,13 @@ export const flowLogSchema = z.strictObject({
   toStatus: z.enum(DISPUTE_STATUSES),
   fromLevel: z.optional(z.enum(HANDLING_LEVELS)),
   toLevel: z.optional(z.enum(HANDLING_LEVELS)),
-  reason: optionalText(500),
+  reason: optionalMultilineText(500),
 });
 export type FlowLog = z.infer<typeof flowLogSchema>;
 
 export const mediatorSchema = z.strictObject({
   id: z.uuid(),
-  userId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  userId: z.optional(plainString(64)),
   name: requiredText(50),
 });
 
@@ -204,8 +214,8 @@ export const disputeBodySchema = z
     caseNo: optionalText(50),
     disputeType: z.enum(DISPUTE_TYPES),
     disputeSubType: optionalText(50),
-    summary: requiredText(5000),
-    claims: optionalText(2000),
+    summary: requiredMultilineText(5000),
+    claims: optionalMultilineText(2000),
     occurredAt: z.optional(dateTimeSchema),
     registeredAt: dateTimeSchema,
     source: z.enum(DISPUTE_SOURCES),
@@ -224,11 +234,11 @@ export const disputeBodySchema = z
     sessions: z.array(mediationSessionSchema).check(z.maxLength(100)),
     agreementType: z.optional(z.enum(AGREEMENT_TYPES)),
     agreement: z.optional(agreementSchema),
-    failureReason: optionalText(2000),
+    failureReason: optionalMultilineText(2000),
     routesNotified: z.optional(z.array(z.enum(NOTIFIED_ROUTES)).check(z.maxLength(NOTIFIED_ROUTES.length))),
     notAcceptedReason: z.optional(z.enum(NOT_ACCEPTED_REASONS)),
     referredTo: z.optional(z.enum(DISPUTE_REFERRAL_UNITS)),
-    transferFeedback: optionalText(2000),
+    transferFeedback: optionalMultilineText(2000),
     judicialConfirmation: z.optional(judicialConfirmationSchema),
     performanceStatus: z.optional(z.enum(PERFORMANCE_STATUSES)),
     followUps: z.array(followUpSchema).check(z.maxLength(100)),

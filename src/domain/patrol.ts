@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { geoPointSchema } from './geo-point';
 import { ANTI_FRAUD_FIGURES, FINDING_CATEGORIES, type FindingCategory } from './patrol-figures';
 import { photoIdsSchema } from './photo';
-import { dateTimeSchema, optionalText, requiredText } from './text';
+import { dateTimeSchema, multilineText, optionalText, requiredText } from './text';
 
 export {
   ANTI_FRAUD_FIGURES,
@@ -97,7 +97,7 @@ export const patrolBodySchema = z
     selfResolvedCount: count,
     reportedCount: count,
     /** 巡查走访情况; a started patrol's draft log is written up when it ends, so may be empty until then. */
-    content: z.string().check(z.trim(), z.maxLength(5000)),
+    content: multilineText(5000),
     antiFraud: z.optional(antiFraudSchema),
     track: z.optional(z.array(trackSegmentSchema).check(z.maxLength(MAX_TRACK_SEGMENTS))),
     location: z.optional(geoPointSchema),

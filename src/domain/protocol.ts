@@ -8,10 +8,15 @@
  *       Still 1 (additive): `POST /api/audit/reveals` reports audited reveals (schemas in reveal.ts).
  *       Still 1 (additive): a mutation may say `madeOffline` (saved with no network), for the audit log.
  *       Still 1 (additive): a pull page may list `removed` ids: records that left the caller's view.
+ *       Still 1 (additive): a reveal entry that fails its schema is answered `rejected` validation
+ *         with its issues, the others decided as before (the batch was refused whole, 400/500); a
+ *         text with control characters or bidi overrides (text.ts), and a record time a sane device
+ *         clock cannot make (device-clock.ts), are `validation` issues naming the field.
  */
 import * as z from 'zod/mini';
 import { type GridRecord, recordSchema } from './record-envelope';
 import { ROLES } from './roles';
+import { passwordSchema, plainString, singleLine } from './text';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -47,8 +52,8 @@ export const errorResponseSchema = z.object({ error: errorBodySchema });
 // ---- auth
 
 export const loginRequestSchema = z.strictObject({
-  username: z.string().check(z.minLength(1), z.maxLength(64)),
-  password: z.string().check(z.minLength(1), z.maxLength(256)),
+  username: plainString(64),
+  password: passwordSchema,
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -120,7 +125,7 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const pullQuerySchema = z.strictObject({
   clientId: z.uuid(),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  cursor: z.optional(z.string().check(singleLine, z.maxLength(200))),
   limit: z.optional(
     z.pipe(
       z.string().check(z.regex(/^\d{1,4}$/)),

@@ -4,6 +4,7 @@ import { patrolBodySchema } from './patrol';
 import type { RecordKind } from './record-kinds';
 import { rentalHouseBodySchema } from './rental-house';
 import { rentalInspectionBodySchema } from './rental-inspection';
+import { dateTimeSchema, plainString } from './text';
 
 /**
  * Version of the record bodies. Bump with an upcaster (record-upcast.ts) when a body changes shape.
@@ -14,7 +15,7 @@ import { rentalInspectionBodySchema } from './rental-inspection';
 export const RECORD_SCHEMA_VERSION = 2;
 
 const gridIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
-const userIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
+const userIdSchema = plainString(64);
 
 /** Fields every record carries, whatever its kind (DESIGN.md "Record envelope"). */
 const envelopeFields = {
@@ -22,9 +23,9 @@ const envelopeFields = {
   gridId: gridIdSchema,
   /** Server revision; 0 = never synced. */
   rev: z.int().check(z.gte(0), z.lte(1_000_000_000)),
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: dateTimeSchema,
   createdBy: userIdSchema,
-  updatedAt: z.iso.datetime({ offset: true }),
+  updatedAt: dateTimeSchema,
   updatedBy: userIdSchema,
   deleted: z.boolean(),
   /** Always the current version: older records are upcast before they are validated. */

@@ -6,7 +6,14 @@
 import * as z from 'zod/mini';
 import { geoPointSchema } from './geo-point';
 import { photoIdsSchema } from './photo';
-import { dateSchema, idCardNoSchema, optionalText, phoneSchema, requiredText } from './text';
+import {
+  dateSchema,
+  idCardNoSchema,
+  optionalMultilineText,
+  optionalText,
+  phoneSchema,
+  requiredText,
+} from './text';
 
 /** 出租房类别 [R1]. */
 export const RENTAL_HOUSE_TYPES = ['suite', 'bungalow', 'basement', 'selfBuilt', 'other'] as const;
@@ -86,7 +93,7 @@ export const rentalHouseBodySchema = z
     responsibilityLetterSigned: z.boolean(),
     managementCategory: z.optional(z.enum(MANAGEMENT_CATEGORIES)),
     tenants: z.array(tenantSchema).check(z.maxLength(200)),
-    remarks: optionalText(2000),
+    remarks: optionalMultilineText(2000),
     location: z.optional(geoPointSchema),
     photoIds: photoIdsSchema,
     status: z.enum(RENTAL_HOUSE_STATUSES),

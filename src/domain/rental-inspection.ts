@@ -2,7 +2,15 @@ import * as z from 'zod/mini';
 import { geoPointSchema } from './geo-point';
 import { HAZARD_LEVELS, HAZARD_STATUSES, JOINT_UNITS, RECHECK_RESULTS } from './hazard-workflow';
 import { photoIdsSchema } from './photo';
-import { dateSchema, dateTimeSchema, optionalText, phoneSchema, requiredText } from './text';
+import {
+  dateSchema,
+  dateTimeSchema,
+  optionalMultilineText,
+  optionalText,
+  phoneSchema,
+  plainString,
+  requiredText,
+} from './text';
 /** 检查类型 (DOMAIN.md §1.2). */
 export const INSPECTION_TYPES = ['routine', 'special', 'joint', 'night', 'complaint'] as const;
 /** 检查结论. */
@@ -86,7 +94,7 @@ export const recheckSchema = z.strictObject({
   at: dateTimeSchema,
   by: requiredText(64),
   result: z.enum(RECHECK_RESULTS),
-  note: optionalText(500),
+  note: optionalMultilineText(500),
   photoIds: photoIdsSchema,
 });
 export type Recheck = z.infer<typeof recheckSchema>;
@@ -111,7 +119,7 @@ export const hazardSchema = z
     recheckedAt: z.optional(dateTimeSchema),
     rechecks: z.array(recheckSchema).check(z.maxLength(50)),
     /** 部门反馈 of a referred hazard. */
-    feedback: optionalText(1000),
+    feedback: optionalMultilineText(1000),
     closedAt: z.optional(dateTimeSchema),
     photoIds: photoIdsSchema,
   })
@@ -133,7 +141,7 @@ export type Hazard = z.infer<typeof hazardSchema>;
 
 export const inspectorSchema = z.strictObject({
   id: z.uuid(),
-  userId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  userId: z.optional(plainString(64)),
   name: requiredText(50),
   unit: optionalText(50),
 });
@@ -167,7 +175,7 @@ export const rentalInspectionBodySchema = z
     overallResult: z.enum(OVERALL_RESULTS),
     noticeNo: optionalText(50),
     rectificationDeadline: z.optional(dateSchema),
-    remarks: optionalText(2000),
+    remarks: optionalMultilineText(2000),
     location: z.optional(geoPointSchema),
     photoIds: photoIdsSchema,
     status: z.enum(INSPECTION_STATUSES),

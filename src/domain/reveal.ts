@@ -1,10 +1,11 @@
 /**
  * The audited reveal of a masked value (DOMAIN.md §6.2 items 1 and 5): every "查看完整信息" is an
  * entry made on the device (online or not), queued, and sent to `POST /api/audit/reveals` after
- * the record push of a sync pass. Entries are idempotent by id; `rejected` is final.
+ * the record push of a sync pass. Entries are idempotent by id and decided one by one; `rejected` is final.
  */
 import * as z from 'zod/mini';
 import { errorBodySchema, PROTOCOL_VERSION } from './protocol';
+import { dateTimeSchema, optionalMultilineText } from './text';
 
 /** Why a worker needs the full value; labelled in the `revealReason` i18n group. */
 export const REVEAL_REASONS = [
@@ -32,11 +33,11 @@ export const revealEntrySchema = z
   .strictObject({
     id: z.uuid(),
     /** When the value was revealed, by the device's clock. */
-    at: z.iso.datetime({ offset: true }),
+    at: dateTimeSchema,
     recordId: z.uuid(),
     field: fieldPathSchema,
     reason: z.enum(REVEAL_REASONS),
-    reasonNote: z.optional(z.string().check(z.maxLength(MAX_REVEAL_NOTE_CHARS))),
+    reasonNote: optionalMultilineText(MAX_REVEAL_NOTE_CHARS),
     /** navigator.onLine when revealed. */
     offline: z.boolean(),
   })
@@ -54,6 +55,17 @@ export const revealRequestSchema = z.strictObject({
   entries: z.array(revealEntrySchema).check(z.minLength(1), z.maxLength(MAX_REVEAL_ENTRIES)),
 });
 export type RevealRequest = z.infer<typeof revealRequestSchema>;
+
+/**
+ * What the server checks of a request as a whole: each entry only needs an id to be answered for,
+ * and is then validated on its own (revealEntrySchema), so one bad entry is `rejected` with its
+ * issues instead of refusing the batch — and every entry queued behind it.
+ */
+export const revealBatchSchema = z.strictObject({
+  protocol: z.literal(PROTOCOL_VERSION),
+  clientId: z.uuid(),
+  entries: z.array(z.looseObject({ id: z.uuid() })).check(z.minLength(1), z.maxLength(MAX_REVEAL_ENTRIES)),
+});
 
 export const REVEAL_STATUSES = ['recorded', 'duplicate', 'rejected'] as const;
 export type RevealStatus = (typeof REVEAL_STATUSES)[number];

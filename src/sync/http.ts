@@ -1,5 +1,5 @@
 /** The one place device code talks HTTP: JSON in/out, bearer auth, network errors as values. */
-import { errorResponseSchema } from '../domain/protocol';
+import { ERROR_CODES, type ErrorBody, errorResponseSchema, type Issue } from '../domain/protocol';
 
 export interface HttpDeps {
   fetch: typeof fetch;
@@ -9,7 +9,7 @@ export interface HttpDeps {
 
 export type HttpResult =
   | { kind: 'ok'; status: number; body: unknown }
-  | { kind: 'http-error'; status: number; code: string; message: string }
+  | { kind: 'http-error'; status: number; code: string; message: string; issues?: Issue[] }
   | { kind: 'network-error'; message: string };
 
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -49,5 +49,59 @@ export async function requestJson(
     status: response.status,
     code: parsed.success ? parsed.data.error.code : 'internal',
     message: parsed.success ? parsed.data.error.message : `HTTP ${response.status}`,
+    ...(parsed.success && parsed.data.error.issues && { issues: parsed.data.error.issues }),
   };
+}
+
+/**
+ * Whether the server refused what was sent, not the moment (400 invalid, 413 too large): sent again
+ * unchanged it is refused again, so a queue must set the item aside instead of retrying it for ever.
+ * 401, 403 (another user's client id), 429 and 5xx are about the session or the server: retried.
+ */
+export function isRefusalOfContent(result: HttpResult): boolean {
+  return result.kind === 'http-error' && (result.status === 400 || result.status === 413);
+}
+
+/** The error body an item carries once a refusal of content was narrowed down to it alone. */
+export function refusalError(result: Extract<HttpResult, { kind: 'http-error' }>): ErrorBody {
+  const code = (ERROR_CODES as readonly string[]).includes(result.code)
+    ? (result.code as ErrorBody['code'])
+    : 'validation';
+  return { code, message: result.message, ...(result.issues && { issues: result.issues }) };
+}
+
+/**
+ * Sends `items` as one request; when the server refuses the content (400/413), halves the batch
+ * and sends each half, down to the one item it refuses, which `refused` answers for. So one bad
+ * item costs about log2(n) extra requests and never holds back the items queued with it. Any other
+ * failure stops at once and answers it (what was settled before is then sent again: idempotent).
+ */
+export async function sendIsolating<T, R>(
+  items: readonly T[],
+  send: (batch: readonly T[]) => Promise<HttpResult>,
+  settle: (batch: readonly T[], body: unknown) => R[] | undefined,
+  refused: (item: T, error: ErrorBody) => R,
+): Promise<
+  | { kind: 'ok'; results: R[] }
+  | { kind: 'failed'; result: Exclude<HttpResult, { kind: 'ok' }> }
+  | { kind: 'bad-response' }
+> {
+  const result = await send(items);
+  if (result.kind === 'ok') {
+    const results = settle(items, result.body);
+    return results ? { kind: 'ok', results } : { kind: 'bad-response' };
+  }
+  if (result.kind !== 'http-error' || !isRefusalOfContent(result) || items.length === 0)
+    return { kind: 'failed', result };
+  const [only] = items;
+  if (items.length === 1 && only !== undefined)
+    return { kind: 'ok', results: [refused(only, refusalError(result))] };
+  const half = Math.ceil(items.length / 2);
+  const results: R[] = [];
+  for (const part of [items.slice(0, half), items.slice(half)]) {
+    const outcome = await sendIsolating(part, send, settle, refused);
+    if (outcome.kind !== 'ok') return outcome;
+    results.push(...outcome.results);
+  }
+  return { kind: 'ok', results };
 }

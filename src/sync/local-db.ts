@@ -117,6 +117,11 @@ export interface LocalPhoto {
   uploaded: 0 | 1;
   /** Why the server refused the last upload (the photo stays queued and is retried). */
   lastError?: string;
+  /**
+   * The server refused these bytes (400/413): sent again they would be refused again, so the photo
+   * is not sent any more and the sync panel shows it. Not indexed: no new database version.
+   */
+  rejected?: ErrorBody;
 }
 
 /**

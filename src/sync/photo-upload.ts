@@ -6,17 +6,18 @@
  *   for each photo with uploaded=0:
  *     PUT /api/photos/:sha256 ──201/200──▶ uploaded=1
  *                              ──401 or no network──▶ stop the pass (nothing dropped)
+ *                              ──400/413 (these bytes are refused)──▶ rejected: never sent again, shown
  *                              ──other error──▶ note lastError, go on with the next photo
  */
 import { errorResponseSchema } from '../domain/protocol';
-import type { HttpDeps, HttpResult } from './http';
+import { type HttpDeps, type HttpResult, isRefusalOfContent, refusalError } from './http';
 import type { LocalDb } from './local-db';
 
 /** Generous: 5 MB on a weak 3G link. */
 const PHOTO_UPLOAD_TIMEOUT_MS = 180_000;
 
 export type PhotoUploadOutcome =
-  | { kind: 'done'; uploaded: number; failed: number }
+  | { kind: 'done'; uploaded: number; failed: number; rejected?: number }
   | { kind: 'failed'; result: Exclude<HttpResult, { kind: 'ok' }> };
 
 async function errorOf(response: Response): Promise<Exclude<HttpResult, { kind: 'ok' | 'network-error' }>> {
@@ -32,6 +33,7 @@ async function errorOf(response: Response): Promise<Exclude<HttpResult, { kind: 
     status: response.status,
     code: parsed.success ? parsed.data.error.code : 'internal',
     message: parsed.success ? parsed.data.error.message : `HTTP ${response.status}`,
+    ...(parsed.success && parsed.data.error.issues && { issues: parsed.data.error.issues }),
   };
 }
 
@@ -41,9 +43,10 @@ export async function uploadPhotos(deps: HttpDeps, db: LocalDb, token: string): 
   const queued = await db.photos.where('uploaded').equals(0).primaryKeys();
   let uploaded = 0;
   let failed = 0;
+  let rejected = 0;
   for (const sha256 of queued) {
     const photo = await db.photos.get(sha256);
-    if (!photo || photo.uploaded === 1) continue;
+    if (!photo || photo.uploaded === 1 || photo.rejected) continue;
     let response: Response;
     try {
       response = await deps.fetch(`${deps.baseUrl}/api/photos/${sha256}`, {
@@ -69,8 +72,13 @@ export async function uploadPhotos(deps: HttpDeps, db: LocalDb, token: string): 
     }
     const error = await errorOf(response);
     if (response.status === 401) return { kind: 'failed', result: error };
+    if (isRefusalOfContent(error)) {
+      await db.photos.update(sha256, { rejected: refusalError(error) });
+      rejected += 1;
+      continue;
+    }
     await db.photos.update(sha256, { lastError: `${error.status} ${error.code}: ${error.message}` });
     failed += 1;
   }
-  return { kind: 'done', uploaded, failed };
+  return { kind: 'done', uploaded, failed, ...(rejected > 0 && { rejected }) };
 }

@@ -16,7 +16,7 @@ import {
   pushResponseSchema,
 } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
-import { type HttpDeps, type HttpResult, requestJson } from './http';
+import { type HttpDeps, type HttpResult, requestJson, sendIsolating } from './http';
 import { foreignRevAfter, type LocalDb, type LocalRecord, type OutboxMutation, syncedRow } from './local-db';
 
 /** Keeps a batch well under the server's 4 MB request limit. */
@@ -172,23 +172,35 @@ export async function pushRound(
     return mutations;
   });
   if (batch.length === 0) return { kind: 'done', sent: 0 };
-  const request: PushRequest = {
-    protocol: PROTOCOL_VERSION,
-    clientId,
-    mutations: batch.map((m) => ({
-      id: m.id,
-      seq: m.seq,
-      op: m.op,
-      baseRev: m.baseRev,
-      record: m.record,
-      ...(m.offline !== undefined && { madeOffline: m.offline }),
-    })),
-  };
-  const result = await requestJson(deps, '/api/sync/push', { method: 'POST', token, body: request });
-  if (result.kind !== 'ok') return { kind: 'failed', result };
-  const parsed = pushResponseSchema.safeParse(result.body);
-  if (!parsed.success) return { kind: 'bad-response', message: 'Push response does not match the protocol' };
-  const byId = new Map(parsed.data.results.map((r) => [r.id, r]));
+  // A batch the server refuses whole (400, 413) is split until the one mutation it refuses is
+  // alone; that one is rejected (shown on its record), the others go on.
+  const sent = await sendIsolating(
+    batch,
+    (part) => {
+      const request: PushRequest = {
+        protocol: PROTOCOL_VERSION,
+        clientId,
+        mutations: part.map((m) => ({
+          id: m.id,
+          seq: m.seq,
+          op: m.op,
+          baseRev: m.baseRev,
+          record: m.record,
+          ...(m.offline !== undefined && { madeOffline: m.offline }),
+        })),
+      };
+      return requestJson(deps, '/api/sync/push', { method: 'POST', token, body: request });
+    },
+    (_part, body) => {
+      const parsed = pushResponseSchema.safeParse(body);
+      return parsed.success ? parsed.data.results : undefined;
+    },
+    (m, error): MutationResult => ({ id: m.id, status: 'rejected', error }),
+  );
+  if (sent.kind === 'failed') return { kind: 'failed', result: sent.result };
+  if (sent.kind === 'bad-response')
+    return { kind: 'bad-response', message: 'Push response does not match the protocol' };
+  const byId = new Map(sent.results.map((r) => [r.id, r]));
   await db.transaction('rw', [db.outbox, db.records], () => applyResults(db, batch, byId));
   return { kind: 'done', sent: batch.length };
 }

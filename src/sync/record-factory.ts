@@ -1,3 +1,4 @@
+import { isPlausibleStamp } from '../domain/device-clock';
 import type { GridRecord, RecordOfKind } from '../domain/record-envelope';
 import { RECORD_SCHEMA_VERSION } from '../domain/record-envelope';
 import type { RecordKind } from '../domain/record-kinds';
@@ -24,13 +25,19 @@ export function newRecord<K extends RecordKind>(
   } as RecordOfKind<K>;
 }
 
-/** A copy of `record` with a new body (and grid), stamped with who edited it and when. */
+/**
+ * A copy of `record` with a new body (and grid), stamped with who edited it and when. A record the
+ * server never accepted whose createdAt a wrong clock made (device-clock.ts) takes the time of this
+ * save as well: saving again after fixing the clock is how 手机时间不正确 is resolved.
+ */
 export function editRecord<R extends GridRecord>(
   record: R,
   changes: { body: R['body']; gridId?: string; userId: string; now: Date },
 ): R {
+  const restamp = record.rev === 0 && !isPlausibleStamp(record.createdAt, changes.now);
   return {
     ...record,
+    ...(restamp && { createdAt: changes.now.toISOString() }),
     gridId: changes.gridId ?? record.gridId,
     body: changes.body,
     updatedAt: changes.now.toISOString(),

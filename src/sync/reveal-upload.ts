@@ -5,6 +5,7 @@
  *   pending entries, 500 at a time ──POST /api/audit/reveals──▶
  *     recorded / duplicate ──▶ delete from the queue
  *     rejected ──▶ keep with the server's error, state rejected (never sent again)
+ *   400/413 for the whole batch ──▶ split it until the refused entry is alone: rejected, the rest sent
  *   no network or 401 ──▶ stop the pass (everything stays queued)
  *   any other error ──▶ keep queued for the next pass; records still pull
  */
@@ -14,10 +15,11 @@ import {
   MAX_REVEAL_ENTRIES,
   type RevealEntry,
   type RevealRequest,
+  type RevealResult,
   revealEntrySchema,
   revealResponseSchema,
 } from '../domain/reveal';
-import { type HttpDeps, type HttpResult, requestJson } from './http';
+import { type HttpDeps, type HttpResult, requestJson, sendIsolating } from './http';
 import type { LocalDb, QueuedReveal } from './local-db';
 
 export type RevealUploadOutcome =
@@ -54,19 +56,29 @@ export async function uploadReveals(
     const queued = await db.auditQueue.where('state').equals('pending').limit(MAX_REVEAL_ENTRIES).toArray();
     const entries = await setAsideInvalid(db, queued);
     if (entries.length === 0) return { kind: 'done', sent };
-    const request: RevealRequest = { protocol: PROTOCOL_VERSION, clientId, entries };
-    const result = await requestJson(deps, '/api/audit/reveals', { method: 'POST', token, body: request });
-    if (result.kind === 'network-error') return { kind: 'failed', result };
-    if (result.kind === 'http-error') {
-      if (result.status === 401) return { kind: 'failed', result };
+    const outcome = await sendIsolating(
+      entries,
+      (part) => {
+        const request: RevealRequest = { protocol: PROTOCOL_VERSION, clientId, entries: [...part] };
+        return requestJson(deps, '/api/audit/reveals', { method: 'POST', token, body: request });
+      },
+      (_part, body) => {
+        const parsed = revealResponseSchema.safeParse(body);
+        return parsed.success ? parsed.data.results : undefined;
+      },
+      (entry, error): RevealResult => ({ id: entry.id, status: 'rejected', error }),
+    );
+    if (outcome.kind === 'bad-response')
+      return { kind: 'done', sent, error: 'Unexpected reveal audit response' };
+    if (outcome.kind === 'failed') {
+      const { result } = outcome;
+      if (result.kind === 'network-error' || result.status === 401) return { kind: 'failed', result };
       return { kind: 'done', sent, error: `${result.status} ${result.code}: ${result.message}` };
     }
-    const parsed = revealResponseSchema.safeParse(result.body);
-    if (!parsed.success) return { kind: 'done', sent, error: 'Unexpected reveal audit response' };
     const asked = new Set(entries.map((entry) => entry.id));
     let settled = 0;
     await db.transaction('rw', db.auditQueue, async () => {
-      for (const answer of parsed.data.results) {
+      for (const answer of outcome.results) {
         if (!asked.has(answer.id)) continue;
         settled += 1;
         if (answer.status === 'rejected') {

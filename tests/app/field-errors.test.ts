@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsFrom } from '../../src/app/forms/field-errors';
 import { t } from '../../src/app/i18n/i18n';
+import { DEVICE_CLOCK_MESSAGE } from '../../src/domain/device-clock';
 import { disputeBodySchema } from '../../src/domain/dispute';
 import { patrolBodySchema } from '../../src/domain/patrol';
 import { toIssues } from '../../src/domain/protocol';
 import { bodySchemaByKind } from '../../src/domain/record-envelope';
 import { rentalInspectionBodySchema } from '../../src/domain/rental-inspection';
+import { UNSAFE_MULTILINE_TEXT_MESSAGE, UNSAFE_TEXT_MESSAGE } from '../../src/domain/text';
 import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
 
 const NOW = '2025-03-08T06:00:00.000Z';
@@ -179,6 +181,35 @@ describe('field errors of the v2 fields', () => {
     }
     expect(checked).toBeGreaterThan(200);
     expect(generic).toEqual([]);
+  });
+
+  it('says in Chinese, on whichever field it is, that a text holds control characters or bidi marks', () => {
+    for (const [kind, schema] of Object.entries(bodySchemaByKind)) {
+      for (const path of fieldPaths((schema as unknown as { _zod: { def: SchemaDef } })._zod.def)) {
+        const single = fieldErrorsFrom([{ path: `body.${path}`, message: UNSAFE_TEXT_MESSAGE }]);
+        expect(
+          Object.values(single).map((key) => t(key)),
+          `${kind}: ${path}`,
+        ).toEqual(['含有不可见的控制字符（如制表符）或文字方向控制符，请删除后重新输入']);
+        const multi = fieldErrorsFrom([{ path: `body.${path}`, message: UNSAFE_MULTILINE_TEXT_MESSAGE }]);
+        expect(Object.values(multi).map((key) => t(key))[0]).toMatch(/^除换行外/);
+      }
+    }
+    const body = { ...samplePatrol('0195764e-0000-7000-8000-0000000000f3').body, weather: '晴\u202e阴' };
+    expect(errorsOf(patrolBodySchema, body)).toEqual({
+      weather: '含有不可见的控制字符（如制表符）或文字方向控制符，请删除后重新输入',
+    });
+  });
+
+  it('says 手机时间不正确 with what to do when the server refused a time made by a wrong clock', () => {
+    const errors = fieldErrorsFrom([
+      { path: 'updatedAt', message: DEVICE_CLOCK_MESSAGE },
+      { path: 'body.registeredAt', message: DEVICE_CLOCK_MESSAGE },
+    ]);
+    expect(Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key)]))).toEqual({
+      updatedAt: '手机时间不正确：请在手机“设置 › 日期和时间”中打开“自动设置”，然后重新保存',
+      registeredAt: '手机时间不正确：请在手机“设置 › 日期和时间”中打开“自动设置”，然后重新保存',
+    });
   });
 
   it('asks for the agreement of a mediation marked 调解成功', () => {

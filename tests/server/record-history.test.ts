@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src/domain/protocol';
+import { unsafeCharacterAt } from '../../src/domain/text';
+import { insertRevealAuditEntry } from '../../src/server/db/audit-log.repository';
 import { sampleDispute } from '../support/sample-records';
 import { adminRunner, lent } from './admin-runner';
 import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
@@ -83,6 +85,87 @@ describe.each(DIALECTS)('record history for admins (%s)', (dialect) => {
     const text = out.join('\n');
     expect(text).not.toContain('13912345678');
     expect(text).not.toContain('物业查明');
+  });
+
+  it('prints what a device sent escaped: an ANSI sequence or a bidi override cannot drive the terminal', async () => {
+    const record = sampleDispute(randomUUID(), HUBIN_GRID_1, worker.user.id);
+    expect((await server.push(worker.token, workerClient, [mutation(record)])).body.results[0].status).toBe(
+      'applied',
+    );
+    // Stored before texts were checked (or by a server that did not check them): the terminal is
+    // the last line of defence.
+    const hostile = '\u001b[2J\u001b[H2026-11-26T08:00:00.000Z  root  delete\n伪造\u202e\u0007';
+    await insertRevealAuditEntry(server.db, {
+      id: randomUUID(),
+      at: server.clock.now.toISOString(),
+      deviceAt: server.clock.now.toISOString(),
+      userId: worker.user.id,
+      clientId: `${workerClient}\u001b[31m`,
+      recordId: record.id,
+      kind: 'dispute',
+      field: 'body.parties\u001b[1A',
+      reason: 'other\u009b',
+      reasonNote: hostile,
+      offline: false,
+    });
+    const { code, out } = await history(record.id);
+    expect(code).toBe(0);
+    expect(out).toHaveLength(2);
+    const printed = out.join('\n');
+    const revealed = out.find((line) => line.includes('revealed')) ?? '';
+    expect(unsafeCharacterAt(printed, { multiline: true })).toBeUndefined();
+    expect(revealed).toContain(
+      '\\u001b[2J\\u001b[H2026-11-26T08:00:00.000Z  root  delete\\u000a伪造\\u202e\\u0007',
+    );
+    expect(revealed).toContain('body.parties\\u001b[1A');
+  });
+
+  it('escapes names from the database in list-users and refuses unsafe text in admin input', async () => {
+    await server.db
+      .insertInto('users')
+      .values({
+        id: randomUUID(),
+        username: 'legacy-user',
+        name: '\u001b[2J张\u202e三\n伪造',
+        role: 'fullTimeGridWorker',
+        password_hash: 'x',
+        demo: 0,
+      })
+      .execute();
+    const run = adminRunner(
+      async () => lent(server.db),
+      () => new Date(),
+    );
+    const users = await run('list-users');
+    const line = users.out.split('\n').find((l) => l.startsWith('legacy-user'));
+    expect(line).toContain('\\u001b[2J张\\u202e三\\u000a伪造');
+    expect(unsafeCharacterAt(users.out, { multiline: true })).toBeUndefined();
+
+    const badName = await run(
+      'create-user',
+      '--username',
+      'new-user',
+      '--name',
+      '王\u202e五',
+      '--role',
+      'mediator',
+      '--assign',
+      HUBIN_GRID_1,
+    );
+    expect(badName.code).toBe(1);
+    expect(badName.err).toContain('control characters or bidi overrides');
+    const badPassword = await run(
+      'reset-password',
+      '--username',
+      'hb-grid01',
+      '--password',
+      'longenough\u0000x',
+    );
+    expect(badPassword.code).toBe(1);
+    expect(badPassword.err).toContain('control characters');
+    const nul = await run('revoke-sessions', '--username', 'hb-grid01\u0000');
+    expect(nul.code).toBe(1);
+    expect(nul.err).toContain('Unknown user "hb-grid01\\u0000"');
   });
 
   it('says clearly when a record has no history or the id is not one', async () => {

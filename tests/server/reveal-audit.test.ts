@@ -120,20 +120,39 @@ describe.each(DIALECTS)('reveal audit (%s)', (dialect) => {
     expect((await revealRows(revealed.id))[0]?.user_id).toBe(worker.user.id);
   });
 
-  it('refuses a malformed body with 400 in English and stores nothing', async () => {
+  it('rejects each malformed entry on its own, naming the field, and records the good ones beside it', async () => {
     const before = await server.count('audit_log');
-    const cases: unknown[][] = [
-      [entry({ reason: 'other' })],
-      [entry({ reason: 'other', reasonNote: '   ' })],
-      [{ ...entry(), reason: 'curiosity' }],
-      [entry({ at: '2026-11-26 15:59' })],
-      [entry({ field: `body.${'x'.repeat(200)}` })],
-      [entry({ reasonNote: '备'.repeat(201) })],
-      [{ ...entry(), extra: 1 }],
-      [],
-      [entry(), { ...entry(), offline: 'yes' }],
+    const cases: [unknown, string][] = [
+      [entry({ reason: 'other' }), 'reasonNote'],
+      [entry({ reason: 'other', reasonNote: '   ' }), 'reasonNote'],
+      [{ ...entry(), reason: 'curiosity' }, 'reason'],
+      [entry({ at: '2026-11-26 15:59' }), 'at'],
+      [entry({ field: `body.${'x'.repeat(200)}` }), 'field'],
+      [entry({ reasonNote: '备'.repeat(201) }), 'reasonNote'],
+      [entry({ reasonNote: '回电\u0000' }), 'reasonNote'],
+      [entry({ reasonNote: '\u001b[2J\u001b[H伪造的一行' }), 'reasonNote'],
+      [{ ...entry(), extra: 1 }, ''],
+      [{ ...entry(), offline: 'yes' }, 'offline'],
     ];
-    for (const entries of cases) {
+    const good = entry();
+    const reply = await send([...cases.map(([bad]) => bad), good]);
+    expect(reply.status).toBe(200);
+    const results = reply.body.results as {
+      id: string;
+      status: string;
+      error?: { code: string; issues: { path: string }[] };
+    }[];
+    expect(results.at(-1)).toEqual({ id: good.id, status: 'recorded' });
+    for (const [index, [, path]] of cases.entries()) {
+      expect(results[index]).toMatchObject({ status: 'rejected', error: { code: 'validation' } });
+      expect(results[index]?.error?.issues.map((issue) => issue.path)).toContain(path);
+    }
+    expect(await server.count('audit_log')).toBe(before + 1);
+  });
+
+  it('refuses a batch with 400 in English only when an entry cannot be answered for, and stores nothing', async () => {
+    const before = await server.count('audit_log');
+    for (const entries of [[], [entry(), { ...entry(), id: 'not-an-id' }], [entry(), 'text']]) {
       const reply = await send(entries);
       expect(reply.status).toBe(400);
       expect(reply.body.error).toMatchObject({ code: 'validation', message: 'Invalid reveal audit request' });

@@ -119,24 +119,30 @@ describe('photo upload', () => {
     expect(puts.filter((path) => path === puts[0])).toHaveLength(2);
   });
 
-  it('goes on past a photo the server refuses and keeps it queued with the reason', async () => {
+  it('goes on past a photo the server refuses, marks it rejected with the reason and never sends it again', async () => {
     const device = phone();
     const [good, bad] = await takePhotos(2);
     if (!good || !bad) throw new Error('two photos expected');
-    // Bytes that do not hash to their id: the server answers 400.
+    // Bytes that do not hash to their id: the server answers 400, and would every time.
     const corrupt: PhotoDraft = { ...bad, bytes: good.bytes };
     await storePhotos(device.db, [corrupt, good], 'record-x', new Date());
-    const outcome = await uploadPhotos(
-      { fetch: server.fetch, baseUrl: TEST_BASE_URL },
-      device.db,
-      gridWorker.token,
-    );
-    expect(outcome).toEqual({ kind: 'done', uploaded: 1, failed: 1 });
+    const puts: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      if (init?.method === 'PUT') puts.push(String(input));
+      return server.fetch(input, init);
+    };
+    const deps = { fetch: counting, baseUrl: TEST_BASE_URL };
+    const outcome = await uploadPhotos(deps, device.db, gridWorker.token);
+    expect(outcome).toEqual({ kind: 'done', uploaded: 1, failed: 0, rejected: 1 });
     expect(await device.db.photos.get(good.sha256)).toMatchObject({ uploaded: 1 });
     expect(await device.db.photos.get(bad.sha256)).toMatchObject({
       uploaded: 0,
-      lastError: expect.stringContaining('400 validation'),
+      rejected: { code: 'validation', message: 'The body does not match the photo id' },
     });
+
+    const again = await uploadPhotos(deps, device.db, gridWorker.token);
+    expect(again).toEqual({ kind: 'done', uploaded: 0, failed: 0 });
+    expect(puts.filter((url) => url.endsWith(bad.sha256))).toHaveLength(1);
   });
 
   it('stops at 401 and keeps every photo queued', async () => {

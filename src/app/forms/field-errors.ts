@@ -3,7 +3,9 @@
  * `body.parties.1.name`) into one Chinese message per form field. Messages are written per field,
  * not taken from zod: "请填写房屋地址" helps a grid worker, "Too small: expected string…" does not.
  */
+import { DEVICE_CLOCK_MESSAGE } from '../../domain/device-clock';
 import type { Issue } from '../../domain/protocol';
+import { UNSAFE_MULTILINE_TEXT_MESSAGE, UNSAFE_TEXT_MESSAGE } from '../../domain/text';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
 
@@ -237,12 +239,19 @@ function messageFor(fieldKey: string, body: unknown): MessageKey {
   return BY_FIELD[pattern] ?? BY_FIELD[pattern.replace(/\.\*(\.id)?$/, '')] ?? 'err.generic';
 }
 
+/** Rules that read the same on every field, recognised by the domain's own wire message. */
+const BY_RULE: Record<string, MessageKey> = {
+  [UNSAFE_TEXT_MESSAGE]: 'err.unsafeText',
+  [UNSAFE_MULTILINE_TEXT_MESSAGE]: 'err.unsafeMultilineText',
+  [DEVICE_CLOCK_MESSAGE]: 'err.deviceClock',
+};
+
 /** One message per field (the first issue wins); `body` disambiguates refinements that share a path. */
 export function fieldErrorsFrom(issues: readonly Issue[], body?: unknown): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const key = fieldKeyOf(issue.path);
-    errors[key] ??= messageFor(key, body);
+    errors[key] ??= BY_RULE[issue.message] ?? messageFor(key, body);
   }
   return errors;
 }

@@ -5,6 +5,7 @@ import { draftsEn } from './areas/drafts.en';
 import { listEn } from './areas/list.en';
 import { mapEn } from './areas/map.en';
 import { patrolEn } from './areas/patrol.en';
+import { refusalsEn } from './areas/refusals.en';
 import { rentalEn } from './areas/rental.en';
 import { revealEn } from './areas/reveal.en';
 import { todayEn } from './areas/today.en';
@@ -427,4 +428,5 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...todayEn,
   ...draftsEn,
   ...mapEn,
+  ...refusalsEn,
 };

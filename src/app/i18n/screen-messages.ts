@@ -7,7 +7,15 @@ import { disputeZhCN } from './areas/dispute.zh-cn';
 import { draftsZhCN } from './areas/drafts.zh-cn';
 import { mapZhCN } from './areas/map.zh-cn';
 import { patrolZhCN } from './areas/patrol.zh-cn';
+import { refusalsZhCN } from './areas/refusals.zh-cn';
 import { rentalZhCN } from './areas/rental.zh-cn';
 import { addScreenMessages } from './i18n';
 
-addScreenMessages({ ...rentalZhCN, ...disputeZhCN, ...draftsZhCN, ...patrolZhCN, ...mapZhCN });
+addScreenMessages({
+  ...rentalZhCN,
+  ...disputeZhCN,
+  ...draftsZhCN,
+  ...patrolZhCN,
+  ...mapZhCN,
+  ...refusalsZhCN,
+});

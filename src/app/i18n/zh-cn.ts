@@ -9,6 +9,7 @@ import type { draftsZhCN } from './areas/drafts.zh-cn';
 import { listZhCN } from './areas/list.zh-cn';
 import type { mapZhCN } from './areas/map.zh-cn';
 import type { patrolZhCN } from './areas/patrol.zh-cn';
+import type { refusalsZhCN } from './areas/refusals.zh-cn';
 import type { rentalZhCN } from './areas/rental.zh-cn';
 import { revealZhCN } from './areas/reveal.zh-cn';
 import { todayZhCN } from './areas/today.zh-cn';
@@ -434,4 +435,5 @@ export type MessageKey =
   | keyof typeof disputeZhCN
   | keyof typeof draftsZhCN
   | keyof typeof patrolZhCN
-  | keyof typeof mapZhCN;
+  | keyof typeof mapZhCN
+  | keyof typeof refusalsZhCN;

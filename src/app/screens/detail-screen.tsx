@@ -6,6 +6,7 @@ import { AppBar } from '../components/app-bar';
 import { PhotoStrip } from '../components/photo-strip';
 import { SyncChip } from '../components/sync-chip';
 import { DisputeCase } from '../dispute/dispute-case';
+import { fieldErrorsFrom } from '../forms/field-errors';
 import { label, t } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
@@ -18,13 +19,24 @@ import { HouseSections } from './house-sections';
 function syncExplanation(row: LocalRecord): string {
   if (row.syncState !== 'rejected') return t(`syncExplain.${row.syncState}`);
   const code = row.error?.code;
-  const reason =
-    code === 'validation'
+  const fields = Object.values(fieldErrorsFrom(row.error?.issues ?? []));
+  const reason = fields.includes('err.deviceClock')
+    ? t('rejectReason.deviceClock')
+    : code === 'validation'
       ? t('rejectReason.validation')
       : code === 'forbidden'
         ? t('rejectReason.forbidden')
-        : t('rejectReason.other');
+        : code === 'too_large'
+          ? t('rejectReason.tooLarge')
+          : t('rejectReason.other');
   return t('syncExplain.rejected', { reason });
+}
+
+/** What to change, in Chinese, field by field, when the server named the fields it refused. */
+function rejectedFields(row: LocalRecord): string[] {
+  if (row.syncState !== 'rejected') return [];
+  const messages = Object.values(fieldErrorsFrom(row.error?.issues ?? []));
+  return [...new Set(messages.filter((key) => key !== 'err.deviceClock').map((key) => t(key)))];
 }
 
 /** One record: every field with its label, the sync state explained, 编辑 and 删除. */
@@ -68,6 +80,13 @@ export function DetailScreen() {
         <section class={`sync-box sync-box--${row.syncState}`} aria-label={t('detail.syncState')}>
           <SyncChip state={row.syncState} />
           <p>{syncExplanation(row)}</p>
+          {rejectedFields(row).length > 0 && (
+            <ul class="sync-box__fields" aria-label={t('rejectReason.fields')}>
+              {rejectedFields(row).map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          )}
           {row.syncState === 'rejected' && row.error?.message && (
             <p class="sync-box__detail">{row.error.message}</p>
           )}

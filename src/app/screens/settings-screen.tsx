@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import type { SyncErrorInfo } from '../../sync/local-db';
 import { AppBar } from '../components/app-bar';
+import { RefusedPhotos } from '../components/refused-photos';
 import { UnsentReveals } from '../components/unsent-reveals';
 import { LOCALES, type Locale, label, locale, setLocale, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
@@ -120,6 +121,7 @@ export function SettingsScreen() {
               <dd>{t('settings.unsyncedCount', { n: unsyncedCount.value })}</dd>
             </div>
             <UnsentReveals />
+            <RefusedPhotos />
             <div class="kv">
               <dt>{t('settings.lastSync')}</dt>
               <dd>{lastSyncAt.value ? formatDateTime(lastSyncAt.value) : t('settings.never')}</dd>

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../domain/roles';
+import { visibleText } from '../../domain/text';
 import type { Database } from '../db/schema';
 import { listUsers } from '../db/users.repository';
 import { ROLE_LABELS } from '../demo/demo-accounts';
@@ -112,7 +113,7 @@ const COMMANDS: Record<string, Command> = {
       for (const user of users) {
         const label = ROLE_LABELS[user.role as Role] ?? '';
         out(
-          `${user.username.padEnd(width)}${user.role.padEnd(26)}${(user.orgIds.join(',') || '-').padEnd(24)} ${user.name} ${label}${user.demo ? ' [demo]' : ''}`,
+          `${visibleText(user.username).padEnd(width)}${user.role.padEnd(26)}${(user.orgIds.join(',') || '-').padEnd(24)} ${visibleText(user.name)} ${label}${user.demo ? ' [demo]' : ''}`,
         );
       }
     },
@@ -183,7 +184,8 @@ const COMMANDS: Record<string, Command> = {
       const tree = await listOrgTree(ctx.db, v.under);
       if (tree.length === 0)
         out('No orgs yet: the demo data brings the Jiangbei org tree; there is no org import yet.');
-      for (const org of tree) out(`${'  '.repeat(org.depth)}${org.id}  ${org.level}  ${org.name}`);
+      for (const org of tree)
+        out(`${'  '.repeat(org.depth)}${visibleText(org.id)}  ${org.level}  ${visibleText(org.name)}`);
     },
   },
 };
@@ -208,7 +210,18 @@ export function helpText(): string {
   return lines.join('\n');
 }
 
-export async function runAdminCli(argv: readonly string[], io: AdminIo): Promise<number> {
+/**
+ * Every printed line goes through visibleText: names, org names and audit rows come from the
+ * database and arguments from the shell, and none of them may drive the terminal. Our own messages
+ * keep their line breaks; a value that could hold one is escaped where it is printed.
+ */
+function escapedIo(io: AdminIo): AdminIo {
+  const visible = (text: string) => text.split('\n').map(visibleText).join('\n');
+  return { ...io, out: (line) => io.out(visible(line)), err: (line) => io.err(visible(line)) };
+}
+
+export async function runAdminCli(argv: readonly string[], rawIo: AdminIo): Promise<number> {
+  const io = escapedIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.err : io.out)(helpText());

@@ -6,6 +6,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ROLES, type Role } from '../../domain/roles';
+import { passwordSchema, unsafeCharacterAt } from '../../domain/text';
 import { liftAccountLockout } from '../auth/login-throttle';
 import { hashPassword } from '../auth/password';
 import { type AuditAction, insertAuditEntry } from '../db/audit-log.repository';
@@ -70,6 +71,8 @@ export async function createUser(
   const name = input.name.trim();
   if (name === '' || name.length > MAX_NAME_LENGTH)
     throw new AdminError(`The name must be 1 to ${MAX_NAME_LENGTH} characters.`);
+  if (unsafeCharacterAt(name) !== undefined)
+    throw new AdminError('The name may not hold control characters or bidi overrides (domain/text.ts).');
   const role = checkRole(input.role);
   const orgIds = await checkOrgIds(ctx.db, input.orgIds);
   const { password, generated } = choosePassword(input.password);
@@ -200,11 +203,15 @@ function choosePassword(password: string | undefined): PasswordResult {
     );
   if (password.length > MAX_PASSWORD_LENGTH)
     throw new AdminError(`The password is too long: at most ${MAX_PASSWORD_LENGTH} characters.`);
+  // The sign-in request refuses control characters, so such a password could never be typed in.
+  if (!passwordSchema.safeParse(password).success)
+    throw new AdminError('The password may not hold control characters.');
   return { password, generated: false };
 }
 
 async function requireUser(db: Kysely<Database>, username: string) {
-  const user = await findUserByUsername(db, username);
+  // Checked before the query: PostgreSQL refuses a NUL in text with an error, not an empty answer.
+  const user = unsafeCharacterAt(username) === undefined ? await findUserByUsername(db, username) : undefined;
   if (!user) throw new AdminError(`Unknown user "${username}". Run list-users to see the usernames.`);
   return user;
 }

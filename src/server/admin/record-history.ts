@@ -2,11 +2,14 @@
  * `npm run admin -- history --record ID`: who did what to one record, from the append-only audit
  * log — each change with the fields it touched, merges, deletes and restores, and every reveal of a
  * masked value with its reason. Values themselves are not printed: the history is read on a
- * terminal, and names, phones and ID numbers stay in the database.
+ * terminal, and names, phones and ID numbers stay in the database. What a device sent (a reveal's
+ * note, field and reason, the client id) is printed through visibleText, so an escape sequence in
+ * it cannot clear the screen or pose as another line.
  */
 import type { Kysely } from 'kysely';
 import { differingFields } from '../../domain/merge';
 import type { GridRecord } from '../../domain/record-envelope';
+import { visibleText } from '../../domain/text';
 import { findRecordHistory, type RecordHistoryEntry } from '../db/audit-log.repository';
 import type { Database } from '../db/schema';
 import { AdminError } from './admin-commands';
@@ -18,7 +21,7 @@ export async function recordHistoryLines(db: Kysely<Database>, recordId: string)
   if (!UUID.test(recordId)) throw new AdminError(`"${recordId}" is not a record id (a uuid).`);
   const entries = await findRecordHistory(db, recordId);
   if (entries.length === 0) throw new AdminError(`No history for record ${recordId}: it was never pushed.`);
-  return entries.map(historyLine);
+  return entries.map((entry) => visibleText(historyLine(entry)));
 }
 
 function historyLine(entry: RecordHistoryEntry): string {

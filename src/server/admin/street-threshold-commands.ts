@@ -11,6 +11,7 @@ import {
   type StreetThresholds,
   streetThresholds,
 } from '../../domain/street-thresholds';
+import { unsafeCharacterAt } from '../../domain/text';
 import { insertAuditEntry } from '../db/audit-log.repository';
 import { findOrg } from '../db/orgs.repository';
 import { findStreetOverrides, saveStreetOverrides } from '../db/street-settings.repository';
@@ -81,7 +82,8 @@ function parsePairs(values: string): Record<string, number> {
 }
 
 async function checkStreet(ctx: AdminContext, streetId: string): Promise<void> {
-  const org = await findOrg(ctx.db, streetId);
+  // Checked before the query: PostgreSQL refuses a NUL in text with an error, not an empty answer.
+  const org = unsafeCharacterAt(streetId) === undefined ? await findOrg(ctx.db, streetId) : undefined;
   if (!org) throw new AdminError(`Unknown org id "${streetId}". Run list-orgs to see the ids.`);
   if (org.level !== 'street')
     throw new AdminError(`"${streetId}" is a ${org.level}: thresholds are set per street.`);

@@ -2,6 +2,7 @@
  * `POST /audit/reveals`: the reveals a device made, each decided on its own (one refused entry
  * never blocks the others):
  *
+ *   valid entry (revealEntrySchema)? ──no──▶ rejected validation, with the issues
  *   id seen? ──yes──▶ same user and a reveal? ──yes──▶ duplicate (nothing written)
  *     │no                                      └─no──▶ rejected forbidden
  *   record on the server? ──no──▶ rejected not_found (final: the device pushes records first)
@@ -10,15 +11,17 @@
  */
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
+import * as z from 'zod/mini';
 import { canRead, recordFacts } from '../../domain/access-rules';
-import type { ErrorCode, SessionUser } from '../../domain/protocol';
+import { type ErrorCode, type Issue, type SessionUser, toIssues } from '../../domain/protocol';
 import {
   MAX_REVEAL_BYTES,
   MAX_REVEAL_ENTRIES,
   type RevealEntry,
   type RevealResponse,
   type RevealResult,
-  revealRequestSchema,
+  revealBatchSchema,
+  revealEntrySchema,
 } from '../../domain/reveal';
 import { ApiError, parseOrThrow } from '../api-error';
 import type { AppDeps, AppEnv } from '../app-env';
@@ -35,8 +38,8 @@ interface Revealer {
   now: Date;
 }
 
-function rejected(entry: RevealEntry, code: ErrorCode, message: string): RevealResult {
-  return { id: entry.id, status: 'rejected', error: { code, message } };
+function rejected(entry: { id: string }, code: ErrorCode, message: string, issues?: Issue[]): RevealResult {
+  return { id: entry.id, status: 'rejected', error: issues ? { code, message, issues } : { code, message } };
 }
 
 async function seenBefore(db: Kysely<Database>, revealer: Revealer, entry: RevealEntry) {
@@ -86,13 +89,20 @@ export function revealRoute(deps: AppDeps): Hono<AppEnv> {
     if (Array.isArray(entries) && entries.length > MAX_REVEAL_ENTRIES) {
       throw new ApiError(413, 'too_large', `At most ${MAX_REVEAL_ENTRIES} reveal entries per request`);
     }
-    const body = parseOrThrow(revealRequestSchema, raw, 'Invalid reveal audit request');
+    const body = parseOrThrow(revealBatchSchema, raw, 'Invalid reveal audit request');
     const { user } = c.get('session');
     await claimOwnClient(deps.db, body.clientId, user.id);
 
     const revealer: Revealer = { user, clientId: body.clientId, now: deps.now() };
     const results: RevealResult[] = [];
-    for (const entry of body.entries) results.push(await decide(deps.db, revealer, entry));
+    for (const candidate of body.entries) {
+      const entry = z.safeParse(revealEntrySchema, candidate);
+      results.push(
+        entry.success
+          ? await decide(deps.db, revealer, entry.data)
+          : rejected(candidate, 'validation', 'The reveal entry is invalid', toIssues(entry.error.issues)),
+      );
+    }
     const response: RevealResponse = { results };
     return c.json(response);
   });

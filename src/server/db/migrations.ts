@@ -310,6 +310,20 @@ const streetSettings: Migration = {
   },
 };
 
+/**
+ * When the server received each record's last applied write, by its own clock: the envelope's times
+ * come from phones (domain/device-clock.ts). Rows written before it take their updatedAt.
+ */
+const recordsReceivedAt: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('records').addColumn('received_at', 'text').execute();
+    await db
+      .updateTable('records')
+      .set((eb) => ({ received_at: eb.ref('updated_at') }))
+      .execute();
+  },
+};
+
 /** All migrations, in order. Append only: a released migration never changes. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -321,6 +335,7 @@ export const migrationProvider: MigrationProvider = {
       '0005_reveal_audit': revealAudit,
       '0006_record_bodies_v2': recordBodiesV2,
       '0007_street_settings': streetSettings,
+      '0008_input_records_received_at': recordsReceivedAt,
     };
   },
 };

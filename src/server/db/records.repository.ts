@@ -22,7 +22,7 @@ export function recordFromRow(row: RecordRow): GridRecord {
   } as GridRecord;
 }
 
-function rowFromRecord(record: GridRecord, changeSeq: number): RecordRow {
+function rowFromRecord(record: GridRecord, changeSeq: number, receivedAt: string): RecordRow {
   return {
     id: record.id,
     kind: record.kind,
@@ -36,6 +36,7 @@ function rowFromRecord(record: GridRecord, changeSeq: number): RecordRow {
     updated_by: record.updatedBy,
     schema_version: record.schemaVersion,
     body: JSON.stringify(record.body),
+    received_at: receivedAt,
   };
 }
 
@@ -46,16 +47,16 @@ export async function findRecord(db: Kysely<Database>, id: string): Promise<Grid
 
 /**
  * Inserts new records and their first revisions (call inside a transaction); an id that exists
- * already fails on the primary key.
+ * already fails on the primary key. `receivedAt` is the server's clock, never the device's.
  */
 export async function insertRecords(
   db: Kysely<Database>,
-  records: readonly { record: GridRecord; changeSeq: number }[],
+  records: readonly { record: GridRecord; changeSeq: number; receivedAt: string }[],
 ): Promise<void> {
   if (records.length === 0) return;
   await db
     .insertInto('records')
-    .values(records.map(({ record, changeSeq }) => rowFromRecord(record, changeSeq)))
+    .values(records.map(({ record, changeSeq, receivedAt }) => rowFromRecord(record, changeSeq, receivedAt)))
     .execute();
   await insertRevisions(
     db,
@@ -72,8 +73,9 @@ export async function replaceRecord(
   record: GridRecord,
   changeSeq: number,
   expectedRev: number,
+  receivedAt: string,
 ): Promise<boolean> {
-  const { id, ...row } = rowFromRecord(record, changeSeq);
+  const { id, ...row } = rowFromRecord(record, changeSeq, receivedAt);
   const result = await db
     .updateTable('records')
     .set(row)

@@ -57,6 +57,8 @@ export interface RecordsTable {
   updated_by: string;
   schema_version: number;
   body: string;
+  /** The server's clock when it applied the last write (null only before migration 0008). */
+  received_at: string | null;
 }
 
 /** Every revision of every record, so a stale push can be merged against the revision it was made from. */

@@ -38,7 +38,7 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   try {
-    await insertDemoData(db, orgs, records, passwordHash);
+    await insertDemoData(db, orgs, records, passwordHash, now.toISOString());
   } catch (error) {
     // Another server process on the same empty database seeded it first (its transaction committed
     // and ours hit the unique keys): the data is there, which is all a start needs.
@@ -53,6 +53,7 @@ async function insertDemoData(
   orgs: OrgsTable[],
   records: ReturnType<typeof buildDemoRecords>,
   passwordHash: string,
+  receivedAt: string,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await insertOrgs(trx, orgs);
@@ -75,7 +76,7 @@ async function insertDemoData(
     const firstSeq = lastSeq - records.length + 1;
     await insertRecords(
       trx,
-      records.map((record, i) => ({ record, changeSeq: firstSeq + i })),
+      records.map((record, i) => ({ record, changeSeq: firstSeq + i, receivedAt })),
     );
   });
 }

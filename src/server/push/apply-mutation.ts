@@ -6,6 +6,7 @@
  *   seen id? ──yes──▶ duplicate (the stored first result: applied or merged, same record)
  *     │no
  *   valid record? ──no──▶ rejected validation
+ *   times a sane clock could make (device-clock.ts)? ──no──▶ rejected validation [fields]
  *   grids in scope? ──no──▶ rejected forbidden
  *   same kind? ──no──▶ rejected validation
  *   role may write it (pushed and stored facts, access-rules.ts)? ──no──▶ rejected forbidden
@@ -32,6 +33,7 @@
 import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
 import { canWrite, recordFacts } from '../../domain/access-rules';
+import { deviceClockIssues } from '../../domain/device-clock';
 import { differingFields, threeWayMerge } from '../../domain/merge';
 import type { ErrorBody, MutationOp, MutationResult, SessionUser } from '../../domain/protocol';
 import { toIssues } from '../../domain/protocol';
@@ -111,6 +113,9 @@ async function decide(
   }
   const record = parsed.data;
   const existing = await findRecord(trx, record.id);
+  // After the schema, so a clock error is only reported on a record that is otherwise valid.
+  const clock = deviceClockIssues(record, pusher.now, existing === undefined);
+  if (clock.length > 0) return rejected(mutation, 'validation', 'The device clock looks wrong', clock);
 
   const scope = new Set(pusher.user.scope.gridIds);
   if (!scope.has(record.gridId) || (existing && !scope.has(existing.gridId))) {
@@ -172,6 +177,7 @@ async function write(
   status: 'applied' | 'merged',
 ): Promise<MutationResult> {
   const changeSeq = await takeChangeSeqs(trx);
+  const receivedAt = pusher.now.toISOString();
   const stored: GridRecord = {
     ...record,
     rev: (existing?.rev ?? 0) + 1,
@@ -182,11 +188,11 @@ async function write(
   };
   if (existing) {
     // Cannot fail under the counter lock; checked so a broken invariant aborts instead of overwriting.
-    if (!(await replaceRecord(trx, stored, changeSeq, existing.rev))) {
+    if (!(await replaceRecord(trx, stored, changeSeq, existing.rev, receivedAt))) {
       throw new Error(`Record ${stored.id} changed during its push`);
     }
   } else {
-    await insertRecords(trx, [{ record: stored, changeSeq }]);
+    await insertRecords(trx, [{ record: stored, changeSeq, receivedAt }]);
   }
 
   await insertAuditEntry(trx, {
