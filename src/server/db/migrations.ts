@@ -1,4 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { photoIdsOf } from '../../domain/photo';
 import { upcastRecord } from '../../domain/record-upcast';
 
 /** Name of the counter row that hands out change sequence numbers. */
@@ -310,6 +311,42 @@ const streetSettings: Migration = {
   },
 };
 
+/**
+ * Photo access by provenance (photo-access.ts): who uploaded each photo, and per record reference
+ * its author and whether it is proven. `photo_refs` was filled lazily until now, so it is rebuilt
+ * from every record body. References that exist already are taken as proven (their photos stay
+ * visible as before: there is no telling afterwards who held the bytes) with the record's last
+ * writer as author; only references pushed from now on have to prove themselves.
+ */
+const photoProvenance: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('photo_uploads')
+      .addColumn('sha256', 'text', (col) => col.notNull())
+      .addColumn('user_id', 'text', (col) => col.notNull())
+      .addPrimaryKeyConstraint('photo_uploads_pk', ['sha256', 'user_id'])
+      .execute();
+    await forEachRow(db, 'photos', 'sha256', async (row) => {
+      await db.insertInto('photo_uploads').values({ sha256: row.sha256, user_id: row.uploaded_by }).execute();
+    });
+
+    await db.schema.alterTable('photo_refs').addColumn('author_id', 'text').execute();
+    await db.schema
+      .alterTable('photo_refs')
+      .addColumn('proven', 'integer', (col) => col.notNull().defaultTo(0))
+      .execute();
+    await db.deleteFrom('photo_refs').execute();
+    await forEachRow(db, 'records', 'id', async (row) => {
+      const ids = photoIdsOf(JSON.parse(row.body));
+      if (ids.length === 0) return;
+      await db
+        .insertInto('photo_refs')
+        .values(ids.map((sha256) => ({ sha256, record_id: row.id, author_id: row.updated_by, proven: 1 })))
+        .execute();
+    });
+  },
+};
+
 /** All migrations, in order. Append only: a released migration never changes. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -321,6 +358,7 @@ export const migrationProvider: MigrationProvider = {
       '0005_reveal_audit': revealAudit,
       '0006_record_bodies_v2': recordBodiesV2,
       '0007_street_settings': streetSettings,
+      '0008_scope_photo_provenance': photoProvenance,
     };
   },
 };

@@ -26,8 +26,8 @@
  *     │yes
  *   write ──▶ merged (the merged record)
  *
- *   write = rev+1, next change_seq, revision row, audit row (before/after), stored first result,
- *   acked seq. A conflict writes nothing and is not stored: a retry decides again.
+ *   write = rev+1, next change_seq, revision row, photo references with their proof, audit row
+ *   (before/after), stored first result, acked seq. A conflict writes nothing and is not stored: a retry decides again.
  */
 import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
@@ -43,6 +43,7 @@ import { lockChangeCounter, takeChangeSeqs } from '../db/counters.repository';
 import { findMutation, insertMutation } from '../db/mutations.repository';
 import { findRecord, findRevision, insertRecords, replaceRecord } from '../db/records.repository';
 import type { Database } from '../db/schema';
+import { trackPhotoRefs } from '../photos/photo-access';
 
 export interface PushedMutation {
   id: string;
@@ -188,6 +189,7 @@ async function write(
   } else {
     await insertRecords(trx, [{ record: stored, changeSeq }]);
   }
+  await trackPhotoRefs(trx, existing, stored, pusher.user);
 
   await insertAuditEntry(trx, {
     at: pusher.now.toISOString(),
