@@ -1,5 +1,6 @@
 /**
  * Migrations of existing data made for scope and privacy: photo references (proven, as before),
+ * records moved to another grid before departures were kept,
  */
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
@@ -10,10 +11,11 @@ import type { SessionUser } from '../../src/domain/protocol';
 import type { GridRecord } from '../../src/domain/record-envelope';
 import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
 import { migrationProvider } from '../../src/server/db/migrations';
+import { listChanges } from '../../src/server/db/records.repository';
 import type { Database } from '../../src/server/db/schema';
 import { canReadPhoto } from '../../src/server/photos/photo-access';
 import { samplePatrol } from '../support/sample-records';
-import { DIALECTS, emptyStorage, HUBIN_GRID_1 } from './server-fixture';
+import { DIALECTS, emptyStorage, HUBIN_GRID_1, HUBIN_GRID_2 } from './server-fixture';
 
 // biome-ignore lint/suspicious/noExplicitAny: the schema at an older migration, not today's types.
 type OldDb = Kysely<any>;
@@ -106,6 +108,44 @@ describe.each(DIALECTS)('scope migrations (%s)', (dialect) => {
       expect(await canReadPhoto(db, police, SHA_A)).toBe(true);
       expect(await canReadPhoto(db, police, SHA_B)).toBe(false);
       expect(await canReadPhoto(db, { ...police, id: author }, SHA_B)).toBe(true);
+    } finally {
+      await drop();
+    }
+  });
+
+  it('0009: a record moved before is named to its old grid once more, whatever cursor a phone holds', async () => {
+    const movedAway = { ...samplePatrol(randomUUID(), HUBIN_GRID_2, 'demo-hb-leader'), rev: 2 };
+    const stayed = { ...samplePatrol(randomUUID(), HUBIN_GRID_1, 'demo-hb-grid01'), rev: 1 };
+    const { db, drop } = await migratedFrom(dialect, '0008_scope_photo_provenance', async (old) => {
+      await old
+        .insertInto('records')
+        .values([recordRow(movedAway, 7), recordRow(stayed, 9)])
+        .execute();
+      await old
+        .insertInto('record_revisions')
+        .values([
+          {
+            record_id: movedAway.id,
+            rev: 1,
+            envelope: JSON.stringify({ ...movedAway, rev: 1, gridId: HUBIN_GRID_1 }),
+          },
+          { record_id: movedAway.id, rev: 2, envelope: JSON.stringify(movedAway) },
+          { record_id: stayed.id, rev: 1, envelope: JSON.stringify(stayed) },
+        ])
+        .execute();
+      await old.updateTable('counters').set({ value: 9 }).where('name', '=', 'change').execute();
+    });
+    try {
+      expect(await db.selectFrom('record_departures').selectAll().execute()).toEqual([
+        { record_id: movedAway.id, grid_id: HUBIN_GRID_1, change_seq: expect.anything() },
+      ]);
+      const counter = await db.selectFrom('counters').select('value').executeTakeFirstOrThrow();
+      expect(Number(counter.value)).toBe(10);
+      // A phone of 第一网格 that pulled everything (cursor 9) is told once more; its rev is unchanged.
+      const page = await listChanges(db, { gridIds: [HUBIN_GRID_1], kinds: ['patrol'] }, 9, 10);
+      expect(page).toEqual([
+        { record: expect.objectContaining({ id: movedAway.id, rev: 2 }), changeSeq: 10 },
+      ]);
     } finally {
       await drop();
     }

@@ -59,6 +59,16 @@ export interface RecordsTable {
   body: string;
 }
 
+/**
+ * The last change by which a record left a grid (moved to another). A pull of that grid's users
+ * after it names the record in `removed` unless their scope still holds it.
+ */
+export interface RecordDeparturesTable {
+  record_id: string;
+  grid_id: string;
+  change_seq: number;
+}
+
 /** Every revision of every record, so a stale push can be merged against the revision it was made from. */
 export interface RecordRevisionsTable {
   record_id: string;
@@ -128,6 +138,7 @@ export interface Database {
   clients: ClientsTable;
   records: RecordsTable;
   record_revisions: RecordRevisionsTable;
+  record_departures: RecordDeparturesTable;
   mutations: MutationsTable;
   counters: CountersTable;
   audit_log: AuditLogTable;

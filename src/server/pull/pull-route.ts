@@ -39,12 +39,14 @@ export function pullRoute(deps: AppDeps): Hono<AppEnv> {
     // The cursor passes the rows filtered out too, so a page filtered to nothing still moves on.
     const lastSeq = changes.at(-1)?.changeSeq ?? afterSeq;
     const readable: GridRecord[] = [];
-    // A changed record the user may no longer read (an inspection no longer handed to 综合执法, a
-    // case taken by other mediators) is named, so the device drops its copy instead of keeping a
-    // stale one; the record itself is not sent.
+    // A changed record the user may no longer read — moved to a grid outside their scope, an
+    // inspection no longer handed to 综合执法, a case taken by other mediators — is named, so the
+    // device drops its copy instead of keeping a stale one; the record itself is not sent.
     const removed: string[] = [];
+    const grids = new Set(user.scope.gridIds);
     for (const { record } of changes) {
-      if (canRead(user.role, record.kind, recordFacts(record), user.id)) readable.push(record);
+      if (grids.has(record.gridId) && canRead(user.role, record.kind, recordFacts(record), user.id))
+        readable.push(record);
       else removed.push(record.id);
     }
 

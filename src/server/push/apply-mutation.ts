@@ -183,7 +183,7 @@ async function write(
   };
   if (existing) {
     // Cannot fail under the counter lock; checked so a broken invariant aborts instead of overwriting.
-    if (!(await replaceRecord(trx, stored, changeSeq, existing.rev))) {
+    if (!(await replaceRecord(trx, stored, changeSeq, existing))) {
       throw new Error(`Record ${stored.id} changed during its push`);
     }
   } else {
