@@ -1,6 +1,6 @@
 /**
  * Migrations of existing data made for scope and privacy: photo references (proven, as before),
- * records moved to another grid before departures were kept,
+ * records moved to another grid before departures were kept, tombstones that still held personal data.
  */
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
@@ -14,7 +14,7 @@ import { migrationProvider } from '../../src/server/db/migrations';
 import { listChanges } from '../../src/server/db/records.repository';
 import type { Database } from '../../src/server/db/schema';
 import { canReadPhoto } from '../../src/server/photos/photo-access';
-import { samplePatrol } from '../support/sample-records';
+import { sampleDispute, samplePatrol } from '../support/sample-records';
 import { DIALECTS, emptyStorage, HUBIN_GRID_1, HUBIN_GRID_2 } from './server-fixture';
 
 // biome-ignore lint/suspicious/noExplicitAny: the schema at an older migration, not today's types.
@@ -146,6 +146,60 @@ describe.each(DIALECTS)('scope migrations (%s)', (dialect) => {
       expect(page).toEqual([
         { record: expect.objectContaining({ id: movedAway.id, rev: 2 }), changeSeq: 10 },
       ]);
+    } finally {
+      await drop();
+    }
+  });
+
+  it('0010: existing tombstones, their revisions and stored results lose their personal data', async () => {
+    const live = { ...sampleDispute(randomUUID(), HUBIN_GRID_1, 'demo-hb-grid01'), rev: 1 };
+    const deleted = { ...sampleDispute(randomUUID(), HUBIN_GRID_1, 'demo-hb-grid01'), rev: 2, deleted: true };
+    const { db, drop } = await migratedFrom(dialect, '0009_scope_record_departures', async (old) => {
+      await old
+        .insertInto('records')
+        .values([recordRow(live, 1), recordRow(deleted, 3)])
+        .execute();
+      await old
+        .insertInto('record_revisions')
+        .values([
+          { record_id: live.id, rev: 1, envelope: JSON.stringify(live) },
+          { record_id: deleted.id, rev: 1, envelope: JSON.stringify({ ...deleted, rev: 1, deleted: false }) },
+          { record_id: deleted.id, rev: 2, envelope: JSON.stringify(deleted) },
+        ])
+        .execute();
+      await old
+        .insertInto('mutations')
+        .values(
+          [live, deleted].map((record, i) => ({
+            id: randomUUID(),
+            client_id: randomUUID(),
+            seq: i + 1,
+            user_id: record.createdBy,
+            record_id: record.id,
+            result: JSON.stringify({
+              id: randomUUID(),
+              status: 'applied',
+              rev: 1,
+              record: { ...record, rev: 1 },
+            }),
+            created_at: record.createdAt,
+          })),
+        )
+        .execute();
+    });
+    try {
+      const text = async (id: string) =>
+        JSON.stringify([
+          await db.selectFrom('records').select('body').where('id', '=', id).execute(),
+          await db.selectFrom('record_revisions').select('envelope').where('record_id', '=', id).execute(),
+          await db.selectFrom('mutations').select('result').where('record_id', '=', id).execute(),
+        ]);
+      const secrets = ['李秀英', '13912345678', '赵伟', '32011119800101123X'];
+      const erased = await text(deleted.id);
+      for (const secret of secrets) expect(erased).not.toContain(secret);
+      expect(erased).toContain(deleted.body.parties[0]?.id);
+      const kept = await text(live.id);
+      for (const secret of secrets) expect(kept).toContain(secret);
     } finally {
       await drop();
     }

@@ -1,13 +1,9 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import { photoIdsOf } from '../../domain/photo';
+import type { Migration, MigrationProvider } from 'kysely';
 import { upcastRecord } from '../../domain/record-upcast';
+import { type AnyDb, BACKFILL_CHUNK_ROWS, CHANGE_COUNTER, forEachRow } from './migration-support';
+import { erasedTombstones, photoProvenance, recordDepartures } from './scope-migrations';
 
-/** Name of the counter row that hands out change sequence numbers. */
-export const CHANGE_COUNTER = 'change';
-
-// Migrations take Kysely<any>: they describe the schema at their point in history, not today's types.
-// biome-ignore lint/suspicious/noExplicitAny: see above; Kysely's documented pattern for migrations.
-type AnyDb = Kysely<any>;
+export { CHANGE_COUNTER } from './migration-support';
 
 const init: Migration = {
   async up(db: AnyDb) {
@@ -110,9 +106,6 @@ const init: Migration = {
     await db.schema.createIndex('audit_log_record_id').on('audit_log').column('record_id').execute();
   },
 };
-
-/** Rows per insert when backfilling: 3 parameters a row stays far below SQLite's variable limit. */
-const BACKFILL_CHUNK_ROWS = 500;
 
 /**
  * Keeps every revision of every record (the base a stale push is merged against), starting with
@@ -253,37 +246,6 @@ const recordBodiesV2: Migration = {
   },
 };
 
-/** Visits every row of `table` in keyset pages, so a large table is never held in memory whole. */
-async function forEachRow(
-  db: AnyDb,
-  table: string,
-  key: string | readonly [string, string],
-  // biome-ignore lint/suspicious/noExplicitAny: a row of Kysely<any>, see AnyDb.
-  visit: (row: any) => Promise<void>,
-): Promise<void> {
-  const [first, second] = typeof key === 'string' ? [key, undefined] : key;
-  // biome-ignore lint/suspicious/noExplicitAny: a row of Kysely<any>, see AnyDb.
-  let after: any;
-  for (;;) {
-    let query = db.selectFrom(table).selectAll().orderBy(first).limit(BACKFILL_CHUNK_ROWS);
-    if (second) query = query.orderBy(second);
-    if (after !== undefined) {
-      query = second
-        ? query.where((eb) =>
-            eb.or([
-              eb(first, '>', after[first]),
-              eb.and([eb(first, '=', after[first]), eb(second, '>', after[second])]),
-            ]),
-          )
-        : query.where(first, '>', after[first]);
-    }
-    const rows = await query.execute();
-    for (const row of rows) await visit(row);
-    after = rows.at(-1);
-    if (after === undefined) break;
-  }
-}
-
 /**
  * What an audited reveal adds to an audit row: the field revealed, the reason code and note, and
  * the device's own time (`at` stays the server's receive time). One column per statement: SQLite
@@ -311,107 +273,6 @@ const streetSettings: Migration = {
   },
 };
 
-/**
- * Photo access by provenance (photo-access.ts): who uploaded each photo, and per record reference
- * its author and whether it is proven. `photo_refs` was filled lazily until now, so it is rebuilt
- * from every record body. References that exist already are taken as proven (their photos stay
- * visible as before: there is no telling afterwards who held the bytes) with the record's last
- * writer as author; only references pushed from now on have to prove themselves.
- */
-const photoProvenance: Migration = {
-  async up(db: AnyDb) {
-    await db.schema
-      .createTable('photo_uploads')
-      .addColumn('sha256', 'text', (col) => col.notNull())
-      .addColumn('user_id', 'text', (col) => col.notNull())
-      .addPrimaryKeyConstraint('photo_uploads_pk', ['sha256', 'user_id'])
-      .execute();
-    await forEachRow(db, 'photos', 'sha256', async (row) => {
-      await db.insertInto('photo_uploads').values({ sha256: row.sha256, user_id: row.uploaded_by }).execute();
-    });
-
-    await db.schema.alterTable('photo_refs').addColumn('author_id', 'text').execute();
-    await db.schema
-      .alterTable('photo_refs')
-      .addColumn('proven', 'integer', (col) => col.notNull().defaultTo(0))
-      .execute();
-    await db.deleteFrom('photo_refs').execute();
-    await forEachRow(db, 'records', 'id', async (row) => {
-      const ids = photoIdsOf(JSON.parse(row.body));
-      if (ids.length === 0) return;
-      await db
-        .insertInto('photo_refs')
-        .values(ids.map((sha256) => ({ sha256, record_id: row.id, author_id: row.updated_by, proven: 1 })))
-        .execute();
-    });
-  },
-};
-
-/**
- * Departures of records from grids (records.repository.ts), so a pull names a record that moved
- * out of the caller's grids in `removed`. Moves made before are found in the kept revisions; each
- * moved record takes a new change_seq (its rev and body stay), with its departures at that seq,
- * so phones that pulled past the move without being told drop their copy at their next pull.
- */
-const recordDepartures: Migration = {
-  async up(db: AnyDb) {
-    await db.schema
-      .createTable('record_departures')
-      .addColumn('record_id', 'text', (col) => col.notNull())
-      .addColumn('grid_id', 'text', (col) => col.notNull())
-      .addColumn('change_seq', 'bigint', (col) => col.notNull())
-      .addPrimaryKeyConstraint('record_departures_pk', ['record_id', 'grid_id'])
-      .execute();
-    await db.schema
-      .createIndex('record_departures_grid_change_seq')
-      .on('record_departures')
-      .columns(['grid_id', 'change_seq'])
-      .execute();
-
-    // Revisions come ordered by record id, so one record's grids are gathered at a time.
-    const moved = new Map<string, Set<string>>();
-    let recordId: string | undefined;
-    let grids = new Set<string>();
-    const settle = async () => {
-      if (recordId === undefined) return;
-      const row = await db
-        .selectFrom('records')
-        .select('grid_id')
-        .where('id', '=', recordId)
-        .executeTakeFirst();
-      if (row) grids.delete(row.grid_id);
-      if (row && grids.size > 0) moved.set(recordId, grids);
-    };
-    await forEachRow(db, 'record_revisions', ['record_id', 'rev'], async (row) => {
-      if (recordId !== row.record_id) {
-        await settle();
-        recordId = row.record_id;
-        grids = new Set();
-      }
-      grids.add(JSON.parse(row.envelope).gridId);
-    });
-    await settle();
-    if (moved.size === 0) return;
-
-    // Numbers from the counter row, as a push takes them (its row lock orders the commits).
-    const taken = await db
-      .updateTable('counters')
-      .set((eb) => ({ value: eb('value', '+', moved.size) }))
-      .where('name', '=', CHANGE_COUNTER)
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    let changeSeq = Number(taken.value) - moved.size;
-    for (const [id, left] of moved) {
-      changeSeq += 1;
-      await db.updateTable('records').set({ change_seq: changeSeq }).where('id', '=', id).execute();
-      await db
-        .insertInto('record_departures')
-        .values([...left].map((gridId) => ({ record_id: id, grid_id: gridId, change_seq: changeSeq })))
-        .execute();
-    }
-  },
-};
-
 /** All migrations, in order. Append only: a released migration never changes. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -425,6 +286,7 @@ export const migrationProvider: MigrationProvider = {
       '0007_street_settings': streetSettings,
       '0008_scope_photo_provenance': photoProvenance,
       '0009_scope_record_departures': recordDepartures,
+      '0010_scope_erased_tombstones': erasedTombstones,
     };
   },
 };

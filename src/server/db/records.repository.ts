@@ -108,6 +108,27 @@ export async function findRevision(
   return row && (JSON.parse(row.envelope) as GridRecord);
 }
 
+/** Rewrites every kept revision of a record through `rewrite` (a tombstone erasing personal data). */
+export async function rewriteRevisions(
+  db: Kysely<Database>,
+  recordId: string,
+  rewrite: (envelope: GridRecord) => GridRecord,
+): Promise<void> {
+  const rows = await db
+    .selectFrom('record_revisions')
+    .select(['rev', 'envelope'])
+    .where('record_id', '=', recordId)
+    .execute();
+  for (const row of rows) {
+    await db
+      .updateTable('record_revisions')
+      .set({ envelope: JSON.stringify(rewrite(JSON.parse(row.envelope) as GridRecord)) })
+      .where('record_id', '=', recordId)
+      .where('rev', '=', row.rev)
+      .execute();
+  }
+}
+
 async function insertRevisions(db: Kysely<Database>, records: readonly GridRecord[]): Promise<void> {
   await db
     .insertInto('record_revisions')
