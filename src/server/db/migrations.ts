@@ -1,7 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { upcastRecord } from '../../domain/record-upcast';
 import { type AnyDb, BACKFILL_CHUNK_ROWS, CHANGE_COUNTER, forEachRow } from './migration-support';
-import { erasedTombstones, photoProvenance, recordDepartures } from './scope-migrations';
+import { erasedTombstones, photoProvenance, recordDepartures, servedAudit } from './scope-migrations';
 
 export { CHANGE_COUNTER } from './migration-support';
 
@@ -287,6 +287,7 @@ export const migrationProvider: MigrationProvider = {
       '0008_scope_photo_provenance': photoProvenance,
       '0009_scope_record_departures': recordDepartures,
       '0010_scope_erased_tombstones': erasedTombstones,
+      '0011_scope_served_audit': servedAudit,
     };
   },
 };

@@ -111,6 +111,8 @@ export interface AuditLogTable {
   reason_note: string | null;
   /** Reveals: when the device says it happened (`at` is when the server heard of it). */
   device_at: string | null;
+  /** `serve`: the ids of the records one pull page sent, as a JSON array (record_id stays null). */
+  record_ids: string | null;
 }
 
 /** Failed sign-ins of one account or one client address within a window that starts at the first failure. */

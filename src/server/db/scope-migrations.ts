@@ -1,6 +1,6 @@
 /**
  * Migrations for scope and privacy (photo access by provenance, records that leave a grid,
- * tombstones without personal data). Append only, like migrations.ts, which lists them in order.
+ * tombstones without personal data, the audit of what pulls served). Append only, like migrations.ts, which lists them in order.
  */
 import type { Migration } from 'kysely';
 import { withoutPersonalData } from '../../domain/personal-fields';
@@ -150,5 +150,15 @@ export const erasedTombstones: Migration = {
           .execute();
       }
     });
+  },
+};
+
+/**
+ * `serve` audit rows (audit-log.repository.ts) name the records one pull page sent: one row per
+ * page, the ids in one column, so a page of 500 records is one row, not 500.
+ */
+export const servedAudit: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('audit_log').addColumn('record_ids', 'text').execute();
   },
 };
