@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERASED_TEXT, withoutPersonalData } from '../../src/domain/personal-fields';
 import { type LoginResponse, pushResponseSchema } from '../../src/domain/protocol';
 import type { DisputeRecord, GridRecord, RentalInspectionRecord } from '../../src/domain/record-envelope';
 import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
@@ -157,12 +158,21 @@ describe.each(DIALECTS)('push: stale edits merge or conflict (%s)', (dialect) =>
       const second = await pushOne('worker', withBody(base, { summary: '第二版摘要' }), { baseRev: 1 });
       const third = await pushOne('leader', withBody(base, { riskLevel: 'orange' }), { baseRev: 1 });
       const fourth = await pushOne('worker', third.record as GridRecord, { baseRev: 3, op: 'delete' });
+      // The delete erased the personal data of every revision kept (a tombstone keeps none).
       expect(await revisionsOf(base.id)).toEqual([
-        { rev: 1, envelope: base },
-        { rev: 2, envelope: second.record },
-        { rev: 3, envelope: third.record },
+        { rev: 1, envelope: withoutPersonalData(base) },
+        { rev: 2, envelope: withoutPersonalData(second.record as GridRecord) },
+        { rev: 3, envelope: withoutPersonalData(third.record as GridRecord) },
         { rev: 4, envelope: fourth.record },
       ]);
+      expect(fourth.record).toEqual(
+        withoutPersonalData({
+          ...(third.record as GridRecord),
+          rev: 4,
+          deleted: true,
+          updatedBy: worker.user.id,
+        }),
+      );
     });
   });
 
@@ -280,7 +290,7 @@ describe.each(DIALECTS)('push: stale edits merge or conflict (%s)', (dialect) =>
       expect(result).toMatchObject({
         status: 'conflict',
         rev: 2,
-        record: { deleted: true, body: { content: base.body.content } },
+        record: { deleted: true, body: { content: ERASED_TEXT, patrolTypes: base.body.patrolTypes } },
         conflicts: ['deleted'],
       });
       expect(await stateOf(base.id)).toEqual(before);

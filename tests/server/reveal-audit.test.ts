@@ -73,6 +73,7 @@ describe.each(DIALECTS)('reveal audit (%s)', (dialect) => {
         offline: 1,
         before: null,
         after: null,
+        record_ids: null,
       },
     ]);
   });

@@ -13,12 +13,14 @@ import { startTestServer, TEST_BASE_URL, type TestServer } from '../support/test
 let server: TestServer;
 let worker: LoginResponse;
 let mediator: LoginResponse;
+let leader: LoginResponse;
 let devices = 0;
 
 beforeAll(async () => {
   server = await startTestServer();
   worker = await server.login('hb-grid01');
   mediator = await server.login('hb-mediator');
+  leader = await server.login('hb-leader');
 });
 afterAll(async () => {
   closeLocalDbs();
@@ -93,5 +95,31 @@ describe('records that leave the user’s view', () => {
     const row = await phone.db.records.get(reported.id);
     expect(row?.syncState).toBe('rejected');
     expect(row?.error?.code).toBe('forbidden');
+  });
+
+  it('leave the old grid worker’s phone when the 网格长 moves them to another grid', async () => {
+    const reported = await reportedCase();
+    const phone = device(worker);
+    expect((await phone.sync()).status).toBe('ok');
+    expect(await phone.db.records.get(reported.id)).toBeDefined();
+
+    const leaderPhone = device(leader);
+    expect((await leaderPhone.sync()).status).toBe('ok');
+    const otherGrid = leader.user.scope.gridIds.find((id) => !worker.user.scope.gridIds.includes(id));
+    if (!otherGrid) throw new Error('the 网格长 has a grid the worker has not');
+    await saveRecord(
+      leaderPhone.db,
+      editRecord(reported, {
+        body: reported.body,
+        gridId: otherGrid,
+        userId: leader.user.id,
+        now: new Date(),
+      }),
+    );
+    expect((await leaderPhone.sync()).status).toBe('ok');
+    expect((await leaderPhone.db.records.get(reported.id))?.record.gridId).toBe(otherGrid);
+
+    expect((await phone.sync()).status).toBe('ok');
+    expect(await phone.db.records.get(reported.id)).toBeUndefined();
   });
 });

@@ -148,7 +148,7 @@ const COMMANDS: Record<string, Command> = {
   history: {
     usage: '--record RECORD_ID',
     summary:
-      'Who changed, merged, deleted or revealed what on one record, from the audit log (fields, not values).',
+      'Who changed, merged, deleted or revealed what on one record, and which pulls served it to whom, from the audit log (fields, not values).',
     options: ['record'],
     required: ['record'],
     async run(ctx, v, out) {

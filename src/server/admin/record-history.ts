@@ -1,10 +1,11 @@
 /**
  * `npm run admin -- history --record ID`: who did what to one record, from the append-only audit
  * log — each change with the fields it touched, merges, deletes and restores, and every reveal of a
- * masked value with its reason. Values themselves are not printed: the history is read on a
- * terminal, and names, phones and ID numbers stay in the database. What a device sent (a reveal's
- * note, field and reason, the client id) is printed through visibleText, so an escape sequence in
- * it cannot clear the screen or pose as another line.
+ * masked value with its reason, and every pull that served it to a device ("served to <user> at
+ * <time>": who received the resident's data). Values themselves are not printed: the history is
+ * read on a terminal, and names, phones and ID numbers stay in the database. What a device sent (a
+ * reveal's note, field and reason, the client id) is printed through visibleText, so an escape
+ * sequence in it cannot clear the screen or pose as another line.
  */
 import type { Kysely } from 'kysely';
 import { differingFields } from '../../domain/merge';
@@ -35,6 +36,9 @@ function historyLine(entry: RecordHistoryEntry): string {
 }
 
 function whatChanged(entry: RecordHistoryEntry): string {
+  if (entry.action === 'serve') {
+    return `served to ${entry.username ?? entry.userId} at ${entry.at} (one pull page of ${entry.servedCount ?? '?'} records)`;
+  }
   if (entry.action === 'reveal') {
     return `revealed ${entry.field ?? '?'} — reason ${entry.reason ?? '?'}${entry.reasonNote ? `: ${entry.reasonNote}` : ''}`;
   }

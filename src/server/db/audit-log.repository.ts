@@ -5,7 +5,9 @@ import type { Database } from './schema';
 /**
  * `reveal`: a masked value shown in full on a device (domain/reveal.ts), reported by a later sync.
  * `merge`: a stale push merged with the server's record; `restore`: an edit of a tombstone at its
- * rev; `admin.*`: an account change by the admin CLI (the user id is then `cli:<os user>`).
+ * rev; `admin.*`: an account change by the admin CLI (the user id is then `cli:<os user>`);
+ * `serve`: one pull page sent these records, in full, to this user's device (DOMAIN.md §6.2 item 5:
+ * reads of unmasked data are traceable).
  */
 export type AuditAction =
   | 'create'
@@ -21,7 +23,8 @@ export type AuditAction =
   | 'admin.revokeSessions'
   | 'admin.setThresholds'
   | 'admin.pruneAudit'
-  | 'reveal';
+  | 'reveal'
+  | 'serve';
 
 export interface AuditEntry {
   at: string;
@@ -96,6 +99,24 @@ export async function insertRevealAuditEntry(
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
+/** Appends the audit row of one pull page: who was sent which records, on which device, when. */
+export async function insertServedAuditEntry(
+  db: Kysely<Database>,
+  entry: { at: string; userId: string; clientId: string; recordIds: readonly string[] },
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: randomUUID(),
+      at: entry.at,
+      user_id: entry.userId,
+      client_id: entry.clientId,
+      action: 'serve' satisfies AuditAction,
+      record_ids: JSON.stringify(entry.recordIds),
+    })
+    .execute();
+}
+
 /** Who wrote the audit row `id` and what it records, if it exists. */
 export async function findAuditOwner(
   db: Kysely<Database>,
@@ -122,9 +143,15 @@ export interface RecordHistoryEntry {
   field: string | null;
   reason: string | null;
   reasonNote: string | null;
+  /** `serve`: how many records the page held. */
+  servedCount: number | null;
 }
 
-/** Everything the audit log holds about one record, oldest first: changes, merges, reveals. */
+/**
+ * Everything the audit log holds about one record, oldest first: changes, merges, reveals, and
+ * the pull pages that served it (found in their id lists: record ids are uuids, so the quoted id
+ * matches nothing else).
+ */
 export async function findRecordHistory(
   db: Kysely<Database>,
   recordId: string,
@@ -144,8 +171,17 @@ export async function findRecordHistory(
       'audit_log.field',
       'audit_log.reason',
       'audit_log.reason_note',
+      'audit_log.record_ids',
     ])
-    .where('audit_log.record_id', '=', recordId)
+    .where((eb) =>
+      eb.or([
+        eb('audit_log.record_id', '=', recordId),
+        eb.and([
+          eb('audit_log.action', '=', 'serve' satisfies AuditAction),
+          eb('audit_log.record_ids', 'like', `%"${recordId}"%`),
+        ]),
+      ]),
+    )
     .orderBy('audit_log.at')
     .orderBy('audit_log.id')
     .execute();
@@ -161,5 +197,6 @@ export async function findRecordHistory(
     field: row.field,
     reason: row.reason,
     reasonNote: row.reason_note,
+    servedCount: row.record_ids === null ? null : (JSON.parse(row.record_ids) as unknown[]).length,
   }));
 }

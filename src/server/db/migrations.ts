@@ -1,12 +1,9 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely';
 import { upcastRecord } from '../../domain/record-upcast';
+import { type AnyDb, BACKFILL_CHUNK_ROWS, CHANGE_COUNTER, forEachRow } from './migration-support';
+import { erasedTombstones, photoProvenance, recordDepartures, servedAudit } from './scope-migrations';
 
-/** Name of the counter row that hands out change sequence numbers. */
-export const CHANGE_COUNTER = 'change';
-
-// Migrations take Kysely<any>: they describe the schema at their point in history, not today's types.
-// biome-ignore lint/suspicious/noExplicitAny: see above; Kysely's documented pattern for migrations.
-type AnyDb = Kysely<any>;
+export { CHANGE_COUNTER } from './migration-support';
 
 const init: Migration = {
   async up(db: AnyDb) {
@@ -109,9 +106,6 @@ const init: Migration = {
     await db.schema.createIndex('audit_log_record_id').on('audit_log').column('record_id').execute();
   },
 };
-
-/** Rows per insert when backfilling: 3 parameters a row stays far below SQLite's variable limit. */
-const BACKFILL_CHUNK_ROWS = 500;
 
 /**
  * Keeps every revision of every record (the base a stale push is merged against), starting with
@@ -252,37 +246,6 @@ const recordBodiesV2: Migration = {
   },
 };
 
-/** Visits every row of `table` in keyset pages, so a large table is never held in memory whole. */
-async function forEachRow(
-  db: AnyDb,
-  table: string,
-  key: string | readonly [string, string],
-  // biome-ignore lint/suspicious/noExplicitAny: a row of Kysely<any>, see AnyDb.
-  visit: (row: any) => Promise<void>,
-): Promise<void> {
-  const [first, second] = typeof key === 'string' ? [key, undefined] : key;
-  // biome-ignore lint/suspicious/noExplicitAny: a row of Kysely<any>, see AnyDb.
-  let after: any;
-  for (;;) {
-    let query = db.selectFrom(table).selectAll().orderBy(first).limit(BACKFILL_CHUNK_ROWS);
-    if (second) query = query.orderBy(second);
-    if (after !== undefined) {
-      query = second
-        ? query.where((eb) =>
-            eb.or([
-              eb(first, '>', after[first]),
-              eb.and([eb(first, '=', after[first]), eb(second, '>', after[second])]),
-            ]),
-          )
-        : query.where(first, '>', after[first]);
-    }
-    const rows = await query.execute();
-    for (const row of rows) await visit(row);
-    after = rows.at(-1);
-    if (after === undefined) break;
-  }
-}
-
 /**
  * What an audited reveal adds to an audit row: the field revealed, the reason code and note, and
  * the device's own time (`at` stays the server's receive time). One column per statement: SQLite
@@ -335,7 +298,11 @@ export const migrationProvider: MigrationProvider = {
       '0005_reveal_audit': revealAudit,
       '0006_record_bodies_v2': recordBodiesV2,
       '0007_street_settings': streetSettings,
-      '0008_input_records_received_at': recordsReceivedAt,
+      '0008_records_received_at': recordsReceivedAt,
+      '0009_photo_provenance': photoProvenance,
+      '0010_record_departures': recordDepartures,
+      '0011_erased_tombstones': erasedTombstones,
+      '0012_served_audit': servedAudit,
     };
   },
 };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { MutationResult } from '../../domain/protocol';
+import type { GridRecord } from '../../domain/record-envelope';
 import type { Database } from './schema';
 
 export interface StoredMutation {
@@ -33,4 +34,26 @@ export async function insertMutation(
       created_at: mutation.at,
     })
     .execute();
+}
+
+/** Rewrites the record in every stored result of mutations of `recordId` (a tombstone erasing personal data). */
+export async function rewriteStoredResults(
+  db: Kysely<Database>,
+  recordId: string,
+  rewrite: (record: GridRecord) => GridRecord,
+): Promise<void> {
+  const rows = await db
+    .selectFrom('mutations')
+    .select(['id', 'result'])
+    .where('record_id', '=', recordId)
+    .execute();
+  for (const row of rows) {
+    const result = JSON.parse(row.result) as MutationResult;
+    if (!result.record) continue;
+    await db
+      .updateTable('mutations')
+      .set({ result: JSON.stringify({ ...result, record: rewrite(result.record) }) })
+      .where('id', '=', row.id)
+      .execute();
+  }
 }

@@ -65,14 +65,15 @@ export async function insertRecords(
 }
 
 /**
- * Replaces a record only if its rev is still `expectedRev`, and keeps the new revision (call inside
- * a transaction); answers whether it was replaced.
+ * Replaces a record only if it is still at `stored.rev`, and keeps the new revision (call inside
+ * a transaction); answers whether it was replaced. A move to another grid is remembered as the
+ * record's departure from `stored.gridId`, so that grid's pulls can name it in `removed`.
  */
 export async function replaceRecord(
   db: Kysely<Database>,
   record: GridRecord,
   changeSeq: number,
-  expectedRev: number,
+  stored: { rev: number; gridId: string },
   receivedAt: string,
 ): Promise<boolean> {
   const { id, ...row } = rowFromRecord(record, changeSeq, receivedAt);
@@ -80,10 +81,17 @@ export async function replaceRecord(
     .updateTable('records')
     .set(row)
     .where('id', '=', id)
-    .where('rev', '=', expectedRev)
+    .where('rev', '=', stored.rev)
     .executeTakeFirst();
   if (result.numUpdatedRows !== 1n) return false;
   await insertRevisions(db, [record]);
+  if (stored.gridId !== record.gridId) {
+    await db
+      .insertInto('record_departures')
+      .values({ record_id: id, grid_id: stored.gridId, change_seq: changeSeq })
+      .onConflict((oc) => oc.columns(['record_id', 'grid_id']).doUpdateSet({ change_seq: changeSeq }))
+      .execute();
+  }
   return true;
 }
 
@@ -102,6 +110,27 @@ export async function findRevision(
   return row && (JSON.parse(row.envelope) as GridRecord);
 }
 
+/** Rewrites every kept revision of a record through `rewrite` (a tombstone erasing personal data). */
+export async function rewriteRevisions(
+  db: Kysely<Database>,
+  recordId: string,
+  rewrite: (envelope: GridRecord) => GridRecord,
+): Promise<void> {
+  const rows = await db
+    .selectFrom('record_revisions')
+    .select(['rev', 'envelope'])
+    .where('record_id', '=', recordId)
+    .execute();
+  for (const row of rows) {
+    await db
+      .updateTable('record_revisions')
+      .set({ envelope: JSON.stringify(rewrite(JSON.parse(row.envelope) as GridRecord)) })
+      .where('record_id', '=', recordId)
+      .where('rev', '=', row.rev)
+      .execute();
+  }
+}
+
 async function insertRevisions(db: Kysely<Database>, records: readonly GridRecord[]): Promise<void> {
   await db
     .insertInto('record_revisions')
@@ -111,7 +140,11 @@ async function insertRevisions(db: Kysely<Database>, records: readonly GridRecor
     .execute();
 }
 
-/** Records (tombstones included) of the given kinds in the given grids changed after `afterSeq`, oldest change first. */
+/**
+ * Records (tombstones included) of the given kinds changed after `afterSeq` that are in the given
+ * grids or left one of them after `afterSeq` (the caller decides what each of those is to them),
+ * oldest change first, at most `limit`.
+ */
 export async function listChanges(
   db: Kysely<Database>,
   scope: { gridIds: readonly string[]; kinds: readonly RecordKind[] },
@@ -119,14 +152,34 @@ export async function listChanges(
   limit: number,
 ): Promise<{ record: GridRecord; changeSeq: number }[]> {
   if (scope.gridIds.length === 0 || scope.kinds.length === 0) return [];
-  const rows = await db
-    .selectFrom('records')
-    .selectAll()
+  const changed = () =>
+    db
+      .selectFrom('records')
+      .selectAll()
+      .where('kind', 'in', [...scope.kinds])
+      .where('change_seq', '>', afterSeq)
+      .orderBy('change_seq')
+      .limit(limit);
+  const departed = db
+    .selectFrom('record_departures')
+    .select('record_id')
     .where('grid_id', 'in', [...scope.gridIds])
-    .where('kind', 'in', [...scope.kinds])
-    .where('change_seq', '>', afterSeq)
-    .orderBy('change_seq')
-    .limit(limit)
+    .where('change_seq', '>', afterSeq);
+  // The first `limit` of each set, unioned in ONE statement: one snapshot, so a push committing in
+  // between cannot put a later change on the page ahead of an earlier one missed (the cursor would
+  // skip it). Each part keeps its own index; the first `limit` of the union are the first overall.
+  const rows = await db
+    .selectFrom(
+      changed()
+        .where('grid_id', 'in', [...scope.gridIds])
+        .as('in_grids'),
+    )
+    .selectAll()
+    .unionAll(db.selectFrom(changed().where('id', 'in', departed).as('departed')).selectAll())
     .execute();
-  return rows.map((row) => ({ record: recordFromRow(row), changeSeq: Number(row.change_seq) }));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return [...byId.values()]
+    .map((row) => ({ record: recordFromRow(row), changeSeq: Number(row.change_seq) }))
+    .sort((a, b) => a.changeSeq - b.changeSeq)
+    .slice(0, limit);
 }

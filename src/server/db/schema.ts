@@ -61,6 +61,16 @@ export interface RecordsTable {
   received_at: string | null;
 }
 
+/**
+ * The last change by which a record left a grid (moved to another). A pull of that grid's users
+ * after it names the record in `removed` unless their scope still holds it.
+ */
+export interface RecordDeparturesTable {
+  record_id: string;
+  grid_id: string;
+  change_seq: number;
+}
+
 /** Every revision of every record, so a stale push can be merged against the revision it was made from. */
 export interface RecordRevisionsTable {
   record_id: string;
@@ -103,6 +113,8 @@ export interface AuditLogTable {
   reason_note: string | null;
   /** Reveals: when the device says it happened (`at` is when the server heard of it). */
   device_at: string | null;
+  /** `serve`: the ids of the records one pull page sent, as a JSON array (record_id stays null). */
+  record_ids: string | null;
 }
 
 /** Failed sign-ins of one account or one client address within a window that starts at the first failure. */
@@ -130,6 +142,7 @@ export interface Database {
   clients: ClientsTable;
   records: RecordsTable;
   record_revisions: RecordRevisionsTable;
+  record_departures: RecordDeparturesTable;
   mutations: MutationsTable;
   counters: CountersTable;
   audit_log: AuditLogTable;

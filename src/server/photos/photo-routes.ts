@@ -1,14 +1,14 @@
 /**
  * `PUT /photos/:sha256` stores a photo's bytes, idempotently: 201 the first time, 200 after. The
  * server hashes the body itself, so a photo id always names exactly those bytes.
- * `GET /photos/:sha256` serves them to the uploader and to anyone who may see a record that
- * references the photo (in their grids, of a kind and with facts their role may read,
- * access-rules.ts); to everyone else the photo does not exist (404, not 403, so ids leak nothing).
+ * Every upload, also of bytes stored already, proves that its uploader holds them (photo-access.ts).
+ * `GET /photos/:sha256` serves them to whom photo-access.ts allows (an uploader, or a reader of a
+ * record whose reference is proven); to everyone else the photo does not exist (404, not 403, so
+ * ids leak nothing).
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { canRead, readableKinds, recordFacts } from '../../domain/access-rules';
 import {
   bytesMatchMimeType,
   isPhotoMimeType,
@@ -17,13 +17,12 @@ import {
   type PhotoUploadResponse,
   sha256HexSchema,
 } from '../../domain/photo';
-import type { SessionUser } from '../../domain/protocol';
 import { ApiError } from '../api-error';
 import type { AppDeps, AppEnv } from '../app-env';
 import { requireSession } from '../auth/require-session';
-import { findRecord } from '../db/records.repository';
+import { canReadPhoto } from './photo-access';
 import { readPhotoFile, writePhotoFile } from './photo-files';
-import { findPhoto, findReferencingRecord, insertPhoto } from './photos.repository';
+import { findPhoto, insertPhoto, recordUpload } from './photos.repository';
 
 /** Photos never change under their id, so a device may keep them as long as it likes. */
 const PHOTO_CACHE_CONTROL = 'private, max-age=31536000, immutable';
@@ -66,22 +65,6 @@ async function readPhotoBody(c: Context<AppEnv>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/**
- * Whether a live record in the user's grids that the role may read references the photo. Only the
- * first referencing record is looked at, so a photo shared by a readable and an unreadable record
- * may be refused: that fails closed.
- */
-async function referencedByReadableRecord(
-  db: AppDeps['db'],
-  user: SessionUser,
-  sha256: string,
-): Promise<boolean> {
-  if (readableKinds(user.role).length === 0) return false;
-  const recordId = await findReferencingRecord(db, sha256, user.scope.gridIds);
-  const record = recordId === undefined ? undefined : await findRecord(db, recordId);
-  return record !== undefined && canRead(user.role, record.kind, recordFacts(record), user.id);
-}
-
 export function photoRoutes(deps: AppDeps, photoDir: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
@@ -106,8 +89,13 @@ export function photoRoutes(deps: AppDeps, photoDir: string): Hono<AppEnv> {
       ]);
     }
     const response: PhotoUploadResponse = { sha256, mime, size: bytes.byteLength };
+    const userId = c.get('session').user.id;
     const existing = await findPhoto(deps.db, sha256);
-    if (existing) return c.json({ ...response, mime: existing.mime }, 200);
+    if (existing) {
+      // The body hashed to the id, so this user holds the bytes: that is proof, stored or not.
+      await recordUpload(deps.db, sha256, userId);
+      return c.json({ ...response, mime: existing.mime }, 200);
+    }
 
     // The file first, then the row: a row always names a complete file.
     await writePhotoFile(photoDir, sha256, bytes);
@@ -115,9 +103,10 @@ export function photoRoutes(deps: AppDeps, photoDir: string): Hono<AppEnv> {
       sha256,
       mime,
       size: bytes.byteLength,
-      uploaded_by: c.get('session').user.id,
+      uploaded_by: userId,
       created_at: deps.now().toISOString(),
     });
+    await recordUpload(deps.db, sha256, userId);
     return c.json(response, inserted ? 201 : 200);
   });
 
@@ -125,11 +114,8 @@ export function photoRoutes(deps: AppDeps, photoDir: string): Hono<AppEnv> {
     const sha256 = photoIdParam(c);
     const notFound = () => new ApiError(404, 'not_found', 'No such photo');
     const photo = await findPhoto(deps.db, sha256);
-    if (!photo) throw notFound();
-    const { user } = c.get('session');
-    if (photo.uploaded_by !== user.id && !(await referencedByReadableRecord(deps.db, user, sha256))) {
-      throw notFound();
-    }
+    // One answer for "no such photo" and "not yours to see", so a hash reveals nothing.
+    if (!photo || !(await canReadPhoto(deps.db, c.get('session').user, sha256))) throw notFound();
 
     const etag = `"${sha256}"`;
     const headers = {

@@ -1,34 +1,45 @@
 /**
- * Photo metadata and the photo → record index. The tables are declared here rather than in
- * db/schema.ts and reached through `withTables`, so the photo code is self-contained.
+ * Photo metadata, who uploaded each photo, and the photo references of records with their proof.
+ * The tables are declared here rather than in db/schema.ts and reached through `withTables`, so
+ * the photo code is self-contained.
  *
- * `photo_refs` is an index, never the authority: every hit is checked against the record's current
- * body before a photo is served, so a stale row cannot leak a photo. It is filled by
- * `replacePhotoRefs` (for the push apply code to call when it writes a record) and, until then,
- * lazily by `findReferencingRecord` when it has to fall back to searching record bodies.
+ * `photo_refs` holds one row per (record, photo) the record's body references, with who pushed the
+ * reference (`author_id`) and whether it is `proven`: the author uploaded those bytes, or could read
+ * the photo when they pushed the reference. Only a proven reference lets the record's readers see
+ * the photo (photo-access.ts). Rows follow the body on every write (tombstones keep theirs, unused,
+ * so a restore keeps its proof).
  */
 import type { Kysely } from 'kysely';
-import { photoIdsOf } from '../../domain/photo';
 import type { Database } from '../db/schema';
 
 export interface PhotosTable {
   sha256: string;
   mime: string;
   size: number;
-  /** Who stored the photo first; they may read it before any record references it. */
+  /** Who stored the photo first (photo_uploads lists everyone who uploaded it). */
   uploaded_by: string;
   created_at: string;
+}
+
+/** Everyone who uploaded a photo's bytes, which proves they hold them. */
+export interface PhotoUploadsTable {
+  sha256: string;
+  user_id: string;
 }
 
 export interface PhotoRefsTable {
   sha256: string;
   record_id: string;
+  /** Who pushed the reference; null on rows made before references had authors (treated as proven). */
+  author_id: string | null;
+  /** 1 once the author uploaded the bytes or could read the photo when referencing it. */
+  proven: number;
 }
 
-type PhotoDatabase = Database & { photos: PhotosTable; photo_refs: PhotoRefsTable };
+type PhotoTables = { photos: PhotosTable; photo_uploads: PhotoUploadsTable; photo_refs: PhotoRefsTable };
 
-function photoDb(db: Kysely<Database>): Kysely<PhotoDatabase> {
-  return db.withTables<{ photos: PhotosTable; photo_refs: PhotoRefsTable }>();
+function photoDb(db: Kysely<Database>): Kysely<Database & PhotoTables> {
+  return db.withTables<PhotoTables>();
 }
 
 export async function findPhoto(db: Kysely<Database>, sha256: string): Promise<PhotosTable | undefined> {
@@ -45,58 +56,74 @@ export async function insertPhoto(db: Kysely<Database>, photo: PhotosTable): Pro
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
-/** Makes `photo_refs` list exactly the photos `body` references (none for a deleted record). */
-export async function replacePhotoRefs(
-  db: Kysely<Database>,
-  record: { id: string; deleted: boolean; body: unknown },
-): Promise<void> {
+/**
+ * Notes that `userId` uploaded the bytes of `sha256` (the server checked the hash), and proves
+ * their references still waiting for those bytes.
+ */
+export async function recordUpload(db: Kysely<Database>, sha256: string, userId: string): Promise<void> {
   const pdb = photoDb(db);
-  await pdb.deleteFrom('photo_refs').where('record_id', '=', record.id).execute();
-  const ids = record.deleted ? [] : photoIdsOf(record.body);
-  if (ids.length > 0)
-    await pdb
-      .insertInto('photo_refs')
-      .values(ids.map((sha256) => ({ sha256, record_id: record.id })))
-      .onConflict((oc) => oc.columns(['sha256', 'record_id']).doNothing())
-      .execute();
+  await pdb
+    .insertInto('photo_uploads')
+    .values({ sha256, user_id: userId })
+    .onConflict((oc) => oc.columns(['sha256', 'user_id']).doNothing())
+    .execute();
+  await pdb
+    .updateTable('photo_refs')
+    .set({ proven: 1 })
+    .where('sha256', '=', sha256)
+    .where('author_id', '=', userId)
+    .where('proven', '=', 0)
+    .execute();
 }
 
-/**
- * The id of a live record in `gridIds` whose current body references the photo, or undefined.
- * Looks in `photo_refs` first, then searches record bodies and remembers what it found.
- */
-export async function findReferencingRecord(
+export async function hasUploaded(db: Kysely<Database>, sha256: string, userId: string): Promise<boolean> {
+  const row = await photoDb(db)
+    .selectFrom('photo_uploads')
+    .select('user_id')
+    .where('sha256', '=', sha256)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Live records in `gridIds` with a proven reference to the photo (their readers may see it). */
+export async function recordsProvingPhoto(
   db: Kysely<Database>,
   sha256: string,
   gridIds: readonly string[],
-): Promise<string | undefined> {
-  if (gridIds.length === 0) return undefined;
-  const pdb = photoDb(db);
-  const indexed = await pdb
+): Promise<Database['records'][]> {
+  if (gridIds.length === 0) return [];
+  return photoDb(db)
     .selectFrom('photo_refs')
     .innerJoin('records', 'records.id', 'photo_refs.record_id')
     .where('photo_refs.sha256', '=', sha256)
+    .where('photo_refs.proven', '=', 1)
     .where('records.grid_id', 'in', [...gridIds])
     .where('records.deleted', '=', 0)
-    .select(['records.id', 'records.body'])
+    .selectAll('records')
     .execute();
-  const hit = indexed.find((row) => photoIdsOf(JSON.parse(row.body)).includes(sha256));
-  if (hit) return hit.id;
+}
 
-  // A sha256 is 64 hex digits, so a text search finds the few bodies that can hold it.
-  const searched = await pdb
-    .selectFrom('records')
-    .where('grid_id', 'in', [...gridIds])
-    .where('deleted', '=', 0)
-    .where('body', 'like', `%${sha256}%`)
-    .select(['id', 'deleted', 'body'])
+/** Drops the references of `recordId` to photos its body no longer names. */
+export async function deletePhotoRefs(
+  db: Kysely<Database>,
+  recordId: string,
+  sha256s: readonly string[],
+): Promise<void> {
+  if (sha256s.length === 0) return;
+  await photoDb(db)
+    .deleteFrom('photo_refs')
+    .where('record_id', '=', recordId)
+    .where('sha256', 'in', [...sha256s])
     .execute();
-  let found: string | undefined;
-  for (const row of searched) {
-    const body: unknown = JSON.parse(row.body);
-    if (!photoIdsOf(body).includes(sha256)) continue;
-    await replacePhotoRefs(db, { id: row.id, deleted: row.deleted === 1, body });
-    found ??= row.id;
-  }
-  return found;
+}
+
+/** Adds references of a record; a reference it has already keeps its author and proof. */
+export async function insertPhotoRefs(db: Kysely<Database>, refs: readonly PhotoRefsTable[]): Promise<void> {
+  if (refs.length === 0) return;
+  await photoDb(db)
+    .insertInto('photo_refs')
+    .values([...refs])
+    .onConflict((oc) => oc.columns(['sha256', 'record_id']).doNothing())
+    .execute();
 }

@@ -11,6 +11,7 @@ import { ApiError, parseOrThrow } from '../api-error';
 import type { AppDeps, AppEnv } from '../app-env';
 import { requireSession } from '../auth/require-session';
 import { claimOwnClient } from '../claim-own-client';
+import { insertServedAuditEntry } from '../db/audit-log.repository';
 import { currentChangeSeq } from '../db/counters.repository';
 import { listChanges } from '../db/records.repository';
 import { decodeCursor, encodeCursor, scopeFingerprint } from './pull-cursor';
@@ -39,13 +40,26 @@ export function pullRoute(deps: AppDeps): Hono<AppEnv> {
     // The cursor passes the rows filtered out too, so a page filtered to nothing still moves on.
     const lastSeq = changes.at(-1)?.changeSeq ?? afterSeq;
     const readable: GridRecord[] = [];
-    // A changed record the user may no longer read (an inspection no longer handed to 综合执法, a
-    // case taken by other mediators) is named, so the device drops its copy instead of keeping a
-    // stale one; the record itself is not sent.
+    // A changed record the user may no longer read — moved to a grid outside their scope, an
+    // inspection no longer handed to 综合执法, a case taken by other mediators — is named, so the
+    // device drops its copy instead of keeping a stale one; the record itself is not sent.
     const removed: string[] = [];
+    const grids = new Set(user.scope.gridIds);
     for (const { record } of changes) {
-      if (canRead(user.role, record.kind, recordFacts(record), user.id)) readable.push(record);
+      if (grids.has(record.gridId) && canRead(user.role, record.kind, recordFacts(record), user.id))
+        readable.push(record);
       else removed.push(record.id);
+    }
+
+    // Pulled records carry unmasked personal data: one audit row per page says who got which
+    // (DOMAIN.md §6.2 item 5). Written before the page is sent, so nothing is served unaudited.
+    if (readable.length > 0) {
+      await insertServedAuditEntry(deps.db, {
+        at: deps.now().toISOString(),
+        userId: user.id,
+        clientId: query.clientId,
+        recordIds: readable.map((record) => record.id),
+      });
     }
 
     const response: PullResponse = {

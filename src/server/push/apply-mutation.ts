@@ -27,14 +27,16 @@
  *     │yes
  *   write ──▶ merged (the merged record)
  *
- *   write = rev+1, next change_seq, revision row, audit row (before/after), stored first result,
- *   acked seq. A conflict writes nothing and is not stored: a retry decides again.
+ *   write = rev+1, next change_seq, revision row, photo references with their proof, audit row
+ *   (before/after), stored first result, acked seq; a delete also erases the personal data of the
+ *   record, its kept revisions and its stored results. A conflict writes nothing and is not stored: a retry decides again.
  */
 import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
 import { canWrite, recordFacts } from '../../domain/access-rules';
 import { deviceClockIssues } from '../../domain/device-clock';
 import { differingFields, threeWayMerge } from '../../domain/merge';
+import { withoutPersonalData } from '../../domain/personal-fields';
 import type { ErrorBody, MutationOp, MutationResult, SessionUser } from '../../domain/protocol';
 import { toIssues } from '../../domain/protocol';
 import { type GridRecord, recordSchema } from '../../domain/record-envelope';
@@ -42,9 +44,16 @@ import { upcastRecord } from '../../domain/record-upcast';
 import { type AuditAction, insertAuditEntry } from '../db/audit-log.repository';
 import { raiseAckedSeq } from '../db/clients.repository';
 import { lockChangeCounter, takeChangeSeqs } from '../db/counters.repository';
-import { findMutation, insertMutation } from '../db/mutations.repository';
-import { findRecord, findRevision, insertRecords, replaceRecord } from '../db/records.repository';
+import { findMutation, insertMutation, rewriteStoredResults } from '../db/mutations.repository';
+import {
+  findRecord,
+  findRevision,
+  insertRecords,
+  replaceRecord,
+  rewriteRevisions,
+} from '../db/records.repository';
 import type { Database } from '../db/schema';
+import { trackPhotoRefs } from '../photos/photo-access';
 
 export interface PushedMutation {
   id: string;
@@ -178,7 +187,7 @@ async function write(
 ): Promise<MutationResult> {
   const changeSeq = await takeChangeSeqs(trx);
   const receivedAt = pusher.now.toISOString();
-  const stored: GridRecord = {
+  const next: GridRecord = {
     ...record,
     rev: (existing?.rev ?? 0) + 1,
     createdAt: existing?.createdAt ?? record.createdAt,
@@ -186,13 +195,22 @@ async function write(
     updatedBy: pusher.user.id,
     deleted: mutation.op === 'delete',
   };
+  // A tombstone keeps no personal data (personal-fields.ts): not in the record, nor in the
+  // revisions kept of it, nor in the stored results a replay would answer. The audit log keeps
+  // the history as it was.
+  const stored = next.deleted ? withoutPersonalData(next) : next;
   if (existing) {
     // Cannot fail under the counter lock; checked so a broken invariant aborts instead of overwriting.
-    if (!(await replaceRecord(trx, stored, changeSeq, existing.rev, receivedAt))) {
+    if (!(await replaceRecord(trx, stored, changeSeq, existing, receivedAt))) {
       throw new Error(`Record ${stored.id} changed during its push`);
     }
   } else {
     await insertRecords(trx, [{ record: stored, changeSeq, receivedAt }]);
+  }
+  await trackPhotoRefs(trx, existing, stored, pusher.user);
+  if (stored.deleted) {
+    await rewriteRevisions(trx, stored.id, withoutPersonalData);
+    await rewriteStoredResults(trx, stored.id, withoutPersonalData);
   }
 
   await insertAuditEntry(trx, {

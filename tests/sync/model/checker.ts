@@ -4,9 +4,12 @@
  * checker itself can be tested against hand-made snapshots and broken servers.
  *
  * A write is accounted for when a "holder" still carries it or a value that knowingly superseded
- * it (Ledger.supersededBy). Holders are the server's current record (a tombstone keeps its body)
- * and, for the writer's own writes only, its device row when that row shows the user `conflict`
+ * it (Ledger.supersededBy). Holders are the server's current record and, for the writer's own writes only, its device row when that row shows the user `conflict`
  * or `rejected`. (Another device's conflict copy does not excuse the server losing a write.)
+ *
+ * A tombstone keeps no personal data, the model's text fields included, so a deleted record is
+ * judged by what it held when it was deleted: the audit log's `before` of its last delete. The
+ * server applies a delete only at the current rev, so the deleter had seen all of that.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { GridRecord } from '../../../src/domain/record-envelope';
@@ -54,8 +57,27 @@ export async function snapshot(world: World): Promise<Snapshot> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('action', '=', 'merge')
     .executeTakeFirstOrThrow();
+  const deletes = await db
+    .selectFrom('audit_log')
+    .select(['record_id', 'before', 'after'])
+    .where('action', '=', 'delete')
+    .execute();
+  const deletedFrom = new Map<string, { rev: number; before: GridRecord }>();
+  for (const row of deletes) {
+    const after = JSON.parse(row.after ?? 'null') as GridRecord | null;
+    const before = JSON.parse(row.before ?? 'null') as GridRecord | null;
+    if (!row.record_id || !after || !before) continue;
+    if ((deletedFrom.get(row.record_id)?.rev ?? -1) < after.rev) {
+      deletedFrom.set(row.record_id, { rev: after.rev, before });
+    }
+  }
+  const serverRecord = (row: (typeof records)[number]): GridRecord => {
+    const record = recordFromRow(row);
+    const before = record.deleted ? deletedFrom.get(record.id)?.before : undefined;
+    return before ? ({ ...record, body: before.body } as GridRecord) : record;
+  };
   return {
-    server: new Map(records.map((row) => [row.id, recordFromRow(row)])),
+    server: new Map(records.map((row) => [row.id, serverRecord(row)])),
     mutations: mutations.map((m) => ({
       id: m.id,
       clientId: m.client_id,
