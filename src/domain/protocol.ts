@@ -8,6 +8,8 @@
  *       Still 1 (additive): `POST /api/audit/reveals` reports audited reveals (schemas in reveal.ts).
  *       Still 1 (additive): a mutation may say `madeOffline` (saved with no network), for the audit log.
  *       Still 1 (additive): a pull page may list `removed` ids: records that left the caller's view.
+ *       Still 1 (additive): a 401 may say `wipe: true` (an administrator ran `revoke-sessions --wipe`):
+ *         the device deletes that user's local data, then may report it with `POST /api/auth/wiped`.
  */
 import * as z from 'zod/mini';
 import { type GridRecord, recordSchema } from './record-envelope';
@@ -39,6 +41,8 @@ export const errorBodySchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   issues: z.optional(z.array(issueSchema)),
+  /** With a 401: an administrator asked this device to delete the user's local data (remote wipe). */
+  wipe: z.optional(z.boolean()),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 /** Every non-2xx response: `{ error: { code, message, issues? } }`. */

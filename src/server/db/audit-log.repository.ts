@@ -5,7 +5,8 @@ import type { Database } from './schema';
 /**
  * `reveal`: a masked value shown in full on a device (domain/reveal.ts), reported by a later sync.
  * `merge`: a stale push merged with the server's record; `restore`: an edit of a tombstone at its
- * rev; `admin.*`: an account change by the admin CLI (the user id is then `cli:<os user>`).
+ * rev; `admin.*`: an account change by the admin CLI (the user id is then `cli:<os user>`);
+ * `device.wiped`: a device reported that it deleted the user's local data (remote wipe).
  */
 export type AuditAction =
   | 'create'
@@ -21,6 +22,7 @@ export type AuditAction =
   | 'admin.revokeSessions'
   | 'admin.setThresholds'
   | 'admin.pruneAudit'
+  | 'device.wiped'
   | 'reveal';
 
 export interface AuditEntry {

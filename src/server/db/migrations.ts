@@ -310,6 +310,17 @@ const streetSettings: Migration = {
   },
 };
 
+/**
+ * Remote wipe (`revoke-sessions --wipe`): when it was asked for a session, and when the device
+ * holding that session reported the wipe done. One column per statement (SQLite).
+ */
+const sessionWipe: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('sessions').addColumn('wipe_requested_at', 'text').execute();
+    await db.schema.alterTable('sessions').addColumn('wiped_at', 'text').execute();
+  },
+};
+
 /** All migrations, in order. Append only: a released migration never changes. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -321,6 +332,7 @@ export const migrationProvider: MigrationProvider = {
       '0005_reveal_audit': revealAudit,
       '0006_record_bodies_v2': recordBodiesV2,
       '0007_street_settings': streetSettings,
+      '0008_applock_session_wipe': sessionWipe,
     };
   },
 };
