@@ -8,8 +8,7 @@
  *                              ──401 or no network──▶ stop the pass (nothing dropped)
  *                              ──other error──▶ note lastError, go on with the next photo
  */
-import { errorResponseSchema } from '../domain/protocol';
-import type { HttpDeps, HttpResult } from './http';
+import { type HttpDeps, type HttpResult, httpError } from './http';
 import type { LocalDb } from './local-db';
 
 /** Generous: 5 MB on a weak 3G link. */
@@ -26,13 +25,7 @@ async function errorOf(response: Response): Promise<Exclude<HttpResult, { kind: 
   } catch {
     body = undefined;
   }
-  const parsed = errorResponseSchema.safeParse(body);
-  return {
-    kind: 'http-error',
-    status: response.status,
-    code: parsed.success ? parsed.data.error.code : 'internal',
-    message: parsed.success ? parsed.data.error.message : `HTTP ${response.status}`,
-  };
+  return httpError(response.status, body);
 }
 
 /** Sends every photo not yet uploaded; stops at the first network error or 401. */
