@@ -7,6 +7,7 @@
 import type { disputeZhCN } from './areas/dispute.zh-cn';
 import type { draftsZhCN } from './areas/drafts.zh-cn';
 import { listZhCN } from './areas/list.zh-cn';
+import { lockZhCN } from './areas/lock.zh-cn';
 import type { mapZhCN } from './areas/map.zh-cn';
 import type { patrolZhCN } from './areas/patrol.zh-cn';
 import type { rentalZhCN } from './areas/rental.zh-cn';
@@ -421,6 +422,7 @@ export const zhCN = {
   'role.streetAdmin': '街道管理员',
   ...revealZhCN,
   ...listZhCN,
+  ...lockZhCN,
   ...todayZhCN,
 } as const;
 

@@ -85,13 +85,16 @@ export class AppLock {
     this.#set('off');
   }
 
-  /** Sets the PIN (first sign-in on this device); answers why not when the PIN is refused. */
-  async setPin(pin: string): Promise<PinProblem | undefined> {
+  /**
+   * Sets the PIN (first sign-in on this device), with the platform credential registered for
+   * 指纹/面容解锁 if the user took it; answers why not when the PIN is refused.
+   */
+  async setPin(pin: string, credentialId?: string): Promise<PinProblem | undefined> {
     const userId = this.#userId;
     if (!userId || this.#state !== 'set-pin') return undefined;
     const problem = pinProblem(pin);
     if (problem) return problem;
-    await savePin(userId, await hashPin(pin, this.#deps.iterations ?? PIN_HASH_ITERATIONS));
+    await savePin(userId, await hashPin(pin, this.#deps.iterations ?? PIN_HASH_ITERATIONS), credentialId);
     this.#set('unlocked');
     return undefined;
   }

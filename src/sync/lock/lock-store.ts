@@ -45,10 +45,11 @@ export function loadLock(userId: string): Promise<LockRow | undefined> {
   return db().locks.get(userId);
 }
 
-export async function savePin(userId: string, pin: PinHash): Promise<void> {
+/** Sets the user's PIN (and the platform credential made with it, if any); clears the attempts. */
+export async function savePin(userId: string, pin: PinHash, credentialId?: string): Promise<void> {
   await db().transaction('rw', db().locks, async () => {
     const row = await db().locks.get(userId);
-    await db().locks.put({ ...row, userId, pin, failures: 0 });
+    await db().locks.put({ ...row, userId, pin, failures: 0, ...(credentialId ? { credentialId } : {}) });
   });
 }
 
@@ -64,10 +65,6 @@ export function countAttempt(userId: string): Promise<number> {
 
 export async function resetAttempts(userId: string): Promise<void> {
   await db().locks.update(userId, { failures: 0 });
-}
-
-export async function saveCredential(userId: string, credentialId: string): Promise<void> {
-  await db().locks.update(userId, { credentialId });
 }
 
 /** Forgets the user's PIN, attempts and credential: the next sign-in sets a new PIN. */
