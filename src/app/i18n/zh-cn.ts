@@ -7,7 +7,8 @@
 import type { disputeZhCN } from './areas/dispute.zh-cn';
 import type { draftsZhCN } from './areas/drafts.zh-cn';
 import { listZhCN } from './areas/list.zh-cn';
-import { lockZhCN } from './areas/lock.zh-cn';
+import type { lockZhCN } from './areas/lock.zh-cn';
+import { lockNoticesZhCN } from './areas/lock-notices.zh-cn';
 import type { mapZhCN } from './areas/map.zh-cn';
 import type { patrolZhCN } from './areas/patrol.zh-cn';
 import type { rentalZhCN } from './areas/rental.zh-cn';
@@ -422,7 +423,7 @@ export const zhCN = {
   'role.streetAdmin': '街道管理员',
   ...revealZhCN,
   ...listZhCN,
-  ...lockZhCN,
+  ...lockNoticesZhCN,
   ...todayZhCN,
 } as const;
 
@@ -436,4 +437,5 @@ export type MessageKey =
   | keyof typeof disputeZhCN
   | keyof typeof draftsZhCN
   | keyof typeof patrolZhCN
-  | keyof typeof mapZhCN;
+  | keyof typeof mapZhCN
+  | keyof typeof lockZhCN;

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PIN_LENGTH } from '../../sync/lock/pin-rules';
 import { t } from '../i18n/i18n';
+import './lock-messages';
 
 export interface PinPadProps {
   onComplete: (pin: string) => void;

@@ -1,6 +1,7 @@
 import type { lockZhCN } from './lock.zh-cn';
+import type { lockNoticesZhCN } from './lock-notices.zh-cn';
 
-export const lockEn: Record<keyof typeof lockZhCN, string> = {
+export const lockEn: Record<keyof typeof lockZhCN | keyof typeof lockNoticesZhCN, string> = {
   'lock.setTitle': 'Set an unlock PIN',
   'lock.setIntro':
     "Choose a 6-digit PIN. You enter it each time the app opens and after 10 minutes away, before residents' data is shown.",

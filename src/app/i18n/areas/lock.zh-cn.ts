@@ -1,4 +1,7 @@
-/** The app lock (PIN, 指纹/面容解锁) and the notices after a forced sign-out or a remote wipe. */
+/**
+ * The app lock's screens (设置解锁 PIN, 输入 PIN 解锁, 指纹/面容解锁), loaded with them
+ * (lock-messages.ts): a cold start pays only for the lock screen's own strings.
+ */
 export const lockZhCN = {
   'lock.setTitle': '设置解锁 PIN',
   'lock.setIntro': '设置 6 位数字 PIN。每次打开应用、离开超过 10 分钟后，都要输入它才能看到居民信息。',
@@ -21,8 +24,4 @@ export const lockZhCN = {
   'lock.forgot': '忘记 PIN？用密码重新登录',
   'lock.entered': '已输入 {count} 位，共 6 位',
   'lock.delete': '删除',
-  'lock.notice.pin-attempts':
-    'PIN 连续输错 5 次，已退出登录。本机未同步的记录仍然保留，重新登录后会继续上传，并请设置新的 PIN。',
-  'lock.notice.forgot-pin': '已退出登录。本机未同步的记录仍然保留；用密码登录后请设置新的 PIN。',
-  'lock.notice.wiped': '管理员已远程清除本机上你的数据（包括还没有同步的记录）。如有疑问请联系管理员。',
 } as const;
