@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { disputeZhCN } from '../../src/app/i18n/areas/dispute.zh-cn';
 import { draftsZhCN } from '../../src/app/i18n/areas/drafts.zh-cn';
 import { lockZhCN } from '../../src/app/i18n/areas/lock.zh-cn';
+import { lockNoticesZhCN } from '../../src/app/i18n/areas/lock-notices.zh-cn';
 import { mapZhCN } from '../../src/app/i18n/areas/map.zh-cn';
 import { patrolZhCN } from '../../src/app/i18n/areas/patrol.zh-cn';
 import { rentalZhCN } from '../../src/app/i18n/areas/rental.zh-cn';
@@ -66,7 +67,15 @@ describe.runIf(chromiumAvailable())('installable and light', () => {
 
   it('ships the strings of the lazy screens with them, and home uses none of them', () => {
     const home = renderCriticalJs();
-    const lazy = { ...rentalZhCN, ...disputeZhCN, ...draftsZhCN, ...patrolZhCN, ...mapZhCN, ...lockZhCN };
+    const lazy = {
+      ...rentalZhCN,
+      ...disputeZhCN,
+      ...draftsZhCN,
+      ...patrolZhCN,
+      ...mapZhCN,
+      ...lockZhCN,
+      ...lockNoticesZhCN,
+    };
     // The dictionaries themselves are not in home's chunks (texts home has for its own keys aside)…
     const homeTexts = Object.values(zhCN).join('\n');
     const shipped = Object.values(lazy).filter(

@@ -8,7 +8,7 @@ import type { disputeZhCN } from './areas/dispute.zh-cn';
 import type { draftsZhCN } from './areas/drafts.zh-cn';
 import { listZhCN } from './areas/list.zh-cn';
 import type { lockZhCN } from './areas/lock.zh-cn';
-import { lockNoticesZhCN } from './areas/lock-notices.zh-cn';
+import type { lockNoticesZhCN } from './areas/lock-notices.zh-cn';
 import type { mapZhCN } from './areas/map.zh-cn';
 import type { patrolZhCN } from './areas/patrol.zh-cn';
 import type { rentalZhCN } from './areas/rental.zh-cn';
@@ -423,7 +423,6 @@ export const zhCN = {
   'role.streetAdmin': '街道管理员',
   ...revealZhCN,
   ...listZhCN,
-  ...lockNoticesZhCN,
   ...todayZhCN,
 } as const;
 
@@ -438,4 +437,5 @@ export type MessageKey =
   | keyof typeof draftsZhCN
   | keyof typeof patrolZhCN
   | keyof typeof mapZhCN
-  | keyof typeof lockZhCN;
+  | keyof typeof lockZhCN
+  | keyof typeof lockNoticesZhCN;

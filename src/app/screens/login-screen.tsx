@@ -1,9 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso/router';
-import { t } from '../i18n/i18n';
+import { lockNoticesZhCN } from '../i18n/areas/lock-notices.zh-cn';
+import { addScreenMessages, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
 import { lockAfterSignIn, signedOutNotice } from '../lock/lock-state';
+
 import { isOnline, session, signIn } from '../sync-status';
+
+// Why the user was signed out (lock-state.ts): needed only here, so it loads with this screen.
+addScreenMessages(lockNoticesZhCN);
 
 const REASON_MESSAGES: Record<'invalid_credentials' | 'rate_limited' | 'offline' | 'server', MessageKey> = {
   invalid_credentials: 'login.invalid',

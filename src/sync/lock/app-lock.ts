@@ -11,8 +11,11 @@
  * guess and its count gains nothing, and a reload keeps the count.
  */
 import { countAttempt, forgetLock, loadLock, resetAttempts, type SignOutReason, savePin } from './lock-store';
-import { hashPin, PIN_HASH_ITERATIONS, verifyPin } from './pin-hash';
-import { type PinProblem, pinProblem } from './pin-rules';
+import type { PinProblem } from './pin-rules';
+
+/** Hashing and the PIN rules load with the first PIN typed: the home screen's first chunk has no use for them. */
+const pinHash = () => import('./pin-hash');
+const pinRules = () => import('./pin-rules');
 
 /** Wrong PINs before the app signs the user out (the device keeps their data). */
 export const MAX_PIN_ATTEMPTS = 5;
@@ -92,8 +95,9 @@ export class AppLock {
   async setPin(pin: string, credentialId?: string): Promise<PinProblem | undefined> {
     const userId = this.#userId;
     if (!userId || this.#state !== 'set-pin') return undefined;
-    const problem = pinProblem(pin);
+    const problem = (await pinRules()).pinProblem(pin);
     if (problem) return problem;
+    const { hashPin, PIN_HASH_ITERATIONS } = await pinHash();
     await savePin(userId, await hashPin(pin, this.#deps.iterations ?? PIN_HASH_ITERATIONS), credentialId);
     this.#set('unlocked');
     return undefined;
@@ -105,7 +109,7 @@ export class AppLock {
       return this.#state === 'unlocked' ? { ok: true } : { ok: false, attemptsLeft: 0 };
     const failures = await countAttempt(userId);
     const stored = (await loadLock(userId))?.pin;
-    if (stored && failures <= MAX_PIN_ATTEMPTS && (await verifyPin(pin, stored))) {
+    if (stored && failures <= MAX_PIN_ATTEMPTS && (await (await pinHash()).verifyPin(pin, stored))) {
       await resetAttempts(userId);
       this.#set('unlocked');
       return { ok: true };
