@@ -10,6 +10,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, type StrategyOptions } from 'workbox-strategies';
 import { MAP_CONFIG_CHANGED, storedMapConfig } from '../src/sync/map-config-store';
+import { PHOTO_CACHE_NAME } from '../src/sync/photo-cache';
 import { runSync } from '../src/sync/sync-runner';
 import { SYNC_TAG } from '../src/sync/sync-tag';
 import { TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME, tileRequestPrefix } from '../src/sync/tile-cache';
@@ -46,7 +47,7 @@ registerRoute(
     request.method === 'GET' &&
     url.pathname.startsWith('/api/photos/'),
   new CacheFirst({
-    cacheName: 'gridkeeper-photos',
+    cacheName: PHOTO_CACHE_NAME,
     plugins: [photoExpiry],
   }),
 );

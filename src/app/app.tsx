@@ -1,5 +1,7 @@
 /**
- * The shell: session gate, router and the update prompt. Only the home list ships in the first
+ * The shell: session gate, app lock, router and the update prompt. While the lock is on (or asks for
+ * a PIN) no screen is mounted, so no resident's data is in the page; the 巡查中 banner stays
+ * mounted, hidden, because it keeps the running patrol's GPS recording. Only the home list ships in the first
  * chunk; login, forms, detail, settings and the map (with maplibre-gl) are lazy route chunks (all
  * precached by the service worker, so they open offline too).
  */
@@ -9,6 +11,7 @@ import lazy, { ErrorBoundary } from 'preact-iso/lazy';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
 import { UpdatePrompt } from './components/update-prompt';
 import { activePatrolId } from './lib/active-patrol';
+import { lockState } from './lock/lock-state';
 import { HomeScreen } from './screens/home-screen';
 import { session } from './sync-status';
 
@@ -18,6 +21,8 @@ function withScreenMessages<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 const LoginScreen = lazy(() => import('./screens/login-screen').then((m) => m.LoginScreen));
+const LockScreen = lazy(() => import('./lock/lock-screen').then((m) => m.LockScreen));
+const SetPinScreen = lazy(() => import('./lock/set-pin-screen').then((m) => m.SetPinScreen));
 const RecordFormScreen = lazy(
   withScreenMessages(() => import('./screens/record-form-screen').then((m) => m.RecordFormScreen)),
 );
@@ -67,16 +72,32 @@ function Routes() {
   );
 }
 
+/** What the signed-in user sees: the app once unlocked, else the lock (nothing while it decides). */
+function Gate() {
+  switch (lockState.value) {
+    case 'unlocked':
+      return <Routes />;
+    case 'locked':
+      return <LockScreen />;
+    case 'set-pin':
+      return <SetPinScreen />;
+    default:
+      return null;
+  }
+}
+
 export function App() {
   // undefined: still reading the stored session (a few ms from IndexedDB) — render nothing rather than flash the login.
   if (session.value === undefined) return null;
   return (
     <LocationProvider>
-      <ErrorBoundary>{session.value === null ? <LoginScreen /> : <Routes />}</ErrorBoundary>
+      <ErrorBoundary>{session.value === null ? <LoginScreen /> : <Gate />}</ErrorBoundary>
       {session.value && activePatrolId.value && (
-        <ErrorBoundary>
-          <PatrolBanner />
-        </ErrorBoundary>
+        <div hidden={lockState.value !== 'unlocked'}>
+          <ErrorBoundary>
+            <PatrolBanner />
+          </ErrorBoundary>
+        </div>
       )}
       <UpdatePrompt />
     </LocationProvider>

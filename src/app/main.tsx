@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './app';
 import { restoreLocale } from './i18n/i18n';
+import { startAppLock } from './lock/lock-state';
 import { restoreActivePatrol } from './patrol/restore-active-patrol';
 import { registerServiceWorker } from './pwa-update';
 import { restoreSession, session, startSyncStatus } from './sync-status';
@@ -19,6 +20,11 @@ async function start(): Promise<void> {
       session.value = null;
     }),
   ]);
+  await startAppLock().catch((error: unknown) => {
+    // The lock's store unreadable: fail closed, as signed out; the user's data stays on the device.
+    console.error('could not read the app lock', error);
+    session.value = null;
+  });
   startSyncStatus();
   restoreActivePatrol();
   render(<App />, root);

@@ -82,8 +82,10 @@ async function askPersistentStorage(): Promise<void> {
 
 function onOutcome(outcome: RunSyncOutcome): void {
   lastOutcome.value = outcome;
-  // The runner marks the stored session expired on a 401; reflect it so the badge asks for a sign-in.
-  if (outcome.status === 'unauthorized' || outcome.status === 'signed-out') void restoreSession();
+  // The runner marks the stored session expired on a 401 (or, on a remote wipe, deletes it with the
+  // user's data); reflect it so the badge asks for a sign-in, or the login screen says why.
+  if (outcome.status === 'unauthorized' || outcome.status === 'signed-out' || outcome.status === 'wiped')
+    void restoreSession();
 }
 
 function watchDb(db: LocalDb): () => void {

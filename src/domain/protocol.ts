@@ -12,6 +12,8 @@
  *         with its issues, the others decided as before (the batch was refused whole, 400/500); a
  *         text with control characters or bidi overrides (text.ts), and a record time a sane device
  *         clock cannot make (device-clock.ts), are `validation` issues naming the field.
+ *       Still 1 (additive): a 401 may say `wipe: true` (an administrator ran `revoke-sessions --wipe`):
+ *         the device deletes that user's local data, then may report it with `POST /api/auth/wiped`.
  */
 import * as z from 'zod/mini';
 import { type GridRecord, recordSchema } from './record-envelope';
@@ -44,6 +46,8 @@ export const errorBodySchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   issues: z.optional(z.array(issueSchema)),
+  /** With a 401: an administrator asked this device to delete the user's local data (remote wipe). */
+  wipe: z.optional(z.boolean()),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 /** Every non-2xx response: `{ error: { code, message, issues? } }`. */

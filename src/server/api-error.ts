@@ -9,6 +9,8 @@ export class ApiError extends Error {
   readonly issues: Issue[] | undefined;
   /** Extra response headers, e.g. `Retry-After` on 429. */
   readonly headers: Record<string, string> | undefined;
+  /** A 401 that tells the device to delete the user's local data (remote wipe, protocol.ts). */
+  readonly wipe: boolean = false;
 
   constructor(
     status: ContentfulStatusCode,
@@ -23,6 +25,19 @@ export class ApiError extends Error {
     this.code = code;
     this.issues = issues;
     this.headers = headers;
+  }
+}
+
+/** 401: the session was ended by `revoke-sessions --wipe`; the body says `wipe: true`. */
+export class WipeRequestedError extends ApiError {
+  override readonly wipe = true;
+  constructor() {
+    super(
+      401,
+      'unauthorized',
+      'Session ended by an administrator, who asked this device to delete its local data',
+    );
+    this.name = 'WipeRequestedError';
   }
 }
 

@@ -62,7 +62,13 @@ export function createApp(options: CreateAppOptions): Hono {
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
     if (error instanceof ApiError)
-      return c.json(errorBody(error.code, error.message, error.issues), error.status, error.headers);
+      return c.json(
+        error.wipe
+          ? { error: { ...errorBody(error.code, error.message).error, wipe: true } }
+          : errorBody(error.code, error.message, error.issues),
+        error.status,
+        error.headers,
+      );
     // The primary died or is failing over: nothing was acknowledged, the device retries.
     if (isDatabaseUnavailable(error)) {
       console.warn('Database unavailable on %s %s: %s', c.req.method, c.req.path, error.message);

@@ -1,5 +1,6 @@
 /** Sign-in and sign-out on the device. Sign-in needs the network once; after that the app runs offline. */
 import { loginResponseSchema } from '../domain/protocol';
+import { reportWipe, wipeUserData } from './device-wipe';
 import { refreshGrids } from './grids-client';
 import { type HttpDeps, requestJson } from './http';
 import { openLocalDb } from './local-db';
@@ -30,11 +31,19 @@ export async function login(deps: HttpDeps, username: string, password: string):
   return { ok: true, session };
 }
 
-/** Signs out: revokes the token when online and forgets the session. The user's records stay on the device. */
+/**
+ * Signs out: forgets the session, then revokes the token when online. The user's records stay on
+ * the device — unless the server answers with the remote-wipe marker, which deletes them
+ * (device-wipe.ts). The session goes first so that a sign-out cut short (tab killed, no network)
+ * still leaves no usable session on the device.
+ */
 export async function logout(deps: HttpDeps): Promise<void> {
   const session = await loadSession();
-  if (session && !session.expired) {
-    await requestJson(deps, '/api/auth/logout', { method: 'POST', token: session.token });
-  }
   await clearSession();
+  if (!session || session.expired) return;
+  const result = await requestJson(deps, '/api/auth/logout', { method: 'POST', token: session.token });
+  if (result.kind === 'http-error' && result.wipe) {
+    await wipeUserData(session.user.id);
+    await reportWipe(deps, session.token);
+  }
 }

@@ -9,7 +9,8 @@ export interface HttpDeps {
 
 export type HttpResult =
   | { kind: 'ok'; status: number; body: unknown }
-  | { kind: 'http-error'; status: number; code: string; message: string; issues?: Issue[] }
+  /** `wipe`: a 401 that asks the device to delete the user's local data (device-wipe.ts). */
+  | { kind: 'http-error'; status: number; code: string; message: string; issues?: Issue[]; wipe?: true }
   | { kind: 'network-error'; message: string };
 
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -43,13 +44,19 @@ export async function requestJson(
     body = undefined;
   }
   if (response.ok) return { kind: 'ok', status: response.status, body };
+  return httpError(response.status, body);
+}
+
+/** A non-2xx answer as a value, from its status and (parsed JSON) body. */
+export function httpError(status: number, body: unknown): Extract<HttpResult, { kind: 'http-error' }> {
   const parsed = errorResponseSchema.safeParse(body);
   return {
     kind: 'http-error',
-    status: response.status,
+    status,
     code: parsed.success ? parsed.data.error.code : 'internal',
-    message: parsed.success ? parsed.data.error.message : `HTTP ${response.status}`,
+    message: parsed.success ? parsed.data.error.message : `HTTP ${status}`,
     ...(parsed.success && parsed.data.error.issues && { issues: parsed.data.error.issues }),
+    ...(status === 401 && parsed.success && parsed.data.error.wipe === true ? { wipe: true as const } : {}),
   };
 }
 

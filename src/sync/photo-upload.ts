@@ -9,8 +9,7 @@
  *                              ──400/413 (these bytes are refused)──▶ rejected: never sent again, shown
  *                              ──other error──▶ note lastError, go on with the next photo
  */
-import { errorResponseSchema } from '../domain/protocol';
-import { type HttpDeps, type HttpResult, isRefusalOfContent, refusalError } from './http';
+import { type HttpDeps, type HttpResult, httpError, isRefusalOfContent, refusalError } from './http';
 import type { LocalDb } from './local-db';
 
 /** Generous: 5 MB on a weak 3G link. */
@@ -27,14 +26,7 @@ async function errorOf(response: Response): Promise<Exclude<HttpResult, { kind: 
   } catch {
     body = undefined;
   }
-  const parsed = errorResponseSchema.safeParse(body);
-  return {
-    kind: 'http-error',
-    status: response.status,
-    code: parsed.success ? parsed.data.error.code : 'internal',
-    message: parsed.success ? parsed.data.error.message : `HTTP ${response.status}`,
-    ...(parsed.success && parsed.data.error.issues && { issues: parsed.data.error.issues }),
-  };
+  return httpError(response.status, body);
 }
 
 /** Sends every photo not yet uploaded; stops at the first network error or 401. */

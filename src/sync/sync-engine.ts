@@ -15,7 +15,8 @@
  *                          │ no
  *                          ▼
  *                   lastSyncAt = now ──▶ ok
- *   any network error ▶ offline · 401 ▶ unauthorized (nothing dropped) · 5xx/bad answer ▶ error
+ *   any network error ▶ offline · 401 ▶ unauthorized (nothing dropped; with `wipe`, the runner
+ *   wipes the user's data) · 5xx/bad answer ▶ error
  */
 
 import { getClientId } from './client-id';
@@ -41,7 +42,8 @@ export interface SyncDeps extends HttpDeps {
 export type SyncOutcome =
   | { status: 'ok'; pushed: number; pulled: number }
   | { status: 'offline'; error: string }
-  | { status: 'unauthorized' }
+  /** `wipe`: the server asks the device to delete the user's local data (sync-runner.ts does). */
+  | { status: 'unauthorized'; wipe?: true }
   /**
    * `reason`: `server` a 5xx or refusal, `protocol` an answer this app cannot read (the app may need
    * an update), `device` a failure on the phone itself (storage).
@@ -50,7 +52,8 @@ export type SyncOutcome =
 
 function failure(result: Exclude<HttpResult, { kind: 'ok' }>): SyncOutcome {
   if (result.kind === 'network-error') return { status: 'offline', error: result.message };
-  if (result.status === 401) return { status: 'unauthorized' };
+  if (result.status === 401)
+    return result.wipe ? { status: 'unauthorized', wipe: true } : { status: 'unauthorized' };
   return { status: 'error', error: `${result.status} ${result.code}: ${result.message}`, reason: 'server' };
 }
 

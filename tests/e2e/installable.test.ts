@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { disputeZhCN } from '../../src/app/i18n/areas/dispute.zh-cn';
 import { draftsZhCN } from '../../src/app/i18n/areas/drafts.zh-cn';
+import { lockZhCN } from '../../src/app/i18n/areas/lock.zh-cn';
+import { lockNoticesZhCN } from '../../src/app/i18n/areas/lock-notices.zh-cn';
 import { mapZhCN } from '../../src/app/i18n/areas/map.zh-cn';
 import { patrolZhCN } from '../../src/app/i18n/areas/patrol.zh-cn';
 import { rentalZhCN } from '../../src/app/i18n/areas/rental.zh-cn';
@@ -13,8 +15,11 @@ import { useStack } from './support/stack';
 
 /** DESIGN budget for gzipped JS needed to render home. */
 const HOME_JS_BUDGET_KB = 80;
-/** Home plus the sync engine and the schemas it validates with, once the network is idle. */
-const HOME_AND_SYNC_JS_BUDGET_KB = 95;
+/**
+ * Home plus the sync engine and the schemas it validates with, once the network is idle — and the
+ * lock screen (keypad, 指纹/面容解锁, its strings: ~3 KB), which every cold start shows first.
+ */
+const HOME_AND_SYNC_JS_BUDGET_KB = 98;
 
 describe.runIf(chromiumAvailable())('installable and light', () => {
   const stack = useStack();
@@ -62,7 +67,15 @@ describe.runIf(chromiumAvailable())('installable and light', () => {
 
   it('ships the strings of the lazy screens with them, and home uses none of them', () => {
     const home = renderCriticalJs();
-    const lazy = { ...rentalZhCN, ...disputeZhCN, ...draftsZhCN, ...patrolZhCN, ...mapZhCN };
+    const lazy = {
+      ...rentalZhCN,
+      ...disputeZhCN,
+      ...draftsZhCN,
+      ...patrolZhCN,
+      ...mapZhCN,
+      ...lockZhCN,
+      ...lockNoticesZhCN,
+    };
     // The dictionaries themselves are not in home's chunks (texts home has for its own keys aside)…
     const homeTexts = Object.values(zhCN).join('\n');
     const shipped = Object.values(lazy).filter(

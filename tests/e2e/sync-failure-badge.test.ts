@@ -57,6 +57,8 @@ describe.runIf(chromiumAvailable())('the sync badge when a pass fails', () => {
 
     // Still failed after a reload: the badge reads the last pass from the device, not a fresh page.
     await page.reload();
+    // A reload locks the app: waiting on the screen lets the sign-in helper type the PIN.
+    await page.getByRole('button', { name: '立即同步' }).waitFor();
     await expect.poll(() => badge.textContent(), { timeout: 60_000 }).toContain('同步失败');
 
     repair();

@@ -3,6 +3,7 @@
 import { disputeEn } from './areas/dispute.en';
 import { draftsEn } from './areas/drafts.en';
 import { listEn } from './areas/list.en';
+import { lockEn } from './areas/lock.en';
 import { mapEn } from './areas/map.en';
 import { patrolEn } from './areas/patrol.en';
 import { refusalsEn } from './areas/refusals.en';
@@ -422,6 +423,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'patrolRun.startHint': 'Records your route; add checks and disputes on the way',
   ...revealEn,
   ...listEn,
+  ...lockEn,
   ...patrolEn,
   ...rentalEn,
   ...disputeEn,

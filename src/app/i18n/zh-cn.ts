@@ -7,6 +7,8 @@
 import type { disputeZhCN } from './areas/dispute.zh-cn';
 import type { draftsZhCN } from './areas/drafts.zh-cn';
 import { listZhCN } from './areas/list.zh-cn';
+import type { lockZhCN } from './areas/lock.zh-cn';
+import type { lockNoticesZhCN } from './areas/lock-notices.zh-cn';
 import type { mapZhCN } from './areas/map.zh-cn';
 import type { patrolZhCN } from './areas/patrol.zh-cn';
 import type { refusalsZhCN } from './areas/refusals.zh-cn';
@@ -436,4 +438,6 @@ export type MessageKey =
   | keyof typeof draftsZhCN
   | keyof typeof patrolZhCN
   | keyof typeof mapZhCN
-  | keyof typeof refusalsZhCN;
+  | keyof typeof refusalsZhCN
+  | keyof typeof lockZhCN
+  | keyof typeof lockNoticesZhCN;

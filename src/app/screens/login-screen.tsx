@@ -1,8 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso/router';
-import { t } from '../i18n/i18n';
+import { lockNoticesZhCN } from '../i18n/areas/lock-notices.zh-cn';
+import { addScreenMessages, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
+import { lockAfterSignIn, signedOutNotice } from '../lock/lock-state';
+
 import { isOnline, session, signIn } from '../sync-status';
+
+// Why the user was signed out (lock-state.ts): needed only here, so it loads with this screen.
+addScreenMessages(lockNoticesZhCN);
 
 const REASON_MESSAGES: Record<'invalid_credentials' | 'rate_limited' | 'offline' | 'server', MessageKey> = {
   invalid_credentials: 'login.invalid',
@@ -31,8 +37,10 @@ export function LoginScreen() {
     error.value = undefined;
     try {
       const result = await signIn(username.value.trim(), password.value);
-      if (result.ok) route('/', true);
-      else error.value = REASON_MESSAGES[result.reason];
+      if (result.ok) {
+        await lockAfterSignIn(result.session.user.id);
+        route('/', true);
+      } else error.value = REASON_MESSAGES[result.reason];
     } catch (failure) {
       console.error('sign-in failed', failure);
       error.value = 'login.server';
@@ -49,6 +57,11 @@ export function LoginScreen() {
         <p class="login__intro">{t('login.intro')}</p>
       </div>
       <form class="login__form" onSubmit={submit} noValidate>
+        {signedOutNotice.value && (
+          <p class="notice notice--warning" role="status">
+            {t(`lock.notice.${signedOutNotice.value.reason}`)}
+          </p>
+        )}
         {expired && <p class="notice notice--warning">{t('login.expiredHint')}</p>}
         {!isOnline.value && !error.value && <p class="notice notice--warning">{t('login.offline')}</p>}
         <div class="field">

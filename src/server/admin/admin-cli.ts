@@ -91,14 +91,20 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'revoke-sessions': {
-    usage: '--username U',
+    usage: '--username U [--wipe]',
     summary:
-      'Sign the user out everywhere (a lost phone): every token stops working; a device keeps its records and asks for sign-in.',
+      "Sign the user out everywhere (a lost phone): every token stops working; a device keeps its records and asks for sign-in. With --wipe, each device still holding a token deletes the user's local data at its next contact, unsynced records included (run it instead of, not after, a plain revoke-sessions: a device that already saw the revocation calls no more).",
     options: ['username'],
+    flags: ['wipe'],
     required: ['username'],
     async run(ctx, v, out) {
-      const revoked = await revokeSessions(ctx, { username: v.username ?? '' });
+      const wipe = v.wipe !== undefined;
+      const { revoked, wiping } = await revokeSessions(ctx, { username: v.username ?? '', wipe });
       out(`Revoked ${revoked} session${revoked === 1 ? '' : 's'} of ${v.username}.`);
+      if (wipe)
+        out(
+          `${wiping} device session${wiping === 1 ? '' : 's'} will delete ${v.username}'s local data (unsynced records included) at the next contact.`,
+        );
     },
   },
   'list-users': {

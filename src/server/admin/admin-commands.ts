@@ -12,7 +12,7 @@ import { hashPassword } from '../auth/password';
 import { type AuditAction, insertAuditEntry } from '../db/audit-log.repository';
 import { listOrgs, type OrgSummary } from '../db/orgs.repository';
 import type { Database } from '../db/schema';
-import { revokeUserSessions } from '../db/sessions.repository';
+import { requestUserWipe, revokeUserSessions } from '../db/sessions.repository';
 import {
   findAssignedOrgIds,
   findUserByUsername,
@@ -135,16 +135,29 @@ export async function resetPassword(
   return chosen;
 }
 
-/** Ends every session of the user (a lost phone); answers how many were live. */
-export async function revokeSessions(ctx: AdminContext, input: { username: string }): Promise<number> {
+/**
+ * Ends every session of the user (a lost phone); answers how many were live. With `wipe`, each
+ * device still holding an unexpired token is also told, at its next call, to delete the user's
+ * local data (unsynced records included); `wiping` says how many sessions were marked.
+ */
+export async function revokeSessions(
+  ctx: AdminContext,
+  input: { username: string; wipe?: boolean },
+): Promise<{ revoked: number; wiping: number }> {
   const user = await requireUser(ctx.db, input.username);
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const revoked = await revokeUserSessions(trx, user.id, at);
+    const wiping = input.wipe ? await requestUserWipe(trx, user.id, at) : 0;
     await audit(trx, ctx, 'admin.revokeSessions', {
-      after: { userId: user.id, username: user.username, revoked },
+      after: {
+        userId: user.id,
+        username: user.username,
+        revoked,
+        ...(input.wipe ? { wipe: true, wiping } : {}),
+      },
     });
-    return revoked;
+    return { revoked, wiping };
   });
 }
 

@@ -6,13 +6,13 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { clientAddress } from '../client-address';
 import { insertAuditEntry } from '../db/audit-log.repository';
 import type { Database, UsersTable } from '../db/schema';
-import { insertSession, revokeSession } from '../db/sessions.repository';
+import { acknowledgeWipe, findSession, insertSession, revokeSession } from '../db/sessions.repository';
 import { findUserByUsername } from '../db/users.repository';
 import { readJsonBody } from '../read-json-body';
 import { QueueFullError } from './concurrency-limiter';
 import { loginFailed, loginNotChecked, loginSucceeded, reserveLoginAttempt } from './login-throttle';
 import { DECOY_HASH, verifyPassword } from './password';
-import { requireSession } from './require-session';
+import { bearerToken, requireSession } from './require-session';
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token';
 import { loadSessionUser } from './session-user';
 
@@ -68,6 +68,20 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json({ ok: true });
   });
 
+  // A wiped device reports the wipe done, with the token it was told to wipe by (no live session
+  // needed: that token was revoked). Only a session asked to wipe is acknowledged, once.
+  routes.post('/auth/wiped', async (c) => {
+    const token = bearerToken(c.req.header('authorization'));
+    const tokenHash = token === undefined ? undefined : hashSessionToken(token);
+    const row = tokenHash === undefined ? undefined : await findSession(deps.db, tokenHash);
+    if (tokenHash === undefined || row?.wipeRequestedAt == null)
+      throw new ApiError(401, 'unauthorized', 'No remote wipe was asked for this session');
+    const now = deps.now();
+    if (await acknowledgeWipe(deps.db, tokenHash, now.toISOString()))
+      await audit(deps.db, 'device.wiped', row.userId, now);
+    return c.json({ ok: true });
+  });
+
   routes.get('/me', requireSession(deps), (c) => {
     const { user, expiresAt } = c.get('session');
     return c.json({ user, expiresAt });
@@ -97,6 +111,11 @@ function busy(): ApiError {
   );
 }
 
-function audit(db: Kysely<Database>, action: 'login' | 'logout', userId: string, at: Date): Promise<void> {
+function audit(
+  db: Kysely<Database>,
+  action: 'login' | 'logout' | 'device.wiped',
+  userId: string,
+  at: Date,
+): Promise<void> {
   return insertAuditEntry(db, { at: at.toISOString(), userId, action });
 }

@@ -8,6 +8,7 @@ import type { Database } from './schema';
  * rev; `admin.*`: an account change by the admin CLI (the user id is then `cli:<os user>`);
  * `serve`: one pull page sent these records, in full, to this user's device (DOMAIN.md §6.2 item 5:
  * reads of unmasked data are traceable).
+ * `device.wiped`: a device reported that it deleted the user's local data (remote wipe).
  */
 export type AuditAction =
   | 'create'
@@ -23,6 +24,7 @@ export type AuditAction =
   | 'admin.revokeSessions'
   | 'admin.setThresholds'
   | 'admin.pruneAudit'
+  | 'device.wiped'
   | 'reveal'
   | 'serve';
 

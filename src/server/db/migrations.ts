@@ -287,6 +287,17 @@ const recordsReceivedAt: Migration = {
   },
 };
 
+/**
+ * Remote wipe (`revoke-sessions --wipe`): when it was asked for a session, and when the device
+ * holding that session reported the wipe done. One column per statement (SQLite).
+ */
+const sessionWipe: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('sessions').addColumn('wipe_requested_at', 'text').execute();
+    await db.schema.alterTable('sessions').addColumn('wiped_at', 'text').execute();
+  },
+};
+
 /** All migrations, in order. Append only: a released migration never changes. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -303,6 +314,7 @@ export const migrationProvider: MigrationProvider = {
       '0010_record_departures': recordDepartures,
       '0011_erased_tombstones': erasedTombstones,
       '0012_served_audit': servedAudit,
+      '0013_session_wipe': sessionWipe,
     };
   },
 };

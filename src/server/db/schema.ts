@@ -36,6 +36,10 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** `revoke-sessions --wipe`: the device holding this token must delete the user's local data. */
+  wipe_requested_at: string | null;
+  /** When the device reported that it had deleted the data (`POST /api/auth/wiped`). */
+  wiped_at: string | null;
 }
 
 export interface ClientsTable {

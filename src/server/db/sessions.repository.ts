@@ -5,6 +5,8 @@ export interface SessionRow {
   tokenHash: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** Set by `revoke-sessions --wipe`: the device must delete the user's local data. */
+  wipeRequestedAt: string | null;
   userId: string;
   name: string;
   role: string;
@@ -37,6 +39,7 @@ export async function findSession(db: Kysely<Database>, tokenHash: string): Prom
       'sessions.token_hash as tokenHash',
       'sessions.expires_at as expiresAt',
       'sessions.revoked_at as revokedAt',
+      'sessions.wipe_requested_at as wipeRequestedAt',
       'users.id as userId',
       'users.name as name',
       'users.role as role',
@@ -64,4 +67,32 @@ export async function revokeUserSessions(db: Kysely<Database>, userId: string, a
     .where('expires_at', '>', at)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/**
+ * Asks every device of the user that may still call with a token to delete the user's local data:
+ * each session not expired, whether or not it is revoked yet (a device that has not called since a
+ * plain revocation still holds its token). Answers how many were marked.
+ */
+export async function requestUserWipe(db: Kysely<Database>, userId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ wipe_requested_at: at })
+    .where('user_id', '=', userId)
+    .where('wipe_requested_at', 'is', null)
+    .where('expires_at', '>', at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The device holding this token reports the wipe done; true the first time, for a session asked to wipe. */
+export async function acknowledgeWipe(db: Kysely<Database>, tokenHash: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ wiped_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where('wipe_requested_at', 'is not', null)
+    .where('wiped_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

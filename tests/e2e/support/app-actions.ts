@@ -1,15 +1,79 @@
 /** What a user does in the app, as Playwright steps (fields by label, buttons by their Chinese names). */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'demo123456';
+/** The app-lock PIN every test user sets at the first sign-in on a browser context. */
+export const TEST_PIN = '258036';
 
-/** Signs in through the login screen and waits for the home screen. */
-export async function signIn(page: Page, url: string, username: string): Promise<void> {
+/**
+ * Signs in through the login screen, sets the app-lock PIN when the app asks (first sign-in on this
+ * context), and waits for the home screen. Unless `unlock: false`, the page — and every page the
+ * context opens later — types the PIN whenever the lock screen shows (a reload, a new tab), so
+ * tests about something else need not know about the lock.
+ */
+export async function signIn(
+  page: Page,
+  url: string,
+  username: string,
+  options: { unlock?: boolean } = {},
+): Promise<void> {
   await page.goto(url);
+  await submitLogin(page, username);
+  await setPinIfAsked(page);
+  if (options.unlock !== false) await unlockAutomatically(page.context(), page);
+  await homeShown(page);
+}
+
+/** Fills and submits the login form. */
+export async function submitLogin(page: Page, username: string): Promise<void> {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await homeShown(page);
+}
+
+/** After a sign-in: sets TEST_PIN if the app asks for a PIN, else finds the home screen. */
+export async function setPinIfAsked(page: Page, pin = TEST_PIN): Promise<void> {
+  const setPin = page.getByRole('heading', { name: '设置解锁 PIN' });
+  await setPin
+    .or(page.getByRole('navigation', { name: '新建记录' }))
+    .first()
+    .waitFor();
+  if (!(await setPin.isVisible())) return;
+  await enterPin(page, pin);
+  await page.getByRole('heading', { name: '再输入一次 PIN' }).waitFor();
+  await enterPin(page, pin);
+  const skip = page.getByRole('button', { name: '以后再说，只用 PIN' });
+  await skip
+    .or(page.getByRole('navigation', { name: '新建记录' }))
+    .first()
+    .waitFor();
+  if (await skip.isVisible()) await skip.click();
+}
+
+/** Taps the PIN on the app's keypad. */
+export async function enterPin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
+}
+
+/** The lock screen (cold start, or back after 10 minutes away). */
+export function lockScreen(page: Page) {
+  return page.getByRole('heading', { name: '输入 PIN 解锁' });
+}
+
+const unlocking = new WeakSet<Page>();
+const watchedContexts = new WeakSet<BrowserContext>();
+
+async function unlockAutomatically(context: BrowserContext, page: Page): Promise<void> {
+  const watch = async (target: Page) => {
+    if (unlocking.has(target)) return;
+    unlocking.add(target);
+    await target.addLocatorHandler(lockScreen(target), () => enterPin(target, TEST_PIN));
+  };
+  await watch(page);
+  if (watchedContexts.has(context)) return;
+  watchedContexts.add(context);
+  // A new page is blank when this fires: the handler is registered long before the app can lock.
+  context.on('page', (target) => void watch(target));
 }
 
 /** The home screen (the login screen shows the app name too, so wait for the create buttons). */
@@ -24,6 +88,16 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
   if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
     await page.reload();
+    // A reload is a cold start: the app locks. A page signed in with `unlock: false` has no
+    // handler typing the PIN, so it is typed here.
+    if (!unlocking.has(page)) {
+      const lock = lockScreen(page);
+      await lock
+        .or(page.getByRole('navigation', { name: '新建记录' }))
+        .first()
+        .waitFor();
+      if (await lock.isVisible()) await enterPin(page, TEST_PIN);
+    }
     await homeShown(page);
   }
 }

@@ -79,3 +79,37 @@ export function deviceSyncState(page: Page, id: string): Promise<string | undefi
     id,
   );
 }
+
+/** How many rows each table of the device database holds. */
+export function deviceTableCounts(page: Page): Promise<Record<string, number>> {
+  return withDeviceDb(
+    page,
+    `async (db, request) => {
+      const counts = {};
+      for (const name of db.objectStoreNames) counts[name] = await request(db.transaction(name).objectStore(name).count());
+      return counts;
+    }`,
+    null,
+  );
+}
+
+/** Every row of one store of a small shared database (`gridkeeper-session`, `gridkeeper-lock`). */
+export function sharedRows(page: Page, database: string, store: string): Promise<unknown[]> {
+  return page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open(${JSON.stringify(database)});
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains(${JSON.stringify(store)})) return [];
+      return await new Promise((resolve, reject) => {
+        const all = db.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAll();
+        all.onsuccess = () => resolve(all.result);
+        all.onerror = () => reject(all.error);
+      });
+    } finally {
+      db.close();
+    }
+  })()`) as Promise<unknown[]>;
+}
