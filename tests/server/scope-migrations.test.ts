@@ -71,7 +71,7 @@ const SHA_A = 'a'.repeat(64);
 const SHA_B = 'b'.repeat(64);
 
 describe.each(DIALECTS)('scope migrations (%s)', (dialect) => {
-  it('0008: existing photo references are kept as proven, and every uploader is remembered', async () => {
+  it('0009: existing photo references are kept as proven, and every uploader is remembered', async () => {
     const author = 'demo-hb-grid01';
     const record = { ...samplePatrol(randomUUID(), HUBIN_GRID_1, author), rev: 1 };
     record.body.photoIds = [SHA_A];
@@ -113,7 +113,7 @@ describe.each(DIALECTS)('scope migrations (%s)', (dialect) => {
     }
   });
 
-  it('0009: a record moved before is named to its old grid once more, whatever cursor a phone holds', async () => {
+  it('0010: a record moved before is named to its old grid once more, whatever cursor a phone holds', async () => {
     const movedAway = { ...samplePatrol(randomUUID(), HUBIN_GRID_2, 'demo-hb-leader'), rev: 2 };
     const stayed = { ...samplePatrol(randomUUID(), HUBIN_GRID_1, 'demo-hb-grid01'), rev: 1 };
     const { db, drop } = await migratedFrom(dialect, '0009_photo_provenance', async (old) => {
@@ -151,7 +151,7 @@ describe.each(DIALECTS)('scope migrations (%s)', (dialect) => {
     }
   });
 
-  it('0010: existing tombstones, their revisions and stored results lose their personal data', async () => {
+  it('0011: existing tombstones, their revisions and stored results lose their personal data', async () => {
     const live = { ...sampleDispute(randomUUID(), HUBIN_GRID_1, 'demo-hb-grid01'), rev: 1 };
     const deleted = { ...sampleDispute(randomUUID(), HUBIN_GRID_1, 'demo-hb-grid01'), rev: 2, deleted: true };
     const { db, drop } = await migratedFrom(dialect, '0010_record_departures', async (old) => {
