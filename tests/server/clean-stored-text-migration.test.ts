@@ -226,6 +226,7 @@ describe.each(DIALECTS)('0014_clean_stored_text (%s)', (dialect) => {
       });
       expect(outcome.status).toBe('ok');
       for (const expected of after) expect((await phone.records.get(expected.id))?.record).toEqual(expected);
+      expect(await phone.meta.get('unreadableRecords')).toBeUndefined();
       closeLocalDbs();
     } finally {
       await drop();
