@@ -95,7 +95,7 @@ function watchDb(db: LocalDb): () => void {
       next: ([at, error, log]) => {
         lastSyncAt.value = typeof at?.value === 'string' ? at.value : undefined;
         lastSyncError.value =
-          typeof error?.value === 'object' && !Array.isArray(error.value) ? error.value : undefined;
+          typeof error?.value === 'object' && 'kind' in error.value ? error.value : undefined;
         syncErrorLog.value = Array.isArray(log?.value) ? log.value : [];
       },
     }),

@@ -70,6 +70,11 @@ export interface SyncErrorInfo {
   message: string;
 }
 
+/** Ids of pulled records that break this app's record schema (an older server's or a newer app's). */
+export interface UnreadableRecords {
+  ids: string[];
+}
+
 /** Sync bookkeeping, one row per key. */
 export interface MetaRow {
   key:
@@ -80,12 +85,14 @@ export interface MetaRow {
     | 'syncErrorLog'
     | 'ackedSeq'
     | 'nextSeq'
-    | 'activePatrolId';
+    | 'activePatrolId'
+    | 'unreadableRecords';
   /**
    * `syncErrorLog` holds the most recent failures, newest first. `activePatrolId`: the patrol running
-   * on this device (巡查中), so a killed tab reopens into it.
+   * on this device (巡查中), so a killed tab reopens into it. `unreadableRecords`: the pulled
+   * records this app cannot read (pull.ts), until a readable version of each arrives.
    */
-  value: string | number | SyncErrorInfo | SyncErrorInfo[];
+  value: string | number | SyncErrorInfo | SyncErrorInfo[] | UnreadableRecords;
 }
 
 /** A grid of the user's scope, kept for offline use (names in forms; boundaries for the map). */

@@ -3,10 +3,15 @@
  * overwrites a record that still has queued mutations: it becomes that record's new base.
  * `reset` (scope changed, cursor unusable) re-pulls from the start; afterwards synced records the
  * server no longer sent are removed, and every record with queued mutations is kept.
+ *
+ * A change this app cannot read (it breaks today's record schema: stored by an older server, or
+ * written by a newer app) is skipped, its id kept in `unreadableRecords`: one such record must not
+ * stop every pull of its scope. Only a page that is not a pull page at all fails the pass.
  */
+import * as z from 'zod/mini';
 import { deepEqual } from '../domain/merge';
 import { DEFAULT_PULL_LIMIT, pullResponseSchema } from '../domain/protocol';
-import type { GridRecord } from '../domain/record-envelope';
+import { type GridRecord, recordSchema } from '../domain/record-envelope';
 import { type HttpDeps, type HttpResult, requestJson } from './http';
 import { foreignRevAfter, type LocalDb, type LocalRecord, type OutboxMutation, syncedRow } from './local-db';
 
@@ -88,6 +93,45 @@ async function dropUnseen(db: LocalDb, seen: Set<string>): Promise<void> {
   await db.records.bulkDelete(stale);
 }
 
+/** A pull page whose changes are only known to be records by their id: each is validated on its own. */
+const pullPageSchema = z.extend(pullResponseSchema, {
+  changes: z.array(z.looseObject({ id: z.uuid() })),
+});
+
+/** A page's changes split into the records this app reads and the ids of those it cannot. */
+function readableChanges(changes: readonly { id: string }[]): {
+  records: GridRecord[];
+  unreadable: string[];
+} {
+  const records: GridRecord[] = [];
+  const unreadable: string[] = [];
+  for (const change of changes) {
+    const parsed = recordSchema.safeParse(change);
+    if (parsed.success) records.push(parsed.data);
+    else unreadable.push(change.id);
+  }
+  return { records, unreadable };
+}
+
+/**
+ * The ids of pulled records the app could not read, kept up to date: a readable version or a
+ * removal of one clears it, and a reset re-pull keeps only those it met again.
+ */
+async function noteUnreadable(
+  db: LocalDb,
+  page: { records: readonly GridRecord[]; unreadable: readonly string[]; removed: readonly string[] },
+  resetSeen: Set<string> | undefined,
+  resetDone: boolean,
+): Promise<void> {
+  const row = await db.meta.get('unreadableRecords');
+  const before = row && typeof row.value === 'object' && 'ids' in row.value ? row.value.ids : [];
+  if (!row && page.unreadable.length === 0) return;
+  const cleared = new Set([...page.records.map((record) => record.id), ...page.removed]);
+  let ids = [...new Set([...before.filter((id) => !cleared.has(id)), ...page.unreadable])];
+  if (resetSeen && resetDone) ids = ids.filter((id) => resetSeen.has(id));
+  await db.meta.put({ key: 'unreadableRecords', value: { ids } });
+}
+
 /** Pulls until the server has nothing more. */
 export async function pullAll(
   deps: HttpDeps,
@@ -104,20 +148,27 @@ export async function pullAll(
     if (typeof cursor?.value === 'string') params.set('cursor', cursor.value);
     const result = await requestJson(deps, `/api/sync/pull?${params}`, { method: 'GET', token });
     if (result.kind !== 'ok') return { kind: 'failed', result };
-    const parsed = pullResponseSchema.safeParse(result.body);
+    const parsed = pullPageSchema.safeParse(result.body);
     if (!parsed.success)
       return { kind: 'bad-response', message: 'Pull response does not match the protocol' };
     const page = parsed.data;
+    const { records, unreadable } = readableChanges(page.changes);
     if (page.reset && !resetSeen) resetSeen = new Set();
     await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
-      await applyChanges(db, page.changes, page.ackedSeq);
+      await applyChanges(db, records, page.ackedSeq);
       await dropRemoved(db, page.removed ?? []);
       for (const change of page.changes) resetSeen?.add(change.id);
+      await noteUnreadable(
+        db,
+        { records, unreadable, removed: page.removed ?? [] },
+        resetSeen,
+        !page.hasMore,
+      );
       await db.meta.put({ key: 'cursor', value: page.cursor });
       await db.meta.put({ key: 'ackedSeq', value: page.ackedSeq });
       if (resetSeen && !page.hasMore) await dropUnseen(db, resetSeen);
     });
-    pulled += page.changes.length;
+    pulled += records.length;
     if (!page.hasMore) return { kind: 'done', pulled };
   }
 }

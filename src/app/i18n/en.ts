@@ -279,6 +279,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'settings.notPersisted': 'Not persistent: the browser may clear it when space runs low — sync soon',
   'settings.errorDetail': 'Technical detail (for your administrator): {detail}',
   'settings.errorLog': 'Recent sync errors ({n})',
+  'settings.unreadable': 'Records not shown',
+  'settings.unreadableCount': '{n} records need an app update to be shown',
 
   'update.available': 'A new version is available',
   'update.reload': 'Reload',

@@ -290,6 +290,8 @@ export const zhCN = {
   'settings.notPersisted': '未获持久保存：存储紧张时浏览器可能清理，请尽快联网同步',
   'settings.errorDetail': '技术信息（供管理员排查）：{detail}',
   'settings.errorLog': '最近同步错误（{n} 条）',
+  'settings.unreadable': '无法显示的记录',
+  'settings.unreadableCount': '有 {n} 条记录需要更新应用后查看',
 
   'update.available': '新版本可用',
   'update.reload': '刷新',

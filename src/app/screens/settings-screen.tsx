@@ -4,6 +4,7 @@ import { useLocation } from 'preact-iso/router';
 import type { SyncErrorInfo } from '../../sync/local-db';
 import { AppBar } from '../components/app-bar';
 import { RefusedPhotos } from '../components/refused-photos';
+import { UnreadableRecords } from '../components/unreadable-records';
 import { UnsentReveals } from '../components/unsent-reveals';
 import { LOCALES, type Locale, label, locale, setLocale, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
@@ -122,6 +123,7 @@ export function SettingsScreen() {
             </div>
             <UnsentReveals />
             <RefusedPhotos />
+            <UnreadableRecords />
             <div class="kv">
               <dt>{t('settings.lastSync')}</dt>
               <dd>{lastSyncAt.value ? formatDateTime(lastSyncAt.value) : t('settings.never')}</dd>

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { upcastRecord } from '../../domain/record-upcast';
+import { cleanStoredText } from './clean-stored-text';
 import { type AnyDb, BACKFILL_CHUNK_ROWS, CHANGE_COUNTER, forEachRow } from './migration-support';
 import { erasedTombstones, photoProvenance, recordDepartures, servedAudit } from './scope-migrations';
 
@@ -315,6 +316,7 @@ export const migrationProvider: MigrationProvider = {
       '0011_erased_tombstones': erasedTombstones,
       '0012_served_audit': servedAudit,
       '0013_session_wipe': sessionWipe,
+      '0014_clean_stored_text': cleanStoredText,
     };
   },
 };
