@@ -139,6 +139,7 @@ function singleWriterConflicts(ledger: Ledger, snap: Snapshot, found: string[]):
     writers.set(recordId, new Set([...(writers.get(recordId) ?? []), device]));
   for (const created of ledger.created) wroteTo(created.recordId, created.device);
   for (const write of ledger.writes.values()) wroteTo(write.recordId, write.device);
+  for (const write of ledger.unmarked) wroteTo(write.recordId, write.device);
   for (const device of snap.devices) {
     for (const m of device.outbox) {
       const only = writers.get(m.recordId);

@@ -61,4 +61,20 @@ export const KNOWN_SCENARIOS: readonly { name: string; steps: Step[] }[] = [
       { device: 0, kind: 'edit', target: 2, field: 0 },
     ],
   },
+  {
+    // Found on PostgreSQL with seed 1481029917 (a checker bug, not the app's): two devices end the
+    // same patrol; the second to sync meets a real conflict on the end time, which the checker
+    // called false because 结束巡查 left no mark in the ledger of who wrote the record.
+    name: 'two devices end the same patrol',
+    steps: [
+      { device: 1, kind: 'endPatrol', target: 0 },
+      { device: 0, kind: 'endPatrol', target: 0 },
+      {
+        device: 1,
+        kind: 'sync',
+        faults: [],
+        midFlight: { kind: 'create', recordKind: 'patrol', outOfScope: false },
+      },
+    ],
+  },
 ];

@@ -34,6 +34,8 @@ export interface CreatedRecord {
 export class Ledger {
   readonly writes = new Map<string, Write>();
   readonly created: CreatedRecord[] = [];
+  /** Writes that carry no marker of their own (结束巡查's end time): who wrote which record. */
+  readonly unmarked: { recordId: string; device: string }[] = [];
   /** Records deleted on the device that made them before anything of theirs was sent. */
   readonly discarded = new Set<string>();
   #counters = new Map<string, number>();

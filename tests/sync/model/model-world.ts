@@ -181,6 +181,7 @@ async function applyLocalOp(world: World, device: ModelDevice, op: LocalOp, when
   }
   if (op.kind === 'endPatrol') {
     await endPatrol(device.db, current.id, { userId, now });
+    ledger.unmarked.push({ recordId: current.id, device: device.name });
     log('ended the patrol');
     return;
   }

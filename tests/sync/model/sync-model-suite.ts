@@ -176,7 +176,8 @@ export function syncModelSuite(dialect: Dialect): void {
           const cause = details.errorInstance instanceof Error ? details.errorInstance.message : '';
           throw new Error(`${fc.defaultReportMessage(details)}\n${replayHint(details)}\n${cause}`);
         }
-        if (RUNS >= 100 && !process.env.MODEL_SEED) {
+        // What 50 scenarios (PostgreSQL's default) reach varies; the counts are checked from 100.
+        if (SINGLE_WRITER_RUNS >= 100 && !process.env.MODEL_SEED) {
           expect(exercised.writes).toBeGreaterThan(SINGLE_WRITER_RUNS);
           expect(exercised.midFlightEdits).toBeGreaterThan(0);
           expect(exercised.formSaves).toBeGreaterThan(0);
