@@ -80,8 +80,22 @@ async function askPersistentStorage(): Promise<void> {
   }
 }
 
+/**
+ * Grids missing on the device (a sign-in whose grid request failed) are fetched again after a pass
+ * that reached the server. The page does it, not the runner the service worker shares: the grids
+ * are for the screens, and their client loads only when needed (not with every cold start).
+ */
+async function refreshMissingGrids(): Promise<void> {
+  const db = currentDb.value;
+  const current = session.value;
+  if (!db || !current || current.expired || (await db.grids.count()) > 0) return;
+  const { refreshGrids } = await import('../sync/grids-client');
+  await refreshGrids(http, db, current.token);
+}
+
 function onOutcome(outcome: RunSyncOutcome): void {
   lastOutcome.value = outcome;
+  if (outcome.status === 'ok') void refreshMissingGrids();
   // The runner marks the stored session expired on a 401 (or, on a remote wipe, deletes it with the
   // user's data); reflect it so the badge asks for a sign-in, or the login screen says why.
   if (outcome.status === 'unauthorized' || outcome.status === 'signed-out' || outcome.status === 'wiped')

@@ -1,6 +1,5 @@
 /** Runs a sync pass for whoever is signed in. Shared by the page and the service worker. */
 import { reportWipe, wipeUserData } from './device-wipe';
-import { refreshGrids } from './grids-client';
 import type { HttpDeps } from './http';
 import { openLocalDb } from './local-db';
 import { loadSession, markSessionExpired } from './session-store';
@@ -27,6 +26,5 @@ export async function runSync(deps: HttpDeps): Promise<RunSyncOutcome> {
     return { status: 'wiped' };
   }
   if (outcome.status === 'unauthorized') await markSessionExpired();
-  if (outcome.status === 'ok' && (await db.grids.count()) === 0) await refreshGrids(deps, db, session.token);
   return outcome;
 }

@@ -153,7 +153,8 @@ export function syncModelSuite(dialect: Dialect): void {
           throw new Error(`${fc.defaultReportMessage(details)}\n${replayHint(details)}\n${cause}`);
         }
         if (process.env.MODEL_RUNS) console.info(`sync model on ${dialect}:`, exercised);
-        if (RUNS >= 100 && !process.env.MODEL_SEED) {
+        // The generator is the same on both databases; what it exercised is checked from 200 scenarios.
+        if (RUNS >= 200 && !process.env.MODEL_SEED) {
           expect(exercised.conflicts).toBeGreaterThan(0);
           expect(exercised.rejected).toBeGreaterThan(0);
           expect(exercised.restarts).toBeGreaterThan(0);
