@@ -5,16 +5,10 @@
  */
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src/domain/protocol';
 import { type GridRecord, recordSchema } from '../../src/domain/record-envelope';
 import { createApp } from '../../src/server/app';
-import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
-import { migrationProvider } from '../../src/server/db/migrations';
-import type { Database } from '../../src/server/db/schema';
 import { seedDemoData } from '../../src/server/demo/demo-seed';
 import { closeLocalDbs, openLocalDb } from '../../src/sync/local-db';
 import { syncOnce } from '../../src/sync/sync-engine';
@@ -24,57 +18,12 @@ import {
   sampleRentalHouse,
   sampleRentalInspection,
 } from '../support/sample-records';
-import { DIALECTS, emptyStorage, HUBIN_GRID_1 } from './server-fixture';
+import { migratedFrom, oldRecordRow } from './migration-fixture';
+import { DIALECTS, HUBIN_GRID_1 } from './server-fixture';
 
-// biome-ignore lint/suspicious/noExplicitAny: the schema at an older migration, not today's types.
-type OldDb = Kysely<any>;
-
-function rawDatabase(config: DatabaseConfig): OldDb {
-  const dialect =
-    'url' in config
-      ? new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 1 }) })
-      : new SqliteDialect({ database: new SQLite(config.sqlitePath) });
-  return new Kysely<Database>({ dialect });
-}
-
-/** A database migrated up to `migration`, filled by `fill`, then opened (which runs the rest). */
-async function migratedFrom(
-  dialect: (typeof DIALECTS)[number],
-  migration: string,
-  fill: (db: OldDb) => Promise<void>,
-): Promise<{ db: Kysely<Database>; drop(): Promise<void> }> {
-  const storage = await emptyStorage(dialect);
-  const old = rawDatabase(storage.config);
-  const { error } = await new Migrator({ db: old, provider: migrationProvider }).migrateTo(migration);
-  expect(error).toBeUndefined();
-  await fill(old);
-  await old.destroy();
-  const db = await openDatabase(storage.config);
-  return {
-    db,
-    async drop() {
-      await db.destroy();
-      await storage.drop();
-    },
-  };
-}
-
+/** A `records` row as the table stands at 0013. */
 function recordRow(record: GridRecord, changeSeq: number) {
-  return {
-    id: record.id,
-    kind: record.kind,
-    grid_id: record.gridId,
-    rev: record.rev,
-    change_seq: changeSeq,
-    deleted: record.deleted ? 1 : 0,
-    created_at: record.createdAt,
-    created_by: record.createdBy,
-    updated_at: record.updatedAt,
-    updated_by: record.updatedBy,
-    schema_version: record.schemaVersion,
-    body: JSON.stringify(record.body),
-    received_at: record.updatedAt,
-  };
+  return { ...oldRecordRow(record, changeSeq), received_at: record.updatedAt };
 }
 
 const AUTHOR = 'demo-hb-grid01';

@@ -3,69 +3,13 @@
  * records moved to another grid before departures were kept, tombstones that still held personal data.
  */
 import { randomUUID } from 'node:crypto';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/domain/protocol';
-import type { GridRecord } from '../../src/domain/record-envelope';
-import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
-import { migrationProvider } from '../../src/server/db/migrations';
 import { listChanges } from '../../src/server/db/records.repository';
-import type { Database } from '../../src/server/db/schema';
 import { canReadPhoto } from '../../src/server/photos/photo-access';
 import { sampleDispute, samplePatrol } from '../support/sample-records';
-import { DIALECTS, emptyStorage, HUBIN_GRID_1, HUBIN_GRID_2 } from './server-fixture';
-
-// biome-ignore lint/suspicious/noExplicitAny: the schema at an older migration, not today's types.
-type OldDb = Kysely<any>;
-
-function rawDatabase(config: DatabaseConfig): OldDb {
-  const dialect =
-    'url' in config
-      ? new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 1 }) })
-      : new SqliteDialect({ database: new SQLite(config.sqlitePath) });
-  return new Kysely<Database>({ dialect });
-}
-
-/** A database migrated up to `migration`, filled by `fill`, then opened (which runs the rest). */
-async function migratedFrom(
-  dialect: (typeof DIALECTS)[number],
-  migration: string,
-  fill: (db: OldDb) => Promise<void>,
-): Promise<{ db: Kysely<Database>; drop(): Promise<void> }> {
-  const storage = await emptyStorage(dialect);
-  const old = rawDatabase(storage.config);
-  const { error } = await new Migrator({ db: old, provider: migrationProvider }).migrateTo(migration);
-  expect(error).toBeUndefined();
-  await fill(old);
-  await old.destroy();
-  const db = await openDatabase(storage.config);
-  return {
-    db,
-    async drop() {
-      await db.destroy();
-      await storage.drop();
-    },
-  };
-}
-
-function recordRow(record: GridRecord, changeSeq: number) {
-  return {
-    id: record.id,
-    kind: record.kind,
-    grid_id: record.gridId,
-    rev: record.rev,
-    change_seq: changeSeq,
-    deleted: record.deleted ? 1 : 0,
-    created_at: record.createdAt,
-    created_by: record.createdBy,
-    updated_at: record.updatedAt,
-    updated_by: record.updatedBy,
-    schema_version: record.schemaVersion,
-    body: JSON.stringify(record.body),
-  };
-}
+import { migratedFrom, oldRecordRow } from './migration-fixture';
+import { DIALECTS, HUBIN_GRID_1, HUBIN_GRID_2 } from './server-fixture';
 
 const SHA_A = 'a'.repeat(64);
 const SHA_B = 'b'.repeat(64);
@@ -76,7 +20,7 @@ describe.each(DIALECTS)('scope migrations (%s)', (dialect) => {
     const record = { ...samplePatrol(randomUUID(), HUBIN_GRID_1, author), rev: 1 };
     record.body.photoIds = [SHA_A];
     const { db, drop } = await migratedFrom(dialect, '0007_street_settings', async (old) => {
-      await old.insertInto('records').values(recordRow(record, 1)).execute();
+      await old.insertInto('records').values(oldRecordRow(record, 1)).execute();
       await old
         .insertInto('photos')
         .values(
@@ -119,7 +63,7 @@ describe.each(DIALECTS)('scope migrations (%s)', (dialect) => {
     const { db, drop } = await migratedFrom(dialect, '0009_photo_provenance', async (old) => {
       await old
         .insertInto('records')
-        .values([recordRow(movedAway, 7), recordRow(stayed, 9)])
+        .values([oldRecordRow(movedAway, 7), oldRecordRow(stayed, 9)])
         .execute();
       await old
         .insertInto('record_revisions')
@@ -157,7 +101,7 @@ describe.each(DIALECTS)('scope migrations (%s)', (dialect) => {
     const { db, drop } = await migratedFrom(dialect, '0010_record_departures', async (old) => {
       await old
         .insertInto('records')
-        .values([recordRow(live, 1), recordRow(deleted, 3)])
+        .values([oldRecordRow(live, 1), oldRecordRow(deleted, 3)])
         .execute();
       await old
         .insertInto('record_revisions')
