@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -30,7 +30,7 @@ export interface CreateAppOptions {
   demoAccounts?: boolean;
   /** Whether one reverse proxy in front sets X-Forwarded-For; off by default (env TRUST_PROXY=1). */
   trustProxy?: boolean;
-  /** Where photo files live (DATA_DIR/photos); a fresh temp dir when absent, as in tests. */
+  /** Where photo files live (DATA_DIR/photos); when absent, as in tests, a temp dir made at the first photo. */
   photoDir?: string;
   /** The basemap's tile source (env TILE_URL…); none by default. */
   tiles?: TileSource | null;
@@ -57,7 +57,10 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/api', gridsRoute(deps));
   app.route('/api', revealRoute(deps));
   app.route('/api', mapConfigRoute(deps, tiles));
-  app.route('/api', photoRoutes(deps, options.photoDir ?? mkdtempSync(join(tmpdir(), 'gridkeeper-photos-'))));
+  app.route(
+    '/api',
+    photoRoutes(deps, options.photoDir ?? join(tmpdir(), `gridkeeper-photos-${randomUUID()}`)),
+  );
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {

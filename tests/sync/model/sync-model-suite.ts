@@ -198,6 +198,10 @@ export function syncModelSuite(dialect: Dialect): void {
       30_000,
     );
 
+    // The three below show that the checker catches a broken server; the breakage is in the app,
+    // not the database, so they are defined once, on SQLite.
+    if (dialect !== 'sqlite') return;
+
     it('fails against a server that acknowledges edits without storing them', async () => {
       const details = await check(template, 'acks-without-storing', { numRuns: 100, endOnFailure: true });
       expect(details.failed).toBe(true);
