@@ -32,8 +32,8 @@ class SlowFirstSequencer extends BaseSequencer {
  */
 export default defineConfig({
   test: {
-    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine,
-    // where most of the slow files wait on PostgreSQL, a child server or a browser, not the CPU.
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine, which then sits
+    // partly idle while a file waits on PostgreSQL, a child server or the browser.
     maxWorkers: 3,
     sequence: { sequencer: SlowFirstSequencer },
     projects: [
