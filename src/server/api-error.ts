@@ -12,20 +12,24 @@ export class ApiError extends Error {
   /** A 401 that tells the device to delete the user's local data (remote wipe, protocol.ts). */
   readonly wipe: boolean = false;
 
-  constructor(
-    status: ContentfulStatusCode,
-    code: ErrorCode,
-    message: string,
-    issues?: Issue[],
-    headers?: Record<string, string>,
-  ) {
-    super(message);
+  /** Like Hono's HTTPException: the answer's status, then the rest as options, `cause` among them. */
+  constructor(status: ContentfulStatusCode, code: ErrorCode, message: string, options: ApiErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
-    this.issues = issues;
-    this.headers = headers;
+    this.issues = options.issues;
+    this.headers = options.headers;
   }
+}
+
+export interface ApiErrorOptions {
+  /** The fields at fault, for a 400 `validation`. */
+  issues?: Issue[];
+  /** Extra response headers, e.g. `Retry-After`. */
+  headers?: Record<string, string>;
+  /** What went wrong underneath (a parse error, a driver error), for the server's log. */
+  cause?: unknown;
 }
 
 /** 401: the session was ended by `revoke-sessions --wipe`; the body says `wipe: true`. */
@@ -48,6 +52,7 @@ export function parseOrThrow<S extends z.ZodMiniType>(
   message: string,
 ): z.output<S> {
   const result = z.safeParse(schema, value);
-  if (!result.success) throw new ApiError(400, 'validation', message, toIssues(result.error.issues));
+  if (!result.success)
+    throw new ApiError(400, 'validation', message, { issues: toIssues(result.error.issues) });
   return result.data;
 }

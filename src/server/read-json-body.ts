@@ -26,8 +26,8 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<unknow
   const text = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
   try {
     return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'validation', 'The request body is not valid JSON');
+  } catch (cause) {
+    throw new ApiError(400, 'validation', 'The request body is not valid JSON', { cause });
   }
 }
 

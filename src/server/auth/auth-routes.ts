@@ -106,8 +106,7 @@ function busy(): ApiError {
     503,
     'rate_limited',
     'The server is checking many sign-ins at once; try again in a few seconds',
-    undefined,
-    { 'Retry-After': String(BUSY_RETRY_SECONDS) },
+    { headers: { 'Retry-After': String(BUSY_RETRY_SECONDS) } },
   );
 }
 

@@ -118,7 +118,6 @@ function rateLimited(retryAfterSeconds: number): ApiError {
     429,
     'rate_limited',
     `Too many failed sign-ins for this account or from this network; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-    undefined,
-    { 'Retry-After': String(retryAfterSeconds) },
+    { headers: { 'Retry-After': String(retryAfterSeconds) } },
   );
 }

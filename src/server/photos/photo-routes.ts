@@ -30,9 +30,9 @@ const PHOTO_CACHE_CONTROL = 'private, max-age=31536000, immutable';
 function photoIdParam(c: Context<AppEnv>): string {
   const sha256 = c.req.param('sha256') ?? '';
   if (!sha256HexSchema.safeParse(sha256).success) {
-    throw new ApiError(400, 'validation', 'The photo id must be a lowercase hex sha256', [
-      { path: 'sha256', message: 'Expected 64 lowercase hex digits' },
-    ]);
+    throw new ApiError(400, 'validation', 'The photo id must be a lowercase hex sha256', {
+      issues: [{ path: 'sha256', message: 'Expected 64 lowercase hex digits' }],
+    });
   }
   return sha256;
 }
@@ -72,21 +72,21 @@ export function photoRoutes(deps: AppDeps, photoDir: string): Hono<AppEnv> {
     const sha256 = photoIdParam(c);
     const mime = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (!isPhotoMimeType(mime)) {
-      throw new ApiError(400, 'validation', `A photo must be one of ${PHOTO_MIME_TYPES.join(', ')}`, [
-        { path: 'content-type', message: `Unsupported type "${mime}"` },
-      ]);
+      throw new ApiError(400, 'validation', `A photo must be one of ${PHOTO_MIME_TYPES.join(', ')}`, {
+        issues: [{ path: 'content-type', message: `Unsupported type "${mime}"` }],
+      });
     }
     const bytes = await readPhotoBody(c);
     const actual = createHash('sha256').update(bytes).digest('hex');
     if (actual !== sha256) {
-      throw new ApiError(400, 'validation', 'The body does not match the photo id', [
-        { path: 'sha256', message: `The body hashes to ${actual}` },
-      ]);
+      throw new ApiError(400, 'validation', 'The body does not match the photo id', {
+        issues: [{ path: 'sha256', message: `The body hashes to ${actual}` }],
+      });
     }
     if (!bytesMatchMimeType(bytes, mime)) {
-      throw new ApiError(400, 'validation', `The body is not a ${mime} image`, [
-        { path: 'body', message: 'The bytes do not start like the declared image type' },
-      ]);
+      throw new ApiError(400, 'validation', `The body is not a ${mime} image`, {
+        issues: [{ path: 'body', message: 'The bytes do not start like the declared image type' }],
+      });
     }
     const response: PhotoUploadResponse = { sha256, mime, size: bytes.byteLength };
     const userId = c.get('session').user.id;

@@ -23,9 +23,9 @@ export function pullRoute(deps: AppDeps): Hono<AppEnv> {
     const query = parseOrThrow(pullQuerySchema, c.req.query(), 'Invalid pull request');
     const limit = query.limit ?? DEFAULT_PULL_LIMIT;
     if (limit < 1 || limit > MAX_PULL_LIMIT) {
-      throw new ApiError(400, 'validation', `limit must be 1..${MAX_PULL_LIMIT}`, [
-        { path: 'limit', message: `Expected 1..${MAX_PULL_LIMIT}` },
-      ]);
+      throw new ApiError(400, 'validation', `limit must be 1..${MAX_PULL_LIMIT}`, {
+        issues: [{ path: 'limit', message: `Expected 1..${MAX_PULL_LIMIT}` }],
+      });
     }
     const { user } = c.get('session');
     const ackedSeq = await claimOwnClient(deps.db, query.clientId, user.id);
