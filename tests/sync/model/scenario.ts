@@ -139,6 +139,13 @@ export const SINGLE_WRITER_PRELUDE: readonly Step[] = [
   { device: 0, kind: 'create', recordKind: 'dispute', outOfScope: false },
   { device: 0, kind: 'startPatrol' },
   { device: 0, kind: 'sync', faults: [], midFlight: { kind: 'delete', target: 0 } },
+  // Every scenario starts with the patrol's real sequence: the log's form is opened, 结束巡查 is
+  // pushed and acknowledged, then the form is saved (stale). Targets 5 and 1 are the started patrol
+  // whether or not the delete above ran mid-flight.
+  { device: 0, kind: 'openForm', target: 5 },
+  { device: 0, kind: 'endPatrol', target: 1 },
+  { device: 0, kind: 'sync', faults: [], midFlight: { kind: 'openForm', target: 0 } },
+  { device: 0, kind: 'submitForm', form: 0, field: 0 },
 ];
 
 const singleWriterStep: fc.Arbitrary<Step> = fc.oneof(
