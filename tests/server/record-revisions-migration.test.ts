@@ -9,6 +9,7 @@ import { type DatabaseConfig, openDatabase } from '../../src/server/db/database'
 import { migrationProvider } from '../../src/server/db/migrations';
 import type { Database } from '../../src/server/db/schema';
 import { sampleDispute, samplePatrol } from '../support/sample-records';
+import { oldRecordRow } from './migration-fixture';
 import { DIALECTS, emptyStorage } from './server-fixture';
 
 function rawDatabase(config: DatabaseConfig): Kysely<Database> {
@@ -30,22 +31,7 @@ describe.each(DIALECTS)('migration 0002_record_revisions (%s)', (dialect) => {
       const tombstone: GridRecord = { ...sampleDispute(randomUUID(), 'g2', 'u2'), rev: 5, deleted: true };
       await old
         .insertInto('records')
-        .values(
-          [patrol, tombstone].map((record, i) => ({
-            id: record.id,
-            kind: record.kind,
-            grid_id: record.gridId,
-            rev: record.rev,
-            change_seq: i + 1,
-            deleted: record.deleted ? 1 : 0,
-            created_at: record.createdAt,
-            created_by: record.createdBy,
-            updated_at: record.updatedAt,
-            updated_by: record.updatedBy,
-            schema_version: record.schemaVersion,
-            body: JSON.stringify(record.body),
-          })),
-        )
+        .values([patrol, tombstone].map((record, i) => oldRecordRow(record, i + 1)))
         .execute();
       await old.destroy();
 
