@@ -179,6 +179,31 @@ function isTileColour(rgb: number[]): boolean {
   return tileZoomOf(rgb) !== undefined;
 }
 
+/**
+ * A page's first map frame: MapLibre's start (WebGL in SwiftShader, its workers, the style) takes
+ * seconds on an idle machine and several times that beside other browsers on two cores.
+ */
+const FIRST_RENDER_MS = 60_000;
+
+/**
+ * Whether a test tile is drawn at `lngLat`, with what the map was doing: polled, so that a failure
+ * shows the last colour read, the map's zoom and whether its tiles had loaded, not just "false".
+ */
+async function basemapAt(page: Page, lngLat: [number, number]) {
+  const rgb = await pixelAt(page, lngLat);
+  const map = await page.evaluate(() => {
+    const instance = (window as { __gridkeeperMap?: MapLibreMap }).__gridkeeperMap;
+    return instance
+      ? {
+          zoom: instance.getZoom(),
+          styleLoaded: instance.isStyleLoaded(),
+          tilesLoaded: instance.areTilesLoaded(),
+        }
+      : 'no map yet';
+  });
+  return { tile: isTileColour(rgb), rgb, map };
+}
+
 describe.runIf(chromiumAvailable())('the offline basemap', () => {
   let tiles!: TileServer;
   const stack = useStack(async () => {
@@ -210,7 +235,9 @@ describe.runIf(chromiumAvailable())('the offline basemap', () => {
     await page.getByRole('link', { name: '地图', exact: true }).click();
     await page.getByRole('heading', { name: '地图', exact: true }).waitFor();
     // Online: the basemap comes from the tile server, under the grid.
-    await expect.poll(() => pixelAt(page, HERE).then(isTileColour), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(() => basemapAt(page, HERE), { timeout: FIRST_RENDER_MS })
+      .toMatchObject({ tile: true });
     const onlineTileZoom = tileZoomOf(await pixelAt(page, HERE));
     await page.getByText('© 测试底图').waitFor();
     await page.screenshot({ path: `${SHOTS}/map-with-tiles.png` });
@@ -280,7 +307,10 @@ describe.runIf(chromiumAvailable())('the offline basemap', () => {
     const requestsOnline = [...tiles.requests.values()].reduce((a, b) => a + b, 0);
     await page.reload();
     await page.getByRole('heading', { name: '地图', exact: true }).waitFor();
-    await expect.poll(() => pixelAt(page, HERE).then(isTileColour), { timeout: 20_000 }).toBe(true);
+    // A new page: MapLibre starts from nothing again, so its first frame gets the same time.
+    await expect
+      .poll(() => basemapAt(page, HERE), { timeout: FIRST_RENDER_MS })
+      .toMatchObject({ tile: true });
     await page.screenshot({ path: `${SHOTS}/map-offline-tiles.png` });
     // Every tile zoom of the download the map did not show online: only the download can have put
     // those tiles on the device. (MapLibre's zoom counts 512 px tiles, so it draws 256 px tiles of
