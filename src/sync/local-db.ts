@@ -9,9 +9,9 @@ import type { TrackPoint } from '../domain/patrol';
 import type { ErrorBody } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
 import type { RecordKind } from '../domain/record-kinds';
-import { upcastRecord } from '../domain/record-upcast';
 import type { RevealEntry } from '../domain/reveal';
 import { type StreetThresholds, streetThresholds } from '../domain/street-thresholds';
+import { upcastV1ToV2 } from '../domain/upcasts/v1-to-v2';
 
 /** Where a record stands with the server, as shown on every record. */
 export type SyncState = 'pending' | 'synced' | 'conflict' | 'rejected';
@@ -187,7 +187,7 @@ export class LocalDb extends Dexie {
     });
     // 2: photos. The other tables carry over unchanged, pending outbox rows included.
     this.version(2).stores({ photos: 'sha256, recordId, uploaded' });
-    // 3: record bodies v2 (record-upcast.ts) — the shown record, its server base, a conflict's
+    // 3: record bodies v2 (the frozen step upcasts/v1-to-v2.ts) — the shown record, its server base, a conflict's
     // server copy, and every queued mutation, so pending work is pushed in today's shape.
     this.version(3)
       .stores({})
@@ -196,15 +196,15 @@ export class LocalDb extends Dexie {
           .table<LocalRecord>('records')
           .toCollection()
           .modify((row) => {
-            row.record = upcastRecord(row.record) as GridRecord;
-            if (row.base) row.base = upcastRecord(row.base) as GridRecord;
-            if (row.theirs) row.theirs = upcastRecord(row.theirs) as GridRecord;
+            row.record = upcastV1ToV2(row.record) as GridRecord;
+            if (row.base) row.base = upcastV1ToV2(row.base) as GridRecord;
+            if (row.theirs) row.theirs = upcastV1ToV2(row.theirs) as GridRecord;
           });
         await tx
           .table<OutboxMutation>('outbox')
           .toCollection()
           .modify((mutation) => {
-            mutation.record = upcastRecord(mutation.record) as GridRecord;
+            mutation.record = upcastV1ToV2(mutation.record) as GridRecord;
           });
       });
     // 4: the audit queue of reveals. Nothing else changes.

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { expect } from 'vitest';
 import type { GridRecord } from '../../src/domain/record-envelope';
 import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
-import { migrationProvider } from '../../src/server/db/migrations';
+import { migrationProvider } from '../../src/server/db/migrations/index';
 import type { Database } from '../../src/server/db/schema';
 import { type DIALECTS, emptyStorage } from './server-fixture';
 

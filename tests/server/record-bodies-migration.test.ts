@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { recordSchema } from '../../src/domain/record-envelope';
 import { upcastRecord } from '../../src/domain/record-upcast';
 import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
-import { migrationProvider } from '../../src/server/db/migrations';
+import { migrationProvider } from '../../src/server/db/migrations/index';
 import type { Database } from '../../src/server/db/schema';
 import { v1Dispute, v1Inspection, v1Patrol } from '../support/v1-records';
 import { DIALECTS, emptyStorage } from './server-fixture';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { withoutPersonalData } from '../../src/domain/personal-fields';
 import type { GridRecord } from '../../src/domain/record-envelope';
 import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
-import { migrationProvider } from '../../src/server/db/migrations';
+import { migrationProvider } from '../../src/server/db/migrations/index';
 import type { Database } from '../../src/server/db/schema';
 import { sampleDispute, samplePatrol } from '../support/sample-records';
 import { oldRecordRow } from './migration-fixture';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { CHANGE_COUNTER } from './migrations';
+import { CHANGE_COUNTER } from './migration-support';
 import type { Database } from './schema';
 
 /**

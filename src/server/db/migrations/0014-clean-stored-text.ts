@@ -8,7 +8,7 @@
  * not imported from src/domain, whose later changes would rewrite history. Append only.
  */
 import type { Migration } from 'kysely';
-import { type AnyDb, CHANGE_COUNTER, forEachRow } from './migration-support';
+import { type AnyDb, CHANGE_COUNTER, forEachRow } from '../migration-support';
 
 /** Bidi embeddings, overrides and isolates, and lone surrogates: removed (they carry no text). */
 function isRemoved(code: number): boolean {
