@@ -26,6 +26,7 @@
  * mediators take a case, the next pull names it in `removed` and the device drops its copy.
  */
 import type { RISK_LEVELS } from './dispute';
+import { rulesOf as kindRulesOf } from './kinds/index';
 import type { GridRecord } from './record-envelope';
 import { RECORD_KINDS, type RecordKind } from './record-kinds';
 
@@ -122,22 +123,7 @@ export function readableKinds(role: string): RecordKind[] {
   return RECORD_KINDS.filter((kind) => rulesOf(role, kind).read !== never);
 }
 
-/** The facts the rules look at, taken from a record. */
+/** The facts the rules look at, taken from a record by its kind's definition (kinds/). */
 export function recordFacts(record: GridRecord): RecordFacts {
-  switch (record.kind) {
-    case 'dispute':
-      return {
-        riskLevel: record.body.riskLevel,
-        mediatorUserIds: (record.body.mediators ?? []).flatMap((m) => (m.userId ? [m.userId] : [])),
-        awaitingAcceptance: record.body.status === 'reported' || record.body.status === 'escalated',
-      };
-    case 'rentalInspection':
-      return {
-        hazardFound: record.body.overallResult !== 'noHazard' || record.body.hazards.length > 0,
-        referredToLawEnforcement: record.body.hazards.some((h) => h.referredTo === 'lawEnforcement'),
-      };
-    case 'patrol':
-    case 'rentalHouse':
-      return {};
-  }
+  return kindRulesOf(record).accessFacts(record.body);
 }

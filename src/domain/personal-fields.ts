@@ -1,7 +1,7 @@
 /**
- * Which body fields of each record kind hold personal data (个人信息, DOMAIN.md §6), and a record
- * with them taken out: what a tombstone keeps. masking.ts says how a personal value is shown in a
- * list; this says which values are personal.
+ * Personal data (个人信息, DOMAIN.md §6): its classes, and a record with it taken out, which is what a
+ * tombstone keeps. Which body fields of a kind are personal is that kind's `personalFields` (kinds/);
+ * masking.ts says how a personal value is shown in a list.
  *
  * Free text counts as personal: people type names, addresses and numbers into it, and names in
  * free text cannot be told apart (masking.ts). So do locations and patrol tracks (行踪轨迹), and a
@@ -9,82 +9,11 @@
  * ids and photo ids are not personal, and the facts access-rules.ts reads all stay, so a tombstone
  * still reaches everyone who had the record.
  */
+
+import { KINDS } from './kinds/index';
 import type { GridRecord } from './record-envelope';
-import type { RecordKind } from './record-kinds';
 
 export type PersonalClass = 'name' | 'phone' | 'idNo' | 'address' | 'freeText' | 'location' | 'trait';
-
-/** Dotted body paths; `*` is every item of a list. */
-export const PERSONAL_FIELDS: Readonly<Record<RecordKind, Readonly<Record<string, PersonalClass>>>> = {
-  patrol: {
-    content: 'freeText',
-    'accompaniedBy.*.name': 'name',
-    track: 'location',
-    location: 'location',
-  },
-  rentalHouse: {
-    address: 'address',
-    landlordName: 'name',
-    landlordIdNo: 'idNo',
-    landlordPhone: 'phone',
-    managerName: 'name',
-    managerPhone: 'phone',
-    'tenants.*.name': 'name',
-    'tenants.*.idNo': 'idNo',
-    'tenants.*.phone': 'phone',
-    'tenants.*.householdRegistration': 'address',
-    'tenants.*.workplace': 'freeText',
-    'tenants.*.relationToPrimaryTenant': 'trait',
-    remarks: 'freeText',
-    location: 'location',
-  },
-  rentalInspection: {
-    address: 'address',
-    landlordName: 'name',
-    landlordPhone: 'phone',
-    'presentPerson.name': 'name',
-    'inspectors.*.name': 'name',
-    'checklist.*.note': 'freeText',
-    'hazards.*.description': 'freeText',
-    'hazards.*.feedback': 'freeText',
-    'hazards.*.rechecks.*.note': 'freeText',
-    remarks: 'freeText',
-    location: 'location',
-  },
-  dispute: {
-    title: 'freeText',
-    summary: 'freeText',
-    claims: 'freeText',
-    'parties.*.name': 'name',
-    'parties.*.gender': 'trait',
-    'parties.*.age': 'trait',
-    'parties.*.occupation': 'trait',
-    'parties.*.address': 'address',
-    'parties.*.phone': 'phone',
-    'parties.*.idNo': 'idNo',
-    'mediators.*.name': 'name',
-    'extensions.*.reason': 'freeText',
-    'sessions.*.place': 'address',
-    'sessions.*.participants': 'name',
-    'sessions.*.mediators': 'name',
-    'sessions.*.recorder': 'name',
-    'sessions.*.statements': 'freeText',
-    'sessions.*.verifiedFacts': 'freeText',
-    'agreement.facts': 'freeText',
-    'agreement.terms': 'freeText',
-    'agreement.performanceMethod': 'freeText',
-    'agreement.performancePlace': 'address',
-    failureReason: 'freeText',
-    transferFeedback: 'freeText',
-    'followUps.*.by': 'name',
-    'followUps.*.partyVisited': 'name',
-    'followUps.*.measures': 'freeText',
-    'flowLogs.*.byName': 'name',
-    'flowLogs.*.reason': 'freeText',
-    place: 'address',
-    location: 'location',
-  },
-};
 
 /**
  * What stands in for a personal text where the body needs one. A tombstone must still be a valid
@@ -127,6 +56,7 @@ function erase(node: unknown, path: readonly string[], kind: PersonalClass): voi
 export function withoutPersonalData<R extends GridRecord>(record: R): R {
   // Bodies are JSON (they travel as JSON), so a JSON round trip is a deep copy.
   const body: unknown = JSON.parse(JSON.stringify(record.body));
-  for (const [path, kind] of Object.entries(PERSONAL_FIELDS[record.kind])) erase(body, path.split('.'), kind);
+  for (const [path, kind] of Object.entries(KINDS[record.kind].personalFields))
+    erase(body, path.split('.'), kind);
   return { ...record, body } as R;
 }

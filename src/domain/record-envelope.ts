@@ -1,9 +1,6 @@
 import * as z from 'zod/mini';
-import { disputeBodySchema } from './dispute';
-import { patrolBodySchema } from './patrol';
+import { BODY_SCHEMAS } from './kinds/body-schemas';
 import type { RecordKind } from './record-kinds';
-import { rentalHouseBodySchema } from './rental-house';
-import { rentalInspectionBodySchema } from './rental-inspection';
 import { dateTimeSchema, plainString } from './text';
 
 /**
@@ -32,46 +29,32 @@ const envelopeFields = {
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
 };
 
-export const patrolRecordSchema = z.strictObject({
-  ...envelopeFields,
-  kind: z.literal('patrol'),
-  body: patrolBodySchema,
-});
-export const rentalInspectionRecordSchema = z.strictObject({
-  ...envelopeFields,
-  kind: z.literal('rentalInspection'),
-  body: rentalInspectionBodySchema,
-});
-export const rentalHouseRecordSchema = z.strictObject({
-  ...envelopeFields,
-  kind: z.literal('rentalHouse'),
-  body: rentalHouseBodySchema,
-});
-export const disputeRecordSchema = z.strictObject({
-  ...envelopeFields,
-  kind: z.literal('dispute'),
-  body: disputeBodySchema,
-});
+/** One kind's record: the envelope, its kind, its body. */
+function recordSchemaOf<K extends RecordKind>(kind: K) {
+  return z.strictObject({ ...envelopeFields, kind: z.literal(kind), body: BODY_SCHEMAS[kind] });
+}
+
+const RECORD_SCHEMAS = {
+  patrol: recordSchemaOf('patrol'),
+  rentalInspection: recordSchemaOf('rentalInspection'),
+  dispute: recordSchemaOf('dispute'),
+  rentalHouse: recordSchemaOf('rentalHouse'),
+} as const satisfies Record<RecordKind, unknown>;
+type RecordSchemaOf<K extends RecordKind> = (typeof RECORD_SCHEMAS)[K];
 
 /** Any record, validated by its kind's body schema. */
-export const recordSchema = z.discriminatedUnion('kind', [
-  patrolRecordSchema,
-  rentalInspectionRecordSchema,
-  disputeRecordSchema,
-  rentalHouseRecordSchema,
-]);
+export const recordSchema = z.discriminatedUnion(
+  'kind',
+  // Every kind's schema: the registries' `satisfies` make sure no kind is missing.
+  Object.values(RECORD_SCHEMAS) as [RecordSchemaOf<RecordKind>, ...RecordSchemaOf<RecordKind>[]],
+);
 
-export type GridRecord = z.infer<typeof recordSchema>;
-export type PatrolRecord = z.infer<typeof patrolRecordSchema>;
-export type RentalInspectionRecord = z.infer<typeof rentalInspectionRecordSchema>;
-export type DisputeRecord = z.infer<typeof disputeRecordSchema>;
-export type RentalHouseRecord = z.infer<typeof rentalHouseRecordSchema>;
-export type RecordOfKind<K extends RecordKind> = Extract<GridRecord, { kind: K }>;
+export type RecordOfKind<K extends RecordKind> = z.infer<RecordSchemaOf<K>>;
+export type GridRecord = { [K in RecordKind]: RecordOfKind<K> }[RecordKind];
+export type PatrolRecord = RecordOfKind<'patrol'>;
+export type RentalInspectionRecord = RecordOfKind<'rentalInspection'>;
+export type DisputeRecord = RecordOfKind<'dispute'>;
+export type RentalHouseRecord = RecordOfKind<'rentalHouse'>;
 
 /** The body schema of each kind, for forms that validate a body alone. */
-export const bodySchemaByKind = {
-  patrol: patrolBodySchema,
-  rentalInspection: rentalInspectionBodySchema,
-  dispute: disputeBodySchema,
-  rentalHouse: rentalHouseBodySchema,
-} as const;
+export const bodySchemaByKind = BODY_SCHEMAS;

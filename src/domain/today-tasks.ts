@@ -14,15 +14,15 @@
  *                                      → followUpDue     (due = performance deadline + 7 days)
  *
  * Each deadline and what 逾期 means is defined once, in hazard-status.ts and dispute-status.ts; the
- * list, the map and this panel all read them.
+ * list, the map and this panel all read them. Each kind turns its deadlines into tasks (kinds/).
  *
  * A rectifying hazard past its deadline is shown as overdue rather than as a recheck: the inspector
  * goes back either way, and 逾期 is what decides the next step (逾期移交).
  */
-import { disputeDeadline, isAgreed, isDisputeOverdue } from './dispute-status';
-import { daysLeft, localDayOf } from './due-dates';
-import { hazardDeadline, isHazardOverdue } from './hazard-status';
-import type { DisputeRecord, GridRecord, RentalInspectionRecord } from './record-envelope';
+import { isAgreed } from './dispute-status';
+import { localDayOf } from './due-dates';
+import { rulesOf } from './kinds/index';
+import type { DisputeRecord, GridRecord } from './record-envelope';
 
 /** A hazard deadline this many days away or fewer (today = 0) counts as near. */
 export const HAZARD_NEAR_DAYS = 2;
@@ -54,35 +54,7 @@ export interface TodayTaskOptions {
   hazardNearDays?: number;
   disputeNearDays?: number;
 }
-
-function hazardTasks(record: RentalInspectionRecord, now: Date, nearDays: number): TodayTask[] {
-  if (record.body.status === 'closed') return [];
-  const tasks: TodayTask[] = [];
-  for (const hazard of record.body.hazards) {
-    const deadline = hazardDeadline(hazard);
-    if (!deadline) continue;
-    const base = { recordId: record.id, hazardId: hazard.id, dueDay: deadline.dueDay };
-    const left = daysLeft(deadline.dueDay, now);
-    if (deadline.kind === 'recheck') tasks.push({ ...base, kind: 'recheckDue', daysLeft: left });
-    else if (isHazardOverdue(hazard, now)) tasks.push({ ...base, kind: 'hazardOverdue', daysLeft: left });
-    else if (left <= nearDays) tasks.push({ ...base, kind: 'hazardDue', daysLeft: left });
-  }
-  return tasks;
-}
-
-function disputeTasks(record: DisputeRecord, now: Date, nearDays: number): TodayTask[] {
-  const deadline = disputeDeadline(record.body, now);
-  if (!deadline) return [];
-  const { dueDay } = deadline;
-  const left = daysLeft(dueDay, now);
-  if (deadline.kind === 'followUp')
-    return [{ kind: 'followUpDue', recordId: record.id, dueDay, daysLeft: left }];
-  if (isDisputeOverdue(record.body, now)) {
-    return [{ kind: 'disputeOverdue', recordId: record.id, dueDay, daysLeft: left }];
-  }
-  if (left <= nearDays) return [{ kind: 'disputeDueSoon', recordId: record.id, dueDay, daysLeft: left }];
-  return [];
-}
+export type NearDays = Required<TodayTaskOptions>;
 
 /** Most urgent first: fewest days left, then overdue kinds before the others, then by record. */
 function byUrgency(a: TodayTask, b: TodayTask): number {
@@ -100,13 +72,13 @@ export function todayTasks(
   now: Date,
   options: TodayTaskOptions = {},
 ): TodayTask[] {
-  const hazardNear = options.hazardNearDays ?? HAZARD_NEAR_DAYS;
-  const disputeNear = options.disputeNearDays ?? DISPUTE_NEAR_DAYS;
+  const near: NearDays = {
+    hazardNearDays: options.hazardNearDays ?? HAZARD_NEAR_DAYS,
+    disputeNearDays: options.disputeNearDays ?? DISPUTE_NEAR_DAYS,
+  };
   const tasks: TodayTask[] = [];
   for (const record of records) {
-    if (record.deleted) continue;
-    if (record.kind === 'rentalInspection') tasks.push(...hazardTasks(record, now, hazardNear));
-    else if (record.kind === 'dispute') tasks.push(...disputeTasks(record, now, disputeNear));
+    if (!record.deleted) tasks.push(...rulesOf(record).todayTasks(record.body, record.id, now, near));
   }
   return tasks.sort(byUrgency);
 }

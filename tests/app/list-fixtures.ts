@@ -1,50 +1,62 @@
-/** Stored rows of each kind for the home-list tests, built around one envelope. */
-import type { GridRecord } from '../../src/domain/record-envelope';
+/**
+ * Stored rows of each kind for the home-list tests, built on the valid samples with the fields a
+ * test is about changed. Each is a record this build reads (checked with the record schema), as
+ * every row on a device is: pull and the forms validate before they store.
+ */
+import { type GridRecord, recordSchema } from '../../src/domain/record-envelope';
+import type { RecordKind } from '../../src/domain/record-kinds';
 import type { LocalRecord } from '../../src/sync/local-db';
+import {
+  sampleDispute,
+  samplePatrol,
+  sampleRentalHouse,
+  sampleRentalInspection,
+} from '../support/sample-records';
 
 let next = 0;
 
+const SAMPLES: Record<RecordKind, (id: string) => GridRecord> = {
+  patrol: samplePatrol,
+  rentalInspection: sampleRentalInspection,
+  dispute: sampleDispute,
+  rentalHouse: sampleRentalHouse,
+};
+
+type RowFields = { updatedAt?: string; gridId?: string; deleted?: boolean };
+
+/** A stored, synced row of `kind`: the sample's body with `body`'s fields over it. */
 export function storedRow(
-  kind: string,
+  kind: RecordKind,
   body: Record<string, unknown>,
-  fields: { updatedAt?: string; gridId?: string; deleted?: boolean } = {},
+  fields: RowFields = {},
 ): LocalRecord {
   next += 1;
   const id = `0195764e-0000-7000-8000-${String(next).padStart(12, '0')}`;
   const updatedAt = fields.updatedAt ?? '2025-03-08T02:00:00.000Z';
   const gridId = fields.gridId ?? 'hubin-01';
-  const record = {
-    id,
-    kind,
+  const sample = SAMPLES[kind](id);
+  const record = recordSchema.parse({
+    ...sample,
     gridId,
     rev: 1,
     createdAt: updatedAt,
-    createdBy: 'u1',
     updatedAt,
-    updatedBy: 'u1',
     deleted: fields.deleted ?? false,
-    schemaVersion: 2,
-    body,
-  } as unknown as GridRecord;
-  return { id, kind: kind as LocalRecord['kind'], gridId, updatedAt, syncState: 'synced', record };
+    body: { ...sample.body, ...body },
+  });
+  return { id, kind, gridId, updatedAt, syncState: 'synced', record };
 }
 
-export const patrol = (content: string, fields?: Parameters<typeof storedRow>[2]) =>
+export const patrol = (content: string, fields?: RowFields) =>
   storedRow(
     'patrol',
-    {
-      patrolTypes: ['antiFraud'],
-      startedAt: '2025-03-08T01:00:00.000Z',
-      householdsVisited: 3,
-      content,
-      status: 'submitted',
-    },
+    { patrolTypes: ['antiFraud'], startedAt: '2025-03-08T01:00:00.000Z', content, status: 'submitted' },
     fields,
   );
 
 export const inspection = (
   body: { address?: string; status?: string; rectificationDeadline?: string },
-  fields?: Parameters<typeof storedRow>[2],
+  fields?: RowFields,
 ) =>
   storedRow(
     'rentalInspection',
@@ -52,13 +64,12 @@ export const inspection = (
       address: '湖滨花园3栋502室',
       landlordName: '张三明',
       landlordPhone: '13812345678',
-      inspectionType: 'routine',
       inspectedAt: '2025-03-08T01:00:00.000Z',
       checklist: [{ itemCode: 'EB01', result: 'fail' }],
       // The list reads overdue from the hazards; the deadline of the one hazard is the inspection's.
       hazards: [
         {
-          id: 'h1',
+          id: '0195764e-0000-7000-8000-0000000000e1',
           itemCode: 'EB01',
           description: '电动车入户',
           hazardLevel: 'major',
@@ -75,6 +86,15 @@ export const inspection = (
     fields,
   );
 
+/** What each status the tests use needs besides (the schema's rules for a case in that status). */
+const DISPUTE_STATUS_FIELDS: Readonly<Record<string, Record<string, unknown>>> = {
+  closed: { closedAt: '2025-03-05T02:00:00.000Z' },
+  notAccepted: { notAcceptedReason: 'outOfScope' },
+  failed: { failureReason: '双方分歧过大', routesNotified: ['litigation'] },
+  success: { agreement: { terms: '楼上承担维修费用' }, agreementType: 'written' },
+  transferred: { referredTo: 'court' },
+};
+
 export const dispute = (
   body: {
     title?: string;
@@ -82,29 +102,47 @@ export const dispute = (
     registeredAt?: string;
     extensions?: { days: number; reason: string }[];
   },
-  fields?: Parameters<typeof storedRow>[2],
-) =>
-  storedRow(
+  fields?: RowFields,
+) => {
+  const { extensions, ...rest } = body;
+  return storedRow(
     'dispute',
     {
       title: '楼上漏水引发邻里纠纷',
-      disputeType: 'neighbor',
       summary: '602室卫生间漏水，联系电话 139-1356-1234',
       registeredAt: '2025-03-01T02:00:00.000Z',
       parties: [
         {
-          id: 'p1',
-          role: 'party',
+          id: '0195764e-0000-7000-8000-0000000000a1',
+          role: 'applicant',
           partyType: 'natural',
           name: '陈立新',
           phone: '13913561234',
           idNo: '320102198001011234',
         },
-        { id: 'p2', role: 'party', partyType: 'natural', name: '周红梅', phone: '15951781234' },
+        {
+          id: '0195764e-0000-7000-8000-0000000000a2',
+          role: 'respondent',
+          partyType: 'natural',
+          name: '周红梅',
+          phone: '15951781234',
+        },
       ],
-      riskLevel: 'yellow',
+      consentToMediate: true,
+      mediators: [{ id: '0195764e-0000-7000-8000-0000000000c1', userId: 'u-med', name: '钱调解' }],
+      rightsNotifiedAt: '2025-03-01T02:30:00.000Z',
       status: 'mediating',
-      ...body,
+      ...(extensions && {
+        extensions: extensions.map((extension, index) => ({
+          id: `0195764e-0000-7000-8000-0000000000b${index + 1}`,
+          at: rest.registeredAt ?? '2025-03-01T02:00:00.000Z',
+          partiesConsented: true,
+          ...extension,
+        })),
+      }),
+      ...DISPUTE_STATUS_FIELDS[rest.status ?? 'mediating'],
+      ...rest,
     },
     fields,
   );
+};

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { recordFacts } from '../../src/domain/access-rules';
+import { KINDS } from '../../src/domain/kinds/index';
 import {
   ERASED_ID_NO,
   ERASED_PHONE,
   ERASED_TEXT,
-  PERSONAL_FIELDS,
   withoutPersonalData,
 } from '../../src/domain/personal-fields';
 import { type GridRecord, recordSchema } from '../../src/domain/record-envelope';
@@ -19,7 +19,7 @@ const AT = '2026-11-20T09:30:00.000+08:00';
 const uuid = (n: number) => `0190a5d2-7a3b-7c4d-8e9f-${String(n).padStart(12, '0')}`;
 const location = { lngLat: [118.75, 32.22] as [number, number], accuracyM: 15, capturedAt: AT };
 
-/** One record of each kind with every personal field of PERSONAL_FIELDS filled. */
+/** One record of each kind with every personal field of its kind's personalFields filled. */
 function fullRecords(): GridRecord[] {
   const patrol = samplePatrol(uuid(1));
   patrol.body = {
@@ -153,7 +153,7 @@ describe.each(fullRecords().map((record) => [record.kind, record] as const))(
   (_, record) => {
     it('is a valid record to start from, with every personal field filled (so the test covers all)', () => {
       expect(recordSchema.safeParse(record).error).toBeUndefined();
-      for (const path of Object.keys(PERSONAL_FIELDS[record.kind])) {
+      for (const path of Object.keys(KINDS[record.kind].personalFields)) {
         expect(valuesAt(record.body, path.split('.')), path).not.toEqual([]);
       }
     });
@@ -161,7 +161,7 @@ describe.each(fullRecords().map((record) => [record.kind, record] as const))(
     it('keeps none of the personal values, and is still a valid record', () => {
       const erased = withoutPersonalData(record);
       expect(recordSchema.safeParse(erased).error).toBeUndefined();
-      for (const path of Object.keys(PERSONAL_FIELDS[record.kind])) {
+      for (const path of Object.keys(KINDS[record.kind].personalFields)) {
         for (const value of valuesAt(erased.body, path.split('.'))) {
           expect([ERASED_TEXT, ERASED_PHONE, ERASED_ID_NO], path).toContain(value);
         }

@@ -3,11 +3,10 @@
  * records. Plain functions with no maplibre import, so they can be tested without WebGL.
  */
 
-import { isUnresolved } from '../../domain/dispute-status';
-import { isHazardSettled } from '../../domain/hazard-status';
+import { rulesOf } from '../../domain/kinds/index';
+import type { RecordAttention } from '../../domain/kinds/kind-definition';
 import type { RecordKind } from '../../domain/record-kinds';
 import type { LocalGrid, LocalRecord, SyncState } from '../../sync/local-db';
-import { recordFacets } from '../lib/record-facets';
 
 /** `[west, south, east, north]` in degrees. */
 export type LngLatBox = [number, number, number, number];
@@ -33,20 +32,11 @@ export interface RecordProps {
   alert: RecordAlert;
 }
 
-export type RecordAlert = 'overdue' | 'riskRed' | 'riskOrange' | 'openHazard' | 'none';
+export type RecordAlert = RecordAttention;
 
-/** The halo of a record at `now`: overdue first, then a dispute's risk level, then an open hazard. */
+/** The halo of a record at `now`: what its kind says needs attention most (domain/kinds/). */
 export function recordAlert(row: LocalRecord, now: Date): RecordAlert {
-  if (recordFacets(row).overdue(now)) return 'overdue';
-  const { record } = row;
-  if (record.kind === 'dispute' && isUnresolved(record.body.status)) {
-    if (record.body.riskLevel === 'red') return 'riskRed';
-    if (record.body.riskLevel === 'orange') return 'riskOrange';
-  }
-  if (record.kind === 'rentalInspection' && record.body.hazards.some((h) => !isHazardSettled(h.status))) {
-    return 'openHazard';
-  }
-  return 'none';
+  return rulesOf(row.record).attention(row.record.body, now);
 }
 
 function isGeometry(value: unknown): value is { type: string; coordinates: unknown } {

@@ -1,0 +1,26 @@
+/**
+ * The record kinds' registry: every kind's definition, keyed by kind. Adding a kind to RECORD_KINDS
+ * makes the compiler ask for its entry here and in body-schemas.ts; everything that differs by kind
+ * (access facts, personal data, search, deadlines, attention) is read from here, never switched on.
+ */
+import type { GridRecord } from '../record-envelope';
+import type { RecordKind } from '../record-kinds';
+import { disputeKind } from './dispute';
+import type { KindDefinition, KindRules } from './kind-definition';
+import { patrolKind } from './patrol';
+import { rentalHouseKind } from './rental-house';
+import { rentalInspectionKind } from './rental-inspection';
+
+export const KINDS: { readonly [K in RecordKind]: KindDefinition<K> } = {
+  patrol: patrolKind,
+  rentalInspection: rentalInspectionKind,
+  dispute: disputeKind,
+  rentalHouse: rentalHouseKind,
+};
+
+/** The rules of a record's kind, to apply to that record's body. */
+export function rulesOf(record: GridRecord): KindRules<GridRecord['body']> {
+  // The one cast of the registry: TypeScript cannot tie a union's kind to its body, but the
+  // definition picked by `record.kind` is the one written for exactly that kind's body.
+  return KINDS[record.kind] as unknown as KindRules<GridRecord['body']>;
+}

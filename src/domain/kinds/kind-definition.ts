@@ -1,0 +1,50 @@
+/**
+ * What a record kind is, on every side: one definition per kind in this folder, collected by
+ * index.ts. Free of zod (the home screen's first chunk reads it; the body schemas would add about
+ * 17 KB gzipped there), so each kind's body schema is registered apart, in body-schemas.ts.
+ *
+ * Everything here is pure and reads a validated body: a change this build cannot read never becomes
+ * a record (pull keeps it opaque), so no definition needs to guard against foreign shapes.
+ */
+import type { RecordFacts } from '../access-rules';
+import type { PersonalClass } from '../personal-fields';
+import type { RecordOfKind } from '../record-envelope';
+import type { RecordKind } from '../record-kinds';
+import type { NearDays, TodayTask } from '../today-tasks';
+
+export type BodyOf<K extends RecordKind> = RecordOfKind<K>['body'];
+
+/**
+ * What needs attention about a record now, most urgent first: its deadline passed, a dispute's
+ * red or orange risk, a hazard nobody has settled.
+ */
+export type RecordAttention = 'overdue' | 'riskRed' | 'riskOrange' | 'openHazard' | 'none';
+
+/** The rules of one kind over its body. */
+export interface KindRules<Body> {
+  /** The facts the access rules (access-rules.ts) read. */
+  accessFacts(body: Body): RecordFacts;
+  /** Free text a search matches: titles, addresses, names. The caller cuts phone and ID numbers out. */
+  searchText(body: Body): string[];
+  /** Coded values whose labels a search matches too, as [label group, value]. */
+  searchLabels(body: Body): [group: string, value: string][];
+  /** The record's own title when its body has one (a case title, an address); else the app composes one. */
+  titleText(body: Body): string | undefined;
+  /** 逾期 at `now`, by the kind's one definition of its deadlines (hazard-status.ts, dispute-status.ts). */
+  overdue(body: Body, now: Date): boolean;
+  /** The most urgent thing needing attention at `now`. */
+  attention(body: Body, now: Date): RecordAttention;
+  /** Its 今日待办 at `now` (today-tasks.ts), unsorted. */
+  todayTasks(body: Body, recordId: string, now: Date, near: NearDays): TodayTask[];
+}
+
+export interface KindDefinition<K extends RecordKind> extends KindRules<BodyOf<K>> {
+  kind: K;
+  /**
+   * The body version the kind was born at. Older records are upcast by the frozen steps of
+   * domain/upcasts/ (record-upcast.ts), which name each kind they touch.
+   */
+  bornAt: number;
+  /** The body paths holding personal data (`*`: every item of a list): what tombstones strip. */
+  personalFields: Readonly<Record<string, PersonalClass>>;
+}

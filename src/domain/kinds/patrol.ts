@@ -1,0 +1,20 @@
+/** 巡查日志: a walk of the grid, its log and what it found. No deadline, nothing to settle. */
+import type { KindDefinition } from './kind-definition';
+
+export const patrolKind = {
+  kind: 'patrol',
+  bornAt: 1,
+  personalFields: {
+    content: 'freeText',
+    'accompaniedBy.*.name': 'name',
+    track: 'location',
+    location: 'location',
+  },
+  accessFacts: () => ({}),
+  searchText: (body) => [body.content],
+  searchLabels: (body) => body.patrolTypes.map((type) => ['patrolType', type]),
+  titleText: () => undefined,
+  overdue: () => false,
+  attention: () => 'none',
+  todayTasks: () => [],
+} as const satisfies KindDefinition<'patrol'>;
