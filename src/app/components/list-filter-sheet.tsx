@@ -7,8 +7,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { LocalGrid } from '../../sync/local-db';
 import { label, t } from '../i18n/i18n';
 import { zhCN } from '../i18n/zh-cn';
+import { statusLabelGroup } from '../kinds/app-kinds';
 import { DATE_RANGES, type DateRange, type ListFilter, NO_FILTER } from '../lib/list-filter';
-import { kindLabel, statusLabel, statusLabelGroup } from '../lib/record-facets';
+import { kindLabel, statusLabel } from '../lib/record-facets';
 import { ChoiceGroup } from './choice-group';
 
 interface ListFilterSheetProps {

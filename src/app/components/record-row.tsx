@@ -1,7 +1,7 @@
 import type { LocalRecord } from '../../sync/local-db';
 import { label, t } from '../i18n/i18n';
+import { appKindOf, kindColour } from '../kinds/app-kinds';
 import { formatRelative } from '../lib/format-time';
-import { recordSubtitle, recordTitle } from '../lib/record-summary';
 import { SyncChip } from './sync-chip';
 
 interface RecordRowProps {
@@ -16,15 +16,16 @@ interface RecordRowProps {
 /** One record in the home list: kind mark, title, masked subtitle, grid, age and sync state. */
 export function RecordRow({ row, gridName, now, position, setSize }: RecordRowProps) {
   const { record } = row;
+  const kind = appKindOf(record);
   return (
     <li aria-posinset={position} aria-setsize={setSize}>
-      <a class={`record-row record-row--${record.kind}`} href={`/records/${record.id}`}>
+      <a class="record-row" style={{ '--kind': kindColour(record.kind) }} href={`/records/${record.id}`}>
         <span class="record-row__icon" aria-hidden="true">
           {t(`kindIcon.${record.kind}`)}
         </span>
         <span class="record-row__main">
-          <span class="record-row__title">{recordTitle(record)}</span>
-          <span class="record-row__subtitle">{recordSubtitle(record)}</span>
+          <span class="record-row__title">{kind.title(record)}</span>
+          <span class="record-row__subtitle">{kind.subtitle(record)}</span>
           <span class="record-row__meta">
             <span class="visually-hidden">{label('kind', record.kind)} · </span>
             {gridName ?? record.gridId} · {formatRelative(record.updatedAt, now)}

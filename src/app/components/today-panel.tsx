@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
+import { KINDS_WITH_DEADLINES } from '../../domain/kinds/index';
 import type { GridRecord } from '../../domain/record-envelope';
 import { resolvedInGridThisMonth, type TodayTask, taskUrgency, todayTasks } from '../../domain/today-tasks';
 import { t } from '../i18n/i18n';
-import { shortAddress } from '../lib/short-address';
+import { appKindOf } from '../kinds/app-kinds';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb } from '../sync-status';
 import './today-panel.css';
@@ -11,17 +12,7 @@ import './today-panel.css';
 const FIRST_ROWS = 3;
 
 function subjectOf(task: TodayTask, record: GridRecord | undefined): string {
-  if (record?.kind === 'rentalInspection') {
-    const hazard = record.body.hazards.find((h) => h.id === task.hazardId);
-    const where = shortAddress(record.body.address);
-    return hazard ? `${where} · ${hazard.description}` : where;
-  }
-  if (record?.kind === 'dispute') {
-    return task.kind === 'followUpDue'
-      ? t('today.followUpOf', { title: record.body.title })
-      : record.body.title;
-  }
-  return '';
+  return record ? appKindOf(record).taskSubject(task, record) : '';
 }
 
 function whenOf(task: TodayTask): string {
@@ -46,9 +37,7 @@ export function TodayPanel() {
   const db = currentDb.value;
   const records = useLiveQuery(
     async () =>
-      db
-        ? (await db.records.where('kind').anyOf('rentalInspection', 'dispute').toArray()).map((r) => r.record)
-        : [],
+      db ? (await db.records.where('kind').anyOf(KINDS_WITH_DEADLINES).toArray()).map((r) => r.record) : [],
     [db],
   );
   return records ? <TodayCard records={records} now={new Date()} /> : null;

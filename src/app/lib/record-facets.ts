@@ -9,6 +9,7 @@ import { localDayOf } from '../../domain/due-dates';
 import { rulesOf } from '../../domain/kinds/index';
 import type { LocalRecord } from '../../sync/local-db';
 import { label } from '../i18n/i18n';
+import { statusLabelGroup } from '../kinds/app-kinds';
 
 export interface RecordFacets {
   row: LocalRecord;
@@ -49,11 +50,6 @@ export function recordFacets(row: LocalRecord): RecordFacets {
     text: text.filter(Boolean).join('\n').replace(LONG_NUMBER, ' ').toLowerCase(),
     overdue: (now) => rules.overdue(record.body, now),
   };
-}
-
-/** The i18n group of a kind's status labels (`label(group, status)`). */
-export function statusLabelGroup(kind: string): string {
-  return kind === 'rentalInspection' ? 'inspectionStatus' : `${kind}Status`;
 }
 
 /** An enum label, or the raw value when this build has no label for it (a newer kind or status). */

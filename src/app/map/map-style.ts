@@ -5,9 +5,16 @@
  * basemap (TILE_URL) is added under the grids by `basemap()`; its tiles come from the service
  * worker's tile cache when offline.
  */
-import type { RasterLayerSpecification, RasterSourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  RasterLayerSpecification,
+  RasterSourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
 import type { TileSource } from '../../domain/map-config';
+import { RECORD_KINDS } from '../../domain/record-kinds';
 import { absoluteTileTemplate } from '../../sync/tile-cache';
+import { APP_KINDS } from '../kinds/app-kinds';
 
 export const GRIDS_SOURCE = 'grids';
 export const RECORDS_SOURCE = 'records';
@@ -130,17 +137,16 @@ export function mapStyle(): StyleSpecification {
         source: RECORDS_SOURCE,
         paint: {
           'circle-radius': 9,
+          // Each kind's own colour (src/app/kinds/); grey for none, which no drawn record has.
           'circle-color': [
             'match',
             ['get', 'kind'],
-            'patrol',
-            themeColor('--c-patrol', '#1565c0'),
-            'rentalInspection',
-            themeColor('--c-rental', '#b9470b'),
-            'rentalHouse',
-            themeColor('--c-house', '#6d4c41'),
-            themeColor('--c-dispute', '#7b3fb5'),
-          ],
+            ...RECORD_KINDS.flatMap((kind) => {
+              const { token, fallback } = APP_KINDS[kind].colour;
+              return [kind, themeColor(token, fallback)];
+            }),
+            '#777777',
+          ] as unknown as ExpressionSpecification, // a match built from a list: its labels and outputs alternate
           // The ring says what the chip says in the list: white when the server has it, coloured when not.
           'circle-stroke-color': [
             'match',

@@ -1,14 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import { RECORD_KINDS, type RecordKind } from '../../domain/record-kinds';
+import { RECORD_KINDS } from '../../domain/record-kinds';
 import { AppBar } from '../components/app-bar';
 import { ListFilterSheet } from '../components/list-filter-sheet';
 import { RecordRow } from '../components/record-row';
 import { TodayPanel } from '../components/today-panel';
 import { VirtualList } from '../components/virtual-list';
 import { label, t } from '../i18n/i18n';
-import { kindSlug } from '../lib/kind-slug';
+import { CREATE_KINDS, kindColour, kindSlug } from '../kinds/app-kinds';
 import {
   type ActiveFilter,
   activeFilters,
@@ -27,8 +27,6 @@ import { currentDb, isOnline } from '../sync-status';
 import '../styles/list.css';
 
 /** The create buttons: a rental house is registered from its first inspection, not from here. */
-const CREATE_KINDS = ['patrol', 'rentalInspection', 'dispute'] as const satisfies readonly RecordKind[];
-
 /** Long enough to not filter on every keystroke of a word, short enough to feel instant. */
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -233,7 +231,8 @@ export function HomeScreen() {
           <button
             key={kind}
             type="button"
-            class={`create-button create-button--${kind}`}
+            class="create-button"
+            style={{ '--kind': kindColour(kind) }}
             onClick={() => route(`/new/${kindSlug(kind)}`)}
           >
             <span class="create-button__plus" aria-hidden="true">

@@ -6,11 +6,11 @@ import { AppBar } from '../components/app-bar';
 import { ListFilterSheet } from '../components/list-filter-sheet';
 import { SyncChip } from '../components/sync-chip';
 import { label, t } from '../i18n/i18n';
+import { appKindOf } from '../kinds/app-kinds';
 import { activePatrolId } from '../lib/active-patrol';
 import { activeFilters, applyListFilter, type ListFilter, statusesOf } from '../lib/list-filter';
 import { listFilter } from '../lib/list-view-state';
 import { listFacets } from '../lib/record-facets';
-import { recordSubtitle, recordTitle } from '../lib/record-summary';
 import { useLiveQuery } from '../lib/use-live-query';
 import { gridCoverage } from '../map/coverage';
 import { GridMap } from '../map/grid-map';
@@ -174,8 +174,8 @@ export function MapScreen() {
         {selected && (
           <section class="map-card" aria-label={t('map.selected')}>
             <p class={`map-card__kind map-card__kind--${selected.kind}`}>{label('kind', selected.kind)}</p>
-            <p class="map-card__title">{recordTitle(selected.record)}</p>
-            <p class="map-card__subtitle">{recordSubtitle(selected.record)}</p>
+            <p class="map-card__title">{appKindOf(selected.record).title(selected.record)}</p>
+            <p class="map-card__subtitle">{appKindOf(selected.record).subtitle(selected.record)}</p>
             <div class="map-card__actions">
               <SyncChip state={selected.syncState} />
               <a class="map-card__open" href={`/records/${selected.id}`}>

@@ -1,8 +1,8 @@
 import { useLocation } from 'preact-iso/router';
 import { AppBar } from '../components/app-bar';
 import { label, t } from '../i18n/i18n';
+import { kindColour, kindSlug } from '../kinds/app-kinds';
 import { activePatrolId } from '../lib/active-patrol';
-import { kindSlug } from '../lib/kind-slug';
 import { useLiveQuery } from '../lib/use-live-query';
 import { endAsked } from '../patrol/end-patrol-sheet';
 import { LinkedRecords } from '../patrol/linked-records';
@@ -115,14 +115,16 @@ export function PatrolScreen() {
         <div class="action-bar__row">
           <button
             type="button"
-            class="create-button create-button--rentalInspection"
+            class="create-button"
+            style={{ '--kind': kindColour('rentalInspection') }}
             onClick={() => route(`/new/${kindSlug('rentalInspection')}`)}
           >
             {t('patrolRun.newInspection')}
           </button>
           <button
             type="button"
-            class="create-button create-button--dispute"
+            class="create-button"
+            style={{ '--kind': kindColour('dispute') }}
             onClick={() => route(`/new/${kindSlug('dispute')}`)}
           >
             {t('patrolRun.newDispute')}

@@ -8,7 +8,7 @@ import { PatrolForm } from '../forms/patrol-form';
 import { RentalHouseForm } from '../forms/rental-house-form';
 import { RentalInspectionForm } from '../forms/rental-inspection-form';
 import { t } from '../i18n/i18n';
-import { kindFromSlug } from '../lib/kind-slug';
+import { kindFromSlug } from '../kinds/app-kinds';
 import { currentDb } from '../sync-status';
 import { InspectionStart } from './inspection-start-screen';
 

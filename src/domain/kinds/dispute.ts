@@ -9,6 +9,7 @@ import type { KindDefinition } from './kind-definition';
 export const disputeKind = {
   kind: 'dispute',
   bornAt: 1,
+  hasDeadlines: true,
   personalFields: {
     title: 'freeText',
     summary: 'freeText',

@@ -4,7 +4,7 @@
  * (access facts, personal data, search, deadlines, attention) is read from here, never switched on.
  */
 import type { GridRecord } from '../record-envelope';
-import type { RecordKind } from '../record-kinds';
+import { RECORD_KINDS, type RecordKind } from '../record-kinds';
 import { disputeKind } from './dispute';
 import type { KindDefinition, KindRules } from './kind-definition';
 import { patrolKind } from './patrol';
@@ -17,6 +17,11 @@ export const KINDS: { readonly [K in RecordKind]: KindDefinition<K> } = {
   dispute: disputeKind,
   rentalHouse: rentalHouseKind,
 };
+
+/** The kinds whose records have deadlines. */
+export const KINDS_WITH_DEADLINES: readonly RecordKind[] = RECORD_KINDS.filter(
+  (kind) => KINDS[kind].hasDeadlines,
+);
 
 /** The rules of a record's kind, to apply to that record's body. */
 export function rulesOf(record: GridRecord): KindRules<GridRecord['body']> {

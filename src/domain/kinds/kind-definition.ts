@@ -45,6 +45,8 @@ export interface KindDefinition<K extends RecordKind> extends KindRules<BodyOf<K
    * domain/upcasts/ (record-upcast.ts), which name each kind they touch.
    */
   bornAt: number;
+  /** Whether its records have deadlines (今日待办, 逾期): which records the 今日待办 card reads. */
+  hasDeadlines: boolean;
   /** The body paths holding personal data (`*`: every item of a list): what tombstones strip. */
   personalFields: Readonly<Record<string, PersonalClass>>;
 }

@@ -4,6 +4,7 @@ import type { KindDefinition } from './kind-definition';
 export const patrolKind = {
   kind: 'patrol',
   bornAt: 1,
+  hasDeadlines: false,
   personalFields: {
     content: 'freeText',
     'accompaniedBy.*.name': 'name',

@@ -4,6 +4,7 @@ import type { KindDefinition } from './kind-definition';
 export const rentalHouseKind = {
   kind: 'rentalHouse',
   bornAt: 2,
+  hasDeadlines: false,
   personalFields: {
     address: 'address',
     landlordName: 'name',

@@ -10,6 +10,7 @@ import type { KindDefinition } from './kind-definition';
 export const rentalInspectionKind = {
   kind: 'rentalInspection',
   bornAt: 1,
+  hasDeadlines: true,
   personalFields: {
     address: 'address',
     landlordName: 'name',
