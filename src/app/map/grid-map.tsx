@@ -11,6 +11,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'preact/hooks';
 import type { TileSource } from '../../domain/map-config';
 import type { CoverageProps } from './coverage';
+import { publishMap, unpublishMap } from './live-map';
 import {
   boundsOf,
   type FeatureCollection,
@@ -42,13 +43,6 @@ const FIT_PADDING_PX = 32;
 const FALLBACK_CENTER: [number, number] = [118.75, 32.23];
 
 type GeoJSONData = Parameters<GeoJSONSource['setData']>[0];
-
-declare global {
-  interface Window {
-    /** The live map, for end-to-end tests that query rendered features. */
-    __gridkeeperMap?: MapLibreMap;
-  }
-}
 
 interface GridMapProps {
   grids: GridCollection;
@@ -100,12 +94,12 @@ export function GridMap({ grids, records, tiles, tracks, coverage, position, onS
       apply.current();
     });
     map.current = instance;
-    window.__gridkeeperMap = instance;
+    publishMap(instance);
     return () => {
       instance.remove();
       map.current = undefined;
       loaded.current = false;
-      if (window.__gridkeeperMap === instance) delete window.__gridkeeperMap;
+      unpublishMap(instance);
     };
   }, []);
 

@@ -12,6 +12,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { GeoPoint } from '../../domain/geo-point';
 import { t } from '../i18n/i18n';
 import { currentDb } from '../sync-status';
+import { publishMap, unpublishMap } from './live-map';
 import { boundsOf, gridFeatures } from './map-features';
 import { GRIDS_SOURCE, mapStyle } from './map-style';
 
@@ -48,7 +49,7 @@ export function LocationPicker({ value, gridId, onPick, onCancel }: LocationPick
     });
     instance.touchZoomRotate.disableRotation();
     map.current = instance;
-    window.__gridkeeperMap = instance;
+    publishMap(instance);
     let live = true;
     const grids = currentDb.value?.grids.toArray() ?? Promise.resolve([]);
     instance.once('load', () => {
@@ -67,7 +68,7 @@ export function LocationPicker({ value, gridId, onPick, onCancel }: LocationPick
       live = false;
       instance.remove();
       map.current = undefined;
-      if (window.__gridkeeperMap === instance) delete window.__gridkeeperMap;
+      unpublishMap(instance);
     };
   }, []);
 

@@ -10,6 +10,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'preact/hooks';
 import type { TrackSegment } from '../../domain/patrol';
 import { currentDb } from '../sync-status';
+import { publishMap, unpublishMap } from './live-map';
 import { boundsOf, gridFeatures } from './map-features';
 import { GRIDS_SOURCE, mapStyle } from './map-style';
 import { trackFeatures } from './track-features';
@@ -72,7 +73,7 @@ export function TrackMap({ segments, label }: { segments: readonly TrackSegment[
       pitchWithRotate: false,
     });
     instance.touchZoomRotate.disableRotation();
-    window.__gridkeeperMap = instance;
+    publishMap(instance);
     let live = true;
     instance.once('load', () => {
       void currentDb.value?.grids.toArray().then((rows) => {
@@ -83,7 +84,7 @@ export function TrackMap({ segments, label }: { segments: readonly TrackSegment[
     return () => {
       live = false;
       instance.remove();
-      if (window.__gridkeeperMap === instance) delete window.__gridkeeperMap;
+      unpublishMap(instance);
     };
   }, [segments]);
 

@@ -5,16 +5,13 @@ import { deleteRecord } from '../../sync/outbox';
 import { AppBar } from '../components/app-bar';
 import { PhotoStrip } from '../components/photo-strip';
 import { SyncChip } from '../components/sync-chip';
-import { DisputeCase } from '../dispute/dispute-case';
 import { fieldErrorsFrom } from '../forms/field-errors';
 import { label, t } from '../i18n/i18n';
+import { kindDetailOf } from '../kinds/kind-details';
 import { formatDateTime } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
-import { PatrolDetail } from '../patrol/patrol-detail';
 import { currentDb, requestSync, session } from '../sync-status';
 import { detailRows } from './detail-fields';
-import { HazardCards } from './hazard-card';
-import { HouseSections } from './house-sections';
 
 function syncExplanation(row: LocalRecord): string {
   if (row.syncState !== 'rejected') return t(`syncExplain.${row.syncState}`);
@@ -64,6 +61,7 @@ export function DetailScreen() {
     );
   }
   const { record } = row;
+  const { Sections, MainAction } = kindDetailOf(record);
 
   const remove = async () => {
     const user = session.value?.user;
@@ -100,16 +98,8 @@ export function DetailScreen() {
             </button>
           )}
         </section>
-        {record.kind === 'dispute' && (
-          <DisputeCase
-            record={record}
-            {...(grid && { communityName: grid.communityName, streetName: grid.streetName })}
-          />
-        )}
-        {/* What needs doing comes first: hazards to follow up, the house's risk. */}
-        {record.kind === 'rentalInspection' && <HazardCards record={record} />}
-        {record.kind === 'rentalHouse' && <HouseSections record={record} />}
-        {record.kind === 'patrol' && <PatrolDetail record={record} />}
+        {/* What needs doing comes first: hazards to follow up, the case's next step, the house's risk. */}
+        {Sections && <Sections record={record} grid={grid} />}
         <dl class="detail__list">
           {[
             ...detailRows(record),
@@ -144,15 +134,7 @@ export function DetailScreen() {
           </div>
         ) : (
           <>
-            {record.kind === 'rentalHouse' && (
-              <button
-                type="button"
-                class="button button--primary button--block button--large action-bar__main"
-                onClick={() => route(`/new/rental?house=${record.id}`)}
-              >
-                {t('house.newInspection')}
-              </button>
-            )}
+            {MainAction && <MainAction record={record} />}
             <div class="action-bar__row">
               <button
                 type="button"

@@ -5,8 +5,8 @@ import { maskIdNo, maskName, maskPhone } from '../../domain/masking';
 import type { DisputeRecord, GridRecord } from '../../domain/record-envelope';
 import { MaskedValue } from '../components/masked-value';
 import { label, t } from '../i18n/i18n';
+import type { DetailRow } from '../kinds/kind-detail';
 import { formatDateTime } from '../lib/format-time';
-import type { DetailRow } from './detail-fields';
 
 /** Where a party's masked value lives in its record, for the reveal's audit entry. */
 function revealed(record: GridRecord, partyId: string, key: 'name' | 'phone' | 'idNo' | 'address') {

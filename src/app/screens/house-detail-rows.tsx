@@ -3,7 +3,7 @@ import { maskIdNo, maskName, maskPhone } from '../../domain/masking';
 import type { RentalHouseRecord } from '../../domain/record-envelope';
 import { MaskedValue } from '../components/masked-value';
 import { label, t } from '../i18n/i18n';
-import type { DetailRow } from './detail-fields';
+import type { DetailRow } from '../kinds/kind-detail';
 
 /** `location`: the record's location as text. */
 export function houseDetailRows(record: RentalHouseRecord, location: string): DetailRow[] {

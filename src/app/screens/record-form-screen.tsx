@@ -3,26 +3,14 @@ import { useRoute } from 'preact-iso/router';
 import type { GridRecord } from '../../domain/record-envelope';
 import type { LocalRecord } from '../../sync/local-db';
 import { AppBar } from '../components/app-bar';
-import { DisputeForm } from '../forms/dispute-form';
-import { PatrolForm } from '../forms/patrol-form';
-import { RentalHouseForm } from '../forms/rental-house-form';
-import { RentalInspectionForm } from '../forms/rental-inspection-form';
 import { t } from '../i18n/i18n';
 import { kindFromSlug } from '../kinds/app-kinds';
+import { KIND_FORMS, kindFormOf } from '../kinds/kind-forms';
 import { currentDb } from '../sync-status';
-import { InspectionStart } from './inspection-start-screen';
 
 function FormFor({ record }: { record: GridRecord }) {
-  switch (record.kind) {
-    case 'patrol':
-      return <PatrolForm existing={record} />;
-    case 'rentalInspection':
-      return <RentalInspectionForm existing={record} />;
-    case 'dispute':
-      return <DisputeForm existing={record} />;
-    case 'rentalHouse':
-      return <RentalHouseForm existing={record} />;
-  }
+  const { Edit } = kindFormOf(record);
+  return <Edit existing={record} />;
 }
 
 /** `/new/:kind` and `/records/:id/edit`: the same form, empty or prefilled. */
@@ -54,21 +42,15 @@ export function RecordFormScreen() {
     return <FormFor key={editing.id} record={editing.record} />;
   }
 
-  switch (kindFromSlug(params.kind)) {
-    case 'patrol':
-      return <PatrolForm />;
-    case 'rentalInspection':
-      return <InspectionStart />;
-    case 'rentalHouse':
-      return <RentalHouseForm />;
-    case 'dispute':
-      return <DisputeForm />;
-    default:
-      return (
-        <div class="screen">
-          <AppBar title={t('app.name')} back="/" />
-          <p class="empty">{t('form.notFound')}</p>
-        </div>
-      );
+  const kind = kindFromSlug(params.kind);
+  if (!kind) {
+    return (
+      <div class="screen">
+        <AppBar title={t('app.name')} back="/" />
+        <p class="empty">{t('form.notFound')}</p>
+      </div>
+    );
   }
+  const { New } = KIND_FORMS[kind];
+  return <New />;
 }
