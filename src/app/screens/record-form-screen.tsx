@@ -9,7 +9,7 @@ import { RentalHouseForm } from '../forms/rental-house-form';
 import { RentalInspectionForm } from '../forms/rental-inspection-form';
 import { t } from '../i18n/i18n';
 import { kindFromSlug } from '../lib/kind-slug';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 import { InspectionStart } from './inspection-start-screen';
 
 function FormFor({ record }: { record: GridRecord }) {
