@@ -13,7 +13,7 @@ import { UpdatePrompt } from './components/update-prompt';
 import { activePatrolId } from './lib/active-patrol';
 import { lockState } from './lock/lock-state';
 import { HomeScreen } from './screens/home-screen';
-import { session } from './sync-status';
+import { session } from './status/session';
 
 /** A lazy screen that needs the strings of the screens beyond home (i18n/screen-messages.ts). */
 function withScreenMessages<T>(load: () => Promise<T>): () => Promise<T> {

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UnreadableRecords } from '../../src/app/components/unreadable-records';
-import { currentDb, session } from '../../src/app/sync-status';
+import { currentDb, session } from '../../src/app/status/session';
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -23,10 +23,10 @@ import {
 } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
 import { deviceTableCounts, sharedRows } from './support/device-db';
+import { PHONE } from './support/phone';
 import { patrolCopies } from './support/server-records';
 import { useStack } from './support/stack';
 
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN' };
 const WRONG_PIN = '135790';
 
 /** The page's whole text, hidden parts included: what a look at the DOM would find. */

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPatrol, goHome, signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { patrolCopies } from './support/server-records';
 import { useStack } from './support/stack';
 
@@ -26,10 +27,7 @@ describe.runIf(chromiumAvailable())('an app update while records are pending', (
   });
 
   it('waits for the user, loses nothing, and drains the outbox after the update', async () => {
-    const context = await stack.browser.newContext({
-      viewport: { width: 360, height: 780 },
-      locale: 'zh-CN',
-    });
+    const context = await stack.browser.newContext(PHONE);
     const page = await context.newPage();
     await signIn(page, stack.server.url, 'hb-grid01');
     await waitForServiceWorker(page);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPatrol, signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { patrolCopies } from './support/server-records';
 import { useStack } from './support/stack';
 
@@ -13,10 +14,7 @@ describe.runIf(chromiumAvailable())('background sync in the service worker', () 
   const stack = useStack();
 
   it('delivers a record saved offline after the app was closed', async () => {
-    const context = await stack.browser.newContext({
-      viewport: { width: 360, height: 780 },
-      locale: 'zh-CN',
-    });
+    const context = await stack.browser.newContext(PHONE);
     const page = await context.newPage();
     await signIn(page, stack.server.url, 'hb-grid02');
     await waitForServiceWorker(page);

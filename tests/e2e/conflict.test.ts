@@ -8,9 +8,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDispute, goHome, signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { useStack } from './support/stack';
 
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 const TITLE = `3栋噪音纠纷 ${Date.now().toString(36)}`;
 
 async function editSummary(page: Page, summary: string): Promise<void> {

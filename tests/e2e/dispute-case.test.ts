@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest';
 import type { DisputeRecord } from '../../src/domain/record-envelope';
 import { signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { serverRecords } from './support/server-records';
 import { useStack } from './support/stack';
 
 const SHOTS = '/tmp/shots-dispute';
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 const TITLE = `502漏水纠纷 ${Date.now().toString(36)}`;
 
 /** Opens a step's sheet, lets `fill` fill it in, and confirms it. */

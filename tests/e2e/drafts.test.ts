@@ -9,11 +9,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DisputeRecord } from '../../src/domain/record-envelope';
 import { signIn } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { apiLogin, serverRecords } from './support/server-records';
 import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 
 /** The device's stored draft under `key`, read straight from IndexedDB (not through the app). */
 function storedDraft(page: Page, key: string): Promise<{ state: Record<string, unknown> } | null> {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPatrol, homeShown, signIn } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { patrolCopies } from './support/server-records';
 import { useStack } from './support/stack';
 
@@ -15,8 +16,7 @@ describe.runIf(chromiumAvailable())('a tab killed in the middle of a push', () =
   it('delivers the record exactly once after the app is reopened', async () => {
     // No service worker here: the page itself pushes, so killing the page kills the push.
     const context = await stack.browser.newContext({
-      viewport: { width: 360, height: 780 },
-      locale: 'zh-CN',
+      ...PHONE,
       serviceWorkers: 'block',
     });
     const page = await context.newPage();

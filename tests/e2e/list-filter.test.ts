@@ -11,6 +11,7 @@ import { LIST_LANDLORD, LIST_PARTY_ID_NO } from '../../bench/browser/list-record
 import { goHome, homeShown, signIn } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
 import { seedListRecords } from './support/list-seed';
+import { PHONE } from './support/phone';
 import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
@@ -35,8 +36,7 @@ describe.runIf(chromiumAvailable())('the home list', () => {
   it('windows 10,000 records, searches without sensitive numbers, filters by kind, status and overdue, and clears', async () => {
     mkdirSync(SHOTS, { recursive: true });
     const context = await stack.browser.newContext({
-      viewport: { width: 360, height: 780 },
-      locale: 'zh-CN',
+      ...PHONE,
       serviceWorkers: 'block',
       bypassCSP: true,
     });

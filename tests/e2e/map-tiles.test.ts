@@ -14,11 +14,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { freePort } from './support/server-process';
 import { useStack } from './support/stack';
 
 const SHOTS = '/tmp/shots-tiles';
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 /** Inside 湖滨社区第一网格 (dachang-hubin-01), hb-grid01's grid. */
 const HERE: [number, number] = [118.768, 32.216];
 /**

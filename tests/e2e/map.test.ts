@@ -10,10 +10,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createPatrol, goHome, signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 /** Inside 湖滨社区第一网格 (dachang-hubin-01), hb-grid01's grid. */
 const HERE = { longitude: 118.768, latitude: 32.216 };
 const PATROL_TEXT = `地图上的巡查 ${Date.now().toString(36)}`;

@@ -18,11 +18,11 @@ import {
   deviceRecord,
   deviceSyncState,
 } from './support/device-db';
+import { PHONE } from './support/phone';
 import { patrolCopies, serverRecords } from './support/server-records';
 import { useStack } from './support/stack';
 
 const SHOTS = '/tmp/shots-patrol';
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 const START = { latitude: 32.2265, longitude: 118.7485 };
 /** About 22 m of latitude: every step is well past the recorder's few-metre jitter filter. */
 const STEP = 0.0002;

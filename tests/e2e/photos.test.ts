@@ -10,11 +10,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplePng } from '../support/photo-samples';
 import { goHome, signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { apiLogin, serverRecords } from './support/server-records';
 import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 const CONTENT = `湖滨新寓楼道堆物 ${Date.now().toString(36)}`;
 
 /** Width and height from a JPEG's start-of-frame segment. */

@@ -11,11 +11,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplePng } from '../support/photo-samples';
 import { chinaDayIn, failItem, handleByDeadline, signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { serverRecords } from './support/server-records';
 import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 const stamp = Date.now().toString(36);
 const ADDRESS = `湖滨新寓7栋502室 ${stamp}`;
 const ON_SITE = '不在室内或公共区域充电';

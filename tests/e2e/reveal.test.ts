@@ -12,11 +12,11 @@ import { maskPhone } from '../../src/domain/masking';
 import type { DisputeRecord } from '../../src/domain/record-envelope';
 import { signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { serverRecords } from './support/server-records';
 import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 
 interface RevealRow {
   user_id: string;

@@ -15,10 +15,9 @@ import {
   waitForServiceWorker,
 } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { patrolCopies } from './support/server-records';
 import { useStack } from './support/stack';
-
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN' };
 
 /** The bearer token the app keeps for the service worker. */
 function storedToken(page: Page): Promise<string> {

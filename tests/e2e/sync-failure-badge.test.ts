@@ -8,9 +8,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { homeShown, signIn } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { useStack } from './support/stack';
 
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN' };
 const BROKEN_ID = '0190a5d2-7a3b-7c4d-8e9f-00000000dead';
 
 /** A change in hb-grid01's grid whose stored body the server cannot read, so every pull of it fails. */

@@ -11,11 +11,11 @@ import type { GridRecord } from '../../src/domain/record-envelope';
 import { type TodayTask, todayTasks } from '../../src/domain/today-tasks';
 import { signIn } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { serverRecords } from './support/server-records';
 import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 
 describe.runIf(chromiumAvailable())('今日待办 on the home screen', () => {
   const stack = useStack();

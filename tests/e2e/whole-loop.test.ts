@@ -17,11 +17,11 @@ import {
   waitForServiceWorker,
 } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
 import { serverRecords } from './support/server-records';
 import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
-const PHONE = { viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 2 };
 const stamp = Date.now().toString(36);
 const PATROL_TEXT = `湖滨新寓巡查 ${stamp}`;
 const PATROL_EDITED = `湖滨新寓巡查(已补充) ${stamp}`;

@@ -10,7 +10,7 @@ import {
   sampleRentalHouse,
   sampleRentalInspection,
 } from '../support/sample-records';
-import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
 
 const ACCOUNTS = [
   'hb-grid01',

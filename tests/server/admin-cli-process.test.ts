@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { openDatabase } from '../../src/server/db/database';
 import { seedDemoData } from '../../src/server/demo/demo-seed';
-import { HUBIN_GRID_1 } from './server-fixture';
+import { HUBIN_GRID_1 } from '../support/test-server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');

@@ -7,7 +7,6 @@ import { type DatabaseConfig, openDatabase } from '../../src/server/db/database'
 import type { Database } from '../../src/server/db/schema';
 import { seedDemoData } from '../../src/server/demo/demo-seed';
 import { samplePatrol } from '../support/sample-records';
-import { type AdminRun, adminRunner } from './admin-runner';
 import {
   DIALECTS,
   emptyStorage,
@@ -15,7 +14,8 @@ import {
   HUBIN_GRID_2,
   mutation,
   TIEQIAO_GRID_1,
-} from './server-fixture';
+} from '../support/test-server';
+import { type AdminRun, adminRunner } from './admin-runner';
 
 const NOW = new Date('2026-11-26T08:00:00.000Z');
 

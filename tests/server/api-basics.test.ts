@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponseSchema, healthResponseSchema } from '../../src/domain/protocol';
-import { DIALECTS, HUBIN_GRID_1, startTestServer, type TestServer } from './server-fixture';
+import { DIALECTS, HUBIN_GRID_1, startTestServer, type TestServer } from '../support/test-server';
 
 describe.each(DIALECTS)('api basics (%s)', (dialect) => {
   let server: TestServer;

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAuditEntry } from '../../src/server/db/audit-log.repository';
+import { DIALECTS, startTestServer, type TestServer } from '../support/test-server';
 import { type AdminRun, adminRunner, lent } from './admin-runner';
-import { DIALECTS, startTestServer, type TestServer } from './server-fixture';
 
 const NOW = new Date('2026-11-26T08:00:00.000Z');
 

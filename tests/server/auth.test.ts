@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginResponseSchema, meResponseSchema } from '../../src/domain/protocol';
-import { DIALECTS, HUBIN_GRID_1, HUBIN_GRID_2, startTestServer, type TestServer } from './server-fixture';
+import {
+  DIALECTS,
+  HUBIN_GRID_1,
+  HUBIN_GRID_2,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

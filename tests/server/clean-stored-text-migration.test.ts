@@ -18,8 +18,8 @@ import {
   sampleRentalHouse,
   sampleRentalInspection,
 } from '../support/sample-records';
+import { DIALECTS, HUBIN_GRID_1 } from '../support/test-server';
 import { migratedFrom, oldRecordRow } from './migration-fixture';
-import { DIALECTS, HUBIN_GRID_1 } from './server-fixture';
 
 /** A `records` row as the table stands at 0013. */
 function recordRow(record: GridRecord, changeSeq: number) {

@@ -19,7 +19,7 @@ import {
 } from '../support/recorded-sync';
 import { type ServerChild, spawnServer } from '../support/server-child';
 import { newDevice, newPatrolFor } from '../support/sync-devices';
-import { DIALECTS, emptyStorage } from './server-fixture';
+import { DIALECTS, emptyStorage } from '../support/test-server';
 
 const ROUNDS = 6;
 const RECORDS_PER_ROUND = 6;

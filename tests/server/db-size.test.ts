@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GridRecord } from '../../src/domain/record-envelope';
 import { databaseSize } from '../../src/server/db/table-sizes';
 import { samplePatrol } from '../support/sample-records';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
 import { walkedTrack } from '../support/walked-track';
 import { adminRunner, lent } from './admin-runner';
-import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
 
 /** The tables of schema.ts. */
 const TABLES = [

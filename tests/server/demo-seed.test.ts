@@ -8,7 +8,7 @@ import { createApp } from '../../src/server/app';
 import { openDatabase } from '../../src/server/db/database';
 import { recordFromRow } from '../../src/server/db/records.repository';
 import { DEMO_ACCOUNTS, seedDemoData } from '../../src/server/demo/demo-seed';
-import { DIALECTS, startTestServer, type TestServer } from './server-fixture';
+import { DIALECTS, startTestServer, type TestServer } from '../support/test-server';
 
 const EXPECTED_USERNAMES = [
   'hb-grid01',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/server/app';
-import { startTestServer } from './server-fixture';
+import { startTestServer } from '../support/test-server';
 
 const SECRET_PASSWORD = 'correct horse battery staple';
 

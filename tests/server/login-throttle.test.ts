@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { ACCOUNT, ACCOUNT_AT_ADDRESS, ADDRESS } from '../../src/server/auth/login-throttle';
 import { passwordHashing } from '../../src/server/auth/password';
-import { DIALECTS, startTestServer, type TestServer } from './server-fixture';
+import { DIALECTS, startTestServer, type TestServer } from '../support/test-server';
 
 const RIGHT = 'demo123456';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapConfigSchema, type TileSource } from '../../src/domain/map-config';
 import { createApp } from '../../src/server/app';
-import { DIALECTS, startTestServer, type TestServer } from './server-fixture';
+import { DIALECTS, startTestServer, type TestServer } from '../support/test-server';
 
 const TILES: TileSource = {
   url: 'https://tiles.example.org/osm/{z}/{x}/{y}.png',

@@ -10,7 +10,7 @@ import type { GridRecord } from '../../src/domain/record-envelope';
 import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
 import { migrationProvider } from '../../src/server/db/migrations/index';
 import type { Database } from '../../src/server/db/schema';
-import { type DIALECTS, emptyStorage } from './server-fixture';
+import { type DIALECTS, emptyStorage } from '../support/test-server';
 
 // biome-ignore lint/suspicious/noExplicitAny: the schema at an older migration, not today's types.
 export type OldDb = Kysely<any>;

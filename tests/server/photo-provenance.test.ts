@@ -17,7 +17,7 @@ import {
   startTestServer,
   type TestServer,
   TIEQIAO_GRID_1,
-} from './server-fixture';
+} from '../support/test-server';
 
 describe.each(DIALECTS)('photo provenance (%s)', (dialect) => {
   let server: TestServer;

@@ -5,7 +5,7 @@ import type { LoginResponse } from '../../src/domain/protocol';
 import type { PatrolRecord } from '../../src/domain/record-envelope';
 import { samplePng, sha256Hex } from '../support/photo-samples';
 import { samplePatrol } from '../support/sample-records';
-import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
 
 describe.each(DIALECTS)('photos (%s)', (dialect) => {
   let server: TestServer;

@@ -11,7 +11,7 @@ import { DatabaseUnavailableError, isDatabaseUnavailable } from '../../src/serve
 import { hostUrls } from '../../src/server/db/primary-pool';
 import type { Database } from '../../src/server/db/schema';
 import { freePort } from '../e2e/support/server-process';
-import { emptyStorage } from './server-fixture';
+import { emptyStorage } from '../support/test-server';
 
 describe('hostUrls', () => {
   it('makes one connection string per host, in order, keeping credentials and parameters', () => {

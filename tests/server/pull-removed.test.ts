@@ -14,7 +14,7 @@ import {
   mutation,
   startTestServer,
   type TestServer,
-} from './server-fixture';
+} from '../support/test-server';
 
 describe.each(DIALECTS)('pull removed (%s)', (dialect) => {
   let server: TestServer;

@@ -9,7 +9,7 @@ import { DEVICE_CLOCK_MESSAGE } from '../../src/domain/device-clock';
 import type { LoginResponse } from '../../src/domain/protocol';
 import type { GridRecord } from '../../src/domain/record-envelope';
 import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
-import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
 
 describe.each(DIALECTS)('record times on push (%s)', (dialect) => {
   let server: TestServer;

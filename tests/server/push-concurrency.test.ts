@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src/domain/protocol';
 import { samplePatrol } from '../support/sample-records';
-import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
 
 /** On PostgreSQL these run truly in parallel on the connection pool; on SQLite they interleave. */
 describe.each(DIALECTS)('concurrent pushes (%s)', (dialect) => {

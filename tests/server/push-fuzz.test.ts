@@ -17,7 +17,13 @@ import {
   pushResponseSchema,
 } from '../../src/domain/protocol';
 import { samplePatrol } from '../support/sample-records';
-import { DIALECTS, HUBIN_GRID_1, startTestServer, type TestServer, TIEQIAO_GRID_1 } from './server-fixture';
+import {
+  DIALECTS,
+  HUBIN_GRID_1,
+  startTestServer,
+  type TestServer,
+  TIEQIAO_GRID_1,
+} from '../support/test-server';
 
 const RUNS = Number(process.env.PUSH_FUZZ_RUNS ?? 300);
 const SQL_LIKE = "'; DROP TABLE records; --";

@@ -4,7 +4,7 @@ import { ERASED_TEXT, withoutPersonalData } from '../../src/domain/personal-fiel
 import { type LoginResponse, pushResponseSchema } from '../../src/domain/protocol';
 import type { DisputeRecord, GridRecord, RentalInspectionRecord } from '../../src/domain/record-envelope';
 import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
-import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
 
 const P1 = '0190a5d2-7a3b-7c4d-8e9f-0123456789ab';
 const P3 = '0190a5d2-7a3b-7c4d-8e9f-0000000000a3';

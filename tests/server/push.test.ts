@@ -11,7 +11,7 @@ import {
   startTestServer,
   type TestServer,
   TIEQIAO_GRID_1,
-} from './server-fixture';
+} from '../support/test-server';
 
 describe.each(DIALECTS)('push (%s)', (dialect) => {
   let server: TestServer;

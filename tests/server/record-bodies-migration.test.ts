@@ -8,8 +8,8 @@ import { upcastRecord } from '../../src/domain/record-upcast';
 import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
 import { migrationProvider } from '../../src/server/db/migrations/index';
 import type { Database } from '../../src/server/db/schema';
+import { DIALECTS, emptyStorage } from '../support/test-server';
 import { v1Dispute, v1Inspection, v1Patrol } from '../support/v1-records';
-import { DIALECTS, emptyStorage } from './server-fixture';
 
 function rawDatabase(config: DatabaseConfig): Kysely<Database> {
   const dialect =

@@ -4,8 +4,8 @@ import type { LoginResponse } from '../../src/domain/protocol';
 import { unsafeCharacterAt } from '../../src/domain/text';
 import { insertRevealAuditEntry } from '../../src/server/db/audit-log.repository';
 import { sampleDispute } from '../support/sample-records';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
 import { adminRunner, lent } from './admin-runner';
-import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
 
 describe.each(DIALECTS)('record history for admins (%s)', (dialect) => {
   let server: TestServer;

@@ -9,8 +9,8 @@ import { type DatabaseConfig, openDatabase } from '../../src/server/db/database'
 import { migrationProvider } from '../../src/server/db/migrations/index';
 import type { Database } from '../../src/server/db/schema';
 import { sampleDispute, samplePatrol } from '../support/sample-records';
+import { DIALECTS, emptyStorage } from '../support/test-server';
 import { oldRecordRow } from './migration-fixture';
-import { DIALECTS, emptyStorage } from './server-fixture';
 
 function rawDatabase(config: DatabaseConfig): Kysely<Database> {
   const dialect =

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src/domain/protocol';
 import type { RevealEntry } from '../../src/domain/reveal';
-import { DIALECTS, HUBIN_GRID_1, startTestServer, type TestServer, TIEQIAO_GRID_1 } from './server-fixture';
+import {
+  DIALECTS,
+  HUBIN_GRID_1,
+  startTestServer,
+  type TestServer,
+  TIEQIAO_GRID_1,
+} from '../support/test-server';
 
 describe.each(DIALECTS)('reveal audit (%s)', (dialect) => {
   let server: TestServer;

@@ -8,8 +8,8 @@ import type { SessionUser } from '../../src/domain/protocol';
 import { listChanges } from '../../src/server/db/records.repository';
 import { canReadPhoto } from '../../src/server/photos/photo-access';
 import { sampleDispute, samplePatrol } from '../support/sample-records';
+import { DIALECTS, HUBIN_GRID_1, HUBIN_GRID_2 } from '../support/test-server';
 import { migratedFrom, oldRecordRow } from './migration-fixture';
-import { DIALECTS, HUBIN_GRID_1, HUBIN_GRID_2 } from './server-fixture';
 
 const SHA_A = 'a'.repeat(64);
 const SHA_B = 'b'.repeat(64);

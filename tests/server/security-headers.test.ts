@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { serveBuiltApp } from '../../src/server/serve-built-app';
 import { samplePng, sha256Hex } from '../support/photo-samples';
-import { DIALECTS, startTestServer, type TestServer } from './server-fixture';
+import { DIALECTS, startTestServer, type TestServer } from '../support/test-server';
 
 const EXPECTED_CSP_DIRECTIVES = [
   "default-src 'self'",

@@ -5,7 +5,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { serveBuiltApp } from '../../src/server/serve-built-app';
-import { startTestServer, type TestServer } from './server-fixture';
+import { startTestServer, type TestServer } from '../support/test-server';
 
 describe('serving the built app', () => {
   let server: TestServer;

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LoginResponse, pullResponseSchema } from '../../src/domain/protocol';
 import type { GridRecord } from '../../src/domain/record-envelope';
 import { sampleDispute } from '../support/sample-records';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
 import { adminRunner, lent } from './admin-runner';
-import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
 
 describe.each(DIALECTS)('served records audit (%s)', (dialect) => {
   let server: TestServer;

@@ -7,8 +7,8 @@ import { type DatabaseConfig, openDatabase } from '../../src/server/db/database'
 import type { Database } from '../../src/server/db/schema';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-accounts';
 import { seedDemoData } from '../../src/server/demo/demo-seed';
+import { DIALECTS, emptyStorage } from '../support/test-server';
 import { type AdminRun, adminRunner } from './admin-runner';
-import { DIALECTS, emptyStorage } from './server-fixture';
 
 const NOW = new Date('2026-11-26T08:00:00.000Z');
 

@@ -6,7 +6,7 @@ import { type LoginResponse, pullResponseSchema } from '../../src/domain/protoco
 import { type GridRecord, recordSchema } from '../../src/domain/record-envelope';
 import { recordFromRow } from '../../src/server/db/records.repository';
 import { sampleDispute, sampleRentalHouse } from '../support/sample-records';
-import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from './server-fixture';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
 
 /** Personal values of the sample dispute and rental house (names, phones, ID numbers, address). */
 const SECRETS = [

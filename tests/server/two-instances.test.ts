@@ -24,7 +24,7 @@ import {
 } from '../support/recorded-sync';
 import { type ServerChild, spawnServer } from '../support/server-child';
 import { newDevice, newPatrolFor } from '../support/sync-devices';
-import { emptyStorage } from './server-fixture';
+import { emptyStorage } from '../support/test-server';
 
 const ROUNDS = 6;
 const RECORDS_PER_ROUND = 3;

@@ -17,11 +17,7 @@ import { createApp } from '../../src/server/app';
 import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
 import type { Database } from '../../src/server/db/schema';
 import { seedDemoData } from '../../src/server/demo/demo-seed';
-
-export type Dialect = 'sqlite' | 'postgres';
-
-/** SQLite always; PostgreSQL too when DATABASE_URL points at a server we may create databases on. */
-export const DIALECTS: Dialect[] = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+import type { Dialect } from './test-server';
 
 export interface RestartableServer {
   /** Answers from whichever app is running now. */

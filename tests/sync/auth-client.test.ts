@@ -9,7 +9,7 @@ import { startTestServer, TEST_BASE_URL, type TestServer } from '../support/test
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer('sqlite', { clock: 'real' });
 });
 
 afterAll(async () => {

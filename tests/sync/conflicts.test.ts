@@ -12,7 +12,7 @@ let worker: LoginResponse;
 let police: LoginResponse;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer('sqlite', { clock: 'real' });
   worker = await server.login('hb-grid01');
   police = await server.login('hb-police');
 });

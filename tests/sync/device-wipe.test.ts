@@ -22,7 +22,7 @@ let server: TestServer;
 const deletedCaches: string[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer('sqlite', { clock: 'real' });
 });
 afterEach(() => {
   vi.unstubAllGlobals();

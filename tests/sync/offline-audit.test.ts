@@ -12,7 +12,7 @@ let server: TestServer;
 let worker: LoginResponse;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer('sqlite', { clock: 'real' });
   worker = await server.login('hb-grid01');
 });
 afterEach(() => vi.unstubAllGlobals());

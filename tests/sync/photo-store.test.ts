@@ -20,7 +20,7 @@ let otherCommunity: LoginResponse;
 let counter = 0;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer('sqlite', { clock: 'real' });
   gridWorker = await server.login('hb-grid01');
   police = await server.login('hb-police');
   otherCommunity = await server.login('tq-grid01');

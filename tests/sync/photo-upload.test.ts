@@ -20,7 +20,7 @@ let counter = 0;
 let seed = 100;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer('sqlite', { clock: 'real' });
   gridWorker = await server.login('hb-grid01');
 });
 

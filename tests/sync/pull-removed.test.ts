@@ -17,7 +17,7 @@ let leader: LoginResponse;
 let devices = 0;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer('sqlite', { clock: 'real' });
   worker = await server.login('hb-grid01');
   mediator = await server.login('hb-mediator');
   leader = await server.login('hb-leader');

@@ -21,7 +21,7 @@ let worker: LoginResponse;
 let counter = 0;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer('sqlite', { clock: 'real' });
   worker = await server.login('hb-grid01');
 });
 

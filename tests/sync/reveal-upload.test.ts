@@ -17,7 +17,7 @@ let gridWorker: LoginResponse;
 let counter = 0;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer('sqlite', { clock: 'real' });
   gridWorker = await server.login('hb-grid01');
 });
 

@@ -20,7 +20,7 @@ let server: TestServer;
 let worker: LoginResponse;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer('sqlite', { clock: 'real' });
   worker = await server.login('hb-grid01');
 });
 

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { RevealReason } from '../../domain/reveal';
 import { queueReveal } from '../../sync/reveal-queue';
 import { t } from '../i18n/i18n';
-import { currentDb, requestSync } from '../sync-status';
+import { requestSync } from '../status/page-scheduler';
+import { currentDb } from '../status/session';
 import { RevealSheet } from './reveal-sheet';
 
 interface MaskedValueProps {

@@ -3,7 +3,7 @@ import type { GridRecord } from '../../domain/record-envelope';
 import { countUploaded } from '../../sync/photo-store';
 import { t } from '../i18n/i18n';
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 import { PhotoThumb } from './photo-thumb';
 
 /** A record's photos on its detail screen, with how many of them have reached the server. */

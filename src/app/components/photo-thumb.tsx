@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadPhoto, type PhotoDraft } from '../../sync/photo-store';
 import { t } from '../i18n/i18n';
-import { currentDb, session } from '../sync-status';
+import { currentDb, session } from '../status/session';
 
 interface PhotoThumbProps {
   sha256: string;

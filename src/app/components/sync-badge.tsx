@@ -1,6 +1,9 @@
 import { t } from '../i18n/i18n';
+import { lastSyncAt, lastSyncError, unsyncedCount } from '../status/device-sync-state';
+import { isOnline } from '../status/network';
+import { syncing } from '../status/page-scheduler';
+import { sessionExpired } from '../status/session';
 import { badgeFor } from '../sync-badge-text';
-import { isOnline, lastSyncAt, lastSyncError, sessionExpired, syncing, unsyncedCount } from '../sync-status';
 
 /** The always-visible sync state in the top bar; tapping it opens the sync panel. */
 export function SyncBadge() {

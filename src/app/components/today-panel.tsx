@@ -5,7 +5,7 @@ import { resolvedInGridThisMonth, type TodayTask, taskUrgency, todayTasks } from
 import { t } from '../i18n/i18n';
 import { appKindOf } from '../kinds/app-kinds';
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 import './today-panel.css';
 
 /** Rows shown before 全部 n 项: enough to see what burns, short enough to keep the list in view. */

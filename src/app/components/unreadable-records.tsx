@@ -1,6 +1,6 @@
 import { t } from '../i18n/i18n';
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 
 /**
  * The sync-panel row for pulled records this app cannot read (pull.ts keeps their ids): they are

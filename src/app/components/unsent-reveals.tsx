@@ -1,6 +1,6 @@
 import { t } from '../i18n/i18n';
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 
 /**
  * Sync-panel rows for reveal audit entries still on the device: waiting to be reported, or refused

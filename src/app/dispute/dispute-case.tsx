@@ -18,7 +18,7 @@ import {
 import { uuidV7 } from '../../sync/uuid-v7';
 import { label, t } from '../i18n/i18n';
 import { useGridThresholds } from '../lib/use-grid-thresholds';
-import { session } from '../sync-status';
+import { session } from '../status/session';
 import { DisputeFile } from './dispute-file';
 import { DisputeRiskBox } from './dispute-risk-box';
 import { StepSheet } from './step-sheet';

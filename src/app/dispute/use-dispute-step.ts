@@ -11,7 +11,8 @@ import { StorageFullError, saveEdit } from '../../sync/outbox';
 import { editRecord } from '../../sync/record-factory';
 import { uuidV7 } from '../../sync/uuid-v7';
 import { t } from '../i18n/i18n';
-import { currentDb, requestSync, session } from '../sync-status';
+import { requestSync } from '../status/page-scheduler';
+import { currentDb, session } from '../status/session';
 
 /** Applies and saves `action`; resolves to an error message, or undefined once saved. */
 export async function saveDisputeStep(

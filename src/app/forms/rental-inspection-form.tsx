@@ -12,7 +12,7 @@ import { label, t } from '../i18n/i18n';
 import { patrolLink } from '../lib/active-patrol';
 import { fromLocalInputKeeping, toLocalInput } from '../lib/format-time';
 import { useGridThresholds } from '../lib/use-grid-thresholds';
-import { session } from '../sync-status';
+import { session } from '../status/session';
 import { ChecklistSection } from './checklist-section';
 import { FormLayout } from './form-layout';
 import {

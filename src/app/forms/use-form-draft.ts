@@ -15,7 +15,7 @@ import type { RecordKind } from '../../domain/record-kinds';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../../sync/draft-store';
 import type { PhotoItem } from '../components/photo-field';
 import { formDirty } from '../pwa-update';
-import { currentDb, session } from '../sync-status';
+import { currentDb, session } from '../status/session';
 import type { RestoredDraft } from './draft-banner';
 
 /** Long enough to skip most keystrokes, short enough that a killed tab loses under a second. */

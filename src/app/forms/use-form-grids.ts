@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LocalGrid } from '../../sync/local-db';
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb, session } from '../sync-status';
+import { currentDb, session } from '../status/session';
 
 type GridOption = Pick<LocalGrid, 'id' | 'name' | 'communityName'>;
 

@@ -13,7 +13,8 @@ import { type PhotoDraft, storePhotos } from '../../sync/photo-store';
 import { editRecord, newRecord } from '../../sync/record-factory';
 import type { MessageKey } from '../i18n/zh-cn';
 import { formDirty } from '../pwa-update';
-import { currentDb, requestSync, session } from '../sync-status';
+import { requestSync } from '../status/page-scheduler';
+import { currentDb, session } from '../status/session';
 import { type FieldErrors, fieldErrorsFrom } from './field-errors';
 
 export interface SaveState {

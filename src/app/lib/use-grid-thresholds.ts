@@ -1,6 +1,6 @@
 import { type StreetThresholds, streetThresholds } from '../../domain/street-thresholds';
 import { thresholdsOfGrid } from '../../sync/local-db';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 import { useLiveQuery } from './use-live-query';
 
 /** The checklist thresholds of the grid's street, as last synced; the defaults until they are read. */

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadLock } from '../../sync/lock/lock-store';
 import { t } from '../i18n/i18n';
-import { session } from '../sync-status';
+import { session } from '../status/session';
 import { appLock } from './lock-state';
 import { PinPad } from './pin-pad';
 import { platformUnlockAvailable, verifyPlatformUnlock } from './platform-unlock';

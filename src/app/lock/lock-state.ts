@@ -6,7 +6,8 @@
 import { effect, signal } from '@preact/signals';
 import { AppLock, type LockState } from '../../sync/lock/app-lock';
 import { clearNotice, leaveNotice, type NoticeRow, readNotice } from '../../sync/lock/lock-store';
-import { session, signOut } from '../sync-status';
+import { session } from '../status/session';
+import { signOut } from '../status/sign-in';
 
 export const lockState = signal<LockState>('off');
 /** Why the user was last signed out without asking; cleared by the next sign-in. */

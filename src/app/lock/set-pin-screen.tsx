@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { pinProblem } from '../../sync/lock/pin-rules';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
-import { session } from '../sync-status';
+import { session } from '../status/session';
 import { appLock } from './lock-state';
 import { PinPad } from './pin-pad';
 import { platformUnlockAvailable, registerPlatformUnlock } from './platform-unlock';

@@ -11,7 +11,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'preact/hooks';
 import type { GeoPoint } from '../../domain/geo-point';
 import { t } from '../i18n/i18n';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 import { publishMap, unpublishMap } from './live-map';
 import { boundsOf, gridFeatures } from './map-features';
 import { GRIDS_SOURCE, mapStyle } from './map-style';

@@ -11,7 +11,7 @@ import type { LocalGrid } from '../../sync/local-db';
 import { TILE_DOWNLOAD_LIMIT } from '../../sync/tile-cache';
 import { ChoiceGroup } from '../components/choice-group';
 import { t } from '../i18n/i18n';
-import { isOnline } from '../sync-status';
+import { isOnline } from '../status/network';
 import { offlinePlan } from './offline-plan';
 import { type DownloadProgress, type DownloadResult, downloadTiles, sampleTileBytes } from './offline-tiles';
 

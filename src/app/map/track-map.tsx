@@ -9,7 +9,7 @@ import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'preact/hooks';
 import type { TrackSegment } from '../../domain/patrol';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 import { publishMap, unpublishMap } from './live-map';
 import { boundsOf, gridFeatures } from './map-features';
 import { GRIDS_SOURCE, mapStyle } from './map-style';

@@ -3,7 +3,8 @@ import { useEffect } from 'preact/hooks';
 import type { MapConfig } from '../../domain/map-config';
 import type { HttpDeps } from '../../sync/http';
 import { MAP_CONFIG_CHANGED, refreshMapConfig, storedMapConfig } from '../../sync/map-config-store';
-import { isOnline, session } from '../sync-status';
+import { isOnline } from '../status/network';
+import { session } from '../status/session';
 
 const http: HttpDeps = { fetch: (input, init) => globalThis.fetch(input, init), baseUrl: '' };
 

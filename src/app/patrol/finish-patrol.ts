@@ -1,7 +1,8 @@
 import type { LocalDb } from '../../sync/local-db';
 import { endPatrol } from '../../sync/patrol-session';
 import { activePatrolId } from '../lib/active-patrol';
-import { currentDb, requestSync, session } from '../sync-status';
+import { requestSync } from '../status/page-scheduler';
+import { currentDb, session } from '../status/session';
 import { stopPatrolRuntime } from './patrol-runtime';
 
 /** 结束巡查: stop the GPS, write the track into the record; the id of the patrol to finish in its form. */

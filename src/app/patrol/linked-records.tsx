@@ -1,7 +1,7 @@
 import type { LocalDb, LocalRecord } from '../../sync/local-db';
 import { RecordRow } from '../components/record-row';
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 
 /**
  * Records whose body points to the patrol (`patrolId`). A scan, not an index: the device keeps a

@@ -8,7 +8,7 @@ import { useLocation } from 'preact-iso/router';
 import { t } from '../i18n/i18n';
 import { activePatrolId } from '../lib/active-patrol';
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 import { EndPatrolSheet, endAsked } from './end-patrol-sheet';
 import { abandonPatrol } from './finish-patrol';
 import { formatElapsed, formatKm } from './patrol-format';

@@ -1,7 +1,7 @@
 import { effect } from '@preact/signals';
 import { readActivePatrolId } from '../../sync/active-patrol-store';
 import { activePatrolId } from '../lib/active-patrol';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 
 /**
  * Puts the patrol running on this device (a meta row) back into `activePatrolId` whenever the

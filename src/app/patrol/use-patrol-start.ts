@@ -1,5 +1,5 @@
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 
 /** The running patrol's start time, for the clock. */
 export function usePatrolStart(patrolId: string | undefined): number | undefined {

@@ -13,7 +13,8 @@ import { AppBar } from '../components/app-bar';
 import { t } from '../i18n/i18n';
 import { formatDateTime, formatDateTimeSeconds } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb, requestSync, session } from '../sync-status';
+import { requestSync } from '../status/page-scheduler';
+import { currentDb, session } from '../status/session';
 import { detailRows } from './detail-fields';
 
 type Side = 'mine' | 'theirs';

@@ -10,7 +10,8 @@ import { label, t } from '../i18n/i18n';
 import { kindDetailOf } from '../kinds/kind-details';
 import { formatDateTime } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb, requestSync, session } from '../sync-status';
+import { requestSync } from '../status/page-scheduler';
+import { currentDb, session } from '../status/session';
 import { detailRows } from './detail-fields';
 
 function syncExplanation(row: LocalRecord): string {

@@ -27,7 +27,8 @@ import '../forms/rental-forms.css';
 import { label, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
 import { formatDateTime, todayLocalDate } from '../lib/format-time';
-import { currentDb, requestSync, session } from '../sync-status';
+import { requestSync } from '../status/page-scheduler';
+import { currentDb, session } from '../status/session';
 
 /** The deadline line: the day, and 逾期 n 天 / 今天到期 / 还剩 n 天 while it still matters. */
 export function DeadlineBadge({ hazard, now }: { hazard: Pick<Hazard, 'status' | 'deadline'>; now: Date }) {

@@ -23,7 +23,8 @@ import { kindLabel, statusLabel } from '../lib/record-facets';
 import { useListFacets } from '../lib/use-list-facets';
 import { useLiveQuery } from '../lib/use-live-query';
 import { PatrolStartButton } from '../patrol/patrol-start-button';
-import { currentDb, isOnline } from '../sync-status';
+import { isOnline } from '../status/network';
+import { currentDb } from '../status/session';
 import '../styles/list.css';
 
 /** The create buttons: a rental house is registered from its first inspection, not from here. */

@@ -13,7 +13,7 @@ import '../forms/rental-forms.css';
 import { label, t } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 
 /** Inspections on this device that point at `houseId`, newest first. */
 export function useHouseInspections(houseId: string): RentalInspectionRecord[] | undefined {

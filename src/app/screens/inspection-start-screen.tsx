@@ -10,7 +10,7 @@ import { RentalInspectionForm } from '../forms/rental-inspection-form';
 import '../forms/rental-forms.css';
 import { t } from '../i18n/i18n';
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 
 /** The user's houses (every one on the device), for the type-ahead. */
 function useHouses(): RentalHouseRecord[] | undefined {

@@ -5,7 +5,9 @@ import { addScreenMessages, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
 import { lockAfterSignIn, signedOutNotice } from '../lock/lock-state';
 
-import { isOnline, session, signIn } from '../sync-status';
+import { isOnline } from '../status/network';
+import { session } from '../status/session';
+import { signIn } from '../status/sign-in';
 
 // Why the user was signed out (lock-state.ts): needed only here, so it loads with this screen.
 addScreenMessages(lockNoticesZhCN);

@@ -26,7 +26,7 @@ import { usePosition } from '../map/use-position';
 import '../map/map-screen.css';
 import { OfflineMapSheet } from '../map/offline-map-sheet';
 import { useMapConfig } from '../map/use-map-config';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 
 /** The halos the legend explains, most urgent first. */
 const ALERT_ORDER = ['overdue', 'riskRed', 'riskOrange', 'openHazard'] as const;

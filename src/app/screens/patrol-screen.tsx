@@ -11,7 +11,7 @@ import { gps, retryGps, trackStats, wakeLock } from '../patrol/patrol-runtime';
 import { gpsTone } from '../patrol/patrol-status-line';
 import { useNow } from '../patrol/use-now';
 import { usePatrolStart } from '../patrol/use-patrol-start';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 
 function GpsStatus() {
   const { state, accuracyM } = gps.value;

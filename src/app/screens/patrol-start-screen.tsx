@@ -9,7 +9,8 @@ import { GridPicker } from '../components/grid-picker';
 import { useFormGrids } from '../forms/use-form-grids';
 import { label, t } from '../i18n/i18n';
 import { activePatrolId } from '../lib/active-patrol';
-import { currentDb, requestSync, session } from '../sync-status';
+import { requestSync } from '../status/page-scheduler';
+import { currentDb, session } from '../status/session';
 
 /**
  * `/patrol/start`: what the patrol is for (工作类型, at least one — the log needs it and the

@@ -6,7 +6,7 @@ import { AppBar } from '../components/app-bar';
 import { t } from '../i18n/i18n';
 import { kindFromSlug } from '../kinds/app-kinds';
 import { KIND_FORMS, kindFormOf } from '../kinds/kind-forms';
-import { currentDb } from '../sync-status';
+import { currentDb } from '../status/session';
 
 function FormFor({ record }: { record: GridRecord }) {
   const { Edit } = kindFormOf(record);

@@ -10,19 +10,11 @@ import { LOCALES, type Locale, label, locale, setLocale, t } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/zh-cn';
 import { formatDateTime } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
-import {
-  currentDb,
-  isOnline,
-  lastSyncAt,
-  lastSyncError,
-  requestSync,
-  session,
-  sessionExpired,
-  signOut,
-  syncErrorLog,
-  syncing,
-  unsyncedCount,
-} from '../sync-status';
+import { lastSyncAt, lastSyncError, syncErrorLog, unsyncedCount } from '../status/device-sync-state';
+import { isOnline } from '../status/network';
+import { requestSync, syncing } from '../status/page-scheduler';
+import { currentDb, session, sessionExpired } from '../status/session';
+import { signOut } from '../status/sign-in';
 
 const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { homeShown, signIn } from './app-actions';
+import { PHONE } from './phone';
 
 export interface HomeScripts {
   /** The entry chunk and its static imports (Vite's build manifest): what must load to render. */
@@ -19,7 +20,7 @@ export interface HomeScripts {
 /** Scripts requested until the home screen shows (service worker blocked, so every byte is fetched). */
 export async function measureHomeScripts(browser: Browser, url: string): Promise<HomeScripts> {
   const context = await browser.newContext({
-    viewport: { width: 360, height: 780 },
+    ...PHONE,
     serviceWorkers: 'block',
   });
   const page = await context.newPage();
