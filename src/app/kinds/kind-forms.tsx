@@ -1,12 +1,12 @@
 /** Each kind's form (kind-form.ts), keyed by kind: loaded only by the form screen. */
 import type { GridRecord } from '../../domain/record-envelope';
 import type { RecordKind } from '../../domain/record-kinds';
-import { DisputeForm } from '../forms/dispute-form';
-import { PatrolForm } from '../forms/patrol-form';
-import { RentalHouseForm } from '../forms/rental-house-form';
-import { RentalInspectionForm } from '../forms/rental-inspection-form';
-import { InspectionStart } from '../screens/inspection-start-screen';
+import { DisputeForm } from './dispute/dispute-form';
 import type { KindForm } from './kind-form';
+import { PatrolForm } from './patrol/patrol-form';
+import { RentalHouseForm } from './rental-house/rental-house-form';
+import { InspectionStart } from './rental-inspection/inspection-start-screen';
+import { RentalInspectionForm } from './rental-inspection/rental-inspection-form';
 
 export const KIND_FORMS: { readonly [K in RecordKind]: KindForm<K> } = {
   patrol: { Edit: PatrolForm, New: () => <PatrolForm /> },

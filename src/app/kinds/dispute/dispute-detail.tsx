@@ -1,6 +1,6 @@
-import { DisputeCase } from '../../dispute/dispute-case';
-import { disputeDetailRows } from '../../screens/dispute-detail-rows';
 import type { KindDetail } from '../kind-detail';
+import { DisputeCase } from './dispute-case';
+import { disputeDetailRows } from './dispute-detail-rows';
 
 export const disputeDetail = {
   rows: disputeDetailRows,

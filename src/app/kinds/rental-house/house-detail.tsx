@@ -1,8 +1,8 @@
 import { useLocation } from 'preact-iso/router';
 import { t } from '../../i18n/i18n';
-import { houseDetailRows } from '../../screens/house-detail-rows';
-import { HouseSections } from '../../screens/house-sections';
 import type { KindDetail } from '../kind-detail';
+import { houseDetailRows } from './house-detail-rows';
+import { HouseSections } from './house-sections';
 
 export const houseDetail = {
   rows: houseDetailRows,

@@ -1,5 +1,5 @@
-import { HazardCards } from '../../screens/hazard-card';
 import type { KindDetail } from '../kind-detail';
+import { HazardCards } from './hazard-card';
 import { inspectionDetailRows } from './inspection-detail-rows';
 
 export const inspectionDetail = {

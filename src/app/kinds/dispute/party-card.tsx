@@ -1,10 +1,10 @@
-import { GENDERS, PARTY_ROLES, PARTY_TYPES } from '../../domain/dispute';
-import { ChoiceGroup } from '../components/choice-group';
-import { SelectField } from '../components/select-field';
-import { TextField } from '../components/text-field';
-import { label, t } from '../i18n/i18n';
+import { GENDERS, PARTY_ROLES, PARTY_TYPES } from '../../../domain/dispute';
+import { ChoiceGroup } from '../../components/choice-group';
+import { SelectField } from '../../components/select-field';
+import { TextField } from '../../components/text-field';
+import type { FieldErrors } from '../../forms/field-errors';
+import { label, t } from '../../i18n/i18n';
 import type { PartyDraft } from './dispute-draft';
-import type { FieldErrors } from './field-errors';
 
 interface PartyCardProps {
   index: number;

@@ -1,6 +1,6 @@
 import { useLocation } from 'preact-iso/router';
-import type { GeoPoint } from '../../domain/geo-point';
-import type { RentalHouseRecord } from '../../domain/record-envelope';
+import type { GeoPoint } from '../../../domain/geo-point';
+import type { RentalHouseRecord } from '../../../domain/record-envelope';
 import {
   LANDLORD_ID_TYPES,
   LANDLORD_TYPES,
@@ -10,21 +10,21 @@ import {
   RENTAL_USAGES,
   type RentalHouseBody,
   type Tenant,
-} from '../../domain/rental-house';
-import { uuidV7 } from '../../sync/uuid-v7';
-import { ChoiceGroup } from '../components/choice-group';
-import { LocationField } from '../components/location-field';
-import { NumberStepper } from '../components/number-stepper';
-import { PhotoField, type PhotoItem, photoIdsField, photoItemsFrom } from '../components/photo-field';
-import { SelectField } from '../components/select-field';
-import { TextAreaField, TextField } from '../components/text-field';
-import { label, t } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/zh-cn';
-import { useGridThresholds } from '../lib/use-grid-thresholds';
-import type { FieldErrors } from './field-errors';
-import { FormLayout } from './form-layout';
+} from '../../../domain/rental-house';
+import { uuidV7 } from '../../../sync/uuid-v7';
+import { ChoiceGroup } from '../../components/choice-group';
+import { LocationField } from '../../components/location-field';
+import { NumberStepper } from '../../components/number-stepper';
+import { PhotoField, type PhotoItem, photoIdsField, photoItemsFrom } from '../../components/photo-field';
+import { SelectField } from '../../components/select-field';
+import { TextAreaField, TextField } from '../../components/text-field';
+import type { FieldErrors } from '../../forms/field-errors';
+import { FormLayout } from '../../forms/form-layout';
+import { useRecordForm } from '../../forms/use-record-form';
+import { label, t } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/zh-cn';
+import { useGridThresholds } from '../../lib/use-grid-thresholds';
 import { TenantCard, type TenantDraft } from './tenant-card';
-import { useRecordForm } from './use-record-form';
 
 interface HouseDraft {
   address: string;

@@ -2,17 +2,17 @@ import {
   CHECKLIST_CATALOGUE,
   type ChecklistItem,
   type PremisesFacts,
-} from '../../domain/checklist-catalogue';
+} from '../../../domain/checklist-catalogue';
 
-import { HAZARD_LEVELS, JOINT_UNITS } from '../../domain/hazard-workflow';
-import { HAZARD_HANDLINGS, RESPONSIBLE_PARTIES } from '../../domain/rental-inspection';
-import type { StreetThresholds } from '../../domain/street-thresholds';
-import { ChoiceGroup } from '../components/choice-group';
-import { PhotoField } from '../components/photo-field';
-import { SelectField } from '../components/select-field';
-import { TextField } from '../components/text-field';
-import { label, t } from '../i18n/i18n';
-import { todayLocalDate } from '../lib/format-time';
+import { HAZARD_LEVELS, JOINT_UNITS } from '../../../domain/hazard-workflow';
+import { HAZARD_HANDLINGS, RESPONSIBLE_PARTIES } from '../../../domain/rental-inspection';
+import type { StreetThresholds } from '../../../domain/street-thresholds';
+import { ChoiceGroup } from '../../components/choice-group';
+import { PhotoField } from '../../components/photo-field';
+import { SelectField } from '../../components/select-field';
+import { TextField } from '../../components/text-field';
+import { label, t } from '../../i18n/i18n';
+import { todayLocalDate } from '../../lib/format-time';
 import { type ChecklistAnswer, defaultDeadline, type ItemCode, suggestedLevel } from './inspection-draft';
 
 interface FailedItemProps {

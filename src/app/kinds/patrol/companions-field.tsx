@@ -1,7 +1,7 @@
 import { uuidV7 } from '../../../sync/uuid-v7';
 import { TextField } from '../../components/text-field';
+import type { FieldErrors } from '../../forms/field-errors';
 import { t } from '../../i18n/i18n';
-import type { FieldErrors } from '../field-errors';
 import type { Companion } from './patrol-draft';
 
 interface CompanionsFieldProps {

@@ -3,13 +3,13 @@ import {
   type PremisesFacts,
   SECTION_LETTERS,
   type ChecklistSection as SectionKey,
-} from '../../domain/checklist-catalogue';
-import { CHECK_RESULTS } from '../../domain/rental-inspection';
-import type { StreetThresholds } from '../../domain/street-thresholds';
-import { ChoiceGroup } from '../components/choice-group';
-import { FieldError } from '../components/field-shell';
-import { label, t } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/zh-cn';
+} from '../../../domain/checklist-catalogue';
+import { CHECK_RESULTS } from '../../../domain/rental-inspection';
+import type { StreetThresholds } from '../../../domain/street-thresholds';
+import { ChoiceGroup } from '../../components/choice-group';
+import { FieldError } from '../../components/field-shell';
+import { label, t } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/zh-cn';
 import { FailedItem } from './failed-item';
 import {
   type ChecklistAnswer,
@@ -18,7 +18,7 @@ import {
   ITEMS_BY_SECTION,
   type ItemCode,
 } from './inspection-draft';
-import './rental-forms.css';
+import '../../forms/rental-forms.css';
 
 interface ChecklistSectionProps {
   answers: Partial<Record<ItemCode, ChecklistAnswer>>;

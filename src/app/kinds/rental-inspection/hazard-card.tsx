@@ -4,31 +4,31 @@
  * updated in place, rechecks appended, and the inspection's status re-derived.
  */
 import { useState } from 'preact/hooks';
-import { daysLeft } from '../../domain/due-dates';
-import { applyHazardActionToInspection, type HazardAction } from '../../domain/hazard-actions';
-import { hazardDeadline, isHazardOverdue } from '../../domain/hazard-status';
+import { daysLeft } from '../../../domain/due-dates';
+import { applyHazardActionToInspection, type HazardAction } from '../../../domain/hazard-actions';
+import { hazardDeadline, isHazardOverdue } from '../../../domain/hazard-status';
 import {
   allowedHazardEvents,
   type HazardEventType,
   JOINT_UNITS,
   type JointUnit,
-} from '../../domain/hazard-workflow';
-import type { RentalInspectionRecord } from '../../domain/record-envelope';
-import { type Hazard, RESPONSIBLE_PARTIES } from '../../domain/rental-inspection';
-import { saveEdit } from '../../sync/outbox';
-import { storePhotos } from '../../sync/photo-store';
-import { editRecord } from '../../sync/record-factory';
-import { uuidV7 } from '../../sync/uuid-v7';
-import { ChoiceGroup } from '../components/choice-group';
-import { newPhotoDrafts, PhotoField, type PhotoItem } from '../components/photo-field';
-import { SelectField } from '../components/select-field';
-import { TextAreaField, TextField } from '../components/text-field';
-import '../forms/rental-forms.css';
-import { label, t } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/zh-cn';
-import { formatDateTime, todayLocalDate } from '../lib/format-time';
-import { requestSync } from '../status/page-scheduler';
-import { currentDb, session } from '../status/session';
+} from '../../../domain/hazard-workflow';
+import type { RentalInspectionRecord } from '../../../domain/record-envelope';
+import { type Hazard, RESPONSIBLE_PARTIES } from '../../../domain/rental-inspection';
+import { saveEdit } from '../../../sync/outbox';
+import { storePhotos } from '../../../sync/photo-store';
+import { editRecord } from '../../../sync/record-factory';
+import { uuidV7 } from '../../../sync/uuid-v7';
+import { ChoiceGroup } from '../../components/choice-group';
+import { newPhotoDrafts, PhotoField, type PhotoItem } from '../../components/photo-field';
+import { SelectField } from '../../components/select-field';
+import { TextAreaField, TextField } from '../../components/text-field';
+import '../../forms/rental-forms.css';
+import { label, t } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/zh-cn';
+import { formatDateTime, todayLocalDate } from '../../lib/format-time';
+import { requestSync } from '../../status/page-scheduler';
+import { currentDb, session } from '../../status/session';
 
 /** The deadline line: the day, and 逾期 n 天 / 今天到期 / 还剩 n 天 while it still matters. */
 export function DeadlineBadge({ hazard, now }: { hazard: Pick<Hazard, 'status' | 'deadline'>; now: Date }) {

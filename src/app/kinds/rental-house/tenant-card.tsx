@@ -1,9 +1,9 @@
-import { RESIDENCE_PERMITS, RESIDENCE_REGISTRATIONS, TENANT_ID_TYPES } from '../../domain/rental-house';
-import { ChoiceGroup } from '../components/choice-group';
-import { SelectField } from '../components/select-field';
-import { TextField } from '../components/text-field';
-import { label, t } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/zh-cn';
+import { RESIDENCE_PERMITS, RESIDENCE_REGISTRATIONS, TENANT_ID_TYPES } from '../../../domain/rental-house';
+import { ChoiceGroup } from '../../components/choice-group';
+import { SelectField } from '../../components/select-field';
+import { TextField } from '../../components/text-field';
+import { label, t } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/zh-cn';
 
 export interface TenantDraft {
   id: string;

@@ -4,13 +4,13 @@
  */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import type { RentalHouseRecord } from '../../domain/record-envelope';
-import { AppBar } from '../components/app-bar';
-import { RentalInspectionForm } from '../forms/rental-inspection-form';
-import '../forms/rental-forms.css';
-import { t } from '../i18n/i18n';
-import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb } from '../status/session';
+import type { RentalHouseRecord } from '../../../domain/record-envelope';
+import { AppBar } from '../../components/app-bar';
+import { RentalInspectionForm } from './rental-inspection-form';
+import '../../forms/rental-forms.css';
+import { t } from '../../i18n/i18n';
+import { useLiveQuery } from '../../lib/use-live-query';
+import { currentDb } from '../../status/session';
 
 /** The user's houses (every one on the device), for the type-ahead. */
 function useHouses(): RentalHouseRecord[] | undefined {

@@ -3,17 +3,17 @@
  * each reveal audited), and the inspections of this house, newest first.
  */
 import { useLocation } from 'preact-iso/router';
-import { maskIdNo, maskName, maskPhone } from '../../domain/masking';
-import type { RentalHouseRecord, RentalInspectionRecord } from '../../domain/record-envelope';
-import { rentalRiskFacts } from '../../domain/rental-risk-facts';
-import { assessRentalRisk } from '../../domain/risk-rules';
-import { MaskedValue } from '../components/masked-value';
-import { useGridThresholds } from '../lib/use-grid-thresholds';
-import '../forms/rental-forms.css';
-import { label, t } from '../i18n/i18n';
-import { formatDateTime } from '../lib/format-time';
-import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb } from '../status/session';
+import { maskIdNo, maskName, maskPhone } from '../../../domain/masking';
+import type { RentalHouseRecord, RentalInspectionRecord } from '../../../domain/record-envelope';
+import { rentalRiskFacts } from '../../../domain/rental-risk-facts';
+import { assessRentalRisk } from '../../../domain/risk-rules';
+import { MaskedValue } from '../../components/masked-value';
+import { useGridThresholds } from '../../lib/use-grid-thresholds';
+import '../../forms/rental-forms.css';
+import { label, t } from '../../i18n/i18n';
+import { formatDateTime } from '../../lib/format-time';
+import { useLiveQuery } from '../../lib/use-live-query';
+import { currentDb } from '../../status/session';
 
 /** Inspections on this device that point at `houseId`, newest first. */
 export function useHouseInspections(houseId: string): RentalInspectionRecord[] | undefined {

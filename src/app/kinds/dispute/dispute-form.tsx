@@ -1,19 +1,19 @@
-import { DISPUTE_SOURCES, DISPUTE_TYPES } from '../../domain/dispute';
-import type { DisputeRecord } from '../../domain/record-envelope';
-import { FieldError } from '../components/field-shell';
-import { LocationField } from '../components/location-field';
-import { PhotoField } from '../components/photo-field';
-import { SelectField } from '../components/select-field';
-import { TextAreaField, TextField } from '../components/text-field';
-import { label, t } from '../i18n/i18n';
+import { DISPUTE_SOURCES, DISPUTE_TYPES } from '../../../domain/dispute';
+import type { DisputeRecord } from '../../../domain/record-envelope';
+import { FieldError } from '../../components/field-shell';
+import { LocationField } from '../../components/location-field';
+import { PhotoField } from '../../components/photo-field';
+import { SelectField } from '../../components/select-field';
+import { TextAreaField, TextField } from '../../components/text-field';
+import type { FieldErrors } from '../../forms/field-errors';
+import { FormLayout } from '../../forms/form-layout';
+import { useRecordForm } from '../../forms/use-record-form';
+import { label, t } from '../../i18n/i18n';
 import type { PartyDraft } from './dispute-draft';
 import { bodyFrom, type DisputeDraft, draftFrom, emptyParty } from './dispute-draft';
 import { DisputeScaleFields } from './dispute-scale-fields';
-import type { FieldErrors } from './field-errors';
-import { FormLayout } from './form-layout';
 import { PartyCard } from './party-card';
 import { SubTypeField } from './sub-type-field';
-import { useRecordForm } from './use-record-form';
 import './dispute-form.css';
 
 /**

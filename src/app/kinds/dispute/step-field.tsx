@@ -1,9 +1,9 @@
-import { ChoiceGroup } from '../components/choice-group';
-import { FieldError } from '../components/field-shell';
-import { SelectField } from '../components/select-field';
-import { TextAreaField, TextField } from '../components/text-field';
-import { t } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/zh-cn';
+import { ChoiceGroup } from '../../components/choice-group';
+import { FieldError } from '../../components/field-shell';
+import { SelectField } from '../../components/select-field';
+import { TextAreaField, TextField } from '../../components/text-field';
+import { t } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/zh-cn';
 import type { StepField as Spec, StepValue } from './step-specs';
 
 interface StepFieldProps {

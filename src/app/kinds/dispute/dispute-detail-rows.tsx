@@ -1,12 +1,12 @@
 /** The rows of a dispute's detail: the case, its parties (masked until revealed with a reason). */
-import { maskAddress } from '../../domain/address-masking';
-import type { Party } from '../../domain/dispute';
-import { maskIdNo, maskName, maskPhone } from '../../domain/masking';
-import type { DisputeRecord, GridRecord } from '../../domain/record-envelope';
-import { MaskedValue } from '../components/masked-value';
-import { label, t } from '../i18n/i18n';
-import type { DetailRow } from '../kinds/kind-detail';
-import { formatDateTime } from '../lib/format-time';
+import { maskAddress } from '../../../domain/address-masking';
+import type { Party } from '../../../domain/dispute';
+import { maskIdNo, maskName, maskPhone } from '../../../domain/masking';
+import type { DisputeRecord, GridRecord } from '../../../domain/record-envelope';
+import { MaskedValue } from '../../components/masked-value';
+import { label, t } from '../../i18n/i18n';
+import { formatDateTime } from '../../lib/format-time';
+import type { DetailRow } from '../kind-detail';
 
 /** Where a party's masked value lives in its record, for the reveal's audit entry. */
 function revealed(record: GridRecord, partyId: string, key: 'name' | 'phone' | 'idNo' | 'address') {

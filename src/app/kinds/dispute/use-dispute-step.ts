@@ -4,15 +4,15 @@
  * with its outbox mutation. A refusal is returned as a message and nothing is saved.
  */
 
-import { disputeBodySchema } from '../../domain/dispute';
-import { applyDisputeAction, type DisputeAction } from '../../domain/dispute-actions';
-import type { DisputeRecord } from '../../domain/record-envelope';
-import { StorageFullError, saveEdit } from '../../sync/outbox';
-import { editRecord } from '../../sync/record-factory';
-import { uuidV7 } from '../../sync/uuid-v7';
-import { t } from '../i18n/i18n';
-import { requestSync } from '../status/page-scheduler';
-import { currentDb, session } from '../status/session';
+import { disputeBodySchema } from '../../../domain/dispute';
+import { applyDisputeAction, type DisputeAction } from '../../../domain/dispute-actions';
+import type { DisputeRecord } from '../../../domain/record-envelope';
+import { StorageFullError, saveEdit } from '../../../sync/outbox';
+import { editRecord } from '../../../sync/record-factory';
+import { uuidV7 } from '../../../sync/uuid-v7';
+import { t } from '../../i18n/i18n';
+import { requestSync } from '../../status/page-scheduler';
+import { currentDb, session } from '../../status/session';
 
 /** Applies and saves `action`; resolves to an error message, or undefined once saved. */
 export async function saveDisputeStep(

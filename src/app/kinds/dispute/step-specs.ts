@@ -3,8 +3,8 @@
  * step needs), their starting values, and how the filled-in values become a DisputeAction. One
  * generic sheet renders them, so adding a step is adding an entry here.
  */
-import { type DisputeBody, SATISFACTIONS, SESSION_OUTCOMES } from '../../domain/dispute';
-import type { DisputeAction, DisputeActionType } from '../../domain/dispute-actions';
+import { type DisputeBody, SATISFACTIONS, SESSION_OUTCOMES } from '../../../domain/dispute';
+import type { DisputeAction, DisputeActionType } from '../../../domain/dispute-actions';
 import {
   AGREEMENT_TYPES,
   DISPUTE_REFERRAL_UNITS,
@@ -13,13 +13,13 @@ import {
   NOT_ACCEPTED_REASONS,
   NOTIFIED_ROUTES,
   PERFORMANCE_STATUSES,
-} from '../../domain/dispute-workflow';
-import { localDayOf } from '../../domain/due-dates';
-import { maskName } from '../../domain/masking';
-import type { Option } from '../components/select-field';
-import { label, t } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/zh-cn';
-import { fromLocalInput, toLocalInput } from '../lib/format-time';
+} from '../../../domain/dispute-workflow';
+import { localDayOf } from '../../../domain/due-dates';
+import { maskName } from '../../../domain/masking';
+import type { Option } from '../../components/select-field';
+import { label, t } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/zh-cn';
+import { fromLocalInput, toLocalInput } from '../../lib/format-time';
 
 export type StepValue = string | boolean | string[];
 export type StepValues = Record<string, StepValue>;

@@ -1,20 +1,25 @@
 import { useRef } from 'preact/hooks';
-import { JOINT_UNITS } from '../../domain/hazard-workflow';
-import type { RentalInspectionRecord } from '../../domain/record-envelope';
-import { INSPECTION_TYPES, PRESENT_PERSON_RELATIONS, SPECIAL_TOPICS } from '../../domain/rental-inspection';
-import { streetThresholds } from '../../domain/street-thresholds';
-import { uuidV7 } from '../../sync/uuid-v7';
-import { ChoiceGroup } from '../components/choice-group';
-import { LocationField } from '../components/location-field';
-import { PhotoField } from '../components/photo-field';
-import { TextAreaField, TextField } from '../components/text-field';
-import { label, t } from '../i18n/i18n';
-import { patrolLink } from '../lib/active-patrol';
-import { fromLocalInputKeeping, toLocalInput } from '../lib/format-time';
-import { useGridThresholds } from '../lib/use-grid-thresholds';
-import { session } from '../status/session';
+import { JOINT_UNITS } from '../../../domain/hazard-workflow';
+import type { RentalInspectionRecord } from '../../../domain/record-envelope';
+import {
+  INSPECTION_TYPES,
+  PRESENT_PERSON_RELATIONS,
+  SPECIAL_TOPICS,
+} from '../../../domain/rental-inspection';
+import { streetThresholds } from '../../../domain/street-thresholds';
+import { uuidV7 } from '../../../sync/uuid-v7';
+import { ChoiceGroup } from '../../components/choice-group';
+import { LocationField } from '../../components/location-field';
+import { PhotoField } from '../../components/photo-field';
+import { TextAreaField, TextField } from '../../components/text-field';
+import { FormLayout } from '../../forms/form-layout';
+import { useRecordForm } from '../../forms/use-record-form';
+import { label, t } from '../../i18n/i18n';
+import { patrolLink } from '../../lib/active-patrol';
+import { fromLocalInputKeeping, toLocalInput } from '../../lib/format-time';
+import { useGridThresholds } from '../../lib/use-grid-thresholds';
+import { session } from '../../status/session';
 import { ChecklistSection } from './checklist-section';
-import { FormLayout } from './form-layout';
 import {
   ALL_ITEMS,
   draftPhotos,
@@ -26,7 +31,6 @@ import {
   inspectionBodyFrom,
   inspectionDraftFrom,
 } from './inspection-draft';
-import { useRecordForm } from './use-record-form';
 
 interface RentalInspectionFormProps {
   existing?: RentalInspectionRecord | undefined;

@@ -1,29 +1,29 @@
 import { useState } from 'preact/hooks';
-import type { DisputeBody } from '../../domain/dispute';
+import type { DisputeBody } from '../../../domain/dispute';
 import {
   type DisputeActionType,
   disputeDueDay,
   disputeRiskFactsFrom,
   extraDisputeActions,
-} from '../../domain/dispute-actions';
-import { allowedDisputeEvents, HANDLING_LEVELS } from '../../domain/dispute-workflow';
-import { daysLeft } from '../../domain/due-dates';
-import type { DisputeRecord } from '../../domain/record-envelope';
+} from '../../../domain/dispute-actions';
+import { allowedDisputeEvents, HANDLING_LEVELS } from '../../../domain/dispute-workflow';
+import { daysLeft } from '../../../domain/due-dates';
+import type { DisputeRecord } from '../../../domain/record-envelope';
 import {
   assessDisputeRisk,
   DISPUTE_RISK_RULES,
   type DisputeRiskAssessment,
   type DisputeRiskRule,
-} from '../../domain/risk-rules';
-import { uuidV7 } from '../../sync/uuid-v7';
-import { label, t } from '../i18n/i18n';
-import { useGridThresholds } from '../lib/use-grid-thresholds';
-import { session } from '../status/session';
+} from '../../../domain/risk-rules';
+import { uuidV7 } from '../../../sync/uuid-v7';
+import { label, t } from '../../i18n/i18n';
+import { useGridThresholds } from '../../lib/use-grid-thresholds';
+import { session } from '../../status/session';
 import { DisputeFile } from './dispute-file';
 import { DisputeRiskBox } from './dispute-risk-box';
 import { StepSheet } from './step-sheet';
 import type { StepContext } from './step-specs';
-import '../components/reveal-sheet.css';
+import '../../components/reveal-sheet.css';
 import './dispute-case.css';
 
 /** The order steps are offered in: the usual next step first, the exceptional ones last. */

@@ -6,8 +6,8 @@ import {
   findingsTotal,
 } from '../../../domain/patrol';
 import { NumberStepper } from '../../components/number-stepper';
+import type { FieldErrors } from '../../forms/field-errors';
 import { label, t } from '../../i18n/i18n';
-import type { FieldErrors } from '../field-errors';
 
 const MAX_COUNT = 10_000;
 

@@ -1,6 +1,6 @@
-import type { DisputeBody } from '../../domain/dispute';
-import { label, t } from '../i18n/i18n';
-import { formatDateTime } from '../lib/format-time';
+import type { DisputeBody } from '../../../domain/dispute';
+import { label, t } from '../../i18n/i18n';
+import { formatDateTime } from '../../lib/format-time';
 
 interface DisputeFileProps {
   body: DisputeBody;

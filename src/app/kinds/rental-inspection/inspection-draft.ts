@@ -11,22 +11,22 @@ import {
   type ChecklistSection,
   hazardsFromChecklist,
   type PremisesFacts,
-} from '../../domain/checklist-catalogue';
-import { addDays, localDayOf } from '../../domain/due-dates';
-import type { GeoPoint } from '../../domain/geo-point';
-import { applyHazardAction, type HazardAction } from '../../domain/hazard-actions';
-import type { HazardLevel, JointUnit } from '../../domain/hazard-workflow';
-import { hazardsForChecklist } from '../../domain/inspection-hazards';
-import { withDerivedOutcome } from '../../domain/inspection-outcome';
-import type { RentalHouseBody } from '../../domain/rental-house';
+} from '../../../domain/checklist-catalogue';
+import { addDays, localDayOf } from '../../../domain/due-dates';
+import type { GeoPoint } from '../../../domain/geo-point';
+import { applyHazardAction, type HazardAction } from '../../../domain/hazard-actions';
+import type { HazardLevel, JointUnit } from '../../../domain/hazard-workflow';
+import { hazardsForChecklist } from '../../../domain/inspection-hazards';
+import { withDerivedOutcome } from '../../../domain/inspection-outcome';
+import type { RentalHouseBody } from '../../../domain/rental-house';
 import {
   type CHECK_RESULTS,
   type Hazard,
   RESPONSIBLE_PARTIES,
   type RentalInspectionBody,
-} from '../../domain/rental-inspection';
-import { type StreetThresholds, streetThresholds } from '../../domain/street-thresholds';
-import { type PhotoItem, photoIdsField, photoItemsFrom } from '../components/photo-field';
+} from '../../../domain/rental-inspection';
+import { type StreetThresholds, streetThresholds } from '../../../domain/street-thresholds';
+import { type PhotoItem, photoIdsField, photoItemsFrom } from '../../components/photo-field';
 
 export type ItemCode = ChecklistItemCode;
 export type CheckResult = (typeof CHECK_RESULTS)[number];

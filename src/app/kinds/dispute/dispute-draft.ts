@@ -3,13 +3,13 @@
  * a new case is 已登记 and every later status comes from a workflow step on the detail screen, so
  * an edit keeps the status, sessions, agreement, follow-ups and flow log exactly as they were.
  */
-import type { DisputeBody } from '../../domain/dispute';
-import type { GeoPoint } from '../../domain/geo-point';
-import { streetThresholds } from '../../domain/street-thresholds';
-import { uuidV7 } from '../../sync/uuid-v7';
-import { type PhotoItem, photoIdsField, photoItemsFrom } from '../components/photo-field';
-import { patrolLink } from '../lib/active-patrol';
-import { fromLocalInputKeeping, toLocalInput } from '../lib/format-time';
+import type { DisputeBody } from '../../../domain/dispute';
+import type { GeoPoint } from '../../../domain/geo-point';
+import { streetThresholds } from '../../../domain/street-thresholds';
+import { uuidV7 } from '../../../sync/uuid-v7';
+import { type PhotoItem, photoIdsField, photoItemsFrom } from '../../components/photo-field';
+import { patrolLink } from '../../lib/active-patrol';
+import { fromLocalInputKeeping, toLocalInput } from '../../lib/format-time';
 
 export interface PartyDraft {
   id: string;

@@ -1,12 +1,12 @@
-import type { DisputeType } from '../../domain/dispute';
-import { DISPUTE_NATURES, RISK_LEVELS } from '../../domain/dispute';
-import { assessDisputeRisk, DISPUTE_RISK_FLAGS, type DisputeRiskFlag } from '../../domain/risk-rules';
-import { ChoiceGroup } from '../components/choice-group';
-import { NumberStepper } from '../components/number-stepper';
-import { TextField } from '../components/text-field';
-import { label, t } from '../i18n/i18n';
+import type { DisputeType } from '../../../domain/dispute';
+import { DISPUTE_NATURES, RISK_LEVELS } from '../../../domain/dispute';
+import { assessDisputeRisk, DISPUTE_RISK_FLAGS, type DisputeRiskFlag } from '../../../domain/risk-rules';
+import { ChoiceGroup } from '../../components/choice-group';
+import { NumberStepper } from '../../components/number-stepper';
+import { TextField } from '../../components/text-field';
+import type { FieldErrors } from '../../forms/field-errors';
+import { label, t } from '../../i18n/i18n';
 import { type DisputeDraft, GROUP_PERSONS } from './dispute-draft';
-import type { FieldErrors } from './field-errors';
 
 interface ScaleFieldsProps {
   draft: DisputeDraft;

@@ -1,19 +1,19 @@
-import { findingsTotal, PATROL_TYPES, type PatrolType } from '../../domain/patrol';
-import type { PatrolRecord } from '../../domain/record-envelope';
-import { trackLengthM } from '../../sync/track-geometry';
-import { ChoiceGroup } from '../components/choice-group';
-import { LocationField } from '../components/location-field';
-import { NumberStepper } from '../components/number-stepper';
-import { PhotoField } from '../components/photo-field';
-import { TextAreaField, TextField } from '../components/text-field';
-import { label, t } from '../i18n/i18n';
-import { formatKm } from '../patrol/patrol-format';
-import { FormLayout } from './form-layout';
-import { CompanionsField } from './patrol/companions-field';
-import { AntiFraudFields, FindingsFields, HandlingFields } from './patrol/count-fields';
-import { bodyFrom, draftFrom } from './patrol/patrol-draft';
-import { WeatherField } from './patrol/weather-field';
-import { useRecordForm } from './use-record-form';
+import { findingsTotal, PATROL_TYPES, type PatrolType } from '../../../domain/patrol';
+import type { PatrolRecord } from '../../../domain/record-envelope';
+import { trackLengthM } from '../../../sync/track-geometry';
+import { ChoiceGroup } from '../../components/choice-group';
+import { LocationField } from '../../components/location-field';
+import { NumberStepper } from '../../components/number-stepper';
+import { PhotoField } from '../../components/photo-field';
+import { TextAreaField, TextField } from '../../components/text-field';
+import { FormLayout } from '../../forms/form-layout';
+import { useRecordForm } from '../../forms/use-record-form';
+import { label, t } from '../../i18n/i18n';
+import { formatKm } from '../../patrol/patrol-format';
+import { CompanionsField } from './companions-field';
+import { AntiFraudFields, FindingsFields, HandlingFields } from './count-fields';
+import { bodyFrom, draftFrom } from './patrol-draft';
+import { WeatherField } from './weather-field';
 
 /** 巡查日志 form: a new log, an edit, or finishing the log of a patrol just ended (结束巡查). */
 export function PatrolForm({ existing }: { existing?: PatrolRecord | undefined }) {

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { DisputeActionType } from '../../domain/dispute-actions';
-import type { DisputeRecord } from '../../domain/record-envelope';
-import { label, t } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/zh-cn';
+import type { DisputeActionType } from '../../../domain/dispute-actions';
+import type { DisputeRecord } from '../../../domain/record-envelope';
+import { label, t } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/zh-cn';
 import { StepField } from './step-field';
 import { missingFields, STEP_SPECS, type StepContext, type StepValues } from './step-specs';
 import { saveDisputeStep } from './use-dispute-step';

@@ -1,5 +1,5 @@
-import type { DisputeRiskAssessment } from '../../domain/risk-rules';
-import { label, t } from '../i18n/i18n';
+import type { DisputeRiskAssessment } from '../../../domain/risk-rules';
+import { label, t } from '../../i18n/i18n';
 
 interface RiskBoxProps {
   assessment: DisputeRiskAssessment;

@@ -1,9 +1,9 @@
 /** The rows of a rental house's detail (一户一档): landlord values masked until revealed. */
-import { maskIdNo, maskName, maskPhone } from '../../domain/masking';
-import type { RentalHouseRecord } from '../../domain/record-envelope';
-import { MaskedValue } from '../components/masked-value';
-import { label, t } from '../i18n/i18n';
-import type { DetailRow } from '../kinds/kind-detail';
+import { maskIdNo, maskName, maskPhone } from '../../../domain/masking';
+import type { RentalHouseRecord } from '../../../domain/record-envelope';
+import { MaskedValue } from '../../components/masked-value';
+import { label, t } from '../../i18n/i18n';
+import type { DetailRow } from '../kind-detail';
 
 /** `location`: the record's location as text. */
 export function houseDetailRows(record: RentalHouseRecord, location: string): DetailRow[] {

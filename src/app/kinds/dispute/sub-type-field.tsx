@@ -1,6 +1,6 @@
-import { TextField } from '../components/text-field';
-import { t } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/zh-cn';
+import { TextField } from '../../components/text-field';
+import { t } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/zh-cn';
 
 /** The types with suggested sub-types (DOMAIN.md §2.3); the list lives in the i18n table. */
 const SUGGESTIONS: Partial<Record<string, MessageKey>> = {
