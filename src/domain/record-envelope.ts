@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { BODY_SCHEMAS } from './kinds/body-schemas';
-import type { RecordKind } from './record-kinds';
+import { RECORD_KINDS, type RecordKind } from './record-kinds';
 import { dateTimeSchema, plainString } from './text';
 
 /**
@@ -29,28 +29,32 @@ const envelopeFields = {
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
 };
 
-/** One kind's record: the envelope, its kind, its body. */
-function recordSchemaOf<K extends RecordKind>(kind: K) {
+/** One kind's record schema: the envelope, its kind, its body. */
+type RecordSchemaOf<K extends RecordKind> = z.ZodMiniObject<
+  typeof envelopeFields & { kind: z.ZodMiniLiteral<K>; body: (typeof BODY_SCHEMAS)[K] },
+  z.core.$strict
+>;
+
+function recordSchemaOf<K extends RecordKind>(kind: K): RecordSchemaOf<K> {
   return z.strictObject({ ...envelopeFields, kind: z.literal(kind), body: BODY_SCHEMAS[kind] });
 }
 
-const RECORD_SCHEMAS = {
-  patrol: recordSchemaOf('patrol'),
-  rentalInspection: recordSchemaOf('rentalInspection'),
-  dispute: recordSchemaOf('dispute'),
-  rentalHouse: recordSchemaOf('rentalHouse'),
-} as const satisfies Record<RecordKind, unknown>;
-type RecordSchemaOf<K extends RecordKind> = (typeof RECORD_SCHEMAS)[K];
+/** Every kind's record schema, from its body schema (kinds/body-schemas.ts). */
+const RECORD_SCHEMAS = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, recordSchemaOf(kind)])) as {
+  readonly [K in RecordKind]: RecordSchemaOf<K>;
+};
+
+type AnyRecordSchema = (typeof RECORD_SCHEMAS)[RecordKind];
 
 /** Any record, validated by its kind's body schema. */
 export const recordSchema = z.discriminatedUnion(
   'kind',
-  // Every kind's schema: the registries' `satisfies` make sure no kind is missing.
-  Object.values(RECORD_SCHEMAS) as [RecordSchemaOf<RecordKind>, ...RecordSchemaOf<RecordKind>[]],
+  // Every kind's schema: BODY_SCHEMAS's `satisfies` makes sure no kind is missing.
+  Object.values(RECORD_SCHEMAS) as [AnyRecordSchema, ...AnyRecordSchema[]],
 );
 
-export type RecordOfKind<K extends RecordKind> = z.infer<RecordSchemaOf<K>>;
-export type GridRecord = { [K in RecordKind]: RecordOfKind<K> }[RecordKind];
+export type GridRecord = { [K in RecordKind]: z.infer<RecordSchemaOf<K>> }[RecordKind];
+export type RecordOfKind<K extends RecordKind> = Extract<GridRecord, { kind: K }>;
 export type PatrolRecord = RecordOfKind<'patrol'>;
 export type RentalInspectionRecord = RecordOfKind<'rentalInspection'>;
 export type DisputeRecord = RecordOfKind<'dispute'>;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyFrom, draftFrom } from '../../src/app/forms/dispute-draft';
+import { bodyFrom, draftFrom } from '../../src/app/kinds/dispute/dispute-draft';
 import { activePatrolId } from '../../src/app/lib/active-patrol';
 import { type DisputeBody, disputeBodySchema } from '../../src/domain/dispute';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingFields, STEP_SPECS, type StepContext } from '../../src/app/dispute/step-specs';
+import { missingFields, STEP_SPECS, type StepContext } from '../../src/app/kinds/dispute/step-specs';
 import type { DisputeBody } from '../../src/domain/dispute';
 import { applyDisputeAction } from '../../src/domain/dispute-actions';
 

@@ -6,7 +6,7 @@ import {
   inspectionBodyFrom,
   inspectionDraftFrom,
   suggestedLevel,
-} from '../../src/app/forms/inspection-draft';
+} from '../../src/app/kinds/rental-inspection/inspection-draft';
 import { addDays, localDayOf } from '../../src/domain/due-dates';
 import { type RentalInspectionBody, rentalInspectionBodySchema } from '../../src/domain/rental-inspection';
 import { sampleRentalHouse, sampleRentalInspection } from '../support/sample-records';

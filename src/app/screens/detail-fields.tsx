@@ -5,8 +5,9 @@ import { kindDetailOf } from '../kinds/kind-details';
 
 export type { DetailRow } from '../kinds/kind-detail';
 
+/** Where it was taken, as text; a kind whose body has no location reads as not located. */
 function locationText(record: GridRecord): string {
-  const point = record.body.location;
+  const point = 'location' in record.body ? record.body.location : undefined;
   if (!point) return t('detail.noLocation');
   const [lng, lat] = point.lngLat;
   const accuracy = point.accuracyM === undefined ? '' : ` ±${point.accuracyM}m`;

@@ -6,13 +6,14 @@
  * Everything here is pure and reads a validated body: a change this build cannot read never becomes
  * a record (pull keeps it opaque), so no definition needs to guard against foreign shapes.
  */
+import type * as z from 'zod/mini';
 import type { RecordFacts } from '../access-rules';
 import type { PersonalClass } from '../personal-fields';
-import type { RecordOfKind } from '../record-envelope';
 import type { RecordKind } from '../record-kinds';
 import type { NearDays, TodayTask } from '../today-tasks';
+import type { BODY_SCHEMAS } from './body-schemas';
 
-export type BodyOf<K extends RecordKind> = RecordOfKind<K>['body'];
+export type BodyOf<K extends RecordKind> = z.infer<(typeof BODY_SCHEMAS)[K]>;
 
 /**
  * What needs attention about a record now, most urgent first: its deadline passed, a dispute's

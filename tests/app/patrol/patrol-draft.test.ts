@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyFrom, draftFrom } from '../../../src/app/forms/patrol/patrol-draft';
+import { bodyFrom, draftFrom } from '../../../src/app/kinds/patrol/patrol-draft';
 import { patrolBodySchema } from '../../../src/domain/patrol';
 import { samplePatrol } from '../../support/sample-records';
 
