@@ -166,9 +166,11 @@ export async function saveEdit(
   await inWriteTransaction(db, async () => {
     const row = await db.records.get(edited.id);
     const rebased = row ? onLatest(opened, edited, row) : undefined;
-    const candidate = rebased && recordSchema.safeParse(rebased).success ? rebased : undefined;
-    saved = validated(candidate ?? edited);
-    await queue(db, saved, 'upsert', now, candidate !== undefined || !row);
+    // The rebased record is checked once and kept as parsed; only if the schema refuses it (a
+    // merge the rules do not allow) does the edit go out as made, checked in its turn.
+    const candidate = rebased && recordSchema.safeParse(rebased);
+    saved = candidate?.success ? candidate.data : validated(edited);
+    await queue(db, saved, 'upsert', now, candidate?.success === true || !row);
   });
   return saved;
 }
