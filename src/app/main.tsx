@@ -1,14 +1,35 @@
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { App } from './app';
 import { restoreLocale } from './i18n/i18n';
 import { startAppLock } from './lock/lock-state';
 import { restoreActivePatrol } from './patrol/restore-active-patrol';
 import { registerServiceWorker } from './pwa-update';
-import { restoreSession, session } from './status/session';
+import { currentDb, restoreSession, session } from './status/session';
 import { startSyncStatus } from './status/sync-status';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/screens.css';
+
+/**
+ * Pulled changes an older build kept for a newer app (opaque rows) become records once this build
+ * reads them, with no re-pull: checked as each user's database opens. The pull module (zod) loads
+ * only when there are such rows.
+ */
+function readOpaqueRecordsOnOpen(): void {
+  effect(() => {
+    const db = currentDb.value;
+    if (!db) return;
+    void db.opaqueRecords
+      .count()
+      .then(async (kept) => {
+        if (kept === 0) return;
+        const { readOpaqueRecords } = await import('../sync/pull');
+        await readOpaqueRecords(db);
+      })
+      .catch((error: unknown) => console.error('could not read the records kept for a newer app', error));
+  });
+}
 
 async function start(): Promise<void> {
   const root = document.getElementById('app');
@@ -27,6 +48,7 @@ async function start(): Promise<void> {
     session.value = null;
   });
   startSyncStatus();
+  readOpaqueRecordsOnOpen();
   restoreActivePatrol();
   render(<App />, root);
   void registerServiceWorker();

@@ -4,6 +4,7 @@
  * carry pending outbox rows over intact.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { ChangeEnvelope } from '../domain/change-envelope';
 import { deepEqual } from '../domain/merge';
 import type { TrackPoint } from '../domain/patrol';
 import type { ErrorBody } from '../domain/protocol';
@@ -73,6 +74,16 @@ export interface SyncErrorInfo {
 /** Ids of pulled records that break this app's record schema (an older server's or a newer app's). */
 export interface UnreadableRecords {
   ids: string[];
+}
+
+/**
+ * A pulled change of a kind, or a body version, only a newer app knows (change-envelope.ts), kept
+ * whole as the server sent it. Not a record: no list, map, count or search reads this table. Once
+ * the app updates and can read it, it becomes a record without a re-pull (pull.ts).
+ */
+export interface OpaqueRecord {
+  id: string;
+  change: ChangeEnvelope;
 }
 
 /** Sync bookkeeping, one row per key. */
@@ -176,6 +187,7 @@ export class LocalDb extends Dexie {
   auditQueue!: EntityTable<QueuedReveal, 'id'>;
   drafts!: EntityTable<StoredDraft, 'key'>;
   trackPoints!: EntityTable<TrackPointRow, 'seq'>;
+  opaqueRecords!: EntityTable<OpaqueRecord, 'id'>;
 
   constructor(userId: string) {
     super(localDbName(userId));
@@ -214,6 +226,8 @@ export class LocalDb extends Dexie {
     this.version(5).stores({ trackPoints: '++seq, patrolId' });
     // 6: unsaved form drafts. Nothing else changes.
     this.version(6).stores({ drafts: 'key, updatedAt' });
+    // 7: pulled changes kept for a newer app (OpaqueRecord). Nothing else changes.
+    this.version(7).stores({ opaqueRecords: 'id' });
   }
 }
 

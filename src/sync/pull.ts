@@ -4,16 +4,25 @@
  * `reset` (scope changed, cursor unusable) re-pulls from the start; afterwards synced records the
  * server no longer sent are removed, and every record with queued mutations is kept.
  *
- * A change this app cannot read (it breaks today's record schema: stored by an older server, or
- * written by a newer app) is skipped, its id kept in `unreadableRecords`: one such record must not
- * stop every pull of its scope. Only a page that is not a pull page at all fails the pass.
+ * Each change is read on its own (change-envelope.ts), so no single record stops every pull of its
+ * scope: a kind or body version only a newer app knows is kept whole as an opaque row, and read
+ * again by this app once it updates (readOpaqueRecords, at start and before each pull); a change
+ * this app cannot read at all keeps only its id in `unreadableRecords`. Only a page that is not a
+ * pull page fails the pass.
  */
 import * as z from 'zod/mini';
+import {
+  appRecordReader,
+  type ChangeEnvelope,
+  type RecordReader,
+  readChange,
+} from '../domain/change-envelope';
 import { deepEqual } from '../domain/merge';
 import { DEFAULT_PULL_LIMIT, pullResponseSchema } from '../domain/protocol';
-import { type GridRecord, recordSchema } from '../domain/record-envelope';
+import type { GridRecord } from '../domain/record-envelope';
 import { type HttpDeps, type HttpResult, requestJson } from './http';
 import { foreignRevAfter, type LocalDb, type LocalRecord, type OutboxMutation, syncedRow } from './local-db';
+import { keepOnlySeen, noteNotShown } from './opaque-records';
 
 export type PullResult =
   | { kind: 'done'; pulled: number }
@@ -68,20 +77,21 @@ async function applyChanges(db: LocalDb, changes: readonly GridRecord[], ackedSe
 }
 
 /**
- * Drops the copies of records the caller may no longer read (`removed` of a pull page), unless an
- * edit of them is still queued: that one is pushed, refused with its reason, and shown to the user.
+ * Drops the device's copies of these records — the caller may no longer read them (`removed` of a
+ * pull page), or only a newer app can read the server's version — unless an edit of one is still
+ * queued: that one is pushed, and the server's answer shown to the user.
  */
-async function dropRemoved(db: LocalDb, removed: readonly string[]): Promise<void> {
-  if (removed.length === 0) return;
+async function dropUnlessQueued(db: LocalDb, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
   const queuedIds = new Set(
     (
       await db.outbox
         .where('recordId')
-        .anyOf([...removed])
+        .anyOf([...ids])
         .toArray()
     ).map((m) => m.recordId),
   );
-  await db.records.bulkDelete(removed.filter((id) => !queuedIds.has(id)));
+  await db.records.bulkDelete(ids.filter((id) => !queuedIds.has(id)));
 }
 
 /** Removes synced records the server did not send during a reset re-pull (they left the scope). */
@@ -91,45 +101,63 @@ async function dropUnseen(db: LocalDb, seen: Set<string>): Promise<void> {
     .filter((row) => !seen.has(row.id) && !queuedIds.has(row.id))
     .map((row) => row.id);
   await db.records.bulkDelete(stale);
+  await keepOnlySeen(db, seen);
 }
 
-/** A pull page whose changes are only known to be records by their id: each is validated on its own. */
+/** A pull page whose changes are only known to be records by their id: each is read on its own. */
 const pullPageSchema = z.extend(pullResponseSchema, {
   changes: z.array(z.looseObject({ id: z.uuid() })),
 });
 
-/** A page's changes split into the records this app reads and the ids of those it cannot. */
-function readableChanges(changes: readonly { id: string }[]): {
-  records: GridRecord[];
-  unreadable: string[];
-} {
-  const records: GridRecord[] = [];
-  const unreadable: string[] = [];
-  for (const change of changes) {
-    const parsed = recordSchema.safeParse(change);
-    if (parsed.success) records.push(parsed.data);
-    else unreadable.push(change.id);
-  }
-  return { records, unreadable };
+/** The tables storeChanges writes. */
+function storedTables(db: LocalDb) {
+  return [db.records, db.outbox, db.meta, db.opaqueRecords];
 }
 
 /**
- * The ids of pulled records the app could not read, kept up to date: a readable version or a
- * removal of one clears it, and a reset re-pull keeps only those it met again.
+ * Stores pulled changes (call inside a transaction over records, outbox, meta and opaqueRecords):
+ * the readable ones as records, the others as opaque rows or unreadable ids. The one way a pulled
+ * change enters the device — a pull page, and an opaque row read again after an app update.
+ * Returns how many became records.
  */
-async function noteUnreadable(
+async function storeChanges(
   db: LocalDb,
-  page: { records: readonly GridRecord[]; unreadable: readonly string[]; removed: readonly string[] },
-  resetSeen: Set<string> | undefined,
-  resetDone: boolean,
-): Promise<void> {
-  const row = await db.meta.get('unreadableRecords');
-  const before = row && typeof row.value === 'object' && 'ids' in row.value ? row.value.ids : [];
-  if (!row && page.unreadable.length === 0) return;
-  const cleared = new Set([...page.records.map((record) => record.id), ...page.removed]);
-  let ids = [...new Set([...before.filter((id) => !cleared.has(id)), ...page.unreadable])];
-  if (resetSeen && resetDone) ids = ids.filter((id) => resetSeen.has(id));
-  await db.meta.put({ key: 'unreadableRecords', value: { ids } });
+  changes: readonly { id: string }[],
+  ackedSeq: number,
+  reader: RecordReader,
+  removed: readonly string[] = [],
+): Promise<number> {
+  const records: GridRecord[] = [];
+  const newer: ChangeEnvelope[] = [];
+  const unreadable: string[] = [];
+  for (const change of changes) {
+    const reading = readChange(change, reader);
+    if (reading.as === 'record') records.push(reading.record);
+    else if (reading.as === 'newer') newer.push(reading.change);
+    else unreadable.push(reading.id);
+  }
+  await applyChanges(db, records, ackedSeq);
+  await dropUnlessQueued(db, [...removed, ...newer.map((change) => change.id)]);
+  await noteNotShown(db, { records: records.map((record) => record.id), newer, unreadable, removed });
+  return records.length;
+}
+
+/**
+ * Reads the opaque rows again with `reader` (this build's by default): after an app update, the
+ * changes it now knows become records — queued edits respected as in a pull — with no re-pull;
+ * the others stay. Run when the app starts and before each pull applies. Returns how many became
+ * records.
+ */
+export async function readOpaqueRecords(
+  db: LocalDb,
+  reader: RecordReader = appRecordReader,
+): Promise<number> {
+  if ((await db.opaqueRecords.count()) === 0) return 0;
+  return db.transaction('rw', storedTables(db), async () => {
+    const changes = (await db.opaqueRecords.toArray()).map((row) => row.change);
+    const acked = await db.meta.get('ackedSeq');
+    return storeChanges(db, changes, typeof acked?.value === 'number' ? acked.value : 0, reader);
+  });
 }
 
 /** Pulls until the server has nothing more. */
@@ -140,6 +168,7 @@ export async function pullAll(
   clientId: string,
   limit: number = DEFAULT_PULL_LIMIT,
 ): Promise<PullResult> {
+  await readOpaqueRecords(db);
   let pulled = 0;
   let resetSeen: Set<string> | undefined;
   for (;;) {
@@ -152,23 +181,16 @@ export async function pullAll(
     if (!parsed.success)
       return { kind: 'bad-response', message: 'Pull response does not match the protocol' };
     const page = parsed.data;
-    const { records, unreadable } = readableChanges(page.changes);
     if (page.reset && !resetSeen) resetSeen = new Set();
-    await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
-      await applyChanges(db, records, page.ackedSeq);
-      await dropRemoved(db, page.removed ?? []);
+    const applied = await db.transaction('rw', storedTables(db), async () => {
+      const stored = await storeChanges(db, page.changes, page.ackedSeq, appRecordReader, page.removed);
       for (const change of page.changes) resetSeen?.add(change.id);
-      await noteUnreadable(
-        db,
-        { records, unreadable, removed: page.removed ?? [] },
-        resetSeen,
-        !page.hasMore,
-      );
       await db.meta.put({ key: 'cursor', value: page.cursor });
       await db.meta.put({ key: 'ackedSeq', value: page.ackedSeq });
       if (resetSeen && !page.hasMore) await dropUnseen(db, resetSeen);
+      return stored;
     });
-    pulled += records.length;
+    pulled += applied;
     if (!page.hasMore) return { kind: 'done', pulled };
   }
 }

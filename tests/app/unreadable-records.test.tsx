@@ -38,4 +38,39 @@ describe('the sync panel row for records the app cannot read', () => {
     });
     await vi.waitFor(() => expect(host.textContent).toBe(''));
   });
+
+  it('counts the records kept for a newer app with those it cannot read', async () => {
+    const db = signedIn('opaque-row-user');
+    const host = document.createElement('div');
+    document.body.append(host);
+    act(() => render(<UnreadableRecords />, host));
+    const change = (id: string) => ({ ...keptChange, id });
+    await act(async () => {
+      await db.opaqueRecords.bulkPut([
+        { id: 'e1', change: change('e1') },
+        { id: 'e2', change: change('e2') },
+      ]);
+      await db.meta.put({ key: 'unreadableRecords', value: { ids: ['a'] } });
+    });
+    await vi.waitFor(() => expect(host.textContent).toContain('有 3 条记录需要更新应用后查看'));
+    await act(async () => {
+      await db.opaqueRecords.clear();
+    });
+    await vi.waitFor(() => expect(host.textContent).toContain('有 1 条记录需要更新应用后查看'));
+  });
 });
+
+/** A pulled change of a kind this app does not know, as pull.ts keeps it. */
+const keptChange = {
+  id: 'e0',
+  kind: 'gridEvent',
+  schemaVersion: 1,
+  gridId: 'g1',
+  rev: 1,
+  createdAt: '2026-11-20T09:30:00.000+08:00',
+  createdBy: 'u1',
+  updatedAt: '2026-11-20T09:30:00.000+08:00',
+  updatedBy: 'u1',
+  deleted: false,
+  body: { title: '井盖缺失' },
+};

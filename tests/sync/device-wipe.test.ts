@@ -84,6 +84,10 @@ async function deviceWithData(username: string): Promise<{ userId: string; db: L
     segmentId: 's1',
     point: [118.75, 32.22, 0, 10],
   });
+  await db.opaqueRecords.put({
+    id: '0190a5d2-7a3b-7c4d-8e9f-0000000000d1',
+    change: { ...record, id: '0190a5d2-7a3b-7c4d-8e9f-0000000000d1', kind: 'gridEvent', body: {} },
+  });
   await savePin(userId, await hashPin('258036', 1000));
   for (const table of db.tables) expect(await table.count(), table.name).toBeGreaterThan(0);
   return { userId, db, recordId: record.id };
@@ -116,7 +120,17 @@ describe('remote wipe on the device', () => {
 
     const counts = await tableCounts(db);
     expect(Object.keys(counts).sort()).toEqual(
-      ['auditQueue', 'drafts', 'grids', 'meta', 'outbox', 'photos', 'records', 'trackPoints'].sort(),
+      [
+        'auditQueue',
+        'drafts',
+        'grids',
+        'meta',
+        'opaqueRecords',
+        'outbox',
+        'photos',
+        'records',
+        'trackPoints',
+      ].sort(),
     );
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
     expect(deletedCaches).toEqual([PHOTO_CACHE_NAME]);

@@ -82,6 +82,8 @@ describe('device database upgrades', () => {
     expect(upgraded.verno).toBeGreaterThanOrEqual(5);
     expect(await upgraded.trackPoints.count()).toBe(0);
     expect(await upgraded.meta.get('activePatrolId')).toBeUndefined();
+    // Version 7 adds the changes kept for a newer app, none.
+    expect(await upgraded.opaqueRecords.count()).toBe(0);
 
     // The upgraded outbox keeps numbering where it left off.
     await saveRecord(upgraded, { ...current, id: '0190a5d2-7a3b-7c4d-8e9f-0000000000bb' });

@@ -1,0 +1,63 @@
+/**
+ * Pulled records this app does not show, and the one count settings gives of them:
+ * - opaque rows: a kind or body version only a newer app knows, kept whole (OpaqueRecord) so the
+ *   app reads them itself once it updates;
+ * - unreadable ids (meta `unreadableRecords`): a kind and version this app knows whose body breaks
+ *   its schema — server data it cannot show, of which only the id is kept.
+ * A later change of the same id settles either: a readable record, a removal or a tombstone clears
+ * it, a newer app's version replaces it. No zod here: the settings row counts with this module.
+ */
+import type { ChangeEnvelope } from '../domain/change-envelope';
+import type { LocalDb } from './local-db';
+
+/** What one pull page (or the start-up pass) settled about records not shown. */
+export interface NotShownChanges {
+  /** Ids that arrived as readable records. */
+  records: readonly string[];
+  /** Changes only a newer app reads (tombstones among them only clear). */
+  newer: readonly ChangeEnvelope[];
+  /** Ids whose change this app cannot read. */
+  unreadable: readonly string[];
+  /** Ids the server says left the caller's view. */
+  removed: readonly string[];
+}
+
+async function unreadableIds(db: LocalDb): Promise<string[] | undefined> {
+  const row = await db.meta.get('unreadableRecords');
+  return row && typeof row.value === 'object' && 'ids' in row.value ? row.value.ids : undefined;
+}
+
+/** Keeps opaque rows and unreadable ids up to date (call inside the page's transaction). */
+export async function noteNotShown(db: LocalDb, changes: NotShownChanges): Promise<void> {
+  const tombstones = changes.newer.filter((change) => change.deleted).map((change) => change.id);
+  await db.opaqueRecords.bulkDelete([
+    ...changes.records,
+    ...changes.unreadable,
+    ...changes.removed,
+    ...tombstones,
+  ]);
+  await db.opaqueRecords.bulkPut(
+    changes.newer.filter((change) => !change.deleted).map((change) => ({ id: change.id, change })),
+  );
+
+  const before = await unreadableIds(db);
+  if (!before && changes.unreadable.length === 0) return;
+  const cleared = new Set([...changes.records, ...changes.removed, ...changes.newer.map((c) => c.id)]);
+  const ids = [...new Set([...(before ?? []).filter((id) => !cleared.has(id)), ...changes.unreadable])];
+  await db.meta.put({ key: 'unreadableRecords', value: { ids } });
+}
+
+/** The end of a reset re-pull: what the server did not send again is no longer the caller's. */
+export async function keepOnlySeen(db: LocalDb, seen: ReadonlySet<string>): Promise<void> {
+  const opaqueIds = (await db.opaqueRecords.toCollection().primaryKeys()) as string[];
+  await db.opaqueRecords.bulkDelete(opaqueIds.filter((id) => !seen.has(id)));
+  const before = await unreadableIds(db);
+  if (before)
+    await db.meta.put({ key: 'unreadableRecords', value: { ids: before.filter((id) => seen.has(id)) } });
+}
+
+/** How many pulled records the app does not show: opaque rows plus unreadable ids. */
+export async function countNotShown(db: LocalDb): Promise<number> {
+  const [opaque, unreadable] = await Promise.all([db.opaqueRecords.count(), unreadableIds(db)]);
+  return opaque + (unreadable?.length ?? 0);
+}
