@@ -14,6 +14,21 @@
  *         clock cannot make (device-clock.ts), are `validation` issues naming the field.
  *       Still 1 (additive): a 401 may say `wipe: true` (an administrator ran `revoke-sessions --wipe`):
  *         the device deletes that user's local data, then may report it with `POST /api/auth/wiped`.
+ *       Still 1 (additive): a pulled change is read by its envelope first (change-envelope.ts); see
+ *         "Kinds and body versions" below.
+ *
+ * Kinds and body versions (RECORD_KINDS, RECORD_SCHEMA_VERSION) only grow, as Replicache's
+ * mutators do: a kind is never removed or renamed, a body version never changes meaning, and an
+ * older version is upcast, never refused (record-upcast.ts).
+ *   - A client that pulls a change of a kind it does not know, or of a newer body version, keeps it
+ *     whole and unshown (an opaque row; settings count it) and keeps syncing everything else; the
+ *     page is never refused for it. Once the app updates it reads the row itself, with no re-pull.
+ *   - A mutation the server cannot read (unknown kind, newer version) is not applied: it is
+ *     answered `rejected` `validation` with the field named, and the phone keeps its record.
+ *     Nothing is dropped silently on either side.
+ *   - Deploy order: the server first, then the apps. The server must know every kind and version
+ *     any app pushes (and the access rules of every kind it serves); apps may lag for weeks, as
+ *     field phones update late.
  */
 import * as z from 'zod/mini';
 import { type GridRecord, recordSchema } from './record-envelope';
