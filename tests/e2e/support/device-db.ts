@@ -1,5 +1,5 @@
 /**
- * Reads (and, for one case, writes) the signed-in user's device database from inside the page,
+ * Reads (and, for two cases, writes) the signed-in user's device database from inside the page,
  * with plain IndexedDB — what the app itself stored, not what it shows.
  */
 import type { Page } from 'playwright-core';
@@ -68,6 +68,18 @@ export function deviceOutbox(
     `async (db, request) => (await request(db.transaction('outbox').objectStore('outbox').getAll())).map(
       (m) => ({ recordId: m.recordId, state: m.state, baseRev: m.baseRev, attempts: m.attempts }))`,
     null,
+  );
+}
+
+/**
+ * Keeps `change` as an opaque row (src/sync/local-db.ts OpaqueRecord), as a build that could not
+ * read it would have: for what this build does with it at start-up.
+ */
+export function putOpaqueRecord(page: Page, change: { id: string }): Promise<void> {
+  return withDeviceDb(
+    page,
+    `(db, request, change) => request(db.transaction('opaqueRecords', 'readwrite').objectStore('opaqueRecords').put({ id: change.id, change }))`,
+    change,
   );
 }
 
