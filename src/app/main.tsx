@@ -24,7 +24,7 @@ function readOpaqueRecordsOnOpen(): void {
       .count()
       .then(async (kept) => {
         if (kept === 0) return;
-        const { readOpaqueRecords } = await import('../sync/pull');
+        const { readOpaqueRecords } = await import('../sync/sync-engine');
         await readOpaqueRecords(db);
       })
       .catch((error: unknown) => console.error('could not read the records kept for a newer app', error));

@@ -5,8 +5,7 @@
  * kind and version the app knows, the record itself (upcast, then today's record schema).
  */
 import * as z from 'zod/mini';
-import { type GridRecord, RECORD_SCHEMA_VERSION, recordSchema } from './record-envelope';
-import { RECORD_KINDS } from './record-kinds';
+import { bodySchemaByKind, type GridRecord, RECORD_SCHEMA_VERSION, recordSchema } from './record-envelope';
 import { upcastRecord } from './record-upcast';
 import { plainString } from './text';
 
@@ -43,11 +42,13 @@ export interface RecordReader {
   read(change: ChangeEnvelope): GridRecord | undefined;
 }
 
-const knownKinds: ReadonlySet<string> = new Set(RECORD_KINDS);
-
-/** This build: today's kinds, body versions up to RECORD_SCHEMA_VERSION, older ones upcast. */
+/**
+ * This build: the kinds it has a body schema for (RECORD_KINDS, each in the registry), body
+ * versions up to RECORD_SCHEMA_VERSION, older ones upcast.
+ */
 export const appRecordReader: RecordReader = {
-  knows: (kind, schemaVersion) => knownKinds.has(kind) && schemaVersion <= RECORD_SCHEMA_VERSION,
+  knows: (kind, schemaVersion) =>
+    Object.hasOwn(bodySchemaByKind, kind) && schemaVersion <= RECORD_SCHEMA_VERSION,
   read(change) {
     const parsed = recordSchema.safeParse(upcastRecord(change));
     return parsed.success ? parsed.data : undefined;

@@ -284,6 +284,18 @@ export function countUnsynced(db: LocalDb): Promise<number> {
   return db.records.where('syncState').anyOf('pending', 'conflict', 'rejected').count();
 }
 
+/** The ids of pulled records this app cannot read (pull.ts keeps them), if any were ever kept. */
+export async function unreadableIds(db: LocalDb): Promise<string[] | undefined> {
+  const row = await db.meta.get('unreadableRecords');
+  return row && typeof row.value === 'object' && 'ids' in row.value ? row.value.ids : undefined;
+}
+
+/** How many pulled records the app does not show: kept for a newer app (opaque rows) or unreadable. */
+export async function countNotShown(db: LocalDb): Promise<number> {
+  const [opaque, unreadable] = await Promise.all([db.opaqueRecords.count(), unreadableIds(db)]);
+  return opaque + (unreadable?.length ?? 0);
+}
+
 /** Closes every database this context opened (tests, sign-out). */
 export function closeLocalDbs(): void {
   for (const db of openDbs.values()) db.close();

@@ -1,14 +1,14 @@
 /**
- * Pulled records this app does not show, and the one count settings gives of them:
+ * Pulled records this app does not show, kept up to date page by page:
  * - opaque rows: a kind or body version only a newer app knows, kept whole (OpaqueRecord) so the
  *   app reads them itself once it updates;
  * - unreadable ids (meta `unreadableRecords`): a kind and version this app knows whose body breaks
  *   its schema — server data it cannot show, of which only the id is kept.
  * A later change of the same id settles either: a readable record, a removal or a tombstone clears
- * it, a newer app's version replaces it. No zod here: the settings row counts with this module.
+ * it, a newer app's version replaces it. The settings row counts both (local-db.ts countNotShown).
  */
 import type { ChangeEnvelope } from '../domain/change-envelope';
-import type { LocalDb } from './local-db';
+import { type LocalDb, unreadableIds } from './local-db';
 
 /** What one pull page (or the start-up pass) settled about records not shown. */
 export interface NotShownChanges {
@@ -20,11 +20,6 @@ export interface NotShownChanges {
   unreadable: readonly string[];
   /** Ids the server says left the caller's view. */
   removed: readonly string[];
-}
-
-async function unreadableIds(db: LocalDb): Promise<string[] | undefined> {
-  const row = await db.meta.get('unreadableRecords');
-  return row && typeof row.value === 'object' && 'ids' in row.value ? row.value.ids : undefined;
 }
 
 /** Keeps opaque rows and unreadable ids up to date (call inside the page's transaction). */
@@ -54,10 +49,4 @@ export async function keepOnlySeen(db: LocalDb, seen: ReadonlySet<string>): Prom
   const before = await unreadableIds(db);
   if (before)
     await db.meta.put({ key: 'unreadableRecords', value: { ids: before.filter((id) => seen.has(id)) } });
-}
-
-/** How many pulled records the app does not show: opaque rows plus unreadable ids. */
-export async function countNotShown(db: LocalDb): Promise<number> {
-  const [opaque, unreadable] = await Promise.all([db.opaqueRecords.count(), unreadableIds(db)]);
-  return opaque + (unreadable?.length ?? 0);
 }

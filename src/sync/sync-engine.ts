@@ -27,6 +27,9 @@ import { pullAll } from './pull';
 import { pushRound } from './push';
 import { uploadReveals } from './reveal-upload';
 
+// The app's start-up pass (main.tsx) loads it from here: with the engine it is one chunk, not two.
+export { readOpaqueRecords } from './pull';
+
 export const SYNC_LOCK_NAME = 'gridkeeper-sync';
 /** Failures kept for the sync screen (the log outlives a later success; `lastSyncError` does not). */
 export const SYNC_ERROR_LOG_SIZE = 20;

@@ -1,10 +1,10 @@
-import { countNotShown } from '../../sync/opaque-records';
+import { countNotShown } from '../../sync/local-db';
 import { t } from '../i18n/i18n';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb } from '../status/session';
 
 /**
- * The sync-panel row for pulled records this app does not show (opaque-records.ts): a newer app's
+ * The sync-panel row for pulled records this app does not show (local-db.ts countNotShown): a newer app's
  * kinds and versions, and records it cannot read, until an app update can. Nothing when there are
  * none.
  */
