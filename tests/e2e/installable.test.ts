@@ -17,9 +17,10 @@ import { useStack } from './support/stack';
 const HOME_JS_BUDGET_KB = 80;
 /**
  * Home plus the sync engine and the schemas it validates with, once the network is idle — and the
- * lock screen (keypad, 指纹/面容解锁, its strings: ~3 KB), which every cold start shows first.
+ * lock screen (keypad, 指纹/面容解锁, its strings: ~3 KB), which every cold start shows first — and
+ * reading pulled changes by their envelope, keeping a newer app's records opaque (~0.7 KB).
  */
-const HOME_AND_SYNC_JS_BUDGET_KB = 98;
+const HOME_AND_SYNC_JS_BUDGET_KB = 99;
 
 describe.runIf(chromiumAvailable())('installable and light', () => {
   const stack = useStack();
