@@ -28,7 +28,7 @@
 import type { RISK_LEVELS } from './dispute';
 import { rulesOf as kindRulesOf } from './kinds/index';
 import type { GridRecord } from './record-envelope';
-import { RECORD_KINDS, type RecordKind } from './record-kinds';
+import { RECORD_KINDS, RECORD_SCHEMA_VERSION, type RecordKind } from './record-kinds';
 
 /** The facts of a record that rules may look at; plain data, so any layer can build them. */
 export interface RecordFacts {
@@ -42,6 +42,11 @@ export interface RecordFacts {
   mediatorUserIds?: readonly string[];
   /** Dispute: registered or escalated, waiting for a committee to take it (受理). */
   awaitingAcceptance?: boolean;
+  /**
+   * The record is of a kind or body version this build does not know (a server rolled back past a
+   * release, against the deploy order): its facts cannot be read, so no rule grants anything.
+   */
+  unknownShape?: true;
 }
 
 /** A rule reads the record's facts and who asks. */
@@ -110,12 +115,12 @@ function rulesOf(role: string, kind: RecordKind): KindRules {
 
 /** Whether user `userId` with `role` may see a record of `kind` with these facts (inside their grids). */
 export function canRead(role: string, kind: RecordKind, facts: RecordFacts, userId: string): boolean {
-  return rulesOf(role, kind).read(facts, userId);
+  return facts.unknownShape !== true && rulesOf(role, kind).read(facts, userId);
 }
 
 /** Whether user `userId` with `role` may create, change or delete a record of `kind` with these facts. */
 export function canWrite(role: string, kind: RecordKind, facts: RecordFacts, userId: string): boolean {
-  return rulesOf(role, kind).write(facts, userId);
+  return facts.unknownShape !== true && rulesOf(role, kind).write(facts, userId);
 }
 
 /** The kinds of which `role` may read at least some records, for filtering in SQL before facts. */
@@ -125,5 +130,6 @@ export function readableKinds(role: string): RecordKind[] {
 
 /** The facts the rules look at, taken from a record by its kind's definition (kinds/). */
 export function recordFacts(record: GridRecord): RecordFacts {
-  return kindRulesOf(record).accessFacts(record.body);
+  const known = RECORD_KINDS.includes(record.kind) && record.schemaVersion === RECORD_SCHEMA_VERSION;
+  return known ? kindRulesOf(record).accessFacts(record.body) : { unknownShape: true };
 }

@@ -5,15 +5,18 @@
  * kind and version the app knows, the record itself (upcast, then today's record schema).
  */
 import * as z from 'zod/mini';
-import { bodySchemaByKind, type GridRecord, RECORD_SCHEMA_VERSION, recordSchema } from './record-envelope';
+import {
+  bodySchemaByKind,
+  envelopeFields,
+  type GridRecord,
+  RECORD_SCHEMA_VERSION,
+  recordSchema,
+} from './record-envelope';
 import { upcastRecord } from './record-upcast';
 import { plainString } from './text';
 
-// The envelope fields are the ones every kind's record schema shares (the first kind's are taken,
-// through zod's documented `_zod.def`), so their rules — grid id, rev range, timestamps — stay
-// defined once, in record-envelope.ts.
-const { id, gridId, rev, createdAt, createdBy, updatedAt, updatedBy, deleted } =
-  recordSchema._zod.def.options[0].shape;
+// The rules of the envelope's fields (grid id, rev range, timestamps) are record-envelope.ts's own.
+const { id, gridId, rev, createdAt, createdBy, updatedAt, updatedBy, deleted } = envelopeFields;
 
 /**
  * The envelope of a change of any kind and any body version. Loose: fields a newer server adds are

@@ -1,21 +1,15 @@
 import * as z from 'zod/mini';
 import { BODY_SCHEMAS } from './kinds/body-schemas';
-import { RECORD_KINDS, type RecordKind } from './record-kinds';
+import { RECORD_KINDS, RECORD_SCHEMA_VERSION, type RecordKind } from './record-kinds';
 import { dateTimeSchema, plainString } from './text';
 
-/**
- * Version of the record bodies. Bump with an upcaster (record-upcast.ts) when a body changes shape.
- *   1  core fields of patrol, rentalInspection, dispute
- *   2  the field model of DOMAIN.md: patrol findings/track, hazards on inspections, the dispute
- *      case file (sessions, agreement, follow-ups, flow log), the rentalHouse kind
- */
-export const RECORD_SCHEMA_VERSION = 2;
+export { RECORD_SCHEMA_VERSION } from './record-kinds';
 
 const gridIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 const userIdSchema = plainString(64);
 
 /** Fields every record carries, whatever its kind (DESIGN.md "Record envelope"). */
-const envelopeFields = {
+export const envelopeFields = {
   id: z.uuid(),
   gridId: gridIdSchema,
   /** Server revision; 0 = never synced. */

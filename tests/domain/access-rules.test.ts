@@ -7,6 +7,7 @@ import {
   recordFacts,
 } from '../../src/domain/access-rules';
 import { RISK_LEVELS } from '../../src/domain/dispute';
+import type { GridRecord } from '../../src/domain/record-envelope';
 import type { RecordKind } from '../../src/domain/record-kinds';
 import { RECORD_KINDS } from '../../src/domain/record-kinds';
 import { ROLES } from '../../src/domain/roles';
@@ -126,6 +127,24 @@ describe('access rules', () => {
     for (const role of ROLES) {
       const some = (kind: RecordKind) => ALL_FACTS.some((facts) => canRead(role, kind, facts, U));
       expect(readableKinds(role)).toEqual(RECORD_KINDS.filter(some));
+    }
+  });
+
+  it('grants nothing on a record of a body version or kind this build does not know, and never reads its body', () => {
+    // A server rolled back past a release holds records written by the newer one (deploy order broken).
+    const newer = {
+      ...sampleRentalInspection('0190a5d2-7a3b-7c4d-8e9f-000000000003'),
+      schemaVersion: 3,
+      body: {},
+    };
+    const foreign = { ...samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000004'), kind: 'gridEvent', body: {} };
+    for (const record of [newer, foreign] as unknown as GridRecord[]) {
+      const facts = recordFacts(record);
+      expect(facts).toEqual({ unknownShape: true });
+      for (const role of ROLES) {
+        expect(canRead(role, record.kind, facts, 'u1'), role).toBe(false);
+        expect(canWrite(role, record.kind, facts, 'u1'), role).toBe(false);
+      }
     }
   });
 
