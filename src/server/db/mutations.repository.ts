@@ -1,59 +1,95 @@
 import type { Kysely } from 'kysely';
 import type { MutationResult } from '../../domain/protocol';
 import type { GridRecord } from '../../domain/record-envelope';
-import type { Database } from './schema';
+import type { Database, MutationsTable } from './schema';
+import { chunks, MAX_IDS, rowsPerStatement } from './statement-chunks';
 
 export interface StoredMutation {
   userId: string;
+  recordId: string;
   result: MutationResult;
 }
 
-export async function findMutation(db: Kysely<Database>, id: string): Promise<StoredMutation | undefined> {
-  const row = await db
-    .selectFrom('mutations')
-    .select(['user_id', 'result'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row && { userId: row.user_id, result: JSON.parse(row.result) as MutationResult };
-}
-
-export async function insertMutation(
+/** The stored first results of those of `ids` the server has seen, by mutation id. */
+export async function findMutations(
   db: Kysely<Database>,
-  mutation: { id: string; clientId: string; seq: number; userId: string; recordId: string; at: string },
-  result: MutationResult,
-): Promise<void> {
-  await db
-    .insertInto('mutations')
-    .values({
-      id: mutation.id,
-      client_id: mutation.clientId,
-      seq: mutation.seq,
-      user_id: mutation.userId,
-      record_id: mutation.recordId,
-      result: JSON.stringify(result),
-      created_at: mutation.at,
-    })
-    .execute();
+  ids: readonly string[],
+): Promise<Map<string, StoredMutation>> {
+  const found = new Map<string, StoredMutation>();
+  for (const chunk of chunks([...new Set(ids)], MAX_IDS)) {
+    const rows = await db
+      .selectFrom('mutations')
+      .select(['id', 'user_id', 'record_id', 'result'])
+      .where('id', 'in', chunk)
+      .execute();
+    for (const row of rows) {
+      found.set(row.id, {
+        userId: row.user_id,
+        recordId: row.record_id,
+        result: JSON.parse(row.result) as MutationResult,
+      });
+    }
+  }
+  return found;
 }
 
-/** Rewrites the record in every stored result of mutations of `recordId` (a tombstone erasing personal data). */
+export interface NewMutation {
+  id: string;
+  clientId: string;
+  seq: number;
+  userId: string;
+  recordId: string;
+  at: string;
+  result: MutationResult;
+}
+
+/** Stores first results (call inside a transaction); an id stored already fails on the primary key. */
+export async function insertMutations(
+  db: Kysely<Database>,
+  mutations: readonly NewMutation[],
+): Promise<void> {
+  for (const chunk of chunks(mutations, rowsPerStatement(7))) {
+    await db
+      .insertInto('mutations')
+      .values(
+        chunk.map(
+          (mutation): MutationsTable => ({
+            id: mutation.id,
+            client_id: mutation.clientId,
+            seq: mutation.seq,
+            user_id: mutation.userId,
+            record_id: mutation.recordId,
+            result: JSON.stringify(mutation.result),
+            created_at: mutation.at,
+          }),
+        ),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Rewrites the record in every stored result of mutations of `recordIds` (tombstones erasing
+ * personal data): one read, then one multi-row upsert per chunk.
+ */
 export async function rewriteStoredResults(
   db: Kysely<Database>,
-  recordId: string,
+  recordIds: readonly string[],
   rewrite: (record: GridRecord) => GridRecord,
 ): Promise<void> {
-  const rows = await db
-    .selectFrom('mutations')
-    .select(['id', 'result'])
-    .where('record_id', '=', recordId)
-    .execute();
-  for (const row of rows) {
-    const result = JSON.parse(row.result) as MutationResult;
-    if (!result.record) continue;
-    await db
-      .updateTable('mutations')
-      .set({ result: JSON.stringify({ ...result, record: rewrite(result.record) }) })
-      .where('id', '=', row.id)
-      .execute();
+  for (const ids of chunks(recordIds, MAX_IDS)) {
+    const rows = await db.selectFrom('mutations').selectAll().where('record_id', 'in', ids).execute();
+    const rewritten = rows.flatMap((row) => {
+      const result = JSON.parse(row.result) as MutationResult;
+      if (!result.record) return [];
+      return [{ ...row, result: JSON.stringify({ ...result, record: rewrite(result.record) }) }];
+    });
+    for (const chunk of chunks(rewritten, rowsPerStatement(7))) {
+      await db
+        .insertInto('mutations')
+        .values(chunk)
+        .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ result: eb.ref('excluded.result') })))
+        .execute();
+    }
   }
 }
