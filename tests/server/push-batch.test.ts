@@ -245,8 +245,10 @@ describe.each(DIALECTS)('push: a batch decides as its mutations one by one (%s)'
       HUBIN_GRID_1,
       HUBIN_GRID_2,
     ]);
-    const erased = batchedState.mutations.find((m) => m.id === updateA.id)?.result.record.body.content;
-    expect(erased).toBe('已删除');
+    // The replay after the delete answered the erased revision; the kept revision is erased too.
+    expect(batchedReply.body.results[13].record.body.content).toBe('已删除');
+    const rev2 = batchedState.revisions.find((r) => r.record_id === a.id && r.rev === 2);
+    expect(rev2?.envelope.body.content).toBe('已删除');
   });
 
   it('reads and writes a batch of 200 with a fixed number of statements, not a few per mutation', async () => {

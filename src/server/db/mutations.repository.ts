@@ -10,7 +10,11 @@ export interface StoredMutation {
   result: MutationResult;
 }
 
-/** The stored first results of those of `ids` the server has seen, by mutation id. */
+/**
+ * The stored first results of those of `ids` the server has seen, by mutation id. A result stored
+ * since set-based push carries no record: its record is the kept revision `result.rev` of
+ * `recordId`, which the caller reads (results stored before still carry a copy).
+ */
 export async function findMutations(
   db: Kysely<Database>,
   ids: readonly string[],
@@ -43,7 +47,12 @@ export interface NewMutation {
   result: MutationResult;
 }
 
-/** Stores first results (call inside a transaction); an id stored already fails on the primary key. */
+/**
+ * Stores first results (call inside a transaction); an id stored already fails on the primary key.
+ * Every stored result is an applied or merged write whose record is exactly the kept revision at
+ * its rev (a delete erases both alike), so the record is not stored a second time: a push writes
+ * each record's bytes three times (record, revision, audit), not four.
+ */
 export async function insertMutations(
   db: Kysely<Database>,
   mutations: readonly NewMutation[],
@@ -59,7 +68,7 @@ export async function insertMutations(
             seq: mutation.seq,
             user_id: mutation.userId,
             record_id: mutation.recordId,
-            result: JSON.stringify(mutation.result),
+            result: JSON.stringify(withoutRecord(mutation.result)),
             created_at: mutation.at,
           }),
         ),
@@ -92,4 +101,9 @@ export async function rewriteStoredResults(
         .execute();
     }
   }
+}
+
+function withoutRecord(result: MutationResult): MutationResult {
+  const { record: _kept, ...rest } = result;
+  return rest;
 }

@@ -83,9 +83,21 @@ export class PushBatch implements BatchView {
     );
     const pushed = batch.flatMap((parsed) => ('record' in parsed ? [parsed.record] : []));
     const stored = await findRecords(db, [...new Set(pushed.map((record) => record.id))]);
-    const revisionKeys = neededRevisions(batch, stored);
+    // Replays answer with the revision a stored result names; stale edits merge against theirs.
+    const replayed = [...seen.values()].filter((s) => !s.result.record && s.result.rev !== undefined);
+    const revisionKeys = [
+      ...neededRevisions(batch, stored),
+      ...replayed.map((s) => ({ id: s.recordId, rev: s.result.rev ?? 0 })),
+    ];
     const found = revisionKeys.length > 0 ? await findRevisions(db, revisionKeys) : new Map();
     const read = new Set(revisionKeys.map((key) => revisionKey(key.id, key.rev)));
+    for (const [id, s] of seen) {
+      if (s.result.record || s.result.rev === undefined) continue;
+      const record = found.get(revisionKey(s.recordId, s.result.rev));
+      if (!record)
+        throw new Error(`Mutation ${id} names revision ${s.result.rev} of ${s.recordId}, which is not kept`);
+      seen.set(id, { ...s, result: { ...s.result, record } });
+    }
     const state = new PushBatch(pusher, stored, seen, { found, read });
     state.#photoRefs = await PushPhotoRefs.load(db, pusher.user, { pushed, stored: stored.values() }, (id) =>
       state.record(id),
