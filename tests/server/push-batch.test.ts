@@ -251,6 +251,29 @@ describe.each(DIALECTS)('push: a batch decides as its mutations one by one (%s)'
     expect(rev2?.envelope.body.content).toBe('已删除');
   });
 
+  it('stores a first result without a copy of the record, and replays results stored with one as before', async () => {
+    const server = pair.batched;
+    const { token, user } = pair.leader.batched;
+    const older = samplePatrol(randomUUID(), HUBIN_GRID_1, user.id);
+    const newer = samplePatrol(randomUUID(), HUBIN_GRID_1, user.id);
+    const first = [wire(older), wire(newer)];
+    const applied = (await server.push(token, leaderClient, first)).body.results;
+    const stored = await server.db
+      .selectFrom('mutations')
+      .select('result')
+      .where('id', '=', first[1]?.id ?? '')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.result)).toEqual({ id: first[1]?.id, status: 'applied', rev: 1 });
+    // A result as servers stored them before: the record copied in.
+    await server.db
+      .updateTable('mutations')
+      .set({ result: JSON.stringify(applied[0]) })
+      .where('id', '=', first[0]?.id ?? '')
+      .execute();
+    const replayed = (await server.push(token, leaderClient, first)).body.results;
+    expect(replayed).toEqual(applied.map((result: object) => ({ ...result, status: 'duplicate' })));
+  });
+
   it('reads and writes a batch of 200 with a fixed number of statements, not a few per mutation', async () => {
     let statements = 0;
     const counting: KyselyPlugin = {
