@@ -2,8 +2,9 @@
  * `npm run bench`: measures in one run, against the built app and real server processes in
  * headless Chromium, and prints the figures; results go to bench/results/<timestamp>.json.
  * Figures are medians (and p95) so a noisy shared machine moves them less; each naive baseline
- * runs in the same run as what it is compared with, so the ratio is meaningful. The server load
- * bench (bench/server-load.ts) also runs alone: `npx tsx bench/server-load.ts`.
+ * runs in the same run as what it is compared with, so the ratio is meaningful. The server benches
+ * also run alone: `npx tsx bench/server-push.ts` (one client's push rate next to raw inserts) and
+ * `npx tsx bench/server-load.ts` (20 devices).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { measureList } from './list';
 import { measureMap } from './map';
 import { startBenchPostgres } from './postgres';
 import { measureServerLoad } from './server-load';
+import { measureServerPush } from './server-push';
 
 const results: Record<string, unknown> = { at: new Date().toISOString() };
 const postgres = await startBenchPostgres();
@@ -42,7 +44,8 @@ try {
   } finally {
     await browser.close();
   }
-  // After the browser is gone: the load bench wants the machine's cores for the servers.
+  // After the browser is gone: the server benches want the machine's cores for the servers.
+  results.serverPush = await measureServerPush(postgres?.url);
   results.serverLoad = await measureServerLoad(postgres?.url);
 } finally {
   postgres?.stop();

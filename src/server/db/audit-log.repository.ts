@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
+import { chunks, rowsPerStatement } from './statement-chunks';
 
 /**
  * `reveal`: a masked value shown in full on a device (domain/reveal.ts), reported by a later sync.
@@ -42,21 +43,34 @@ export interface AuditEntry {
 }
 
 export async function insertAuditEntry(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: randomUUID(),
-      at: entry.at,
-      user_id: entry.userId,
-      client_id: entry.clientId ?? null,
-      action: entry.action,
-      record_id: entry.recordId ?? null,
-      kind: entry.kind ?? null,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      offline: entry.offline === undefined ? null : Number(entry.offline),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(entry)).execute();
+}
+
+/** Appends several entries (call inside a transaction when they belong together). */
+export async function insertAuditEntries(
+  db: Kysely<Database>,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  for (const chunk of chunks(entries, rowsPerStatement(AUDIT_ENTRY_COLUMNS))) {
+    await db.insertInto('audit_log').values(chunk.map(auditRow)).execute();
+  }
+}
+
+const AUDIT_ENTRY_COLUMNS = 10;
+
+function auditRow(entry: AuditEntry) {
+  return {
+    id: randomUUID(),
+    at: entry.at,
+    user_id: entry.userId,
+    client_id: entry.clientId ?? null,
+    action: entry.action,
+    record_id: entry.recordId ?? null,
+    kind: entry.kind ?? null,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    offline: entry.offline === undefined ? null : Number(entry.offline),
+  };
 }
 
 /** One audited reveal; `id` is the device's entry id, which makes the write idempotent. */

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { migrationProvider } from './migrations';
 import { createPrimaryPool } from './primary-pool';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type DatabaseConfig = { sqlitePath: string } | { url: string };
 
@@ -36,7 +37,7 @@ function sqliteDialect(path: string): Dialect {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: sqlite });
+  return new SqliteDialect({ database: withStatementCache(sqlite) });
 }
 
 /**

@@ -2,8 +2,10 @@ import type { Kysely, Selectable } from 'kysely';
 import type { GridRecord } from '../../domain/record-envelope';
 import type { RecordKind } from '../../domain/record-kinds';
 import type { Database, RecordsTable } from './schema';
+import { chunks, MAX_IDS, rowsPerStatement } from './statement-chunks';
 
 type RecordRow = Selectable<RecordsTable>;
+const RECORD_COLUMNS = 13;
 
 /** Builds the wire envelope from a row. Rows were validated on the way in, so nothing is checked here. */
 export function recordFromRow(row: RecordRow): GridRecord {
@@ -53,91 +55,164 @@ export async function insertRecords(
   db: Kysely<Database>,
   records: readonly { record: GridRecord; changeSeq: number; receivedAt: string }[],
 ): Promise<void> {
-  if (records.length === 0) return;
-  await db
-    .insertInto('records')
-    .values(records.map(({ record, changeSeq, receivedAt }) => rowFromRecord(record, changeSeq, receivedAt)))
-    .execute();
+  await insertRecordRows(db, records);
   await insertRevisions(
     db,
     records.map(({ record }) => record),
   );
 }
 
-/**
- * Replaces a record only if it is still at `stored.rev`, and keeps the new revision (call inside
- * a transaction); answers whether it was replaced. A move to another grid is remembered as the
- * record's departure from `stored.gridId`, so that grid's pulls can name it in `removed`.
- */
-export async function replaceRecord(
+/** Inserts the rows of new records only, without their revisions (the caller keeps those). */
+export async function insertRecordRows(
   db: Kysely<Database>,
-  record: GridRecord,
-  changeSeq: number,
-  stored: { rev: number; gridId: string },
-  receivedAt: string,
-): Promise<boolean> {
-  const { id, ...row } = rowFromRecord(record, changeSeq, receivedAt);
-  const result = await db
-    .updateTable('records')
-    .set(row)
-    .where('id', '=', id)
-    .where('rev', '=', stored.rev)
-    .executeTakeFirst();
-  if (result.numUpdatedRows !== 1n) return false;
-  await insertRevisions(db, [record]);
-  if (stored.gridId !== record.gridId) {
+  records: readonly { record: GridRecord; changeSeq: number; receivedAt: string }[],
+): Promise<void> {
+  for (const chunk of chunks(records, rowsPerStatement(RECORD_COLUMNS))) {
+    await db
+      .insertInto('records')
+      .values(chunk.map(({ record, changeSeq, receivedAt }) => rowFromRecord(record, changeSeq, receivedAt)))
+      .execute();
+  }
+}
+
+/** The stored records of `ids` (those the server has), by id. */
+export async function findRecords(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, GridRecord>> {
+  const found = new Map<string, GridRecord>();
+  for (const chunk of chunks(ids, MAX_IDS)) {
+    const rows = await db.selectFrom('records').selectAll().where('id', 'in', chunk).execute();
+    for (const row of rows) found.set(row.id, recordFromRow(row));
+  }
+  return found;
+}
+
+/**
+ * Writes the rows of records the server already has (call inside a transaction), each only over
+ * an older rev of it; throws if any was not there at an older rev, which the counter lock rules
+ * out, so a broken invariant aborts the push instead of overwriting.
+ */
+export async function updateRecords(
+  db: Kysely<Database>,
+  records: readonly { record: GridRecord; changeSeq: number; receivedAt: string }[],
+): Promise<void> {
+  for (const chunk of chunks(records, rowsPerStatement(RECORD_COLUMNS))) {
+    // An upsert is the one multi-row update both SQLite and PostgreSQL take with the same SQL.
+    const result = await db
+      .insertInto('records')
+      .values(chunk.map(({ record, changeSeq, receivedAt }) => rowFromRecord(record, changeSeq, receivedAt)))
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet((eb) => ({
+            kind: eb.ref('excluded.kind'),
+            grid_id: eb.ref('excluded.grid_id'),
+            rev: eb.ref('excluded.rev'),
+            change_seq: eb.ref('excluded.change_seq'),
+            deleted: eb.ref('excluded.deleted'),
+            created_at: eb.ref('excluded.created_at'),
+            created_by: eb.ref('excluded.created_by'),
+            updated_at: eb.ref('excluded.updated_at'),
+            updated_by: eb.ref('excluded.updated_by'),
+            schema_version: eb.ref('excluded.schema_version'),
+            body: eb.ref('excluded.body'),
+            received_at: eb.ref('excluded.received_at'),
+          }))
+          .where('records.rev', '<', (eb) => eb.ref('excluded.rev')),
+      )
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0n) !== chunk.length) {
+      throw new Error('A record changed during its push');
+    }
+  }
+}
+
+/** Remembers each record's departure from a grid by a move (a pull of that grid names it in `removed`). */
+export async function recordDepartures(
+  db: Kysely<Database>,
+  departures: readonly { recordId: string; gridId: string; changeSeq: number }[],
+): Promise<void> {
+  for (const chunk of chunks(departures, rowsPerStatement(3))) {
     await db
       .insertInto('record_departures')
-      .values({ record_id: id, grid_id: stored.gridId, change_seq: changeSeq })
-      .onConflict((oc) => oc.columns(['record_id', 'grid_id']).doUpdateSet({ change_seq: changeSeq }))
+      .values(chunk.map((d) => ({ record_id: d.recordId, grid_id: d.gridId, change_seq: d.changeSeq })))
+      .onConflict((oc) =>
+        oc
+          .columns(['record_id', 'grid_id'])
+          .doUpdateSet((eb) => ({ change_seq: eb.ref('excluded.change_seq') })),
+      )
       .execute();
   }
-  return true;
 }
 
-/** The record as it was at `rev`, if the server kept that revision. */
-export async function findRevision(
+/** The kept revisions among `keys` (record id and rev), as `revisionKey(id, rev)` → envelope. */
+export async function findRevisions(
   db: Kysely<Database>,
-  id: string,
-  rev: number,
-): Promise<GridRecord | undefined> {
-  const row = await db
-    .selectFrom('record_revisions')
-    .select('envelope')
-    .where('record_id', '=', id)
-    .where('rev', '=', rev)
-    .executeTakeFirst();
-  return row && (JSON.parse(row.envelope) as GridRecord);
+  keys: readonly { id: string; rev: number }[],
+): Promise<Map<string, GridRecord>> {
+  const found = new Map<string, GridRecord>();
+  for (const chunk of chunks(keys, MAX_IDS)) {
+    const rows = await db
+      .selectFrom('record_revisions')
+      .select(['record_id', 'rev', 'envelope'])
+      .where((eb) =>
+        eb(
+          eb.refTuple('record_id', 'rev'),
+          'in',
+          chunk.map((key) => eb.tuple(key.id, key.rev)),
+        ),
+      )
+      .execute();
+    for (const row of rows)
+      found.set(revisionKey(row.record_id, row.rev), JSON.parse(row.envelope) as GridRecord);
+  }
+  return found;
 }
 
-/** Rewrites every kept revision of a record through `rewrite` (a tombstone erasing personal data). */
+export function revisionKey(id: string, rev: number): string {
+  return `${id}\u0000${rev}`;
+}
+
+/** Rewrites every kept revision of the records `recordIds` through `rewrite` (tombstones erasing personal data). */
 export async function rewriteRevisions(
   db: Kysely<Database>,
-  recordId: string,
+  recordIds: readonly string[],
   rewrite: (envelope: GridRecord) => GridRecord,
 ): Promise<void> {
-  const rows = await db
-    .selectFrom('record_revisions')
-    .select(['rev', 'envelope'])
-    .where('record_id', '=', recordId)
-    .execute();
-  for (const row of rows) {
-    await db
-      .updateTable('record_revisions')
-      .set({ envelope: JSON.stringify(rewrite(JSON.parse(row.envelope) as GridRecord)) })
-      .where('record_id', '=', recordId)
-      .where('rev', '=', row.rev)
+  for (const ids of chunks(recordIds, MAX_IDS)) {
+    const rows = await db
+      .selectFrom('record_revisions')
+      .select(['record_id', 'rev', 'envelope'])
+      .where('record_id', 'in', ids)
       .execute();
+    const rewritten = rows.map((row) => ({
+      record_id: row.record_id,
+      rev: row.rev,
+      envelope: JSON.stringify(rewrite(JSON.parse(row.envelope) as GridRecord)),
+    }));
+    for (const chunk of chunks(rewritten, rowsPerStatement(3))) {
+      await db
+        .insertInto('record_revisions')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.columns(['record_id', 'rev']).doUpdateSet((eb) => ({ envelope: eb.ref('excluded.envelope') })),
+        )
+        .execute();
+    }
   }
 }
 
-async function insertRevisions(db: Kysely<Database>, records: readonly GridRecord[]): Promise<void> {
-  await db
-    .insertInto('record_revisions')
-    .values(
-      records.map((record) => ({ record_id: record.id, rev: record.rev, envelope: JSON.stringify(record) })),
-    )
-    .execute();
+/** Keeps these revisions (call inside a transaction); a revision kept already fails on the primary key. */
+export async function insertRevisions(db: Kysely<Database>, records: readonly GridRecord[]): Promise<void> {
+  for (const chunk of chunks(records, rowsPerStatement(3))) {
+    await db
+      .insertInto('record_revisions')
+      .values(
+        chunk.map((record) => ({ record_id: record.id, rev: record.rev, envelope: JSON.stringify(record) })),
+      )
+      .execute();
+  }
 }
 
 /**

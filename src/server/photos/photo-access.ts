@@ -8,12 +8,11 @@
  */
 import type { Kysely } from 'kysely';
 import { canRead, readableKinds, recordFacts } from '../../domain/access-rules';
-import { photoIdsOf } from '../../domain/photo';
 import type { SessionUser } from '../../domain/protocol';
 import type { GridRecord } from '../../domain/record-envelope';
 import { recordFromRow } from '../db/records.repository';
 import type { Database } from '../db/schema';
-import { deletePhotoRefs, hasUploaded, insertPhotoRefs, recordsProvingPhoto } from './photos.repository';
+import { hasUploaded, recordsProvingPhoto } from './photos.repository';
 
 export async function canReadPhoto(
   db: Kysely<Database>,
@@ -23,37 +22,18 @@ export async function canReadPhoto(
   if (await hasUploaded(db, sha256, user.id)) return true;
   if (readableKinds(user.role).length === 0) return false;
   const rows = await recordsProvingPhoto(db, sha256, user.scope.gridIds);
-  return rows.some((row) => {
-    const record = recordFromRow(row);
-    return canRead(user.role, record.kind, recordFacts(record), user.id);
-  });
+  return mayReadPhoto(user, false, rows.map(recordFromRow));
 }
 
 /**
- * Makes a record's photo references follow its new body (call in the write's transaction, before
- * or after the record row is written: only this record's references change). References the
- * record had already keep their author and proof; a new one is the pusher's, proven if the pusher
- * can read the photo now.
+ * The rule itself, over what the caller found: whether `user` uploaded the photo, and the live
+ * records in their grids holding a proven reference to it (push-photo-refs.ts finds those for a
+ * whole push at once).
  */
-export async function trackPhotoRefs(
-  db: Kysely<Database>,
-  before: GridRecord | undefined,
-  after: GridRecord,
-  author: SessionUser,
-): Promise<void> {
-  const had = new Set(before ? photoIdsOf(before.body) : []);
-  const has = photoIdsOf(after.body);
-  const hasSet = new Set(has);
-  await deletePhotoRefs(
-    db,
-    after.id,
-    [...had].filter((sha256) => !hasSet.has(sha256)),
-  );
-  const added = has.filter((sha256) => !had.has(sha256));
-  const refs = [];
-  for (const sha256 of added) {
-    const proven = await canReadPhoto(db, author, sha256);
-    refs.push({ sha256, record_id: after.id, author_id: author.id, proven: proven ? 1 : 0 });
+export function mayReadPhoto(user: SessionUser, uploaded: boolean, proving: Iterable<GridRecord>): boolean {
+  if (uploaded) return true;
+  for (const record of proving) {
+    if (canRead(user.role, record.kind, recordFacts(record), user.id)) return true;
   }
-  await insertPhotoRefs(db, refs);
+  return false;
 }

@@ -11,6 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { chunks, MAX_IDS, rowsPerStatement } from '../db/statement-chunks';
 
 export interface PhotosTable {
   sha256: string;
@@ -104,26 +105,90 @@ export async function recordsProvingPhoto(
     .execute();
 }
 
-/** Drops the references of `recordId` to photos its body no longer names. */
-export async function deletePhotoRefs(
+/** The photo references of the records `recordIds`. */
+export async function findPhotoRefsOf(
   db: Kysely<Database>,
-  recordId: string,
-  sha256s: readonly string[],
-): Promise<void> {
-  if (sha256s.length === 0) return;
-  await photoDb(db)
-    .deleteFrom('photo_refs')
-    .where('record_id', '=', recordId)
-    .where('sha256', 'in', [...sha256s])
-    .execute();
+  recordIds: readonly string[],
+): Promise<PhotoRefsTable[]> {
+  const refs: PhotoRefsTable[] = [];
+  for (const chunk of chunks(recordIds, MAX_IDS)) {
+    refs.push(
+      ...(await photoDb(db).selectFrom('photo_refs').selectAll().where('record_id', 'in', chunk).execute()),
+    );
+  }
+  return refs;
 }
 
-/** Adds references of a record; a reference it has already keeps its author and proof. */
+/** Which of `sha256s` `userId` uploaded. */
+export async function uploadedBy(
+  db: Kysely<Database>,
+  userId: string,
+  sha256s: readonly string[],
+): Promise<Set<string>> {
+  const uploaded = new Set<string>();
+  for (const chunk of chunks(sha256s, MAX_IDS)) {
+    const rows = await photoDb(db)
+      .selectFrom('photo_uploads')
+      .select('sha256')
+      .where('user_id', '=', userId)
+      .where('sha256', 'in', chunk)
+      .execute();
+    for (const row of rows) uploaded.add(row.sha256);
+  }
+  return uploaded;
+}
+
+/** recordsProvingPhoto for several photos at once: each live record in `gridIds` with the photo it proves. */
+export async function recordsProvingPhotos(
+  db: Kysely<Database>,
+  sha256s: readonly string[],
+  gridIds: readonly string[],
+): Promise<(Database['records'] & { proves: string })[]> {
+  if (gridIds.length === 0) return [];
+  const rows: (Database['records'] & { proves: string })[] = [];
+  for (const chunk of chunks(sha256s, MAX_IDS)) {
+    rows.push(
+      ...(await photoDb(db)
+        .selectFrom('photo_refs')
+        .innerJoin('records', 'records.id', 'photo_refs.record_id')
+        .where('photo_refs.sha256', 'in', chunk)
+        .where('photo_refs.proven', '=', 1)
+        .where('records.grid_id', 'in', [...gridIds])
+        .where('records.deleted', '=', 0)
+        .selectAll('records')
+        .select('photo_refs.sha256 as proves')
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** Drops these references (record and photo). */
+export async function deletePhotoRefs(
+  db: Kysely<Database>,
+  refs: readonly { record_id: string; sha256: string }[],
+): Promise<void> {
+  for (const chunk of chunks(refs, MAX_IDS)) {
+    await photoDb(db)
+      .deleteFrom('photo_refs')
+      .where((eb) =>
+        eb(
+          eb.refTuple('record_id', 'sha256'),
+          'in',
+          chunk.map((ref) => eb.tuple(ref.record_id, ref.sha256)),
+        ),
+      )
+      .execute();
+  }
+}
+
+/** Adds references of records; a reference a record has already keeps its author and proof. */
 export async function insertPhotoRefs(db: Kysely<Database>, refs: readonly PhotoRefsTable[]): Promise<void> {
-  if (refs.length === 0) return;
-  await photoDb(db)
-    .insertInto('photo_refs')
-    .values([...refs])
-    .onConflict((oc) => oc.columns(['sha256', 'record_id']).doNothing())
-    .execute();
+  for (const chunk of chunks(refs, rowsPerStatement(4))) {
+    await photoDb(db)
+      .insertInto('photo_refs')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['sha256', 'record_id']).doNothing())
+      .execute();
+  }
 }

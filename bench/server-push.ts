@@ -1,0 +1,199 @@
+/**
+ * One client's push rate against the real server (issue 15): a Node client signs in, then pushes
+ * RECORDS new patrols of about 1.6 KB in batches of BATCH, one request after the other, and every
+ * one must come back `applied`. Next to it, in the same run, the baseline: the same number of
+ * records rows written straight into a database of the same kind (one transaction per batch, one
+ * multi-row insert each), which is about what the database itself can take. Rounds take turns
+ * (SQLite push, SQLite raw, PostgreSQL push, PostgreSQL raw) so a load swing on the shared machine
+ * hits all of them; each figure is the median over the rounds.
+ *
+ * Run alone (no build needed):
+ *   npx tsx bench/server-push.ts      SERVER_PUSH_ROUNDS=5 for more rounds; DATABASE_URL for PostgreSQL
+ * `npm run bench` runs it with the others (results.serverPush in bench/results/*.json).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import type { PushResponse } from '../src/domain/protocol';
+import { type DatabaseConfig, openDatabase } from '../src/server/db/database';
+import type { Database } from '../src/server/db/schema';
+import { uuidV7 } from '../src/sync/uuid-v7';
+import { type ServerProcess, startServerProcess } from '../tests/e2e/support/server-process';
+import { type LoadDevice, loadPatrol, signInDevice } from './load-device';
+import { startBenchPostgres } from './postgres';
+import { median, round } from './stats';
+
+const RECORDS = 10_000;
+const BATCH = 500;
+const ROUNDS = Number(process.env.SERVER_PUSH_ROUNDS ?? 3);
+
+/** Pushes RECORDS new patrols in batches of BATCH, one request at a time; answers records/s. */
+async function pushAll(url: string, device: LoadDevice): Promise<number> {
+  const start = performance.now();
+  for (let sent = 0; sent < RECORDS; sent += BATCH) {
+    const mutations = Array.from({ length: BATCH }, () => ({
+      id: uuidV7(),
+      seq: ++device.seq,
+      op: 'upsert' as const,
+      baseRev: 0,
+      record: loadPatrol(device),
+    }));
+    const response = await fetch(`${url}/api/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ protocol: 1, clientId: device.clientId, mutations }),
+    });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`push: HTTP ${response.status} ${text.slice(0, 300)}`);
+    const body = JSON.parse(text) as PushResponse;
+    const notApplied = body.results.filter((result) => result.status !== 'applied');
+    if (body.results.length !== BATCH || notApplied.length > 0) {
+      throw new Error(
+        `push: ${notApplied.length} of ${body.results.length} not applied: ${text.slice(0, 300)}`,
+      );
+    }
+  }
+  return RECORDS / ((performance.now() - start) / 1000);
+}
+
+/** The same records as rows, written straight into `db`: one transaction and one insert per batch. */
+async function insertRaw(db: Kysely<Database>, device: LoadDevice, firstSeq: number): Promise<number> {
+  const start = performance.now();
+  let seq = firstSeq;
+  for (let sent = 0; sent < RECORDS; sent += BATCH) {
+    const rows = Array.from({ length: BATCH }, () => {
+      const record = loadPatrol(device);
+      return {
+        id: record.id,
+        kind: record.kind,
+        grid_id: record.gridId,
+        rev: 1,
+        change_seq: ++seq,
+        deleted: 0,
+        created_at: record.createdAt,
+        created_by: record.createdBy,
+        updated_at: record.updatedAt,
+        updated_by: record.updatedBy,
+        schema_version: record.schemaVersion,
+        body: JSON.stringify(record.body),
+        received_at: new Date().toISOString(),
+      };
+    });
+    await db.transaction().execute((trx) => trx.insertInto('records').values(rows).execute());
+  }
+  return RECORDS / ((performance.now() - start) / 1000);
+}
+
+async function freshPostgresDatabase(adminUrl: string, name: string) {
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name}`);
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
+}
+
+interface Target {
+  label: string;
+  server: ServerProcess;
+  device: LoadDevice;
+  raw: Kysely<Database>;
+  push: number[];
+  baseline: number[];
+  close(): Promise<void>;
+}
+
+async function openTarget(label: string, postgresUrl?: string): Promise<Target> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    let serverEnv: Record<string, string> = {};
+    let rawConfig: DatabaseConfig;
+    if (postgresUrl) {
+      const serverDb = await freshPostgresDatabase(postgresUrl, `gridkeeper_push_server_${process.pid}`);
+      cleanups.push(serverDb.drop);
+      const rawDb = await freshPostgresDatabase(postgresUrl, `gridkeeper_push_raw_${process.pid}`);
+      cleanups.push(rawDb.drop);
+      serverEnv = { DATABASE_URL: serverDb.url };
+      rawConfig = { url: rawDb.url };
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), 'gridkeeper-push-raw-'));
+      cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+      rawConfig = { sqlitePath: join(dir, 'raw.sqlite') };
+    }
+    const server = await startServerProcess(serverEnv);
+    cleanups.push(() => server.stop());
+    const raw = await openDatabase(rawConfig);
+    cleanups.push(() => raw.destroy());
+    const device = await signInDevice([server.url], 'hb-grid01', 0);
+    return { label, server, device, raw, push: [], baseline: [], close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function measureServerPush(postgresUrl: string | undefined) {
+  console.log(
+    `server push: 1 client, ${RECORDS} records of about 1.6 KB in batches of ${BATCH}, ${ROUNDS} rounds, taking turns`,
+  );
+  const targets: Target[] = [];
+  try {
+    targets.push(await openTarget('SQLite'));
+    if (postgresUrl) targets.push(await openTarget('PostgreSQL', postgresUrl));
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const target of targets) {
+        target.push.push(round(await pushAll(target.server.url, target.device), 0));
+        target.baseline.push(round(await insertRaw(target.raw, target.device, r * RECORDS), 0));
+      }
+    }
+  } finally {
+    for (const target of targets) await target.close();
+  }
+  const figures: Record<string, unknown> = { records: RECORDS, batch: BATCH, rounds: ROUNDS };
+  for (const target of targets) {
+    const push = median(target.push);
+    const baseline = median(target.baseline);
+    console.log(
+      `server push, ${target.label}: ${push} rec/s (rounds ${target.push.join(', ')}), ` +
+        `raw insert ${baseline} rec/s (rounds ${target.baseline.join(', ')}), ${round((push / baseline) * 100, 0)}% of raw`,
+    );
+    figures[target.label === 'SQLite' ? 'sqlite' : 'postgres'] = {
+      pushRecordsPerSecondByRound: target.push,
+      pushRecordsPerSecondMedian: push,
+      rawRecordsPerSecondByRound: target.baseline,
+      rawRecordsPerSecondMedian: baseline,
+      shareOfRaw: round(push / baseline),
+    };
+  }
+  return figures;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const at = new Date().toISOString();
+  const postgres = await startBenchPostgres();
+  let serverPush: unknown;
+  try {
+    serverPush = await measureServerPush(postgres?.url);
+  } finally {
+    postgres?.stop();
+  }
+  const dir = resolve(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, `${at.replaceAll(':', '-')}-server-push.json`);
+  writeFileSync(file, `${JSON.stringify({ at, serverPush }, null, 2)}\n`);
+  console.log(`\nwrote ${file}`);
+}

@@ -1,0 +1,260 @@
+/**
+ * One push batch, set-based: everything the decisions may look at is read with a few statements
+ * (the seen mutation ids, the existing records, the kept revisions stale edits need, the photo
+ * references), the batch decides in memory in order (decide-mutation.ts), each decision updating
+ * the working state the next one sees, and what was decided is written with one multi-row
+ * statement per table. Call it inside the push transaction, after the change counter lock, so what
+ * it read cannot change before it writes.
+ */
+import type { Kysely } from 'kysely';
+import { withoutPersonalData } from '../../domain/personal-fields';
+import type { MutationResult } from '../../domain/protocol';
+import type { GridRecord } from '../../domain/record-envelope';
+import { type AuditEntry, insertAuditEntries } from '../db/audit-log.repository';
+import { raiseAckedSeq } from '../db/clients.repository';
+import { takeChangeSeqs } from '../db/counters.repository';
+import {
+  findMutations,
+  insertMutations,
+  type NewMutation,
+  rewriteStoredResults,
+  type StoredMutation,
+} from '../db/mutations.repository';
+import {
+  findRecords,
+  findRevisions,
+  insertRecordRows,
+  insertRevisions,
+  recordDepartures,
+  revisionKey,
+  rewriteRevisions,
+  updateRecords,
+} from '../db/records.repository';
+import type { Database } from '../db/schema';
+import { PushPhotoRefs } from '../photos/push-photo-refs';
+import type { BatchView, Decision, ParsedMutation, Pusher } from './decide-mutation';
+
+interface Write {
+  record: GridRecord;
+  existing: GridRecord | undefined;
+  entry: AuditEntry;
+}
+
+export class PushBatch implements BatchView {
+  readonly #records: Map<string, GridRecord>;
+  /** Kept revisions read or written by the batch; a key read but not found is in #readRevisions only. */
+  readonly #revisions: Map<string, GridRecord>;
+  readonly #readRevisions: Set<string>;
+  readonly #seen: Map<string, StoredMutation>;
+  readonly #writes: Write[] = [];
+  readonly #newRevisions: string[] = [];
+  readonly #remembered: Omit<NewMutation, 'result'>[] = [];
+  /** Records the batch deleted: their revisions and stored results from before it are erased too. */
+  readonly #deleted = new Set<string>();
+  #ackedSeq = 0;
+  #photoRefs: PushPhotoRefs | undefined;
+
+  private readonly pusher: Pusher;
+  /** The batch's records as stored before it. */
+  private readonly stored: ReadonlyMap<string, GridRecord>;
+
+  private constructor(
+    pusher: Pusher,
+    stored: ReadonlyMap<string, GridRecord>,
+    seen: Map<string, StoredMutation>,
+    revisions: { found: Map<string, GridRecord>; read: Set<string> },
+  ) {
+    this.pusher = pusher;
+    this.stored = stored;
+    this.#records = new Map(stored);
+    this.#seen = seen;
+    this.#revisions = revisions.found;
+    this.#readRevisions = revisions.read;
+  }
+
+  static async load(
+    db: Kysely<Database>,
+    pusher: Pusher,
+    batch: readonly ParsedMutation[],
+  ): Promise<PushBatch> {
+    const seen = await findMutations(
+      db,
+      batch.map(({ mutation }) => mutation.id),
+    );
+    const pushed = batch.flatMap((parsed) => ('record' in parsed ? [parsed.record] : []));
+    const stored = await findRecords(db, [...new Set(pushed.map((record) => record.id))]);
+    // Replays answer with the revision a stored result names; stale edits merge against theirs.
+    const replayed = [...seen.values()].filter((s) => !s.result.record && s.result.rev !== undefined);
+    const revisionKeys = [
+      ...neededRevisions(batch, stored),
+      ...replayed.map((s) => ({ id: s.recordId, rev: s.result.rev ?? 0 })),
+    ];
+    const found = revisionKeys.length > 0 ? await findRevisions(db, revisionKeys) : new Map();
+    const read = new Set(revisionKeys.map((key) => revisionKey(key.id, key.rev)));
+    for (const [id, s] of seen) {
+      if (s.result.record || s.result.rev === undefined) continue;
+      const record = found.get(revisionKey(s.recordId, s.result.rev));
+      if (!record)
+        throw new Error(`Mutation ${id} names revision ${s.result.rev} of ${s.recordId}, which is not kept`);
+      seen.set(id, { ...s, result: { ...s.result, record } });
+    }
+    const state = new PushBatch(pusher, stored, seen, { found, read });
+    state.#photoRefs = await PushPhotoRefs.load(db, pusher.user, { pushed, stored: stored.values() }, (id) =>
+      state.record(id),
+    );
+    return state;
+  }
+
+  seen(mutationId: string): StoredMutation | undefined {
+    return this.#seen.get(mutationId);
+  }
+
+  record(id: string): GridRecord | undefined {
+    return this.#records.get(id);
+  }
+
+  revision(id: string, rev: number): GridRecord | undefined {
+    const key = revisionKey(id, rev);
+    const kept = this.#revisions.get(key);
+    // Every revision above the stored rev was written by this batch, so it is here if it exists.
+    if (kept || this.#readRevisions.has(key) || rev > (this.stored.get(id)?.rev ?? 0)) return kept;
+    throw new Error(`Revision ${rev} of ${id} was not read before the push decided`);
+  }
+
+  /** Takes the decision into the working state; answers the mutation's result. */
+  apply(parsed: ParsedMutation, decision: Decision): MutationResult {
+    const { mutation } = parsed;
+    if (decision.kind === 'answer') return decision.result;
+    if (decision.kind === 'remember') return this.#remember(parsed, 'applied', decision.record);
+
+    const { record, existing } = decision;
+    this.#records.set(record.id, record);
+    const key = revisionKey(record.id, record.rev);
+    this.#revisions.set(key, record);
+    this.#newRevisions.push(key);
+    this.#photoRefs?.track(existing, record);
+    if (record.deleted) this.#erase(record.id);
+    this.#writes.push({
+      record,
+      existing,
+      entry: {
+        at: this.pusher.now.toISOString(),
+        userId: this.pusher.user.id,
+        clientId: this.pusher.clientId,
+        action: decision.action,
+        recordId: record.id,
+        kind: record.kind,
+        before: existing ?? null,
+        after: record,
+        ...(mutation.madeOffline !== undefined && { offline: mutation.madeOffline }),
+      },
+    });
+    return this.#remember(parsed, decision.status, record);
+  }
+
+  /** Writes what the batch decided: one multi-row statement per table, in its transaction. */
+  async write(db: Kysely<Database>): Promise<void> {
+    const receivedAt = this.pusher.now.toISOString();
+    const count = this.#writes.length;
+    // The change_seq of each write in decision order; a record written twice keeps its last.
+    const first = count > 0 ? (await takeChangeSeqs(db, count)) - count + 1 : 0;
+    const latest = new Map<string, { record: GridRecord; changeSeq: number; receivedAt: string }>();
+    const departures = new Map<string, { recordId: string; gridId: string; changeSeq: number }>();
+    this.#writes.forEach(({ record, existing }, i) => {
+      const changeSeq = first + i;
+      latest.set(record.id, { record, changeSeq, receivedAt });
+      if (existing && existing.gridId !== record.gridId) {
+        const key = `${record.id}\u0000${existing.gridId}`;
+        departures.set(key, { recordId: record.id, gridId: existing.gridId, changeSeq });
+      }
+    });
+    const rows = [...latest.values()];
+    await insertRecordRows(
+      db,
+      rows.filter(({ record }) => !this.stored.has(record.id)),
+    );
+    await updateRecords(
+      db,
+      rows.filter(({ record }) => this.stored.has(record.id)),
+    );
+    await recordDepartures(db, [...departures.values()]);
+
+    // Before this batch's own rows go in: those were erased in memory when their record was deleted.
+    const erased = [...this.#deleted].filter((id) => this.stored.has(id));
+    if (erased.length > 0) {
+      await rewriteRevisions(db, erased, withoutPersonalData);
+      await rewriteStoredResults(db, erased, withoutPersonalData);
+    }
+    await insertRevisions(
+      db,
+      this.#newRevisions.map((key) => this.#revisions.get(key) as GridRecord),
+    );
+    await this.#photoRefs?.write(db);
+    await insertAuditEntries(
+      db,
+      this.#writes.map(({ entry }) => entry),
+    );
+    await insertMutations(
+      db,
+      this.#remembered.map((m) => ({ ...m, result: (this.#seen.get(m.id) as StoredMutation).result })),
+    );
+    if (this.#ackedSeq > 0) await raiseAckedSeq(db, this.pusher.clientId, this.#ackedSeq);
+  }
+
+  /** The mutation's first result, answered as `duplicate` to a replay (also later in this batch). */
+  #remember(parsed: ParsedMutation, status: 'applied' | 'merged', record: GridRecord): MutationResult {
+    const { mutation } = parsed;
+    const result: MutationResult = { id: mutation.id, status, rev: record.rev, record };
+    const userId = this.pusher.user.id;
+    this.#seen.set(mutation.id, { userId, recordId: record.id, result });
+    this.#remembered.push({
+      id: mutation.id,
+      clientId: this.pusher.clientId,
+      seq: mutation.seq,
+      userId,
+      recordId: record.id,
+      at: this.pusher.now.toISOString(),
+    });
+    this.#ackedSeq = Math.max(this.#ackedSeq, mutation.seq);
+    return result;
+  }
+
+  /** A delete erases the record's personal data from its kept revisions and stored results too. */
+  #erase(recordId: string): void {
+    this.#deleted.add(recordId);
+    for (const [key, envelope] of this.#revisions) {
+      if (envelope.id === recordId) this.#revisions.set(key, withoutPersonalData(envelope));
+    }
+    for (const [id, stored] of this.#seen) {
+      if (stored.recordId === recordId && stored.result.record) {
+        const record = withoutPersonalData(stored.result.record);
+        this.#seen.set(id, { ...stored, result: { ...stored.result, record } });
+      }
+    }
+  }
+}
+
+/**
+ * The kept revisions a stale edit of the batch may merge against: base revisions at or below the
+ * stored rev (higher ones the batch writes itself), except where the edit is at the stored rev and
+ * nothing before it in the batch touches its record (it is then written without a merge).
+ */
+function neededRevisions(
+  batch: readonly ParsedMutation[],
+  stored: ReadonlyMap<string, GridRecord>,
+): { id: string; rev: number }[] {
+  const keys = new Map<string, { id: string; rev: number }>();
+  const touched = new Set<string>();
+  for (const parsed of batch) {
+    if (!('record' in parsed)) continue;
+    const { mutation, record } = parsed;
+    const current = stored.get(record.id);
+    const first = !touched.has(record.id);
+    touched.add(record.id);
+    if (!current || mutation.op !== 'upsert' || mutation.baseRev <= 0 || mutation.baseRev > current.rev)
+      continue;
+    if (first && mutation.baseRev === current.rev) continue;
+    keys.set(revisionKey(record.id, mutation.baseRev), { id: record.id, rev: mutation.baseRev });
+  }
+  return [...keys.values()];
+}
