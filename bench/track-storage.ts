@@ -72,7 +72,9 @@ export async function measureTrackStorage(
   try {
     const start = new Date('2026-11-26T00:30:00.000Z');
     await seedDemoData(db, start);
-    const app = createApp({ db, now: () => start });
+    // The server's clock walks with the simulated days: it refuses record times a day ahead of it.
+    let serverNow = start;
+    const app = createApp({ db, now: () => serverNow });
     const login = await app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -110,6 +112,7 @@ export async function measureTrackStorage(
     let last: GridRecord | undefined;
     for (let day = 0; day < DAYS; day++) {
       const startedAt = new Date(start.getTime() + day * 86_400_000);
+      serverNow = startedAt;
       const draft: PatrolBody = {
         patrolTypes: ['keyPlacePatrol'],
         startedAt: startedAt.toISOString(),
