@@ -4,11 +4,11 @@
  * holds records only a newer app can read — keep them out of every list, say how many in 设置, and
  * go on with everything else.
  *
- * The server's SQLite file gets a patrol log in a newer body version (served as stored: the server
- * does not re-validate what it reads) and a row of 上报事件 (`gridEvent`, the next kind). Today's
- * server knows no access rule for gridEvent, so it serves that row to nobody; a server that knows
- * the kind does. That server is stood in for by adding one gridEvent change to each page the real
- * server answers.
+ * A server of the next release is stood in for by adding to each page the real server answers a
+ * 上报事件 change (`gridEvent`, the next kind) and, once it "has" one, a patrol log in a newer body
+ * version. The real server's SQLite file gets such rows too, as a server rolled back past that
+ * release would hold them: it serves neither (no access rule for gridEvent; a body version it
+ * cannot read grants no one access) and still answers every pull.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -103,10 +103,12 @@ describe.runIf(chromiumAvailable())('a server holding records only a newer app c
     if (!patrol) throw new Error(`the demo data has no patrol log in ${GRID}`);
     // Service workers blocked: every pull is the page's own request, so the stand-in below sees it.
     const context = await stack.browser.newContext({ ...PHONE, serviceWorkers: 'block' });
-    // A server that knows 上报事件 sends it among the records of the grid.
+    // A server that knows 上报事件 sends it among the records of the grid, and once it holds a
+    // patrol log of the next body version, that too (where the real one names it removed).
+    let servesFuture = false;
     await context.route('**/api/sync/pull?*', async (route) => {
       const response = await route.fetch();
-      const page = (await response.json()) as { changes: unknown[] };
+      const page = (await response.json()) as { changes: unknown[]; removed?: string[] };
       const event = {
         ...patrol,
         id: SERVED_EVENT_ID,
@@ -114,7 +116,22 @@ describe.runIf(chromiumAvailable())('a server holding records only a newer app c
         schemaVersion: 1,
         body: { title: '路灯不亮' },
       };
-      await route.fulfill({ response, json: { ...page, changes: [...page.changes, event] } });
+      const future = {
+        ...patrol,
+        id: FUTURE_ID,
+        schemaVersion: RECORD_SCHEMA_VERSION + 1,
+        body: { ...patrol.body, content: FUTURE_CONTENT, weather: '小雨' },
+      };
+      const { removed = [], ...rest } = page;
+      const stillRemoved = removed.filter((id) => id !== FUTURE_ID);
+      await route.fulfill({
+        response,
+        json: {
+          ...rest,
+          changes: [...page.changes, event, ...(servesFuture ? [future] : [])],
+          ...(stillRemoved.length > 0 && { removed: stillRemoved }),
+        },
+      });
     });
     const page = await context.newPage();
     await signIn(page, stack.server.url, 'hb-grid01');
@@ -123,6 +140,11 @@ describe.runIf(chromiumAvailable())('a server holding records only a newer app c
     expect(await deviceRecord(page, patrol.id)).toEqual(patrol);
 
     storeNewerRecords(stack.server.dataDir, patrol);
+    servesFuture = true;
+    // The real server, holding rows it cannot read, answers pulls and serves neither.
+    const served = (await serverRecords(stack.server.url, 'hb-grid01')).map((record) => record.id);
+    expect(served).not.toContain(FUTURE_ID);
+    expect(served).not.toContain(STORED_EVENT_ID);
     const pushedId = await pushFromOtherPhone(stack.server.url, patrol);
     await badge.click();
     await page.getByRole('button', { name: '立即同步' }).click();
