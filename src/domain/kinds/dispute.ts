@@ -55,7 +55,6 @@ export const disputeKind = {
     body.summary,
   ],
   searchLabels: () => [],
-  titleText: (body) => body.title,
   overdue: (body, now) => isDisputeOverdue(body, now),
   attention: (body, now) => {
     if (isDisputeOverdue(body, now)) return 'overdue';

@@ -29,8 +29,6 @@ export interface KindRules<Body> {
   searchText(body: Body): string[];
   /** Coded values whose labels a search matches too, as [label group, value]. */
   searchLabels(body: Body): [group: string, value: string][];
-  /** The record's own title when its body has one (a case title, an address); else the app composes one. */
-  titleText(body: Body): string | undefined;
   /** 逾期 at `now`, by the kind's one definition of its deadlines (hazard-status.ts, dispute-status.ts). */
   overdue(body: Body, now: Date): boolean;
   /** The most urgent thing needing attention at `now`. */

@@ -14,7 +14,6 @@ export const patrolKind = {
   accessFacts: () => ({}),
   searchText: (body) => [body.content],
   searchLabels: (body) => body.patrolTypes.map((type) => ['patrolType', type]),
-  titleText: () => undefined,
   overdue: () => false,
   attention: () => 'none',
   todayTasks: () => [],

@@ -29,7 +29,6 @@ export const rentalHouseKind = {
     ...body.tenants.map((tenant) => tenant.name),
   ],
   searchLabels: () => [],
-  titleText: (body) => body.address,
   overdue: () => false,
   attention: () => 'none',
   todayTasks: () => [],

@@ -30,7 +30,6 @@ export const rentalInspectionKind = {
   }),
   searchText: (body) => [body.address, body.landlordName, body.remarks ?? ''],
   searchLabels: () => [],
-  titleText: (body) => body.address,
   overdue: (body, now) => isInspectionOverdue(body, now),
   attention: (body, now) => {
     if (isInspectionOverdue(body, now)) return 'overdue';
