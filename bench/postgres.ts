@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { freePort } from '../tests/e2e/support/server-process';
 
 export interface BenchPostgres {
@@ -51,4 +52,22 @@ export async function startBenchPostgres(): Promise<BenchPostgres | undefined> {
       }
     },
   };
+}
+
+/** A fresh database on the bench's PostgreSQL, so each configuration or round starts empty of what another left. */
+export async function freshPostgresDatabase(adminUrl: string, name: string) {
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name}`);
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
 }

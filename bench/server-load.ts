@@ -25,7 +25,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { type ServerProcess, startServerProcess } from '../tests/e2e/support/server-process';
 import {
   type ConfigurationFigures,
@@ -33,7 +32,7 @@ import {
   openLoadConfiguration,
 } from './load-configuration';
 import type { LoadLog } from './load-figures';
-import { startBenchPostgres } from './postgres';
+import { freshPostgresDatabase, startBenchPostgres } from './postgres';
 import { median, round } from './stats';
 
 const DEVICES = 20;
@@ -66,24 +65,6 @@ function report(label: string, f: ConfigurationFigures, log: LoadLog, servers: r
   }
   for (const error of log.errors.slice(0, 10)) console.error(`  error: ${error}`);
   for (const server of servers) console.error(`  server output:\n${server.output().slice(-2000)}`);
-}
-
-/** A fresh database on the bench's PostgreSQL, so each configuration starts from the demo seed. */
-async function freshPostgresDatabase(adminUrl: string, name: string) {
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS ${name}`);
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
 }
 
 interface Opened {

@@ -16,14 +16,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import type { PushResponse } from '../src/domain/protocol';
 import { type DatabaseConfig, openDatabase } from '../src/server/db/database';
 import type { Database } from '../src/server/db/schema';
 import { uuidV7 } from '../src/sync/uuid-v7';
 import { type ServerProcess, startServerProcess } from '../tests/e2e/support/server-process';
 import { type LoadDevice, loadPatrol, signInDevice } from './load-device';
-import { startBenchPostgres } from './postgres';
+import { freshPostgresDatabase, startBenchPostgres } from './postgres';
 import { median, round } from './stats';
 
 const RECORDS = 10_000;
@@ -85,23 +84,6 @@ async function insertRaw(db: Kysely<Database>, device: LoadDevice, firstSeq: num
     await db.transaction().execute((trx) => trx.insertInto('records').values(rows).execute());
   }
   return RECORDS / ((performance.now() - start) / 1000);
-}
-
-async function freshPostgresDatabase(adminUrl: string, name: string) {
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS ${name}`);
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
 }
 
 interface Target {
