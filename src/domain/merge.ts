@@ -4,14 +4,15 @@
  * never last-writer-wins).
  *
  * The unit of merging is a field: `gridId` and each key of `body`. A nested object (`location`) or
- * an array of plain values (`patrolTypes`, `checklist`) is one field. A CHILD LIST — an array of
- * objects with a unique string `id` (dispute `parties`; later sessions, follow-ups, photos…) — is
- * merged item by item, so two people appending to it never collide. `photoIds` (sha256 strings)
- * merges as a set: both sides' additions kept, removals honoured.
+ * an array of plain values (`patrolTypes`, `checklist`) is one field. What merges finer is named by
+ * each kind's `merge` rules (kinds/): a CHILD LIST (dispute `parties`, `sessions`, a house's
+ * `tenants`…) is merged item by item by `id`, so two people appending to it never collide; a SET
+ * (`photoIds`, sha256 strings) keeps both sides' additions and honours removals.
  *
  * Paths name what collided, dotted like the wire `issues`: `gridId`, `body.summary`,
  * `body.parties.<item id>`.
  */
+import { mergeRulesOf } from './kinds';
 import type { GridRecord } from './record-envelope';
 
 export type MergeResult = { ok: true; merged: GridRecord } | { ok: false; conflicts: string[] };
@@ -57,12 +58,19 @@ export function threeWayMerge(
   }
   const conflicts: string[] = [];
   const collide = collisions === 'mine' ? undefined : conflicts;
-  const gridId = mergeField('gridId', base.gridId, mine.gridId, theirs.gridId, collide);
+  const rules = mergeRulesOf(theirs.kind);
+  const gridId = mergeWhole('gridId', base.gridId, mine.gridId, theirs.gridId, collide);
   const body: Fields = {};
   const bodies = [base.body, mine.body, theirs.body] as Fields[];
   for (const key of unionKeys(bodies)) {
     const [b, m, t] = bodies.map((fields) => fields[key]);
-    const value = mergeField(`body.${key}`, b, m, t, collide);
+    const path = `body.${key}`;
+    const value =
+      Object.hasOwn(rules.childLists, key) && isChildListField([b, m, t])
+        ? mergeUnlessEqual(b, m, t, () => mergeChildList(path, b, m, t, collide))
+        : rules.sets.includes(key)
+          ? mergeUnlessEqual(b, m, t, () => mergeSet(b, m, t))
+          : mergeWhole(path, b, m, t, collide);
     if (value !== undefined) body[key] = value;
   }
   if (conflicts.length > 0) return { ok: false, conflicts };
@@ -82,6 +90,7 @@ export function threeWayMerge(
  * only in order is reported as the list itself.
  */
 export function differingFields(a: GridRecord, b: GridRecord): string[] {
+  const rules = mergeRulesOf(b.kind);
   const paths: string[] = [];
   if (a.gridId !== b.gridId) paths.push('gridId');
   if (a.deleted !== b.deleted) paths.push('deleted');
@@ -90,7 +99,7 @@ export function differingFields(a: GridRecord, b: GridRecord): string[] {
     const [x, y] = bodies.map((fields) => fields[key]);
     if (deepEqual(x, y)) continue;
     const path = `body.${key}`;
-    if (!isChildListField([x, y])) {
+    if (!Object.hasOwn(rules.childLists, key) || !isChildListField([x, y])) {
       paths.push(path);
       continue;
     }
@@ -103,22 +112,27 @@ export function differingFields(a: GridRecord, b: GridRecord): string[] {
   return paths;
 }
 
-/** `conflicts` collects the colliding paths; without it, mine wins each collision. */
-function mergeField(
+/** The side that changed, when only one did (or both alike); otherwise what `both` makes of it. */
+function mergeUnlessEqual(base: unknown, mine: unknown, theirs: unknown, both: () => unknown): unknown {
+  if (deepEqual(mine, theirs)) return theirs;
+  if (deepEqual(mine, base)) return theirs;
+  if (deepEqual(theirs, base)) return mine;
+  return both();
+}
+
+/** One field as a whole. `conflicts` collects the colliding paths; without it, mine wins each collision. */
+function mergeWhole(
   path: string,
   base: unknown,
   mine: unknown,
   theirs: unknown,
   conflicts: string[] | undefined,
 ): unknown {
-  if (deepEqual(mine, theirs)) return theirs;
-  if (deepEqual(mine, base)) return theirs;
-  if (deepEqual(theirs, base)) return mine;
-  if (isChildListField([base, mine, theirs])) return mergeChildList(path, base, mine, theirs, conflicts);
-  if (SET_FIELDS.has(path)) return mergeSet(base, mine, theirs);
-  if (!conflicts) return mine;
-  conflicts.push(path);
-  return theirs;
+  return mergeUnlessEqual(base, mine, theirs, () => {
+    if (!conflicts) return mine;
+    conflicts.push(path);
+    return theirs;
+  });
 }
 
 /**
@@ -169,9 +183,6 @@ function mergeChildList(
   return merged;
 }
 
-/** Lists of plain ids where only membership matters: photos referenced by sha256. */
-const SET_FIELDS: ReadonlySet<string> = new Set(['body.photoIds']);
-
 /** Set merge: theirs, plus what I added, minus what I removed. Never a conflict. */
 function mergeSet(base: unknown, mine: unknown, theirs: unknown): unknown[] | undefined {
   const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -196,7 +207,10 @@ function isChildList(value: unknown): value is Fields[] {
   return true;
 }
 
-/** Every version is a child list or absent, and at least one has an item to tell it from a plain array. */
+/**
+ * Every version is a child list or absent (a named child list whose ids repeat merges as one
+ * field, so no item is lost to another with its id), and at least one has an item.
+ */
 function isChildListField(values: readonly unknown[]): boolean {
   return (
     values.every((value) => value === undefined || isChildList(value)) &&

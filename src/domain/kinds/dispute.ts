@@ -43,6 +43,17 @@ export const disputeKind = {
     place: 'address',
     location: 'location',
   },
+  merge: {
+    childLists: {
+      parties: true,
+      mediators: true,
+      extensions: true,
+      sessions: true,
+      followUps: true,
+      flowLogs: true,
+    },
+    sets: ['photoIds'],
+  },
   accessFacts: (body) => ({
     riskLevel: body.riskLevel,
     mediatorUserIds: (body.mediators ?? []).flatMap((mediator) => (mediator.userId ? [mediator.userId] : [])),

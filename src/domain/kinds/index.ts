@@ -29,3 +29,11 @@ export function rulesOf(record: GridRecord): KindRules<GridRecord['body']> {
   // definition picked by `record.kind` is the one written for exactly that kind's body.
   return KINDS[record.kind] as unknown as KindRules<GridRecord['body']>;
 }
+
+/** A kind's merge rules (merge.ts), with the body's field names as plain strings. */
+export function mergeRulesOf(kind: RecordKind): {
+  childLists: Readonly<Record<string, true>>;
+  sets: readonly string[];
+} {
+  return KINDS[kind].merge;
+}

@@ -15,6 +15,29 @@ import type { BODY_SCHEMAS } from './body-schemas';
 
 export type BodyOf<K extends RecordKind> = z.infer<(typeof BODY_SCHEMAS)[K]>;
 
+/** The body fields holding a list of items that each carry a string `id`. */
+export type ChildListField<Body> = {
+  [F in keyof Body]-?: NonNullable<Body[F]> extends readonly { id: string }[] ? F : never;
+}[keyof Body];
+
+/** The body fields holding a list of plain strings. */
+type StringListField<Body> = {
+  [F in keyof Body]-?: NonNullable<Body[F]> extends readonly string[] ? F : never;
+}[keyof Body];
+
+/**
+ * How two edits of a body merge (merge.ts), beyond the default of one field at a time.
+ * - `childLists` names EVERY list of items with an id (the type asks for each of them): merged
+ *   item by item, so two people appending to it never collide. A new list of this shape that is
+ *   not named would not compile.
+ * - `sets`: lists of plain ids where only membership matters (photos by sha256): both sides'
+ *   additions kept, removals honoured, never a conflict.
+ */
+export interface MergeRules<Body> {
+  childLists: { readonly [F in ChildListField<Body>]: true };
+  sets: readonly StringListField<Body>[];
+}
+
 /**
  * What needs attention about a record now, most urgent first: its deadline passed, a dispute's
  * red or orange risk, a hazard nobody has settled.
@@ -48,4 +71,5 @@ export interface KindDefinition<K extends RecordKind> extends KindRules<BodyOf<K
   hasDeadlines: boolean;
   /** The body paths holding personal data (`*`: every item of a list): what tombstones strip. */
   personalFields: Readonly<Record<string, PersonalClass>>;
+  merge: MergeRules<BodyOf<K>>;
 }

@@ -11,6 +11,7 @@ export const patrolKind = {
     track: 'location',
     location: 'location',
   },
+  merge: { childLists: { accompaniedBy: true, track: true }, sets: ['photoIds'] },
   accessFacts: () => ({}),
   searchText: (body) => [body.content],
   searchLabels: (body) => body.patrolTypes.map((type) => ['patrolType', type]),
