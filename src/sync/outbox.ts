@@ -7,20 +7,12 @@
  * next edit queues a new mutation that the sync engine rebases on the rev the first one gets.
  */
 import { deepEqual, threeWayMerge } from '../domain/merge';
-import { type Issue, toIssues } from '../domain/protocol';
-import { type GridRecord, recordSchema } from '../domain/record-envelope';
+import type { GridRecord } from '../domain/record-envelope';
 import type { LocalDb, LocalRecord, OutboxMutation } from './local-db';
 import { uuidV7 } from './uuid-v7';
+import { checkRecord, type ValidRecord, validRecord } from './valid-record';
 
-/** The record does not satisfy its kind's schema; `issues` name the fields. Nothing was written. */
-export class RecordInvalidError extends Error {
-  readonly issues: Issue[];
-  constructor(issues: Issue[]) {
-    super(`Record is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-    this.name = 'RecordInvalidError';
-    this.issues = issues;
-  }
-}
+export { RecordInvalidError } from './valid-record';
 
 /** The device is out of storage. Nothing was written; nothing was evicted. */
 export class StorageFullError extends Error {
@@ -97,12 +89,6 @@ async function queue(
   await db.records.put(row);
 }
 
-function validated(record: GridRecord): GridRecord {
-  const parsed = recordSchema.safeParse(record);
-  if (!parsed.success) throw new RecordInvalidError(toIssues(parsed.error.issues));
-  return parsed.data;
-}
-
 async function inWriteTransaction(db: LocalDb, work: () => Promise<void>): Promise<void> {
   try {
     await db.transaction('rw', [db.records, db.outbox, db.meta], work);
@@ -112,15 +98,26 @@ async function inWriteTransaction(db: LocalDb, work: () => Promise<void>): Promi
   }
 }
 
-/** Saves a new or edited record and queues it for the server, atomically. */
+/**
+ * Checks a new or edited record (RecordInvalidError names the fields) and saves it, queued for
+ * the server, atomically. A record a form already checked goes through saveValidRecord instead.
+ */
 export async function saveRecord(
   db: LocalDb,
   record: GridRecord,
   now: Date = new Date(),
 ): Promise<GridRecord> {
-  const valid = validated(record);
-  await inWriteTransaction(db, () => queue(db, valid, 'upsert', now));
-  return valid;
+  return saveValidRecord(db, validRecord(record), now);
+}
+
+/** Saves a record checkRecord accepted, queued for the server, atomically. */
+export async function saveValidRecord(
+  db: LocalDb,
+  record: ValidRecord,
+  now: Date = new Date(),
+): Promise<GridRecord> {
+  await inWriteTransaction(db, () => queue(db, record, 'upsert', now));
+  return record;
 }
 
 /**
@@ -159,31 +156,35 @@ export async function deleteRecord(
 export async function saveEdit(
   db: LocalDb,
   opened: GridRecord,
-  edited: GridRecord,
+  edited: ValidRecord,
   now: Date = new Date(),
 ): Promise<GridRecord> {
-  let saved = edited;
+  let saved: GridRecord = edited;
   await inWriteTransaction(db, async () => {
     const row = await db.records.get(edited.id);
     const rebased = row ? onLatest(opened, edited, row) : undefined;
-    // The rebased record is checked once and kept as parsed; only if the schema refuses it (a
-    // merge the rules do not allow) does the edit go out as made, checked in its turn.
-    const candidate = rebased && recordSchema.safeParse(rebased);
-    saved = candidate?.success ? candidate.data : validated(edited);
-    await queue(db, saved, 'upsert', now, candidate?.success === true || !row);
+    saved = rebased ?? edited;
+    await queue(db, saved, 'upsert', now, rebased !== undefined || !row);
   });
   return saved;
 }
 
-/** `edited`'s changes from `opened` on top of the device's latest `row`; undefined: leave it to the server. */
-function onLatest(opened: GridRecord, edited: GridRecord, row: LocalRecord): GridRecord | undefined {
+/**
+ * `edited`'s changes from `opened` on top of the device's latest `row`; undefined: leave it to the
+ * server (the edit goes out as made, on `opened.rev`).
+ */
+function onLatest(opened: GridRecord, edited: ValidRecord, row: LocalRecord): ValidRecord | undefined {
   const latest = row.record;
   if (latest.deleted || latest.kind !== edited.kind) return undefined;
+  // Nothing reached the record since it was opened: the checked edit itself, on the latest rev.
   if (sameState(opened, latest)) return { ...edited, rev: latest.rev };
   const foreignSinceOpened = (row.foreignRev ?? 0) > opened.rev;
   const merge = threeWayMerge(opened, edited, latest, foreignSinceOpened ? 'conflict' : 'mine');
   if (!merge.ok) return undefined;
-  return { ...merge.merged, rev: latest.rev, deleted: false };
+  // A merge makes a record nobody checked; if the schema refuses it (a combination the rules do
+  // not allow), leave it to the server too.
+  const merged = checkRecord({ ...merge.merged, rev: latest.rev, deleted: false });
+  return merged.ok ? merged.record : undefined;
 }
 
 /** Same rev, grid and body: nothing reached the record between the two reads. */

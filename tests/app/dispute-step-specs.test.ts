@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { missingFields, STEP_SPECS, type StepContext } from '../../src/app/kinds/dispute/step-specs';
+import { STEP_SPECS, type StepContext } from '../../src/app/kinds/dispute/step-specs';
+import { missingFields } from '../../src/app/workflow/step-spec';
 import type { DisputeBody } from '../../src/domain/dispute';
 import { applyDisputeAction } from '../../src/domain/dispute-actions';
 

@@ -147,26 +147,34 @@ describe.runIf(chromiumAvailable())('rental house and its inspection', () => {
 
   it('refuses a recheck before the deadline, then takes the reported fix through recheck to 销号', async () => {
     const card = page.getByRole('article', { name: BY_DEADLINE });
+    // Each step opens the one workflow sheet (the dispute's), named for the step and the hazard.
+    const sheet = page.getByRole('dialog', { name: `复查 · ${BY_DEADLINE}` });
     await card.getByRole('button', { name: '复查' }).click();
-    await card
+    await sheet.getByRole('button', { name: '保存复查' }).click();
+    await sheet.getByText('请填写此项').waitFor();
+    await sheet
       .getByRole('group', { name: /复查结果/ })
       .getByText('通过', { exact: true })
       .click();
-    await card.getByRole('button', { name: '保存复查' }).click();
-    await card.getByText('未到整改期限，且未报告已整改，暂不能复查').waitFor();
-    await card.getByRole('button', { name: '取消' }).click();
+    await sheet.getByRole('button', { name: '保存复查' }).click();
+    await sheet.getByText('未到整改期限，且未报告已整改，暂不能复查').waitFor();
+    await page.screenshot({ path: `${SHOTS}/rental-hazard-sheet.png` });
+    await sheet.getByRole('button', { name: '取消' }).click();
+    await sheet.waitFor({ state: 'detached' });
+    expect(await card.getByText('复查通过').count()).toBe(0);
 
     await card.getByRole('button', { name: '报告已整改' }).click();
     await card.getByText('已整改待复查').waitFor();
     await page.locator('.detail__row', { hasText: '状态' }).getByText('待复查').waitFor();
 
     await card.getByRole('button', { name: '复查' }).click();
-    await card
+    await sheet
       .getByRole('group', { name: /复查结果/ })
       .getByText('通过', { exact: true })
       .click();
-    await card.getByLabel('复查情况').fill('电线已穿管,插线板已移除');
-    await card.getByRole('button', { name: '保存复查' }).click();
+    await sheet.getByLabel('复查情况').fill('电线已穿管,插线板已移除');
+    await sheet.getByRole('button', { name: '保存复查' }).click();
+    await sheet.waitFor({ state: 'detached' });
     await card.getByText('复查通过').waitFor();
     await card.getByRole('button', { name: '销号' }).click();
     await card.getByText('已销号').waitFor();

@@ -13,6 +13,7 @@ import { closeLocalDbs } from '../../src/sync/local-db';
 import { saveEdit } from '../../src/sync/outbox';
 import { bufferPoint, endPatrol, startPatrol } from '../../src/sync/patrol-session';
 import { editRecord } from '../../src/sync/record-factory';
+import { validRecord } from '../../src/sync/valid-record';
 import { type Device, gridOf, newDevice } from '../support/sync-devices';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -100,7 +101,7 @@ describe('a record written by one person on one phone', () => {
       userId: worker.user.id,
       now: new Date(),
     });
-    await saveEdit(device.db, opened, edited);
+    await saveEdit(device.db, opened, validRecord(edited));
     expect((await device.sync()).status).toBe('ok');
 
     await expectNoConflict(device, opened.id);
@@ -119,7 +120,7 @@ describe('a record written by one person on one phone', () => {
       userId: worker.user.id,
       now: new Date(),
     });
-    await saveEdit(device.db, opened, edited);
+    await saveEdit(device.db, opened, validRecord(edited));
     expect((await device.sync()).status).toBe('ok');
     await expectNoConflict(device, opened.id);
     expect((await serverPatrol(opened.id)).body.content).toContain('楼道堆物');
@@ -136,14 +137,14 @@ describe('a record written by one person on one phone', () => {
       userId: worker.user.id,
       now: new Date(),
     });
-    await saveEdit(device.db, opened, first);
+    await saveEdit(device.db, opened, validRecord(first));
     expect((await device.sync()).status).toBe('ok');
     const second = editRecord(opened, {
       body: loggedBody(opened, { endedAt: '2026-11-30T05:45:00.000Z' }),
       userId: worker.user.id,
       now: new Date(),
     });
-    await saveEdit(device.db, opened, second);
+    await saveEdit(device.db, opened, validRecord(second));
     expect((await device.sync()).status).toBe('ok');
     await expectNoConflict(device, opened.id);
     expect((await serverPatrol(opened.id)).body.endedAt).toBe('2026-11-30T05:45:00.000Z');
@@ -164,7 +165,7 @@ describe('a record written by one person on one phone', () => {
       userId: worker.user.id,
       now: new Date(),
     });
-    await saveEdit(device.db, opened, edited);
+    await saveEdit(device.db, opened, validRecord(edited));
     expect((await device.sync()).status).toBe('ok');
     expect((await device.db.records.get(opened.id))?.syncState).toBe('conflict');
   });

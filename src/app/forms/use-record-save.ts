@@ -1,16 +1,16 @@
 /**
- * Save for every form: validate the body with its kind's schema (so errors show at once, next to
- * the fields), build the envelope with newRecord/editRecord, write it and its outbox mutation in one
- * transaction (saveRecord), nudge the scheduler, and open the saved record.
+ * Save for every form: build the envelope with newRecord/editRecord, check it once (checkRecord:
+ * errors show at once, next to the fields, before a photo is kept), write it and its outbox
+ * mutation in one transaction (saveValidRecord, saveEdit), nudge the scheduler, and open the saved record.
  */
 import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso/router';
-import { type Issue, toIssues } from '../../domain/protocol';
-import { bodySchemaByKind, type RecordOfKind } from '../../domain/record-envelope';
+import type { RecordOfKind } from '../../domain/record-envelope';
 import type { RecordKind } from '../../domain/record-kinds';
-import { RecordInvalidError, StorageFullError, saveEdit, saveRecord } from '../../sync/outbox';
+import { StorageFullError, saveEdit, saveValidRecord } from '../../sync/outbox';
 import { type PhotoDraft, storePhotos } from '../../sync/photo-store';
 import { editRecord, newRecord } from '../../sync/record-factory';
+import { checkRecord } from '../../sync/valid-record';
 import type { MessageKey } from '../i18n/zh-cn';
 import { formDirty } from '../pwa-update';
 import { requestSync } from '../status/page-scheduler';
@@ -52,29 +52,28 @@ export function useRecordSave<K extends RecordKind>(
     const db = currentDb.value;
     const user = session.value?.user;
     if (!db || !user || state.value.saving) return false;
-    const issues: Issue[] = gridId ? [] : [{ path: 'gridId', message: 'required' }];
-    const parsed = bodySchemaByKind[kind].safeParse(candidate);
-    if (!parsed.success) issues.push(...toIssues(parsed.error.issues));
-    if (!parsed.success || issues.length > 0) {
-      fail(fieldErrorsFrom(issues, candidate));
-      return false;
-    }
-    state.value = { errors: {}, formError: undefined, saving: true };
-    const body = parsed.data as RecordOfKind<K>['body'];
     const now = new Date();
     const opened = existing && (base ? base.opened : existing);
     const from =
       opened ?? (existing && base ? { ...existing, rev: Math.min(base.baseRev, existing.rev) } : undefined);
-    const record = from
+    // The candidate is what the fields hold; checkRecord is what tells a body from a candidate.
+    const body = candidate as RecordOfKind<K>['body'];
+    const made = from
       ? editRecord(from, { body, gridId, userId: user.id, now })
       : newRecord(kind, { gridId, body, userId: user.id, now });
+    const checked = checkRecord(made);
+    if (!checked.ok) {
+      fail(fieldErrorsFrom(checked.issues, candidate));
+      return false;
+    }
+    const record = checked.record;
+    state.value = { errors: {}, formError: undefined, saving: true };
     try {
       await storePhotos(db, photos, record.id, now);
       if (opened) await saveEdit(db, opened, record, now);
-      else await saveRecord(db, record, now);
+      else await saveValidRecord(db, record, now);
     } catch (error) {
-      if (error instanceof RecordInvalidError) fail(fieldErrorsFrom(error.issues, candidate));
-      else if (error instanceof StorageFullError) fail({}, { key: 'form.storageFull' });
+      if (error instanceof StorageFullError) fail({}, { key: 'form.storageFull' });
       else
         fail({}, { key: 'form.saveFailed', message: error instanceof Error ? error.message : String(error) });
       return false;

@@ -12,6 +12,7 @@ import { deleteRecord, saveEdit, saveRecord } from '../../../src/sync/outbox';
 import { bufferPoint, endPatrol, startPatrol } from '../../../src/sync/patrol-session';
 import { editRecord, newRecord } from '../../../src/sync/record-factory';
 import { type SyncOutcome, syncOnce } from '../../../src/sync/sync-engine';
+import { validRecord } from '../../../src/sync/valid-record';
 import type { RestartableServer, ServerTemplate } from '../../support/restartable-server';
 import { sampleDispute, samplePatrol } from '../../support/sample-records';
 import { TEST_BASE_URL } from '../../support/test-server';
@@ -260,7 +261,7 @@ async function submitForm(
     `  ${device.name} ${when} form ${textField}=${marker} on ${opened.id} (opened at rev ${opened.rev})${stale ? ' stale' : ''}`,
   );
   const userId = device.session.user.id;
-  await saveEdit(device.db, opened, editRecord(opened, { body, userId, now: new Date() }));
+  await saveEdit(device.db, opened, validRecord(editRecord(opened, { body, userId, now: new Date() })));
 }
 
 function newModelRecord(

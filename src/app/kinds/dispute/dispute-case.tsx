@@ -6,6 +6,7 @@ import {
   disputeRiskFactsFrom,
   extraDisputeActions,
 } from '../../../domain/dispute-actions';
+import { isDisputeOverdue, mediationLimitRuns } from '../../../domain/dispute-status';
 import { allowedDisputeEvents, HANDLING_LEVELS } from '../../../domain/dispute-workflow';
 import { daysLeft } from '../../../domain/due-dates';
 import type { DisputeRecord } from '../../../domain/record-envelope';
@@ -19,10 +20,11 @@ import { uuidV7 } from '../../../sync/uuid-v7';
 import { label, t } from '../../i18n/i18n';
 import { useGridThresholds } from '../../lib/use-grid-thresholds';
 import { session } from '../../status/session';
+import { StepSheet } from '../../workflow/step-sheet';
 import { DisputeFile } from './dispute-file';
 import { DisputeRiskBox } from './dispute-risk-box';
-import { StepSheet } from './step-sheet';
-import type { StepContext } from './step-specs';
+import { saveDisputeStep } from './save-dispute-step';
+import { STEP_SPECS, type StepContext } from './step-specs';
 import '../../components/reveal-sheet.css';
 import './dispute-case.css';
 
@@ -45,8 +47,6 @@ const STEP_ORDER: readonly DisputeActionType[] = [
   'withdraw',
   'extend',
 ];
-/** Statuses still inside the one-month mediation period, where days left matter. */
-const RUNNING: readonly DisputeBody['status'][] = ['reported', 'accepted', 'mediating', 'escalated'];
 
 /** The steps the case offers now, workflow events and the extra steps (记录调解, 反馈, 延期). */
 function stepsFor(body: DisputeBody): DisputeActionType[] {
@@ -79,7 +79,7 @@ function proposalOf(body: DisputeBody, assessment: DisputeRiskAssessment) {
 
 function dueText(body: DisputeBody, now: Date): string {
   const day = disputeDueDay(body);
-  if (!RUNNING.includes(body.status)) return day;
+  if (!mediationLimitRuns(body.status)) return day;
   const left = daysLeft(day, now);
   if (left > 0) return t('case.daysLeft', { day, n: left });
   return left === 0 ? t('case.dueToday', { day }) : t('case.overdue', { day, n: -left });
@@ -108,7 +108,8 @@ export function DisputeCase({
   const proposal = offered.includes('escalate') ? proposalOf(body, assessment) : undefined;
   // When the rules say the case must go up, 上报 is the step offered first.
   const steps = proposal ? ['escalate' as const, ...offered.filter((type) => type !== 'escalate')] : offered;
-  const overdue = RUNNING.includes(body.status) && daysLeft(disputeDueDay(body), now) < 0;
+  // While the mediation limit runs, the deadline that runs is that limit (dispute-status.ts).
+  const overdue = mediationLimitRuns(body.status) && isDisputeOverdue(body, now);
   const context: StepContext | undefined = user && {
     body,
     user: { id: user.id, name: user.name },
@@ -166,7 +167,13 @@ export function DisputeCase({
       </section>
       <DisputeFile body={body} me={user} />
       {step && context && (
-        <StepSheet record={record} type={step} context={context} onDone={() => setStep(undefined)} />
+        <StepSheet
+          title={label('action', step)}
+          spec={STEP_SPECS[step]}
+          context={context}
+          save={(action) => saveDisputeStep(record, action)}
+          onDone={() => setStep(undefined)}
+        />
       )}
     </>
   );

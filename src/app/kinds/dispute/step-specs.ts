@@ -1,7 +1,7 @@
 /**
- * What each workflow step asks for, as data: the fields of its bottom sheet (exactly those the
- * step needs), their starting values, and how the filled-in values become a DisputeAction. One
- * generic sheet renders them, so adding a step is adding an entry here.
+ * What each dispute step asks for, as data (workflow/step-spec.ts): the fields of its bottom
+ * sheet, their starting values, and how the filled-in values become a DisputeAction. The generic
+ * step sheet renders them, so adding a step is adding an entry here.
  */
 import { type DisputeBody, SATISFACTIONS, SESSION_OUTCOMES } from '../../../domain/dispute';
 import type { DisputeAction, DisputeActionType } from '../../../domain/dispute-actions';
@@ -18,23 +18,8 @@ import { localDayOf } from '../../../domain/due-dates';
 import { maskName } from '../../../domain/masking';
 import type { Option } from '../../components/select-field';
 import { label, t } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/zh-cn';
 import { fromLocalInput, toLocalInput } from '../../lib/format-time';
-
-export type StepValue = string | boolean | string[];
-export type StepValues = Record<string, StepValue>;
-
-export interface StepField {
-  key: string;
-  label: MessageKey;
-  kind: 'text' | 'area' | 'datetime' | 'date' | 'number' | 'check' | 'one' | 'many' | 'select';
-  options?: readonly Option[];
-  /** Checked before the workflow is asked; the workflow's own guards give the rest of the reasons. */
-  required?: boolean;
-  hint?: string;
-  /** Shown only when this returns true for the current values. */
-  when?: (values: StepValues) => boolean;
-}
+import { choicesOf, type StepSpec, type StepValues, textOf } from '../../workflow/step-spec';
 
 /** What a step may read to fill in defaults and build its action. */
 export interface StepContext {
@@ -48,22 +33,10 @@ export interface StepContext {
   streetName?: string;
 }
 
-export interface StepSpec {
-  fields: (c: StepContext) => StepField[];
-  initial: (c: StepContext) => StepValues;
-  toAction: (v: StepValues, c: StepContext) => DisputeAction;
-}
-
 const options = (group: string, values: readonly string[]): Option[] =>
   values.map((value) => ({ value, label: label(group, value) }));
-const text = (v: StepValues, key: string) => {
-  const value = v[key];
-  return typeof value === 'string' ? value.trim() : '';
-};
-const list = (v: StepValues, key: string) => {
-  const value = v[key];
-  return Array.isArray(value) ? value : [];
-};
+const text = textOf;
+const list = choicesOf;
 /** Only the non-empty texts, so optional fields left blank stay out of the body. */
 const filled = (v: StepValues, keys: Record<string, string>) =>
   Object.fromEntries(
@@ -95,7 +68,7 @@ function defaultOrg(c: StepContext): string {
 const ROUTES = { key: 'routes', label: 'step.routesNotified', kind: 'many' } as const;
 const REASON = { key: 'reason', label: 'step.reason', kind: 'area' } as const;
 
-export const STEP_SPECS: Record<DisputeActionType, StepSpec> = {
+export const STEP_SPECS: Record<DisputeActionType, StepSpec<StepContext, DisputeAction>> = {
   accept: {
     fields: () => [
       { key: 'consent', label: 'step.consent', kind: 'check', hint: t('step.consentHint') },
@@ -366,7 +339,12 @@ export const STEP_SPECS: Record<DisputeActionType, StepSpec> = {
     initial: (c) => ({ feedback: c.body.transferFeedback ?? '' }),
     toAction: (v) => ({ type: 'feedback', transferFeedback: text(v, 'feedback') }),
   },
-  close: { fields: () => [], initial: () => ({}), toAction: () => ({ type: 'close' }) },
+  close: {
+    fields: () => [],
+    initial: () => ({}),
+    toAction: () => ({ type: 'close' }),
+    note: 'step.closeNote',
+  },
   extend: {
     fields: () => [
       { key: 'days', label: 'step.extendDays', kind: 'number', required: true },
@@ -380,16 +358,3 @@ export const STEP_SPECS: Record<DisputeActionType, StepSpec> = {
     }),
   },
 };
-
-/** The keys of required fields left empty (or unticked), among those shown. */
-export function missingFields(fields: readonly StepField[], values: StepValues): string[] {
-  return fields
-    .filter((f) => f.required && (f.when?.(values) ?? true))
-    .filter((f) => {
-      const value = values[f.key];
-      return (
-        value === undefined || value === false || value === '' || (Array.isArray(value) && value.length === 0)
-      );
-    })
-    .map((f) => f.key);
-}

@@ -1,34 +1,23 @@
 /**
  * 隐患跟进 on an inspection's detail screen: one card per hazard with what the workflow allows next
- * (报告已整改, 复查, 部门反馈, 销号…). Each action is an edit of the inspection: the hazard is
- * updated in place, rechecks appended, and the inspection's status re-derived.
+ * (报告已整改, 复查, 部门反馈, 销号…), each step in the generic step sheet (hazard-steps.ts). Each
+ * step is an edit of the inspection: the hazard is updated in place, rechecks appended, and the
+ * inspection's status re-derived.
  */
 import { useState } from 'preact/hooks';
 import { daysLeft } from '../../../domain/due-dates';
-import { applyHazardActionToInspection, type HazardAction } from '../../../domain/hazard-actions';
 import { hazardDeadline, isHazardOverdue } from '../../../domain/hazard-status';
-import {
-  allowedHazardEvents,
-  type HazardEventType,
-  JOINT_UNITS,
-  type JointUnit,
-} from '../../../domain/hazard-workflow';
+import { allowedHazardEvents, type HazardEventType } from '../../../domain/hazard-workflow';
 import type { RentalInspectionRecord } from '../../../domain/record-envelope';
-import { type Hazard, RESPONSIBLE_PARTIES } from '../../../domain/rental-inspection';
-import { saveEdit } from '../../../sync/outbox';
-import { storePhotos } from '../../../sync/photo-store';
-import { editRecord } from '../../../sync/record-factory';
+import type { Hazard } from '../../../domain/rental-inspection';
 import { uuidV7 } from '../../../sync/uuid-v7';
-import { ChoiceGroup } from '../../components/choice-group';
-import { newPhotoDrafts, PhotoField, type PhotoItem } from '../../components/photo-field';
-import { SelectField } from '../../components/select-field';
-import { TextAreaField, TextField } from '../../components/text-field';
+import '../../components/reveal-sheet.css';
 import '../../forms/rental-forms.css';
 import { label, t } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/zh-cn';
-import { formatDateTime, todayLocalDate } from '../../lib/format-time';
-import { requestSync } from '../../status/page-scheduler';
-import { currentDb, session } from '../../status/session';
+import { formatDateTime } from '../../lib/format-time';
+import { session } from '../../status/session';
+import { StepSheet } from '../../workflow/step-sheet';
+import { HAZARD_STEP_SPECS, type HazardStepContext, saveHazardStep } from './hazard-steps';
 
 /** The deadline line: the day, and 逾期 n 天 / 今天到期 / 还剩 n 天 while it still matters. */
 export function DeadlineBadge({ hazard, now }: { hazard: Pick<Hazard, 'status' | 'deadline'>; now: Date }) {
@@ -52,158 +41,6 @@ export function DeadlineBadge({ hazard, now }: { hazard: Pick<Hazard, 'status' |
   );
 }
 
-interface Form {
-  photos: PhotoItem[];
-  note: string;
-  result: string;
-  deadline: string;
-  responsibleParty: string;
-  referredTo: string;
-  /** After a failed recheck: set a new deadline or refer. */
-  next: '' | 'setDeadline' | 'refer';
-}
-const emptyForm = (): Form => ({
-  photos: [],
-  note: '',
-  result: '',
-  deadline: '',
-  responsibleParty: '',
-  referredTo: '',
-  next: '',
-});
-
-function actionOf(event: HazardEventType, form: Form, by: string): HazardAction | MessageKey {
-  switch (event) {
-    case 'fixOnSite':
-      return { type: 'fixOnSite', photoIds: form.photos.map((p) => p.sha256) };
-    case 'setDeadline': {
-      if (!form.deadline) return 'hazard.err.deadline';
-      const party = RESPONSIBLE_PARTIES.find((p) => p === form.responsibleParty);
-      return { type: 'setDeadline', deadline: form.deadline, ...(party ? { responsibleParty: party } : {}) };
-    }
-    case 'refer':
-      return form.referredTo
-        ? { type: 'refer', referredTo: form.referredTo as JointUnit }
-        : 'hazard.err.referredTo';
-    case 'reportFixed':
-      return { type: 'reportFixed' };
-    case 'recheck':
-      if (form.result !== 'passed' && form.result !== 'failed') return 'hazard.err.result';
-      return {
-        type: 'recheck',
-        id: uuidV7(),
-        result: form.result,
-        by,
-        note: form.note,
-        photoIds: form.photos.map((p) => p.sha256),
-      };
-    case 'deptFeedback':
-      return { type: 'deptFeedback', note: form.note };
-    case 'close':
-      return { type: 'close' };
-  }
-}
-
-/** The inputs an event needs (none for 报告已整改 and 销号: the button is the confirmation). */
-function ActionFields({
-  event,
-  id,
-  form,
-  set,
-}: {
-  event: HazardEventType;
-  id: string;
-  form: Form;
-  set: (p: Partial<Form>) => void;
-}) {
-  switch (event) {
-    case 'fixOnSite':
-      return (
-        <PhotoField
-          id={`${id}-photos`}
-          label={t('inspection.fixPhotos')}
-          value={form.photos}
-          onValue={(photos) => set({ photos })}
-        />
-      );
-    case 'setDeadline':
-      return (
-        <>
-          <TextField
-            id={`${id}-deadline`}
-            type="date"
-            label={t('hazard.newDeadline')}
-            required
-            maxLength={10}
-            min={todayLocalDate()}
-            value={form.deadline}
-            onValue={(deadline) => set({ deadline })}
-          />
-          <SelectField
-            id={`${id}-responsible`}
-            label={t('inspection.responsibleParty')}
-            value={form.responsibleParty}
-            placeholder={t('house.notAsked')}
-            options={RESPONSIBLE_PARTIES.map((v) => ({ value: v, label: label('responsibleParty', v) }))}
-            onValue={(responsibleParty) => set({ responsibleParty })}
-          />
-        </>
-      );
-    case 'refer':
-      return (
-        <SelectField
-          id={`${id}-referredTo`}
-          label={t('inspection.referredTo')}
-          required
-          value={form.referredTo}
-          placeholder={t('hazard.pickUnit')}
-          options={JOINT_UNITS.map((v) => ({ value: v, label: label('jointUnit', v) }))}
-          onValue={(referredTo) => set({ referredTo })}
-        />
-      );
-    case 'recheck':
-      return (
-        <>
-          <ChoiceGroup
-            id={`${id}-result`}
-            legend={t('hazard.recheckResult')}
-            look="segments"
-            required
-            options={(['passed', 'failed'] as const).map((v) => ({
-              value: v,
-              label: label('recheckResult', v),
-            }))}
-            value={form.result}
-            onValue={(result) => set({ result })}
-          />
-          <TextAreaField
-            id={`${id}-note`}
-            label={t('hazard.recheckNote')}
-            maxLength={500}
-            rows={2}
-            value={form.note}
-            onValue={(note) => set({ note })}
-          />
-          <PhotoField id={`${id}-photos`} value={form.photos} onValue={(photos) => set({ photos })} />
-        </>
-      );
-    case 'deptFeedback':
-      return (
-        <TextAreaField
-          id={`${id}-note`}
-          label={t('hazard.feedbackNote')}
-          required
-          maxLength={1000}
-          rows={3}
-          value={form.note}
-          onValue={(note) => set({ note })}
-        />
-      );
-    default:
-      return null;
-  }
-}
-
 interface HazardCardProps {
   record: RentalInspectionRecord;
   hazard: Hazard;
@@ -212,11 +49,10 @@ interface HazardCardProps {
 
 export function HazardCard({ record, hazard, now }: HazardCardProps) {
   const [event, setEvent] = useState<HazardEventType | undefined>(undefined);
-  const [form, setForm] = useState<Form>(emptyForm);
-  const [problem, setProblem] = useState<MessageKey | undefined>(undefined);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
-  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
-  const id = `hazard-${hazard.id}`;
+  const user = session.value?.user;
+  const item = label('checklist', hazard.itemCode);
   // 逾期移交 only: offering 移交 before the deadline has passed would only earn a refusal.
   const overdue = isHazardOverdue(hazard, now);
   const events = allowedHazardEvents(hazard.status).filter(
@@ -227,60 +63,30 @@ export function HazardCard({ record, hazard, now }: HazardCardProps) {
     hazard.handling !== 'deadline' || hazard.status === 'open' || hazard.status === 'closed';
   // 复查未通过 asks for what comes next: a later deadline or a referral.
   const afterFailedRecheck = hazard.status === 'recheckFailed';
+  const context: HazardStepContext | undefined = user && { hazard, user, newId: () => uuidV7() };
 
-  const run = async (chosen: HazardEventType) => {
-    const db = currentDb.value;
-    const user = session.value?.user;
-    if (!db || !user || saving) return;
-    const action = actionOf(chosen, form, user.name);
-    if (typeof action === 'string') {
-      setProblem(action);
-      return;
-    }
-    const at = new Date();
-    const result = applyHazardActionToInspection(record.body, hazard.id, action, at);
-    if (!result.ok) {
-      setProblem(`hazardRefusal.${result.reason}` as MessageKey);
-      return;
-    }
-    setSaving(true);
-    try {
-      await storePhotos(db, newPhotoDrafts(form.photos), record.id, at);
-      await saveEdit(db, record, editRecord(record, { body: result.body, userId: user.id, now: at }), at);
-      requestSync('save');
-      setEvent(undefined);
-      setForm(emptyForm());
-      setProblem(undefined);
-    } catch (error) {
-      console.error('hazard action failed', error);
-      setProblem('form.saveFailed');
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const choose = (next: HazardEventType) => {
+  const choose = async (next: HazardEventType) => {
     setProblem(undefined);
-    setForm(emptyForm());
+    const spec = HAZARD_STEP_SPECS[next];
+    if (!spec.instant || !context) {
+      setEvent(next);
+      return;
+    }
     // 报告已整改 and 销号 need nothing more: one tap does it.
-    if (next === 'reportFixed' || next === 'close') void run(next);
-    else setEvent(next);
+    setSaving(true);
+    setProblem(await saveHazardStep(record, hazard.id, spec.toAction({}, context)));
+    setSaving(false);
   };
 
   return (
-    <article
-      class={`hazard-card hazard-card--${hazard.status}`}
-      aria-label={label('checklist', hazard.itemCode)}
-    >
+    <article class={`hazard-card hazard-card--${hazard.status}`} aria-label={item}>
       <header class="hazard-card__head">
-        <h3 class="hazard-card__title">{label('checklist', hazard.itemCode)}</h3>
+        <h3 class="hazard-card__title">{item}</h3>
         <span class={`level-chip level-chip--${hazard.hazardLevel}`}>
           {label('hazardLevel', hazard.hazardLevel)}
         </span>
       </header>
-      {hazard.description !== label('checklist', hazard.itemCode) && (
-        <p class="hazard-card__text">{hazard.description}</p>
-      )}
+      {hazard.description !== item && <p class="hazard-card__text">{hazard.description}</p>}
       <p class="hazard-card__line">
         <span class="hazard-card__status">{label('hazardStatus', hazard.status)}</span>
         {showHandling && ` · ${label('handling', hazard.handling)}`}
@@ -312,46 +118,35 @@ export function HazardCard({ record, hazard, now }: HazardCardProps) {
       {afterFailedRecheck && !event && <p class="level-hint is-major">{t('hazard.afterFailedRecheck')}</p>}
       {problem && (
         <p class="field__error" role="alert">
-          {t(problem)}
+          {problem}
         </p>
       )}
-      {event ? (
-        <div class="hazard-card__panel">
-          <ActionFields event={event} id={id} form={form} set={set} />
-          <div class="action-bar__row">
-            <button type="button" class="button button--secondary" onClick={() => setEvent(undefined)}>
-              {t('common.cancel')}
-            </button>
+      {events.length > 0 && (
+        <div class="hazard-card__actions">
+          {events.map((next) => (
             <button
+              key={next}
               type="button"
-              class="button button--primary"
+              class={
+                next === 'close' || next === 'recheck' ? 'button button--primary' : 'button button--secondary'
+              }
               disabled={saving}
-              onClick={() => void run(event)}
+              onClick={() => void choose(next)}
             >
-              {t(`hazardAction.confirm.${event}`)}
+              {t(`hazardAction.${next}`)}
             </button>
-          </div>
+          ))}
         </div>
-      ) : (
-        events.length > 0 && (
-          <div class="hazard-card__actions">
-            {events.map((next) => (
-              <button
-                key={next}
-                type="button"
-                class={
-                  next === 'close' || next === 'recheck'
-                    ? 'button button--primary'
-                    : 'button button--secondary'
-                }
-                disabled={saving}
-                onClick={() => choose(next)}
-              >
-                {t(`hazardAction.${next}`)}
-              </button>
-            ))}
-          </div>
-        )
+      )}
+      {event && context && (
+        <StepSheet
+          title={`${t(`hazardAction.${event}`)} · ${item}`}
+          confirmLabel={t(`hazardAction.confirm.${event}`)}
+          spec={HAZARD_STEP_SPECS[event]}
+          context={context}
+          save={(action, photos) => saveHazardStep(record, hazard.id, action, photos)}
+          onDone={() => setEvent(undefined)}
+        />
       )}
     </article>
   );

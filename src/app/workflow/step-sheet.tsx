@@ -1,34 +1,44 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { DisputeActionType } from '../../../domain/dispute-actions';
-import type { DisputeRecord } from '../../../domain/record-envelope';
-import { label, t } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/zh-cn';
+import type { PhotoItem } from '../components/photo-field';
+import { t } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/zh-cn';
+import './step-sheet.css';
 import { StepField } from './step-field';
-import { missingFields, STEP_SPECS, type StepContext, type StepValues } from './step-specs';
-import { saveDisputeStep } from './use-dispute-step';
+import { missingFields, photosIn, type StepSpec, type StepValues } from './step-spec';
 
-interface StepSheetProps {
-  record: DisputeRecord;
-  type: DisputeActionType;
-  context: StepContext;
+interface StepSheetProps<Context, Action> {
+  /** The step's name (受理, 复查…), and what it is about when the screen shows several (a hazard). */
+  title: string;
+  /** The confirm button's words; 确认 + the step's name when the kind has none of its own. */
+  confirmLabel?: string;
+  spec: StepSpec<Context, Action>;
+  context: Context;
+  /** Applies and saves the action (save-step.ts): an error message, or undefined once saved. */
+  save: (action: Action, photos: PhotoItem[]) => Promise<string | undefined>;
   onDone: () => void;
 }
 
 /**
- * The bottom sheet of one workflow step: exactly that step's fields, and 确认 in the thumb zone.
- * Empty required fields are marked first; then the state machine may still refuse (e.g. 调解成功
- * before any 调解记录), and that reason is shown here in Chinese with nothing saved.
+ * The bottom sheet of one workflow step of any kind: exactly that step's fields, and 确认 in the
+ * thumb zone. Empty required fields are marked first; then the state machine may still refuse
+ * (e.g. 调解成功 before any 调解记录, 复查 before the deadline), and that reason is shown here in
+ * Chinese with nothing saved.
  */
-export function StepSheet({ record, type, context, onDone }: StepSheetProps) {
+export function StepSheet<Context, Action>({
+  title,
+  confirmLabel,
+  spec,
+  context,
+  save,
+  onDone,
+}: StepSheetProps<Context, Action>) {
   const id = useId();
-  const spec = STEP_SPECS[type];
   const [values, setValues] = useState<StepValues>(() => spec.initial(context));
   const [missing, setMissing] = useState<string[]>([]);
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const sheet = useRef<HTMLDivElement>(null);
   const fields = spec.fields(context).filter((f) => f.when?.(values) ?? true);
-  const name = label('action', type);
 
   useEffect(() => {
     sheet.current?.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
@@ -40,7 +50,7 @@ export function StepSheet({ record, type, context, onDone }: StepSheetProps) {
     setRefusal(undefined);
     if (empty.length > 0) return;
     setBusy(true);
-    const error = await saveDisputeStep(record, spec.toAction(values, context));
+    const error = await save(spec.toAction(values, context), photosIn(fields, values));
     setBusy(false);
     if (error) setRefusal(error);
     else onDone();
@@ -64,9 +74,9 @@ export function StepSheet({ record, type, context, onDone }: StepSheetProps) {
         onKeyDown={(event) => event.key === 'Escape' && onDone()}
       >
         <h2 class="reveal-sheet__title" id={`${id}-title`}>
-          {name}
+          {title}
         </h2>
-        {type === 'close' && <p class="step-sheet__note">{t('step.closeNote')}</p>}
+        {spec.note && <p class="step-sheet__note">{t(spec.note)}</p>}
         {fields.map((field) => (
           <StepField
             key={field.key}
@@ -95,7 +105,7 @@ export function StepSheet({ record, type, context, onDone }: StepSheetProps) {
               disabled={busy}
               onClick={() => void confirm()}
             >
-              {t('sheet.confirm', { action: name })}
+              {confirmLabel ?? t('sheet.confirm', { action: title })}
             </button>
           </div>
         </div>

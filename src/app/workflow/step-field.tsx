@@ -1,10 +1,11 @@
-import { ChoiceGroup } from '../../components/choice-group';
-import { FieldError } from '../../components/field-shell';
-import { SelectField } from '../../components/select-field';
-import { TextAreaField, TextField } from '../../components/text-field';
-import { t } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/zh-cn';
-import type { StepField as Spec, StepValue } from './step-specs';
+import { ChoiceGroup } from '../components/choice-group';
+import { FieldError } from '../components/field-shell';
+import { PhotoField } from '../components/photo-field';
+import { SelectField } from '../components/select-field';
+import { TextAreaField, TextField } from '../components/text-field';
+import { t } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/zh-cn';
+import { asChoices, asPhotos, type StepField as Spec, type StepValue } from './step-spec';
 
 interface StepFieldProps {
   spec: Spec;
@@ -22,17 +23,32 @@ export function StepField({ spec, value, onValue, error }: StepFieldProps) {
   const hint = spec.hint === undefined ? {} : { hint: spec.hint };
   switch (spec.kind) {
     case 'text':
-      return <TextField {...common} {...hint} maxLength={200} />;
+      return <TextField {...common} {...hint} maxLength={spec.maxLength ?? 200} />;
     case 'number':
       return <TextField {...common} {...hint} inputMode="numeric" maxLength={12} />;
     case 'area':
-      return <TextAreaField {...common} {...hint} rows={3} maxLength={2000} />;
+      return <TextAreaField {...common} {...hint} rows={3} maxLength={spec.maxLength ?? 2000} />;
     case 'datetime':
       return <TextField {...common} {...hint} type="datetime-local" maxLength={16} />;
     case 'date':
-      return <TextField {...common} {...hint} type="date" maxLength={10} />;
+      return (
+        <TextField {...common} {...hint} type="date" maxLength={10} {...(spec.min && { min: spec.min })} />
+      );
     case 'select':
-      return <SelectField {...common} options={spec.options ?? []} placeholder="" />;
+      return (
+        <SelectField
+          {...common}
+          options={spec.options ?? []}
+          placeholder={spec.placeholder ? t(spec.placeholder) : ''}
+        />
+      );
+    case 'photos':
+      return (
+        <div class={error ? 'field field--invalid' : 'field'}>
+          <PhotoField id={id} label={name} value={asPhotos(value)} onValue={onValue} />
+          <FieldError id={id} error={error} />
+        </div>
+      );
     case 'one':
       return (
         <>
@@ -58,7 +74,7 @@ export function StepField({ spec, value, onValue, error }: StepFieldProps) {
           multiple
           required={spec.required ?? false}
           options={spec.options ?? []}
-          value={Array.isArray(value) ? value : []}
+          value={asChoices(value)}
           onValue={onValue}
           error={error}
         />
