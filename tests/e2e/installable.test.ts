@@ -1,13 +1,9 @@
 /** What makes the app installable and light: the manifest and its icons, and the home screen's JS budget. */
 
 import { describe, expect, it } from 'vitest';
-import { disputeZhCN } from '../../src/app/i18n/areas/dispute.zh-cn';
-import { draftsZhCN } from '../../src/app/i18n/areas/drafts.zh-cn';
 import { lockZhCN } from '../../src/app/i18n/areas/lock.zh-cn';
 import { lockNoticesZhCN } from '../../src/app/i18n/areas/lock-notices.zh-cn';
-import { mapZhCN } from '../../src/app/i18n/areas/map.zh-cn';
-import { patrolZhCN } from '../../src/app/i18n/areas/patrol.zh-cn';
-import { rentalZhCN } from '../../src/app/i18n/areas/rental.zh-cn';
+import { screenStringsZhCN } from '../../src/app/i18n/screen-strings';
 import { zhCN } from '../../src/app/i18n/zh-cn';
 import { chromiumAvailable } from './support/chromium';
 import { measureHomeScripts, renderCriticalJs } from './support/home-scripts';
@@ -69,11 +65,7 @@ describe.runIf(chromiumAvailable())('installable and light', () => {
   it('ships the strings of the lazy screens with them, and home uses none of them', () => {
     const home = renderCriticalJs();
     const lazy = {
-      ...rentalZhCN,
-      ...disputeZhCN,
-      ...draftsZhCN,
-      ...patrolZhCN,
-      ...mapZhCN,
+      ...screenStringsZhCN,
       ...lockZhCN,
       ...lockNoticesZhCN,
     };

@@ -4,17 +4,16 @@
  * back to these entries for anything it lacks.
  */
 
-import type { disputeZhCN } from './areas/dispute.zh-cn';
-import type { draftsZhCN } from './areas/drafts.zh-cn';
+import { disputeLabelsZhCN } from '../kinds/dispute/dispute-labels.zh-cn';
+import { patrolLabelsZhCN } from '../kinds/patrol/patrol-labels.zh-cn';
+import { rentalHouseLabelsZhCN } from '../kinds/rental-house/rental-house-labels.zh-cn';
+import { rentalInspectionLabelsZhCN } from '../kinds/rental-inspection/rental-inspection-labels.zh-cn';
 import { listZhCN } from './areas/list.zh-cn';
 import type { lockZhCN } from './areas/lock.zh-cn';
 import type { lockNoticesZhCN } from './areas/lock-notices.zh-cn';
-import type { mapZhCN } from './areas/map.zh-cn';
-import type { patrolZhCN } from './areas/patrol.zh-cn';
-import type { refusalsZhCN } from './areas/refusals.zh-cn';
-import type { rentalZhCN } from './areas/rental.zh-cn';
 import { revealZhCN } from './areas/reveal.zh-cn';
 import { todayZhCN } from './areas/today.zh-cn';
+import type { screenStringsZhCN } from './screen-strings';
 
 export const zhCN = {
   'app.name': '网格管家',
@@ -32,19 +31,6 @@ export const zhCN = {
   'common.none': '无',
   'common.yes': '是',
   'common.no': '否',
-
-  'kind.patrol': '巡查日志',
-  'kind.rentalInspection': '出租房检查',
-  'kind.dispute': '矛盾纠纷',
-  'kind.rentalHouse': '出租房屋',
-  'kindShort.patrol': '巡查',
-  'kindShort.rentalInspection': '出租房',
-  'kindShort.dispute': '纠纷',
-  'kindShort.rentalHouse': '房屋',
-  'kindIcon.patrol': '巡',
-  'kindIcon.rentalInspection': '租',
-  'kindIcon.dispute': '纠',
-  'kindIcon.rentalHouse': '房',
 
   'badge.online': '在线',
   'badge.offline': '离线',
@@ -107,15 +93,6 @@ export const zhCN = {
   'map.alert.openHazard': '隐患待整改',
   'row.parties': '{a} 与 {b}',
   'row.landlord': '房东 {name}',
-  'houseType.suite': '套房',
-  'houseType.bungalow': '平房',
-  'houseType.basement': '地下室',
-  'houseType.selfBuilt': '自建房/通天房',
-  'houseType.other': '其他',
-  'rentalHouseStatus.active': '在租',
-  'rentalHouseStatus.inactive': '停租',
-  'patrolRun.start': '开始巡查',
-  'patrolRun.startHint': '记录轨迹，途中可新建检查、纠纷',
   'row.house': '{type} · {rooms} 间 · {people} 人',
 
   'form.new.patrol': '新建巡查日志',
@@ -164,48 +141,6 @@ export const zhCN = {
   'form.notFound': '找不到这条记录，可能已被删除。',
   'stepper.decrease': '减少',
   'stepper.increase': '增加',
-
-  'patrol.patrolTypes': '工作类型',
-  'patrol.startedAt': '开始时间',
-  'patrol.endedAt': '结束时间',
-  'patrol.householdsVisited': '走访户数',
-  'patrol.content': '巡查走访情况',
-  'patrol.contentHint': '时间、地点、发现的问题、怎么处理的',
-  'patrol.status': '状态',
-
-  'rental.address': '房屋地址',
-  'rental.addressHint': '如：湖滨花园 3 栋 2 单元 502 室',
-  'rental.landlordName': '出租人姓名',
-  'rental.landlordPhone': '出租人电话',
-  'rental.inspectionType': '检查类型',
-  'rental.inspectedAt': '检查时间',
-  'rental.checklist': '检查项目',
-  'rental.checklistProgress': '已检查 {done}/{total} 项',
-  'rental.restPass': '其余全部“符合”',
-  'rental.note': '情况说明',
-  'rental.overallResult': '检查结论',
-  'rental.deadline': '整改期限',
-  'rental.remarks': '备注',
-  'rental.status': '状态',
-
-  'dispute.title': '纠纷名称',
-  'dispute.titleHint': '如：3 栋楼上漏水纠纷',
-  'dispute.disputeType': '纠纷类型',
-  'dispute.summary': '纠纷简要情况',
-  'dispute.registeredAt': '登记时间',
-  'dispute.occurredAt': '发生时间',
-  'dispute.place': '发生地点',
-  'dispute.riskLevel': '风险等级',
-  'dispute.status': '状态',
-  'dispute.parties': '当事人',
-  'dispute.party': '当事人 {n}',
-  'dispute.addParty': '添加当事人',
-  'dispute.removeParty': '删除当事人 {n}',
-  'party.role': '身份',
-  'party.partyType': '类型',
-  'party.name': '姓名或名称',
-  'party.phone': '联系电话',
-  'party.idNo': '身份证号',
 
   'err.generic': '此项填写有误',
   'err.gridId': '请选择所属网格',
@@ -296,123 +231,6 @@ export const zhCN = {
   'update.available': '新版本可用',
   'update.reload': '刷新',
 
-  'patrolType.antiFraud': '反诈宣传',
-  'patrolType.riskScreening': '风险隐患排查',
-  'patrolType.livelihood': '民生关怀走访',
-  'patrolType.disputeMediation': '矛盾纠纷排查',
-  'patrolType.rentalInspection': '出租房巡防',
-  'patrolType.keyPersonVisit': '重点人员走访',
-  'patrolType.keyPlacePatrol': '重点场所巡防',
-  'patrolType.enterpriseVisit': '企业走访',
-  'patrolType.infoCollection': '信息采集',
-  'patrolType.policyPublicity': '政策宣传',
-  'patrolType.environment': '环境秩序巡查',
-  'patrolType.other': '其他',
-  'patrolStatus.draft': '草稿',
-  'patrolStatus.submitted': '已提交',
-  'patrolStatus.reviewed': '已审阅',
-
-  'inspectionType.routine': '日常巡查',
-  'inspectionType.special': '专项整治',
-  'inspectionType.joint': '联合检查',
-  'inspectionType.night': '夜查',
-  'inspectionType.complaint': '投诉核查',
-  // Checklist items are worded as the requirement, so 符合 always means safe and 不符合 a hazard.
-  'checkResult.pass': '符合',
-  'checkResult.fail': '不符合',
-  'checkResult.na': '不适用',
-  'overallResult.noHazard': '未发现隐患',
-  'overallResult.fixedOnSite': '当场整改',
-  'overallResult.rectifying': '限期整改',
-  'overallResult.referred': '移交上报',
-  'inspectionStatus.draft': '草稿',
-  'inspectionStatus.submitted': '已提交',
-  'inspectionStatus.rectifying': '整改中',
-  'inspectionStatus.pendingRecheck': '待复查',
-  'inspectionStatus.referred': '已移交',
-  'inspectionStatus.closed': '已闭环',
-
-  'checklist.EB01': '电动车、电池不进楼入户',
-  'checklist.EB02': '楼道、出口不停放电动车',
-  'checklist.EB03': '不在室内或公共区域充电',
-  'checklist.EB04': '无“飞线”充电',
-  'checklist.EB05': '电动车无改装、电池合规',
-  'checklist.EL01': '无私拉乱接电线',
-  'checklist.EL02': '电线穿管保护、无老化破损',
-  'checklist.EL03': '无超负荷用电',
-  'checklist.EL04': '未用铜丝铁丝代替保险丝',
-  'checklist.EL05': '发热电器远离可燃物',
-  'checklist.GS01': '液化气瓶只在厨房存放使用',
-  'checklist.GS02': '高层建筑不用瓶装液化气',
-  'checklist.GS03': '厨房以外不用明火',
-  'checklist.GS04': '未私改燃气管线',
-  'checklist.GS05': '已落实“瓶改电”',
-  'checklist.GR01': '人均居住面积达标',
-  'checklist.GR02': '每间居住不超过 2 人',
-  'checklist.GR03': '厨卫、阳台、地下室不住人',
-  'checklist.GR04': '无违规隔断出租',
-  'checklist.GR05': '不按床位出租',
-  'checklist.FE01': '灭火器配备充足',
-  'checklist.FE02': '灭火器在有效期、压力正常',
-  'checklist.FE03': '装有独立式烟感报警器',
-  'checklist.FE04': '有应急照明、疏散标志',
-  'checklist.FE05': '配有逃生器材',
-  'checklist.FE06': '消防设施、管理员已落实',
-  'checklist.EV01': '疏散通道畅通',
-  'checklist.EV02': '防盗窗留有逃生口',
-  'checklist.EV03': '安全出口足够、无木楼梯',
-  'checklist.EV04': '楼道未私设铁栅门',
-  'checklist.BD01': '不在彩钢板房住人',
-  'checklist.BD02': '无“三合一”情况',
-  'checklist.BD03': '未用易燃材料装修',
-  'checklist.PS01': '已申报租赁登记',
-  'checklist.PS02': '租户身份信息已登记',
-  'checklist.PS03': '已办居住登记或居住证',
-  'checklist.PS04': '已签安全责任书',
-  'checklist.PS05': '未发现治安隐患线索',
-  'checklist.PS06': '未擅自改作经营、仓储',
-  'checklist.OT99': '其他',
-
-  'disputeType.marriageFamily': '婚姻家庭',
-  'disputeType.neighbor': '邻里纠纷',
-  'disputeType.houseHomestead': '房屋宅基地',
-  'disputeType.contract': '合同纠纷',
-  'disputeType.businessOperation': '生产经营',
-  'disputeType.damageCompensation': '损害赔偿',
-  'disputeType.landForest': '山林土地',
-  'disputeType.landAcquisitionDemolition': '征地拆迁',
-  'disputeType.environmentalPollution': '环境污染',
-  'disputeType.labor': '劳资纠纷',
-  'disputeType.consumer': '消费纠纷',
-  'disputeType.medical': '医疗纠纷',
-  'disputeType.trafficAccident': '道路交通事故',
-  'disputeType.property': '物业纠纷',
-  'disputeType.rentalHousing': '房屋租赁纠纷',
-  'disputeType.other': '其他',
-  'disputeStatus.reported': '已登记',
-  'disputeStatus.notAccepted': '不予受理',
-  'disputeStatus.accepted': '已受理',
-  'disputeStatus.mediating': '调解中',
-  'disputeStatus.success': '调解成功',
-  'disputeStatus.performing': '履行中',
-  'disputeStatus.followedUp': '已回访',
-  'disputeStatus.failed': '调解不成',
-  'disputeStatus.terminated': '终止调解',
-  'disputeStatus.escalated': '已上报',
-  'disputeStatus.transferred': '已移交',
-  'disputeStatus.awaitingFeedback': '待反馈',
-  'disputeStatus.closed': '已结案',
-  'riskLevel.red': '红色·立即上报',
-  'riskLevel.orange': '橙色·当天处置',
-  'riskLevel.yellow': '黄色·网格化解',
-  'riskLevel.none': '无风险',
-  'partyRole.applicant': '申请人',
-  'partyRole.respondent': '被申请人',
-  'partyRole.party': '当事人',
-  'partyRole.thirdParty': '第三人',
-  'partyType.natural': '个人',
-  'partyType.organization': '单位',
-
   'role.fullTimeGridWorker': '专职网格员',
   'role.partTimeGridWorker': '兼职网格员',
   'role.gridLeader': '网格长',
@@ -424,22 +242,21 @@ export const zhCN = {
   'role.mediator': '人民调解员',
   'role.communityAdmin': '社区管理员',
   'role.streetAdmin': '街道管理员',
+  ...patrolLabelsZhCN,
+  ...rentalInspectionLabelsZhCN,
+  ...disputeLabelsZhCN,
+  ...rentalHouseLabelsZhCN,
   ...revealZhCN,
   ...listZhCN,
   ...todayZhCN,
 } as const;
 
 /**
- * Every key, the lazy screen dictionaries' included (screen-messages.ts): the home screen's
+ * Every key, the lazy screen dictionaries' included (screen-strings.ts): the home screen's
  * first chunk carries only `zhCN`; the strings of forms, details and patrols come with them.
  */
 export type MessageKey =
   | keyof typeof zhCN
-  | keyof typeof rentalZhCN
-  | keyof typeof disputeZhCN
-  | keyof typeof draftsZhCN
-  | keyof typeof patrolZhCN
-  | keyof typeof mapZhCN
-  | keyof typeof refusalsZhCN
+  | keyof typeof screenStringsZhCN
   | keyof typeof lockZhCN
   | keyof typeof lockNoticesZhCN;

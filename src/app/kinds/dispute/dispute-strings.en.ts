@@ -1,6 +1,7 @@
-import type { disputeZhCN } from './dispute.zh-cn';
+/** English strings of the 矛盾纠纷 (dispute) screens (see dispute-strings.zh-cn.ts). */
+import type { disputeStringsZhCN } from './dispute-strings.zh-cn';
 
-export const disputeEn: Partial<Record<keyof typeof disputeZhCN, string>> = {
+export const disputeStringsEn: Partial<Record<keyof typeof disputeStringsZhCN, string>> = {
   'dispute.newCaseNote':
     'A new dispute starts as “Registered”. Accept, mediate, follow up and close it step by step on its detail screen.',
   'dispute.sectionCase': 'The dispute',
@@ -103,10 +104,6 @@ export const disputeEn: Partial<Record<keyof typeof disputeZhCN, string>> = {
   'refusal.performanceNotSettled': 'The agreement is not yet performed',
   'refusal.followUpRequired': 'Visit the parties at least once before closing',
   'refusal.feedbackRequired': 'Note the receiving unit’s feedback first',
-  'sheet.confirm': 'Confirm: {action}',
-  'sheet.fieldRequired': 'Required',
-  'sheet.saveFailed': 'Could not save: {message}',
-  'sheet.invalid': 'Check this entry ({field})',
   'step.consent': 'The parties agree to mediation',
   'step.consentHint': 'If one party clearly refuses, choose “Decline”',
   'step.mediationOrg': 'Mediation committee',

@@ -1,6 +1,7 @@
-import type { patrolZhCN } from './patrol.zh-cn';
+/** English strings of the 巡查日志 (patrol) screens (see patrol-strings.zh-cn.ts). */
+import type { patrolStringsZhCN } from './patrol-strings.zh-cn';
 
-export const patrolEn: Partial<Record<keyof typeof patrolZhCN, string>> = {
+export const patrolStringsEn: Partial<Record<keyof typeof patrolStringsZhCN, string>> = {
   'patrolRun.startTitle': 'Start patrol',
   'patrolRun.chooseTypes': 'What is this patrol for? (choose any)',
   'patrolRun.startNow': 'Start patrol',

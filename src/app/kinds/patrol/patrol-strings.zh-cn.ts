@@ -1,5 +1,5 @@
-/** Chinese strings of one area of the app, kept apart so parallel work on areas never collides. */
-export const patrolZhCN = {
+/** Chinese strings of the 巡查日志 (patrol) screens (form, detail, steps): loaded with those screens (i18n/screen-strings.ts). */
+export const patrolStringsZhCN = {
   'patrolRun.startTitle': '开始巡查',
   'patrolRun.chooseTypes': '这次巡查做什么？（可多选）',
   'patrolRun.startNow': '开始巡查',

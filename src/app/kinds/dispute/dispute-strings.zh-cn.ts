@@ -1,5 +1,5 @@
-/** Chinese strings of one area of the app, kept apart so parallel work on areas never collides. */
-export const disputeZhCN = {
+/** Chinese strings of the 矛盾纠纷 (dispute) screens (form, detail, steps): loaded with those screens (i18n/screen-strings.ts). */
+export const disputeStringsZhCN = {
   // Registration form (受理登记表 / 申请书 fields, DOMAIN.md §2.1–2.2)
   'dispute.newCaseNote': '新登记的纠纷状态为“已登记”。受理、调解、回访、结案请在保存后的详情页逐步办理。',
   'dispute.sectionCase': '纠纷情况',
@@ -105,12 +105,6 @@ export const disputeZhCN = {
   'refusal.performanceNotSettled': '协议尚未履行完毕',
   'refusal.followUpRequired': '结案前需至少回访一次',
   'refusal.feedbackRequired': '请先登记移交单位的反馈',
-
-  // Action sheet fields
-  'sheet.confirm': '确认{action}',
-  'sheet.fieldRequired': '请填写此项',
-  'sheet.saveFailed': '保存失败：{message}',
-  'sheet.invalid': '填写有误（{field}），请检查',
   'step.consent': '经当事人同意调解',
   'step.consentHint': '一方明确拒绝的，不得调解，请选“不予受理”',
   'step.mediationOrg': '调解组织',

@@ -1,0 +1,32 @@
+/** Chinese labels of the 巡查日志 (patrol) kind that home, the list and search show (its name, statuses, types): in the first chunk, spread into zh-cn.ts. */
+export const patrolLabelsZhCN = {
+  'kind.patrol': '巡查日志',
+  'kindShort.patrol': '巡查',
+  'kindIcon.patrol': '巡',
+  'patrolRun.start': '开始巡查',
+  'patrolRun.startHint': '记录轨迹，途中可新建检查、纠纷',
+
+  'patrol.patrolTypes': '工作类型',
+  'patrol.startedAt': '开始时间',
+  'patrol.endedAt': '结束时间',
+  'patrol.householdsVisited': '走访户数',
+  'patrol.content': '巡查走访情况',
+  'patrol.contentHint': '时间、地点、发现的问题、怎么处理的',
+  'patrol.status': '状态',
+
+  'patrolType.antiFraud': '反诈宣传',
+  'patrolType.riskScreening': '风险隐患排查',
+  'patrolType.livelihood': '民生关怀走访',
+  'patrolType.disputeMediation': '矛盾纠纷排查',
+  'patrolType.rentalInspection': '出租房巡防',
+  'patrolType.keyPersonVisit': '重点人员走访',
+  'patrolType.keyPlacePatrol': '重点场所巡防',
+  'patrolType.enterpriseVisit': '企业走访',
+  'patrolType.infoCollection': '信息采集',
+  'patrolType.policyPublicity': '政策宣传',
+  'patrolType.environment': '环境秩序巡查',
+  'patrolType.other': '其他',
+  'patrolStatus.draft': '草稿',
+  'patrolStatus.submitted': '已提交',
+  'patrolStatus.reviewed': '已审阅',
+} as const;
