@@ -1,5 +1,4 @@
 import { useLocation } from 'preact-iso/router';
-import type { GeoPoint } from '../../../domain/geo-point';
 import type { RentalHouseRecord } from '../../../domain/record-envelope';
 import {
   LANDLORD_ID_TYPES,
@@ -8,225 +7,20 @@ import {
   RENTAL_HOUSE_TYPES,
   RENTAL_MODES,
   RENTAL_USAGES,
-  type RentalHouseBody,
-  type Tenant,
 } from '../../../domain/rental-house';
-import { uuidV7 } from '../../../sync/uuid-v7';
 import { ChoiceGroup } from '../../components/choice-group';
 import { LocationField } from '../../components/location-field';
 import { NumberStepper } from '../../components/number-stepper';
-import { PhotoField, type PhotoItem, photoIdsField, photoItemsFrom } from '../../components/photo-field';
+import { PhotoField } from '../../components/photo-field';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField, TextField } from '../../components/text-field';
-import type { FieldErrors } from '../../forms/field-errors';
 import { FormLayout } from '../../forms/form-layout';
 import { useRecordForm } from '../../forms/use-record-form';
 import { label, t } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/zh-cn';
 import { useGridThresholds } from '../../lib/use-grid-thresholds';
+import { errorOf } from './house-field-errors';
+import { draftFrom, houseBodyFrom, newTenantDraft } from './rental-house-draft';
 import { TenantCard, type TenantDraft } from './tenant-card';
-
-interface HouseDraft {
-  address: string;
-  houseType: string;
-  rentalUsage: string;
-  rentalMode: string;
-  floorCount: string;
-  floorNo: string;
-  roomCount: number;
-  occupantCount: number;
-  usableAreaM2: string;
-  landlordType: string;
-  landlordName: string;
-  landlordIdType: string;
-  landlordIdNo: string;
-  landlordPhone: string;
-  managerName: string;
-  managerPhone: string;
-  propertyCompany: string;
-  leaseStart: string;
-  leaseEnd: string;
-  leaseDeclared: string;
-  leaseFilingNo: string;
-  responsibilityLetterSigned: string;
-  managementCategory: string;
-  tenants: TenantDraft[];
-  remarks: string;
-  location: GeoPoint | undefined;
-  photos: PhotoItem[];
-}
-
-const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value ? 'yes' : 'no');
-const numText = (value: number | undefined) => (value === undefined ? '' : String(value));
-
-function tenantDraftFrom(tenant: Tenant): TenantDraft {
-  return {
-    id: tenant.id,
-    name: tenant.name,
-    idType: tenant.idType ?? 'idCard',
-    idNo: tenant.idNo ?? '',
-    phone: tenant.phone ?? '',
-    floating: yesNo(tenant.isFloatingPopulation),
-    residenceRegistration: tenant.residenceRegistration,
-    residencePermit: tenant.residencePermit ?? '',
-    moveInDate: tenant.moveInDate ?? '',
-    workplace: tenant.workplace ?? '',
-  };
-}
-
-export function newTenantDraft(): TenantDraft {
-  return {
-    id: uuidV7(),
-    name: '',
-    idType: 'idCard',
-    idNo: '',
-    phone: '',
-    floating: 'yes',
-    residenceRegistration: 'none',
-    residencePermit: '',
-    moveInDate: '',
-    workplace: '',
-  };
-}
-
-function draftFrom(body: RentalHouseBody | undefined): HouseDraft {
-  return {
-    address: body?.address ?? '',
-    houseType: body?.houseType ?? '',
-    rentalUsage: body?.rentalUsage ?? 'residence',
-    rentalMode: body?.rentalMode ?? '',
-    floorCount: numText(body?.floorCount),
-    floorNo: numText(body?.floorNo),
-    roomCount: body?.roomCount ?? 1,
-    occupantCount: body?.occupantCount ?? 1,
-    usableAreaM2: numText(body?.usableAreaM2),
-    landlordType: body?.landlordType ?? 'individual',
-    landlordName: body?.landlordName ?? '',
-    landlordIdType: body?.landlordIdType ?? 'idCard',
-    landlordIdNo: body?.landlordIdNo ?? '',
-    landlordPhone: body?.landlordPhone ?? '',
-    managerName: body?.managerName ?? '',
-    managerPhone: body?.managerPhone ?? '',
-    propertyCompany: body?.propertyCompany ?? '',
-    leaseStart: body?.leaseStart ?? '',
-    leaseEnd: body?.leaseEnd ?? '',
-    leaseDeclared: yesNo(body?.leaseDeclared),
-    leaseFilingNo: body?.leaseFilingNo ?? '',
-    responsibilityLetterSigned: yesNo(body?.responsibilityLetterSigned),
-    managementCategory: body?.managementCategory ?? '',
-    tenants: (body?.tenants ?? []).map(tenantDraftFrom),
-    remarks: body?.remarks ?? '',
-    location: body?.location,
-    photos: photoItemsFrom(body?.photoIds),
-  };
-}
-
-/** A typed number, or the text itself so the schema reports it next to the field. */
-function numberField<K extends string>(key: K, text: string): Partial<Record<K, number | string>> {
-  const trimmed = text.trim();
-  if (trimmed === '') return {};
-  const n = Number(trimmed);
-  return { [key]: Number.isFinite(n) ? n : trimmed } as Partial<Record<K, number | string>>;
-}
-
-function textField<K extends string>(key: K, text: string): Partial<Record<K, string>> {
-  const trimmed = text.trim();
-  return (trimmed ? { [key]: trimmed } : {}) as Partial<Record<K, string>>;
-}
-
-function boolOf(text: string): boolean | string {
-  return text === 'yes' ? true : text === 'no' ? false : '';
-}
-
-function tenantFrom(draft: TenantDraft, previous: Tenant | undefined): Record<string, unknown> {
-  // Fields this card does not show (户籍地, 搬离日期, 与承租人关系) stay as they were.
-  const {
-    idType: _i,
-    idNo: _n,
-    phone: _p,
-    isFloatingPopulation: _f,
-    residencePermit: _r,
-    moveInDate: _m,
-    workplace: _w,
-    ...kept
-  } = previous ?? ({} as Partial<Tenant>);
-  return {
-    ...kept,
-    id: draft.id,
-    name: draft.name.trim(),
-    ...textField('idNo', draft.idNo),
-    ...(draft.idNo.trim() ? { idType: draft.idType } : {}),
-    ...textField('phone', draft.phone),
-    ...(draft.floating ? { isFloatingPopulation: draft.floating === 'yes' } : {}),
-    residenceRegistration: draft.residenceRegistration,
-    ...textField('residencePermit', draft.residencePermit),
-    ...textField('moveInDate', draft.moveInDate),
-    ...textField('workplace', draft.workplace),
-  };
-}
-
-export function houseBodyFrom(
-  draft: HouseDraft,
-  previous: RentalHouseBody | undefined,
-): Record<string, unknown> {
-  const previousTenants = new Map(previous?.tenants.map((tenant) => [tenant.id, tenant]));
-  // Only the fields this form edits are replaced; anything else (限住人数, 高层, status…) is kept.
-  const { limitPersons, isHighRise, status } = previous ?? {};
-  return {
-    ...(limitPersons === undefined ? {} : { limitPersons }),
-    ...(isHighRise === undefined ? {} : { isHighRise }),
-    address: draft.address.trim(),
-    houseType: draft.houseType,
-    rentalUsage: draft.rentalUsage,
-    rentalMode: draft.rentalMode,
-    ...numberField('floorCount', draft.floorCount),
-    ...numberField('floorNo', draft.floorNo),
-    roomCount: draft.roomCount,
-    occupantCount: draft.occupantCount,
-    ...numberField('usableAreaM2', draft.usableAreaM2),
-    landlordType: draft.landlordType,
-    landlordName: draft.landlordName.trim(),
-    landlordIdType: draft.landlordIdType,
-    landlordIdNo: draft.landlordIdNo.trim().toUpperCase(),
-    landlordPhone: draft.landlordPhone.trim(),
-    ...textField('managerName', draft.managerName),
-    ...textField('managerPhone', draft.managerPhone),
-    ...textField('propertyCompany', draft.propertyCompany),
-    ...textField('leaseStart', draft.leaseStart),
-    ...textField('leaseEnd', draft.leaseEnd),
-    leaseDeclared: boolOf(draft.leaseDeclared),
-    ...textField('leaseFilingNo', draft.leaseFilingNo),
-    responsibilityLetterSigned: boolOf(draft.responsibilityLetterSigned),
-    ...textField('managementCategory', draft.managementCategory),
-    tenants: draft.tenants.map((tenant) => tenantFrom(tenant, previousTenants.get(tenant.id))),
-    ...textField('remarks', draft.remarks),
-    ...(draft.location && { location: draft.location }),
-    ...photoIdsField(draft.photos),
-    status: status ?? 'active',
-  };
-}
-
-/** Chinese messages for the house's fields (the shared table knows only the older forms' fields). */
-const HOUSE_ERRORS: Record<string, MessageKey> = {
-  address: 'err.address',
-  houseType: 'house.err.houseType',
-  rentalMode: 'house.err.rentalMode',
-  landlordName: 'err.landlordName',
-  landlordIdNo: 'house.err.landlordIdNo',
-  landlordPhone: 'err.phone',
-  managerPhone: 'err.phone',
-  leaseEnd: 'house.err.leaseEnd',
-  leaseDeclared: 'house.err.yesNo',
-  responsibilityLetterSigned: 'house.err.yesNo',
-  'tenants.*.name': 'house.err.tenantName',
-  'tenants.*.idNo': 'err.idNo',
-  'tenants.*.phone': 'err.phone',
-};
-
-function errorOf(errors: FieldErrors, key: string): MessageKey | undefined {
-  if (!errors[key]) return undefined;
-  return HOUSE_ERRORS[key.replace(/\.\d+\./, '.*.')] ?? errors[key];
-}
 
 const yesNoOptions = () => [
   { value: 'yes', label: t('common.yes') },
