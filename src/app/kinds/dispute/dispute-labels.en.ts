@@ -5,6 +5,8 @@ export const disputeLabelsEn: Partial<Record<keyof typeof disputeLabelsZhCN, str
   'kind.dispute': 'Dispute',
   'kindShort.dispute': 'Dispute',
   'kindIcon.dispute': 'D',
+  'form.new.dispute': 'New dispute',
+  'form.edit.dispute': 'Edit dispute',
 
   'dispute.title': 'Title',
   'dispute.titleHint': 'e.g. Leak from upstairs, Bldg 3',

@@ -3,6 +3,8 @@ export const disputeLabelsZhCN = {
   'kind.dispute': '矛盾纠纷',
   'kindShort.dispute': '纠纷',
   'kindIcon.dispute': '纠',
+  'form.new.dispute': '新建矛盾纠纷',
+  'form.edit.dispute': '编辑矛盾纠纷',
 
   'dispute.title': '纠纷名称',
   'dispute.titleHint': '如：3 栋楼上漏水纠纷',

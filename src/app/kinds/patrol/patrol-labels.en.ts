@@ -5,6 +5,8 @@ export const patrolLabelsEn: Partial<Record<keyof typeof patrolLabelsZhCN, strin
   'kind.patrol': 'Patrol log',
   'kindShort.patrol': 'Patrol',
   'kindIcon.patrol': 'P',
+  'form.new.patrol': 'New patrol log',
+  'form.edit.patrol': 'Edit patrol log',
 
   'patrol.patrolTypes': 'Work types',
   'patrol.startedAt': 'Start time',

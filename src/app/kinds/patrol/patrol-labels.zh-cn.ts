@@ -3,6 +3,8 @@ export const patrolLabelsZhCN = {
   'kind.patrol': '巡查日志',
   'kindShort.patrol': '巡查',
   'kindIcon.patrol': '巡',
+  'form.new.patrol': '新建巡查日志',
+  'form.edit.patrol': '编辑巡查日志',
   'patrolRun.start': '开始巡查',
   'patrolRun.startHint': '记录轨迹，途中可新建检查、纠纷',
 

@@ -5,6 +5,8 @@ export const rentalHouseLabelsEn: Partial<Record<keyof typeof rentalHouseLabelsZ
   'kind.rentalHouse': 'Rental house',
   'kindShort.rentalHouse': 'House',
   'kindIcon.rentalHouse': 'H',
+  'form.new.rentalHouse': 'Register rental house',
+  'form.edit.rentalHouse': 'Edit rental house',
   'houseType.suite': 'Apartment',
   'houseType.bungalow': 'Bungalow',
   'houseType.basement': 'Basement',

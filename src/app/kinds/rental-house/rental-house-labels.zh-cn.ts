@@ -3,6 +3,8 @@ export const rentalHouseLabelsZhCN = {
   'kind.rentalHouse': '出租房屋',
   'kindShort.rentalHouse': '房屋',
   'kindIcon.rentalHouse': '房',
+  'form.new.rentalHouse': '登记出租房屋',
+  'form.edit.rentalHouse': '编辑出租房屋',
   'houseType.suite': '套房',
   'houseType.bungalow': '平房',
   'houseType.basement': '地下室',

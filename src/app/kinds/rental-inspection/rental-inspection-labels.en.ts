@@ -5,6 +5,8 @@ export const rentalInspectionLabelsEn: Partial<Record<keyof typeof rentalInspect
   'kind.rentalInspection': 'Rental check',
   'kindShort.rentalInspection': 'Rental',
   'kindIcon.rentalInspection': 'R',
+  'form.new.rentalInspection': 'New rental check',
+  'form.edit.rentalInspection': 'Edit rental check',
 
   'rental.address': 'Address',
   'rental.addressHint': 'e.g. Hubin Garden Bldg 3, Unit 2, Room 502',

@@ -3,6 +3,8 @@ export const rentalInspectionLabelsZhCN = {
   'kind.rentalInspection': '出租房检查',
   'kindShort.rentalInspection': '出租房',
   'kindIcon.rentalInspection': '租',
+  'form.new.rentalInspection': '新建出租房检查',
+  'form.edit.rentalInspection': '编辑出租房检查',
 
   'rental.address': '房屋地址',
   'rental.addressHint': '如：湖滨花园 3 栋 2 单元 502 室',
