@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fieldErrorsFrom } from '../../src/app/forms/field-errors';
 import { t } from '../../src/app/i18n/i18n';
 import { DEVICE_CLOCK_MESSAGE } from '../../src/domain/device-clock';
-import { disputeBodySchema } from '../../src/domain/dispute';
-import { patrolBodySchema } from '../../src/domain/patrol';
 import { toIssues } from '../../src/domain/protocol';
 import { bodySchemaByKind } from '../../src/domain/record-envelope';
-import { rentalInspectionBodySchema } from '../../src/domain/rental-inspection';
+import type { RecordKind } from '../../src/domain/record-kinds';
 import { UNSAFE_MULTILINE_TEXT_MESSAGE, UNSAFE_TEXT_MESSAGE } from '../../src/domain/text';
 import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
 
@@ -41,14 +39,11 @@ function hazardOf(itemCode: string) {
   };
 }
 
-function errorsOf(
-  schema: typeof rentalInspectionBodySchema | typeof disputeBodySchema | typeof patrolBodySchema,
-  body: unknown,
-) {
-  const parsed = schema.safeParse(body);
+function errorsOf(kind: 'rentalInspection' | 'dispute' | 'patrol', body: unknown) {
+  const parsed = bodySchemaByKind[kind].safeParse(body);
   if (parsed.success) throw new Error('expected the body to be invalid');
   const messages: Record<string, string> = {};
-  for (const [field, key] of Object.entries(fieldErrorsFrom(toIssues(parsed.error.issues), body))) {
+  for (const [field, key] of Object.entries(fieldErrorsFrom(kind, toIssues(parsed.error.issues), body))) {
     messages[field] = t(key);
   }
   return messages;
@@ -56,7 +51,7 @@ function errorsOf(
 
 describe('field errors', () => {
   it('asks for the address when it is blank', () => {
-    expect(errorsOf(rentalInspectionBodySchema, rentalBody({ address: '   ' }))).toEqual({
+    expect(errorsOf('rentalInspection', rentalBody({ address: '   ' }))).toEqual({
       address: '请填写房屋地址',
     });
   });
@@ -67,7 +62,7 @@ describe('field errors', () => {
       checklist: [{ itemCode: 'EB01', result: 'fail' }],
       hazards: [hazardOf('EB01')],
     });
-    expect(errorsOf(rentalInspectionBodySchema, body)).toEqual({
+    expect(errorsOf('rentalInspection', body)).toEqual({
       rectificationDeadline: '限期整改需填写整改期限',
     });
   });
@@ -77,22 +72,19 @@ describe('field errors', () => {
       checklist: [{ itemCode: 'EB04', result: 'fail' }],
       hazards: [hazardOf('EB04')],
     });
-    expect(errorsOf(rentalInspectionBodySchema, body)).toEqual({
+    expect(errorsOf('rentalInspection', body)).toEqual({
       overallResult: '有“不符合”的项目时，结论不能选“未发现隐患”',
     });
   });
 
   it('asks for a result when none was picked', () => {
-    expect(errorsOf(rentalInspectionBodySchema, rentalBody({ overallResult: '' }))).toEqual({
+    expect(errorsOf('rentalInspection', rentalBody({ overallResult: '' }))).toEqual({
       overallResult: '请选择检查结论',
     });
   });
 
   it('reports a bad landlord phone and an empty checklist on their fields', () => {
-    const errors = errorsOf(
-      rentalInspectionBodySchema,
-      rentalBody({ landlordPhone: '12345', checklist: [] }),
-    );
+    const errors = errorsOf('rentalInspection', rentalBody({ landlordPhone: '12345', checklist: [] }));
     expect(errors).toEqual({
       landlordPhone: '电话格式不对：手机 11 位，座机如 025-12345678',
       checklist: '请至少完成一项检查',
@@ -116,7 +108,7 @@ describe('field errors', () => {
       status: 'reported',
       parties: [{ id: PARTY_A, role: 'applicant', partyType: 'natural', name: '李四' }],
     };
-    expect(errorsOf(disputeBodySchema, dispute)).toEqual({ parties: '至少需要两位当事人' });
+    expect(errorsOf('dispute', dispute)).toEqual({ parties: '至少需要两位当事人' });
 
     const twoParties = {
       ...dispute,
@@ -125,7 +117,7 @@ describe('field errors', () => {
         { id: PARTY_B, role: 'respondent', partyType: 'natural', name: ' ', phone: '1381234', idNo: '3201' },
       ],
     };
-    expect(errorsOf(disputeBodySchema, twoParties)).toEqual({
+    expect(errorsOf('dispute', twoParties)).toEqual({
       'parties.1.name': '请填写当事人姓名或名称',
       'parties.1.phone': '电话格式不对：手机 11 位，座机如 025-12345678',
       'parties.1.idNo': '身份证号应为 18 位，最后一位可以是 X',
@@ -133,7 +125,7 @@ describe('field errors', () => {
   });
 
   it('strips the envelope prefix of RecordInvalidError paths and keeps a generic message for unknown fields', () => {
-    const errors = fieldErrorsFrom([
+    const errors = fieldErrorsFrom('rentalInspection', [
       { path: 'body.address', message: 'Too small' },
       { path: 'gridId', message: 'Invalid' },
       { path: 'body.location.lngLat.0', message: 'Too big' },
@@ -174,7 +166,7 @@ describe('field errors of the v2 fields', () => {
     for (const [kind, schema] of Object.entries(bodySchemaByKind)) {
       for (const path of fieldPaths((schema as unknown as { _zod: { def: SchemaDef } })._zod.def)) {
         checked += 1;
-        const errors = fieldErrorsFrom([{ path: `body.${path}`, message: 'Invalid' }]);
+        const errors = fieldErrorsFrom(kind as RecordKind, [{ path: `body.${path}`, message: 'Invalid' }]);
         const [key] = Object.values(errors);
         if (!key || key === 'err.generic' || t(key) === key) generic.push(`${kind}: ${path}`);
       }
@@ -186,23 +178,27 @@ describe('field errors of the v2 fields', () => {
   it('says in Chinese, on whichever field it is, that a text holds control characters or bidi marks', () => {
     for (const [kind, schema] of Object.entries(bodySchemaByKind)) {
       for (const path of fieldPaths((schema as unknown as { _zod: { def: SchemaDef } })._zod.def)) {
-        const single = fieldErrorsFrom([{ path: `body.${path}`, message: UNSAFE_TEXT_MESSAGE }]);
+        const single = fieldErrorsFrom(kind as RecordKind, [
+          { path: `body.${path}`, message: UNSAFE_TEXT_MESSAGE },
+        ]);
         expect(
           Object.values(single).map((key) => t(key)),
           `${kind}: ${path}`,
         ).toEqual(['含有不可见的控制字符（如制表符）或文字方向控制符，请删除后重新输入']);
-        const multi = fieldErrorsFrom([{ path: `body.${path}`, message: UNSAFE_MULTILINE_TEXT_MESSAGE }]);
+        const multi = fieldErrorsFrom(kind as RecordKind, [
+          { path: `body.${path}`, message: UNSAFE_MULTILINE_TEXT_MESSAGE },
+        ]);
         expect(Object.values(multi).map((key) => t(key))[0]).toMatch(/^除换行外/);
       }
     }
     const body = { ...samplePatrol('0195764e-0000-7000-8000-0000000000f3').body, weather: '晴\u202e阴' };
-    expect(errorsOf(patrolBodySchema, body)).toEqual({
+    expect(errorsOf('patrol', body)).toEqual({
       weather: '含有不可见的控制字符（如制表符）或文字方向控制符，请删除后重新输入',
     });
   });
 
   it('says 手机时间不正确 with what to do when the server refused a time made by a wrong clock', () => {
-    const errors = fieldErrorsFrom([
+    const errors = fieldErrorsFrom('dispute', [
       { path: 'updatedAt', message: DEVICE_CLOCK_MESSAGE },
       { path: 'body.registeredAt', message: DEVICE_CLOCK_MESSAGE },
     ]);
@@ -221,44 +217,42 @@ describe('field errors of the v2 fields', () => {
       rightsNotifiedAt: NOW,
       mediators: [{ id: PARTY_A, name: '何建华' }],
     };
-    expect(errorsOf(disputeBodySchema, body)).toEqual({ agreement: '调解成功需填写调解协议' });
-    expect(
-      errorsOf(disputeBodySchema, { ...body, agreementType: 'written', agreement: { terms: ' ' } }),
-    ).toEqual({ 'agreement.terms': '请填写协议内容' });
+    expect(errorsOf('dispute', body)).toEqual({ agreement: '调解成功需填写调解协议' });
+    expect(errorsOf('dispute', { ...body, agreementType: 'written', agreement: { terms: ' ' } })).toEqual({
+      'agreement.terms': '请填写协议内容',
+    });
   });
 
   it('asks for a hazard’s deadline on that hazard, and for a rechecker inside it', () => {
     const record = sampleRentalInspection('0195764e-0000-7000-8000-0000000000e1');
     const [hazard] = record.body.hazards;
     const { deadline: _deadline, ...noDeadline } = hazard ?? {};
-    expect(errorsOf(rentalInspectionBodySchema, { ...record.body, hazards: [noDeadline] })).toEqual({
+    expect(errorsOf('rentalInspection', { ...record.body, hazards: [noDeadline] })).toEqual({
       'hazards.0.deadline': '限期整改需填写整改期限（不早于今天）',
     });
     const badRecheck = {
       ...hazard,
       rechecks: [{ id: PARTY_B, at: NOW, by: ' ', result: 'passed' }],
     };
-    expect(errorsOf(rentalInspectionBodySchema, { ...record.body, hazards: [badRecheck] })).toEqual({
+    expect(errorsOf('rentalInspection', { ...record.body, hazards: [badRecheck] })).toEqual({
       'hazards.0.rechecks.0.by': '请填写复查人',
     });
   });
 
   it('asks for the anti-fraud figures of an anti-fraud patrol, and reports a bad figure on its field', () => {
     const { antiFraud, ...noFigures } = samplePatrol('0195764e-0000-7000-8000-0000000000f1').body;
-    expect(errorsOf(patrolBodySchema, noFigures)).toEqual({
+    expect(errorsOf('patrol', noFigures)).toEqual({
       antiFraud: '反诈宣传需填写宣传户数、人数等数字',
     });
-    expect(errorsOf(patrolBodySchema, { ...noFigures, antiFraud: { ...antiFraud, materials: -1 } })).toEqual({
+    expect(errorsOf('patrol', { ...noFigures, antiFraud: { ...antiFraud, materials: -1 } })).toEqual({
       'antiFraud.materials': '应为 0 到 10000 之间的整数',
     });
   });
 
   it('reports a bad finding count on the whole 发现问题 block', () => {
     const body = samplePatrol('0195764e-0000-7000-8000-0000000000f2').body;
-    expect(errorsOf(patrolBodySchema, { ...body, findings: { ...body.findings, fireHazards: 1.5 } })).toEqual(
-      {
-        findings: '发现问题数应为 0 到 10000 之间的整数',
-      },
-    );
+    expect(errorsOf('patrol', { ...body, findings: { ...body.findings, fireHazards: 1.5 } })).toEqual({
+      findings: '发现问题数应为 0 到 10000 之间的整数',
+    });
   });
 });

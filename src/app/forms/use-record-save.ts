@@ -63,7 +63,7 @@ export function useRecordSave<K extends RecordKind>(
       : newRecord(kind, { gridId, body, userId: user.id, now });
     const checked = checkRecord(made);
     if (!checked.ok) {
-      fail(fieldErrorsFrom(checked.issues, candidate));
+      fail(fieldErrorsFrom(kind, checked.issues, candidate));
       return false;
     }
     const record = checked.record;

@@ -17,7 +17,7 @@ import { detailRows } from './detail-fields';
 function syncExplanation(row: LocalRecord): string {
   if (row.syncState !== 'rejected') return t(`syncExplain.${row.syncState}`);
   const code = row.error?.code;
-  const fields = Object.values(fieldErrorsFrom(row.error?.issues ?? []));
+  const fields = Object.values(fieldErrorsFrom(row.kind, row.error?.issues ?? []));
   const reason = fields.includes('err.deviceClock')
     ? t('rejectReason.deviceClock')
     : code === 'validation'
@@ -33,7 +33,7 @@ function syncExplanation(row: LocalRecord): string {
 /** What to change, in Chinese, field by field, when the server named the fields it refused. */
 function rejectedFields(row: LocalRecord): string[] {
   if (row.syncState !== 'rejected') return [];
-  const messages = Object.values(fieldErrorsFrom(row.error?.issues ?? []));
+  const messages = Object.values(fieldErrorsFrom(row.kind, row.error?.issues ?? []));
   return [...new Set(messages.filter((key) => key !== 'err.deviceClock').map((key) => t(key)))];
 }
 

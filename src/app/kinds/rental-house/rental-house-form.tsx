@@ -18,7 +18,6 @@ import { FormLayout } from '../../forms/form-layout';
 import { useRecordForm } from '../../forms/use-record-form';
 import { label, t } from '../../i18n/i18n';
 import { useGridThresholds } from '../../lib/use-grid-thresholds';
-import { errorOf } from './house-field-errors';
 import { draftFrom, houseBodyFrom, newTenantDraft } from './rental-house-draft';
 import { TenantCard, type TenantDraft } from './tenant-card';
 
@@ -39,7 +38,7 @@ export function RentalHouseForm({ existing }: { existing?: RentalHouseRecord | u
     (current) => houseBodyFrom(current, existing?.body),
     thenInspect ? { afterSave: (id) => `/new/rental?house=${id}` } : {},
   );
-  const err = (key: string) => errorOf(errors, key);
+  const err = (key: string) => errors[key];
   const days = useGridThresholds(layout.gridId).leaseDeclarationDays;
   const setTenant = (index: number, tenant: TenantDraft) =>
     update({ tenants: draft.tenants.map((other, i) => (i === index ? tenant : other)) });
