@@ -3,10 +3,11 @@
  * Standard Time. China has used UTC+8 all year since 1991 (no daylight saving), so the offset is a
  * constant and no Intl time-zone data is needed: some WebViews and small Node builds ship without it.
  *
- * Working days are Monday to Friday only. There is no holiday data (国务院 publishes the 法定节假日
- * and the weekend 调休 make-up days each December), so a recheck due over 国庆 or 春节 comes out early;
- * a holiday table per year is left for later.
+ * Working days are China's (work-calendar.ts): Monday to Friday except the 法定节假日, plus the weekend
+ * days made working days (调休), year by year as the State Council publishes them.
  */
+import { isWorkingDay } from './work-calendar';
+
 /** China Standard Time, UTC+8, all year. */
 export const CHINA_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -77,15 +78,24 @@ function weekday(day: string): number {
   return new Date(dayNumber(day) * DAY_MS).getUTCDay();
 }
 
-/** `day` moved forward by `days` working days (Mon–Fri; holidays not known, see the file header). */
+/** `day` moved forward by `days` working days (holidays skipped, make-up weekend days counted). */
 export function addWorkingDays(day: string, days: number): string {
   let current = day;
   for (let left = days; left > 0; ) {
     current = addDays(current, 1);
-    const wd = weekday(current);
-    if (wd !== 0 && wd !== 6) left -= 1;
+    if (isWorkingDay(current)) left -= 1;
   }
   return current;
+}
+
+/** Working days after `from` up to and including `to`; 0 when `to` is not later. */
+export function workingDaysBetween(from: string, to: string): number {
+  let count = 0;
+  for (let current = from; daysBetween(current, to) > 0; ) {
+    current = addDays(current, 1);
+    if (isWorkingDay(current)) count += 1;
+  }
+  return count;
 }
 
 /** Dispute 调结期限: the registration day in China + 30 days, plus any consented extensions. */

@@ -125,8 +125,9 @@ describe('hazard recheck due date', () => {
     expect(hazardRecheckDueDay('2025-07-31')).toBe('2025-08-05');
   });
 
-  it('counts 元旦 as a working day, because there is no holiday data', () => {
-    expect(hazardRecheckDueDay('2025-12-31')).toBe('2026-01-05');
+  it('skips the 2026 元旦 holiday and counts its make-up Sunday', () => {
+    // 1-1…1-3 off; Sun 1-4 is a working day, then Mon 1-5 and Tue 1-6.
+    expect(hazardRecheckDueDay('2025-12-31')).toBe('2026-01-06');
   });
 
   it('adds no days for 0 working days', () => {
