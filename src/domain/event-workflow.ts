@@ -1,0 +1,241 @@
+/**
+ * 上报事件 workflow (DOMAIN.md §3.4, issue 12), as a transition table plus guards: the table says which
+ * events a status accepts and where they lead; the guards say whether this event, with this data,
+ * may happen now. The server's push decides with the same function, so two people acting on one
+ * event at once end in a legal state: the second action meets the status the first one left.
+ *
+ *   reported 待受理 (at the grid, the community or the street: handlingLevel)
+ *     ├─ selfResolve (处置情况) ─────────────────────────────→ filed 已办结 (小事不出网格)
+ *     ├─ reject (理由) ───────────────────────────────────────→ rejected 不予立案
+ *     ├─ escalate (理由; not above the street) ───────────────→ reported, one level up
+ *     └─ accept ─→ accepted 待派遣
+ *                    ├─ assign (单位 + 期限 ≥ today) ─→ assigned 待处置
+ *                    │     └─ process ─→ processing 处置中
+ *                    │           └─ complete (处置结果) ─→ processed 待核查
+ *                    │                 ├─ verify passed ─→ verified 核查通过 ─ close ─→ closed 已结案
+ *                    │                 └─ verify failed (理由) ─→ processing
+ *                    ├─ escalate (理由) ─→ reported, one level up
+ *                    └─ return (理由) ─→ reported, back to the level below (when it came up)
+ *     assigned / processing ─ return (理由: 非本单位职责…) ─→ accepted, for the dispatcher to send again
+ *     closed ─ evaluate (满意度) ─→ closed
+ *
+ *   Along the way, without changing the status: requestExtension (天数 + 理由) and approveExtension
+ *   while a department holds it (assigned, processing); urge 加急 and supervise 督办 while it is open.
+ *   Yellow and red cards are supervise events the server issues (supervision), never a device.
+ *
+ * The result is the next status only; the record layer stores the event's data (department,
+ * deadline, level, flow log entry) next to it.
+ */
+import { isValidDay, localDayOf } from './due-dates';
+
+export const GRID_EVENT_STATUSES = [
+  'reported',
+  'filed',
+  'rejected',
+  'accepted',
+  'assigned',
+  'processing',
+  'processed',
+  'verified',
+  'closed',
+] as const;
+export type GridEventStatus = (typeof GRID_EVENT_STATUSES)[number];
+
+/** The levels an event climbs: 小事不出网格，大事不出社区, and the street above. */
+export const EVENT_LEVELS = ['grid', 'community', 'street'] as const;
+export type EventLevel = (typeof EVENT_LEVELS)[number];
+
+/** 督办 levels: a person's 普通督办, or the cards the server issues when a step runs late. */
+export const SUPERVISION_LEVELS = ['normal', 'yellow', 'red'] as const;
+export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
+
+export const GRID_EVENT_EVENT_TYPES = [
+  'selfResolve',
+  'accept',
+  'reject',
+  'assign',
+  'process',
+  'complete',
+  'verify',
+  'close',
+  'evaluate',
+  'return',
+  'escalate',
+  'requestExtension',
+  'approveExtension',
+  'urge',
+  'supervise',
+] as const;
+export type GridEventEventType = (typeof GRID_EVENT_EVENT_TYPES)[number];
+
+/** What someone did to an event. Days are `YYYY-MM-DD` in China. */
+export type GridEventEvent =
+  | { type: 'selfResolve'; note: string }
+  | { type: 'accept' }
+  | { type: 'reject'; reason: string }
+  | { type: 'assign'; departmentId: string; deadline: string }
+  | { type: 'process' }
+  | { type: 'complete'; note: string }
+  | { type: 'verify'; passed: boolean; reason?: string }
+  | { type: 'close' }
+  | { type: 'evaluate'; satisfaction: 'satisfied' | 'basicallySatisfied' | 'dissatisfied' }
+  | { type: 'return'; reason: string }
+  | { type: 'escalate'; reason: string }
+  | { type: 'requestExtension'; days: number; reason: string }
+  | { type: 'approveExtension' }
+  | { type: 'urge' }
+  | { type: 'supervise'; level: SupervisionLevel };
+
+/** What the guards read besides the event. */
+export type GridEventContext = {
+  now: Date;
+  /** The level that holds it now, and the one it was reported at. */
+  level: EventLevel;
+  reportedLevel: EventLevel;
+  urgent: boolean;
+  /** A requested extension waiting for approval. */
+  extensionPending: boolean;
+  /** The card or 督办 it carries now (a card only ever rises). */
+  supervision?: SupervisionLevel | undefined;
+};
+
+/** Why a transition was refused: stable codes, the app maps them to Chinese. */
+export const GRID_EVENT_REFUSALS = [
+  'notAllowed',
+  'reasonRequired',
+  'noteRequired',
+  'departmentRequired',
+  'deadlineInvalid',
+  'deadlineInPast',
+  'topLevel',
+  'notEscalated',
+  'extensionDaysInvalid',
+  'extensionPending',
+  'noExtensionPending',
+  'alreadyUrgent',
+  'supervisionNotHigher',
+] as const;
+export type GridEventRefusal = (typeof GRID_EVENT_REFUSALS)[number];
+
+export type GridEventTransition =
+  | { ok: true; state: GridEventStatus }
+  | { ok: false; reason: GridEventRefusal };
+
+/** The longest single extension a department may ask for, in working days. */
+export const MAX_EXTENSION_WORKING_DAYS = 30;
+
+/** Marks the events whose target depends on their data or stays where it is. */
+const BY_VERIFY_RESULT = 'byVerifyResult';
+const SAME = 'same';
+type Target = GridEventStatus | typeof BY_VERIFY_RESULT | typeof SAME;
+
+const WHILE_OPEN = { urge: SAME, supervise: SAME } as const;
+const WHILE_HELD = { requestExtension: SAME, approveExtension: SAME } as const;
+
+/** Which events each status accepts, and where they lead. Anything absent is refused as notAllowed. */
+export const GRID_EVENT_TRANSITIONS = {
+  reported: {
+    selfResolve: 'filed',
+    accept: 'accepted',
+    reject: 'rejected',
+    escalate: 'reported',
+    return: 'reported',
+    ...WHILE_OPEN,
+  },
+  filed: {},
+  rejected: {},
+  accepted: { assign: 'assigned', escalate: 'reported', return: 'reported', ...WHILE_OPEN },
+  assigned: { process: 'processing', return: 'accepted', ...WHILE_HELD, ...WHILE_OPEN },
+  processing: { complete: 'processed', return: 'accepted', ...WHILE_HELD, ...WHILE_OPEN },
+  processed: { verify: BY_VERIFY_RESULT, ...WHILE_OPEN },
+  verified: { close: 'closed', ...WHILE_OPEN },
+  closed: { evaluate: SAME },
+} as const satisfies Record<GridEventStatus, Partial<Record<GridEventEventType, Target>>>;
+
+/** The statuses still waiting for someone: what queues, 超期 and 督办 count. */
+export function isOpenEvent(status: GridEventStatus): boolean {
+  return status !== 'filed' && status !== 'rejected' && status !== 'closed';
+}
+
+/** Events the status accepts at all (guards may still refuse them). */
+export function allowedGridEventEvents(state: GridEventStatus): GridEventEventType[] {
+  return GRID_EVENT_EVENT_TYPES.filter((type) => Object.hasOwn(GRID_EVENT_TRANSITIONS[state], type));
+}
+
+/** The next status of an event after `event`, or why it cannot happen. */
+export function transitionGridEvent(
+  state: GridEventStatus,
+  event: GridEventEvent,
+  context: GridEventContext,
+): GridEventTransition {
+  const targets: Partial<Record<GridEventEventType, Target>> = GRID_EVENT_TRANSITIONS[state];
+  const target = targets[event.type];
+  if (target === undefined) return { ok: false, reason: 'notAllowed' };
+  const refusal = guard(state, event, context);
+  if (refusal) return { ok: false, reason: refusal };
+  if (target === SAME) return { ok: true, state };
+  if (target === BY_VERIFY_RESULT)
+    return { ok: true, state: event.type === 'verify' && event.passed ? 'verified' : 'processing' };
+  return { ok: true, state: target };
+}
+
+const blank = (text: string | undefined) => (text ?? '').trim() === '';
+
+function guard(
+  state: GridEventStatus,
+  event: GridEventEvent,
+  context: GridEventContext,
+): GridEventRefusal | undefined {
+  switch (event.type) {
+    case 'selfResolve':
+    case 'complete':
+      return blank(event.note) ? 'noteRequired' : undefined;
+    case 'reject':
+    case 'escalate':
+    case 'return': {
+      if (blank(event.reason)) return 'reasonRequired';
+      if (event.type === 'escalate' && context.level === 'street') return 'topLevel';
+      // Back down a level only for an event that came up; a department's return goes to its dispatcher.
+      if (
+        event.type === 'return' &&
+        state !== 'assigned' &&
+        state !== 'processing' &&
+        context.level === context.reportedLevel
+      )
+        return 'notEscalated';
+      return undefined;
+    }
+    case 'assign':
+      if (blank(event.departmentId)) return 'departmentRequired';
+      if (!isValidDay(event.deadline)) return 'deadlineInvalid';
+      return event.deadline < localDayOf(context.now) ? 'deadlineInPast' : undefined;
+    case 'verify':
+      return !event.passed && blank(event.reason) ? 'reasonRequired' : undefined;
+    case 'requestExtension':
+      if (context.extensionPending) return 'extensionPending';
+      if (!Number.isInteger(event.days) || event.days < 1 || event.days > MAX_EXTENSION_WORKING_DAYS)
+        return 'extensionDaysInvalid';
+      return blank(event.reason) ? 'reasonRequired' : undefined;
+    case 'approveExtension':
+      return context.extensionPending ? undefined : 'noExtensionPending';
+    case 'urge':
+      return context.urgent ? 'alreadyUrgent' : undefined;
+    case 'supervise': {
+      // A card only rises: 普通督办 → 黄牌 → 红牌; the same card twice is refused, never re-issued.
+      const current =
+        context.supervision === undefined ? -1 : SUPERVISION_LEVELS.indexOf(context.supervision);
+      return SUPERVISION_LEVELS.indexOf(event.level) <= current ? 'supervisionNotHigher' : undefined;
+    }
+    case 'accept':
+    case 'process':
+    case 'close':
+    case 'evaluate':
+      return undefined;
+  }
+}
+
+/** The level above `level` (escalate), or the one below (return), clamped to the three levels. */
+export function levelAfter(level: EventLevel, direction: 'up' | 'down'): EventLevel {
+  const index = EVENT_LEVELS.indexOf(level) + (direction === 'up' ? 1 : -1);
+  return EVENT_LEVELS[Math.min(Math.max(index, 0), EVENT_LEVELS.length - 1)] ?? level;
+}
