@@ -1,0 +1,86 @@
+/**
+ * The clock of a 上报事件 (issue 12, DOMAIN.md §3.6): each step — 受理, 办理, 验证 — has a yellow and a
+ * red limit in working days, counted on China's calendar (work-calendar.ts) from when the step
+ * last changed hands, plus the extension days approved for it. 今日待办 warns at 70% of the yellow
+ * limit; past the yellow limit the event earns a 黄牌, past the red one a 红牌. Only the server issues
+ * cards (a phone offline for a week cannot); devices show the same clock from synced fields.
+ *
+ * Defaults as in the Tianque platform: 受理 yellow 1 / red 2, 办理 yellow 5 / red 10 working days.
+ * Tianque gives no default for 验证: 2 / 5 is this product's proposal. A street overrides them per
+ * category.
+ */
+import { addWorkingDays, localDayOf, workingDaysBetween } from './due-dates';
+import type { GridEventStatus } from './event-workflow';
+
+export const EVENT_STEPS = ['accept', 'handle', 'verify'] as const;
+export type EventStep = (typeof EVENT_STEPS)[number];
+
+/** The step each open status waits on; finished statuses run no clock. */
+export const EVENT_STEP_OF = {
+  reported: 'accept',
+  accepted: 'handle',
+  assigned: 'handle',
+  processing: 'handle',
+  processed: 'verify',
+  verified: 'verify',
+  filed: undefined,
+  rejected: undefined,
+  closed: undefined,
+} as const satisfies Record<GridEventStatus, EventStep | undefined>;
+
+export interface StepLimits {
+  /** Working days after the step started: past the last of them, a 黄牌. */
+  yellow: number;
+  /** …and a 红牌. */
+  red: number;
+}
+export type EventTimeLimits = Readonly<Record<EventStep, StepLimits>>;
+
+export const DEFAULT_EVENT_TIME_LIMITS: EventTimeLimits = {
+  accept: { yellow: 1, red: 2 },
+  handle: { yellow: 5, red: 10 },
+  verify: { yellow: 2, red: 5 },
+};
+
+/** 预警: the share of the yellow limit after which 今日待办 warns. */
+export const EARLY_WARNING_SHARE = 0.7;
+
+export type EventCard = 'none' | 'yellow' | 'red';
+
+export interface StepClock {
+  step: EventStep;
+  /** The last day of the yellow and the red limit (`YYYY-MM-DD` in China). */
+  yellowDay: string;
+  redDay: string;
+  /** Working days left until the yellow limit ends: 0 on its last day, negative once past. */
+  workingDaysLeft: number;
+  /** 70% of the yellow limit (extensions included) has passed. */
+  warn: boolean;
+  /** The card the step has earned by `now`. */
+  card: EventCard;
+}
+
+/**
+ * The clock of the step `status` waits on, started at `stepStartedAt`, with `extensionDays`
+ * approved; undefined for a finished event.
+ */
+export function stepClock(
+  status: GridEventStatus,
+  stepStartedAt: Date,
+  now: Date,
+  limits: EventTimeLimits = DEFAULT_EVENT_TIME_LIMITS,
+  extensionDays = 0,
+): StepClock | undefined {
+  const step = EVENT_STEP_OF[status];
+  if (step === undefined) return undefined;
+  const start = localDayOf(stepStartedAt);
+  const today = localDayOf(now);
+  const yellowLimit = limits[step].yellow + extensionDays;
+  const yellowDay = addWorkingDays(start, yellowLimit);
+  const redDay = addWorkingDays(start, limits[step].red + extensionDays);
+  const used = workingDaysBetween(start, today);
+  const workingDaysLeft =
+    today <= yellowDay ? workingDaysBetween(today, yellowDay) : -workingDaysBetween(yellowDay, today);
+  const card: EventCard = today > redDay ? 'red' : today > yellowDay ? 'yellow' : 'none';
+  return { step, yellowDay, redDay, workingDaysLeft, warn: used >= EARLY_WARNING_SHARE * yellowLimit, card };
+}
