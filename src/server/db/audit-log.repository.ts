@@ -26,6 +26,7 @@ export type AuditAction =
   | 'admin.revokeSessions'
   | 'admin.setThresholds'
   | 'admin.pruneAudit'
+  | 'admin.simplifyTracks'
   | 'device.wiped'
   | 'reveal'
   | 'serve';
