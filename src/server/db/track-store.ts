@@ -156,3 +156,60 @@ function referencesOf(value: unknown): { recordId: string; key: string }[] {
       : [],
   );
 }
+
+/**
+ * Drops the track segments of `recordIds` that no stored copy names any more: after audit rows
+ * are pruned, a deleted record's track (its tombstone and revisions erased it) is named by nothing.
+ * Call in the transaction that removed the copies.
+ */
+export async function dropUnnamedSegments(
+  db: Kysely<Database>,
+  recordIds: readonly string[],
+): Promise<number> {
+  let dropped = 0;
+  for (const ids of chunks([...new Set(recordIds)], MAX_IDS)) {
+    const kept = await db
+      .selectFrom('track_segments')
+      .select(['record_id', 'key'])
+      .where('record_id', 'in', ids)
+      .execute();
+    if (kept.length === 0) continue;
+    const named = new Set<string>();
+    const name = (text: string | null) => {
+      if (text === null) return;
+      for (const ref of referencesOf(JSON.parse(text))) named.add(`${ref.recordId}\u0000${ref.key}`);
+    };
+    for (const row of await db.selectFrom('records').select(['id', 'body']).where('id', 'in', ids).execute())
+      for (const ref of referencesOf({ id: row.id, body: JSON.parse(row.body) }))
+        named.add(`${ref.recordId}\u0000${ref.key}`);
+    for (const row of await db
+      .selectFrom('record_revisions')
+      .select('envelope')
+      .where('record_id', 'in', ids)
+      .execute())
+      name(row.envelope);
+    for (const row of await db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('record_id', 'in', ids)
+      .execute()) {
+      name(row.before);
+      name(row.after);
+    }
+    const unnamed = kept.filter((row) => !named.has(`${row.record_id}\u0000${row.key}`));
+    for (const chunk of chunks(unnamed, MAX_IDS)) {
+      const result = await db
+        .deleteFrom('track_segments')
+        .where((eb) =>
+          eb(
+            eb.refTuple('record_id', 'key'),
+            'in',
+            chunk.map((row) => eb.tuple(row.record_id, row.key)),
+          ),
+        )
+        .executeTakeFirst();
+      dropped += Number(result.numDeletedRows);
+    }
+  }
+  return dropped;
+}
