@@ -11,6 +11,12 @@
  * a throwaway cluster). PostgreSQL is vacuumed after each day, as autovacuum would, so replaced
  * row versions are reused and the delta is steady-state growth; SQLite reuses freed pages itself.
  *
+ * Each database is measured twice in the same run: as the server stores tracks (each segment once,
+ * encoded, in track_segments: track-store.ts), and as the baseline, the layout before it — the
+ * same pushes, then every stored copy rewritten with its track inline as JSON and track_segments
+ * emptied before each measurement, which is byte for byte what the server wrote until then (main
+ * measured 681 KB on SQLite and 251 KB on PostgreSQL per patrol-day that way).
+ *
  *   npx tsx bench/track-storage.ts      → prints the table, writes bench/results/*-track-storage.json
  */
 import { randomUUID } from 'node:crypto';
@@ -23,9 +29,11 @@ import pg from 'pg';
 import { NO_FINDINGS, type PatrolBody } from '../src/domain/patrol';
 import type { GridRecord } from '../src/domain/record-envelope';
 import { encodeTrackPoints } from '../src/domain/track-codec';
+import { simplifyOldTracks } from '../src/server/admin/track-retention';
 import { createApp } from '../src/server/app';
 import { openDatabase } from '../src/server/db/database';
 import { databaseSize, formatBytes, isPostgres } from '../src/server/db/table-sizes';
+import { resolveTracks } from '../src/server/db/track-store';
 import { seedDemoData } from '../src/server/demo/demo-seed';
 import { editRecord, newRecord } from '../src/sync/record-factory';
 import { HOURS, POINTS_PER_DAY, walkedTrack } from '../tests/support/walked-track';
@@ -50,8 +58,50 @@ function delta(after: TableBytes, before: TableBytes): TableBytes {
   );
 }
 
+type Db = Awaited<ReturnType<typeof openDatabase>>;
+
+/** Rewrites every stored copy with its track inline as JSON and empties track_segments: the old layout. */
+async function inlineTracks(db: Db): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const row of await trx.selectFrom('records').select(['id', 'body']).execute()) {
+      const [resolved] = await resolveTracks(trx, [{ id: row.id, body: JSON.parse(row.body) as unknown }]);
+      const body = JSON.stringify(resolved?.body);
+      if (body !== row.body)
+        await trx.updateTable('records').set({ body }).where('id', '=', row.id).execute();
+    }
+    for (const row of await trx.selectFrom('record_revisions').selectAll().execute()) {
+      const [resolved] = await resolveTracks(trx, [JSON.parse(row.envelope) as unknown]);
+      const envelope = JSON.stringify(resolved);
+      if (envelope === row.envelope) continue;
+      await trx
+        .updateTable('record_revisions')
+        .set({ envelope })
+        .where('record_id', '=', row.record_id)
+        .where('rev', '=', row.rev)
+        .execute();
+    }
+    for (const row of await trx.selectFrom('audit_log').select(['id', 'before', 'after']).execute()) {
+      const values = [row.before, row.after].map((text) =>
+        text === null ? null : (JSON.parse(text) as unknown),
+      );
+      const [before, after] = (await resolveTracks(trx, values)).map((v) =>
+        v === null ? null : JSON.stringify(v),
+      );
+      if (before === row.before && after === row.after) continue;
+      await trx
+        .updateTable('audit_log')
+        .set({ before: before ?? null, after: after ?? null })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    await trx.deleteFrom('track_segments').execute();
+  });
+}
+
 export interface TrackStorageFigures {
   dialect: string;
+  /** 'track_segments' as the server stores tracks; 'inline (baseline)' as it stored them before. */
+  layout: string;
   days: number;
   pointsPerDay: number;
   /** JSON length of one day's body.track. */
@@ -63,10 +113,26 @@ export interface TrackStorageFigures {
   perDayBytes: number;
   /** What one more edit of an ended patrol (the track unchanged) adds. */
   perLaterEditBytes: number;
+  /** Stored text of a day's track segments (track_segments.points), raw and once past the retention. */
+  segmentTextPerDay?: { raw: number; simplified: number; pointsRaw: number; pointsSimplified: number };
+}
+
+/** Length of the stored segment text and the points it holds, per patrol-day (demo data left out). */
+async function segmentText(db: Db, recordIds: readonly string[]): Promise<{ bytes: number; points: number }> {
+  const rows = await db
+    .selectFrom('track_segments')
+    .select(['points', 'point_count'])
+    .where('record_id', 'in', [...recordIds])
+    .execute();
+  return {
+    bytes: rows.reduce((sum, row) => sum + row.points.length, 0) / DAYS,
+    points: rows.reduce((sum, row) => sum + Number(row.point_count), 0) / DAYS,
+  };
 }
 
 export async function measureTrackStorage(
   config: { sqlitePath: string } | { url: string },
+  layout: 'segments' | 'inline' = 'segments',
 ): Promise<TrackStorageFigures> {
   const db = await openDatabase(config);
   try {
@@ -102,6 +168,7 @@ export async function measureTrackStorage(
       return result.record;
     };
     const settle = async () => {
+      if (layout === 'inline') await inlineTracks(db);
       if (isPostgres(db)) await sql`VACUUM`.execute(db);
     };
 
@@ -110,6 +177,7 @@ export async function measureTrackStorage(
     let trackJsonBytes = 0;
     let encodedTrackJsonBytes = 0;
     let last: GridRecord | undefined;
+    const patrolIds: string[] = [];
     for (let day = 0; day < DAYS; day++) {
       const startedAt = new Date(start.getTime() + day * 86_400_000);
       serverNow = startedAt;
@@ -145,6 +213,7 @@ export async function measureTrackStorage(
       record = await push(editRecord(record, { body: submitted, userId: user.id, now: now() }), record.rev);
       await settle();
       last = record;
+      patrolIds.push(record.id);
     }
     const afterDays = await tableBytes(db);
     if (!last) throw new Error('no patrol-day was pushed');
@@ -161,8 +230,23 @@ export async function measureTrackStorage(
       Object.entries(delta(afterDays, before)).map(([table, bytes]) => [table, Math.round(bytes / DAYS)]),
     );
     const sum = (bytes: TableBytes) => Object.values(bytes).reduce((a, b) => a + b, 0);
+    let segmentTextPerDay: TrackStorageFigures['segmentTextPerDay'];
+    if (layout === 'segments') {
+      // The retention run a year on (simplify-tracks): every day's track past it.
+      const raw = await segmentText(db, patrolIds);
+      const yearOn = new Date(start.getTime() + 365 * 86_400_000);
+      await simplifyOldTracks({ db, now: () => yearOn, actor: 'bench' }, 90);
+      const simplified = await segmentText(db, patrolIds);
+      segmentTextPerDay = {
+        raw: Math.round(raw.bytes),
+        simplified: Math.round(simplified.bytes),
+        pointsRaw: raw.points,
+        pointsSimplified: simplified.points,
+      };
+    }
     return {
       dialect: isPostgres(db) ? 'PostgreSQL' : 'SQLite',
+      layout: layout === 'inline' ? 'inline (baseline)' : 'track_segments',
       days: DAYS,
       pointsPerDay: POINTS_PER_DAY,
       trackJsonBytes,
@@ -170,52 +254,97 @@ export async function measureTrackStorage(
       perDayByTable,
       perDayBytes: Math.round(sum(delta(afterDays, before)) / DAYS),
       perLaterEditBytes: Math.round(sum(delta(afterEdits, afterDays)) / DAYS),
+      ...(segmentTextPerDay && { segmentTextPerDay }),
     };
   } finally {
     await db.destroy();
   }
 }
 
-function print(figures: TrackStorageFigures): void {
+function print(figures: TrackStorageFigures, baseline: TrackStorageFigures): void {
   console.log(
     `\n${figures.dialect}: ${figures.pointsPerDay} points a day, body.track ${formatBytes(figures.trackJsonBytes)} as JSON`,
   );
-  for (const [table, bytes] of Object.entries(figures.perDayByTable).sort((a, b) => b[1] - a[1])) {
-    console.log(`  ${table.padEnd(20)}${formatBytes(bytes).padStart(10)} per patrol-day`);
+  console.log(`  ${'table'.padEnd(20)}${'baseline'.padStart(12)}${'now'.padStart(12)}   per patrol-day`);
+  const tables = new Set([...Object.keys(baseline.perDayByTable), ...Object.keys(figures.perDayByTable)]);
+  const rows = [...tables].map((table) => ({
+    table,
+    before: baseline.perDayByTable[table] ?? 0,
+    now: figures.perDayByTable[table] ?? 0,
+  }));
+  for (const row of rows.sort((a, b) => b.before - a.before || b.now - a.now)) {
+    console.log(
+      `  ${row.table.padEnd(20)}${formatBytes(row.before).padStart(12)}${formatBytes(row.now).padStart(12)}`,
+    );
   }
-  console.log(`  ${'total'.padEnd(20)}${formatBytes(figures.perDayBytes).padStart(10)} per patrol-day`);
-  console.log(`  each later edit of the patrol adds ${formatBytes(figures.perLaterEditBytes)}`);
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}× less`;
   console.log(
-    `  the track encoded (track-codec.ts): ${formatBytes(figures.encodedTrackJsonBytes)}, ${(figures.trackJsonBytes / figures.encodedTrackJsonBytes).toFixed(1)}× smaller`,
+    `  ${'total'.padEnd(20)}${formatBytes(baseline.perDayBytes).padStart(12)}${formatBytes(figures.perDayBytes).padStart(12)}   ${ratio(baseline.perDayBytes, figures.perDayBytes)}`,
   );
+  console.log(
+    `  ${'each later edit'.padEnd(20)}${formatBytes(baseline.perLaterEditBytes).padStart(12)}${formatBytes(figures.perLaterEditBytes).padStart(12)}   ${ratio(baseline.perLaterEditBytes, figures.perLaterEditBytes)}`,
+  );
+  console.log(
+    `  the track encoded (track-codec.ts): ${formatBytes(figures.encodedTrackJsonBytes)}, ${(figures.trackJsonBytes / figures.encodedTrackJsonBytes).toFixed(1)}× smaller than its JSON`,
+  );
+  const text = figures.segmentTextPerDay;
+  if (text) {
+    console.log(
+      `  past the retention (simplify-tracks): a day's segments ${formatBytes(text.raw)} → ${formatBytes(text.simplified)} of text, ${text.pointsRaw} → ${text.pointsSimplified} points`,
+    );
+  }
+}
+
+/** Both layouts on fresh databases of one kind: the server's, then the baseline. */
+async function measureBoth(
+  fresh: () => Promise<{ config: { sqlitePath: string } | { url: string }; drop(): Promise<void> }>,
+): Promise<TrackStorageFigures[]> {
+  const figures: TrackStorageFigures[] = [];
+  for (const layout of ['segments', 'inline'] as const) {
+    const { config, drop } = await fresh();
+    try {
+      figures.push(await measureTrackStorage(config, layout));
+    } finally {
+      await drop();
+    }
+  }
+  print(figures[0] as TrackStorageFigures, figures[1] as TrackStorageFigures);
+  return figures;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const at = new Date().toISOString();
   const results: TrackStorageFigures[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'gridkeeper-track-storage-'));
-  try {
-    results.push(await measureTrackStorage({ sqlitePath: join(dir, 'track.sqlite') }));
-    print(results[0] as TrackStorageFigures);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  results.push(
+    ...(await measureBoth(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gridkeeper-track-storage-'));
+      return {
+        config: { sqlitePath: join(dir, 'track.sqlite') },
+        drop: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    })),
+  );
   const postgres = await startBenchPostgres();
   if (postgres) {
-    const name = `gridkeeper_track_${randomUUID().replaceAll('-', '')}`;
     const admin = async (statement: string) => {
       const client = new pg.Client({ connectionString: postgres.url });
       await client.connect();
       await client.query(statement).finally(() => client.end());
     };
     try {
-      await admin(`CREATE DATABASE ${name}`);
-      const url = new URL(postgres.url);
-      url.pathname = `/${name}`;
-      results.push(await measureTrackStorage({ url: url.href }));
-      print(results[1] as TrackStorageFigures);
+      results.push(
+        ...(await measureBoth(async () => {
+          const name = `gridkeeper_track_${randomUUID().replaceAll('-', '')}`;
+          await admin(`CREATE DATABASE ${name}`);
+          const url = new URL(postgres.url);
+          url.pathname = `/${name}`;
+          return {
+            config: { url: url.href },
+            drop: () => admin(`DROP DATABASE IF EXISTS ${name}`).catch(() => undefined),
+          };
+        })),
+      );
     } finally {
-      await admin(`DROP DATABASE IF EXISTS ${name}`).catch(() => undefined);
       postgres.stop();
     }
   }

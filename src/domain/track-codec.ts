@@ -1,8 +1,8 @@
 /**
  * A compact, lossless text form of a track segment's points, for storage (issue 15 item 6): a
  * point as JSON (`[118.748123,32.227456,1764117000000,12]`) takes about 40 bytes; here it takes
- * about 8. Not wired into the wire format or the server's tables yet — see the report of branch
- * `ha` for the design; bench/track-storage.ts measures it on a patrol-day.
+ * about 8. The server stores track segments in this form (server/db/track-store.ts); the wire
+ * format keeps JSON arrays. bench/track-storage.ts measures it on a patrol-day.
  *
  * Format `p1:` then, per point, four signed varints in Google's encoded-polyline alphabet
  * (5-bit groups, ASCII 63–126, zigzag sign): lng and lat in millionths of a degree, time in ms

@@ -55,3 +55,16 @@ export async function openConfiguredDatabase(
     );
   }
 }
+
+/** How long raw GPS points are kept before `simplify-tracks` simplifies them (track-retention.ts). */
+export const DEFAULT_TRACK_RETENTION_DAYS = 90;
+
+/** TRACK_RETENTION_DAYS: whole days, at least 1; unset means the default. */
+export function trackRetentionDays(env: Env = process.env): number {
+  const raw = env.TRACK_RETENTION_DAYS;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_TRACK_RETENTION_DAYS;
+  const days = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(days) || days < 1)
+    throw new ConfigError(`TRACK_RETENTION_DAYS must be a whole number of days, at least 1 (got "${raw}").`);
+  return days;
+}

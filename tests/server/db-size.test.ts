@@ -1,11 +1,12 @@
 /**
  * `npm run admin -- db-size`: every table once with its row count and size, largest first, and
- * sizes that follow what is written — a patrol-day's GPS track shows up in the tables that keep a
- * copy of the record.
+ * sizes that follow what is written — a patrol-day's GPS track shows up once, encoded, in
+ * track_segments, and the tables that keep a copy of the record grow by a page at most.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GridRecord } from '../../src/domain/record-envelope';
+import { encodeTrackPoints } from '../../src/domain/track-codec';
 import { databaseSize } from '../../src/server/db/table-sizes';
 import { samplePatrol } from '../support/sample-records';
 import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
@@ -24,10 +25,11 @@ const TABLES = [
   'records',
   'sessions',
   'street_settings',
+  'track_segments',
   'user_assignments',
   'users',
 ];
-/** Tables that hold a whole copy of a pushed record. */
+/** Tables that hold a whole copy of a pushed record (its track named, not copied). */
 const RECORD_COPIES = ['records', 'record_revisions', 'audit_log'];
 
 describe.each(DIALECTS)('database size by table (%s)', (dialect) => {
@@ -71,7 +73,7 @@ describe.each(DIALECTS)('database size by table (%s)', (dialect) => {
     expect(bytes).toEqual([...bytes].sort((a, b) => b - a));
   });
 
-  it("grows by a patrol-day's track in each table that keeps a copy of the record", async () => {
+  it("grows by a patrol-day's track once, in track_segments, not in each copy of the record", async () => {
     const who = await server.login('hb-grid01');
     // A first push makes the tables' first pages, so what follows measures one patrol, not them.
     await server.push(who.token, randomUUID(), [
@@ -86,13 +88,17 @@ describe.each(DIALECTS)('database size by table (%s)', (dialect) => {
     const after = await databaseSize(server.db);
 
     const trackBytes = JSON.stringify(track).length;
+    const encodedBytes = track.reduce((sum, s) => sum + (encodeTrackPoints(s.points)?.length ?? 0), 0);
     const of = (size: typeof before, table: string) => size.tables.find((t) => t.table === table);
+    const grown = (table: string) => (of(after, table)?.bytes ?? 0) - (of(before, table)?.bytes ?? 0);
     for (const table of RECORD_COPIES) {
       expect(of(after, table)?.rows, table).toBe((of(before, table)?.rows ?? 0) + 1);
-      // PostgreSQL compresses the JSON (TOAST), to about 40 % here; SQLite stores it as it is.
-      const grown = (of(after, table)?.bytes ?? 0) - (of(before, table)?.bytes ?? 0);
-      expect(grown, `${table} grew`).toBeGreaterThan(trackBytes * (dialect === 'sqlite' ? 0.9 : 0.25));
+      expect(grown(table), `${table} grew`).toBeLessThan(trackBytes * 0.1);
     }
+    expect(of(after, 'track_segments')?.rows).toBe((of(before, 'track_segments')?.rows ?? 0) + track.length);
+    // The encoded points hardly compress (PostgreSQL's TOAST keeps most of them); SQLite stores them as they are.
+    expect(grown('track_segments')).toBeGreaterThan(encodedBytes * (dialect === 'sqlite' ? 0.9 : 0.5));
+    expect(grown('track_segments')).toBeLessThan(trackBytes * 0.5);
     // The stored first result names the revision instead of copying the record: a page at most.
     expect(of(after, 'mutations')?.rows).toBe((of(before, 'mutations')?.rows ?? 0) + 1);
     const result = (of(after, 'mutations')?.bytes ?? 0) - (of(before, 'mutations')?.bytes ?? 0);

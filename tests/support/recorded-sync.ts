@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { readableKinds } from '../../src/domain/access-rules';
 import { type LoginResponse, loginResponseSchema, type MutationResult } from '../../src/domain/protocol';
 import type { Database } from '../../src/server/db/schema';
+import { resolveTracks } from '../../src/server/db/track-store';
 import type { newDevice } from './sync-devices';
 import { TEST_BASE_URL } from './test-server';
 
@@ -89,7 +90,13 @@ export async function expectDevicesAgreeWithServer(
     message?: string,
   ) => { toEqual(expected: unknown): void; toBe(expected: unknown): void },
 ): Promise<void> {
-  const rows = await db.selectFrom('records').select(['id', 'rev', 'body', 'grid_id', 'kind']).execute();
+  const stored = await db.selectFrom('records').select(['id', 'rev', 'body', 'grid_id', 'kind']).execute();
+  // A stored body names its track's segments (track-store.ts): compared as the server serves it.
+  const resolved = await resolveTracks(
+    db,
+    stored.map((row) => ({ id: row.id, body: JSON.parse(row.body) as unknown })),
+  );
+  const rows = stored.map((row, i) => ({ ...row, body: JSON.stringify(resolved[i]?.body) }));
   const byId = new Map<string, (typeof rows)[number][]>();
   for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
   for (const device of devices) {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatrolBody } from '../../src/domain/patrol';
 import type { LoginResponse } from '../../src/domain/protocol';
 import type { PatrolRecord } from '../../src/domain/record-envelope';
+import { findRecord } from '../../src/server/db/records.repository';
 import { closeLocalDbs } from '../../src/sync/local-db';
 import { saveEdit } from '../../src/sync/outbox';
 import { bufferPoint, endPatrol, startPatrol } from '../../src/sync/patrol-session';
@@ -76,12 +77,10 @@ function loggedBody(opened: PatrolRecord, changes: Partial<PatrolBody>): PatrolB
 }
 
 async function serverPatrol(id: string): Promise<{ rev: number; body: PatrolBody }> {
-  const row = await server.db
-    .selectFrom('records')
-    .select(['rev', 'body'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  return { rev: Number(row.rev), body: JSON.parse(String(row.body)) as PatrolBody };
+  // As the server serves it: a stored body names its track's segments (server/db/track-store.ts).
+  const record = await findRecord(server.db, id);
+  if (!record) throw new Error(`${id} is not on the server`);
+  return { rev: record.rev, body: record.body as PatrolBody };
 }
 
 async function expectNoConflict(device: Device, id: string): Promise<void> {

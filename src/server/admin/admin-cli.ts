@@ -9,7 +9,7 @@ import { visibleText } from '../../domain/text';
 import type { Database } from '../db/schema';
 import { listUsers } from '../db/users.repository';
 import { ROLE_LABELS } from '../demo/demo-accounts';
-import { ConfigError } from '../server-config';
+import { ConfigError, trackRetentionDays } from '../server-config';
 import {
   type AdminContext,
   AdminError,
@@ -24,6 +24,7 @@ import { AUDIT_RETENTION_YEARS, pruneAudit } from './audit-retention';
 import { databaseSizeLines } from './database-size-lines';
 import { recordHistoryLines } from './record-history';
 import { setStreetThresholds, showStreetThresholds } from './street-threshold-commands';
+import { simplifyOldTracks } from './track-retention';
 
 export interface AdminIo {
   /** Opens the database; the CLI closes it when the command is done. */
@@ -169,6 +170,21 @@ const COMMANDS: Record<string, Command> = {
     async run(ctx, v, out) {
       const removed = await pruneAudit(ctx, v.before ?? '');
       out(`Removed ${removed} audit row${removed === 1 ? '' : 's'} older than ${v.before}.`);
+    },
+  },
+  'simplify-tracks': {
+    usage: '',
+    summary:
+      'Simplify the GPS tracks first stored more than TRACK_RETENTION_DAYS ago (default 90): raw points are kept only that long; each segment keeps its first and last fix and its length within 1 %. Audited; safe to rerun (run it daily).',
+    options: [],
+    required: [],
+    async run(ctx, _v, out) {
+      const days = trackRetentionDays();
+      const done = await simplifyOldTracks(ctx, days);
+      const km = (m: number) => (m / 1000).toLocaleString('en', { maximumFractionDigits: 2 });
+      out(
+        `Simplified ${done.segments} track segment${done.segments === 1 ? '' : 's'} of ${done.records} record${done.records === 1 ? '' : 's'} first stored before ${done.storedBefore} (retention ${days} days): ${done.pointsBefore.toLocaleString('en')} → ${done.pointsAfter.toLocaleString('en')} points, length ${km(done.lengthBeforeM)} → ${km(done.lengthAfterM)} km.`,
+      );
     },
   },
   'db-size': {

@@ -2,11 +2,14 @@
  * Retention of the audit log: it is append-only and kept at least 3 years (PIPL processing records,
  * DOMAIN.md §6.2 item 5). Nothing in the server updates or deletes audit rows; the only way out is
  * `npm run admin -- prune-audit --before DATE`, which refuses any date less than 3 years ago and
- * leaves a row saying what it removed.
+ * leaves a row saying what it removed. Track segments only the removed rows named (a deleted
+ * record's track) go with them (track-store.ts).
  */
 import type { Kysely } from 'kysely';
 import { insertAuditEntry } from '../db/audit-log.repository';
+import { lockChangeCounter } from '../db/counters.repository';
 import type { Database } from '../db/schema';
+import { dropUnnamedSegments } from '../db/track-store';
 import { type AdminContext, AdminError } from './admin-commands';
 
 export const AUDIT_RETENTION_YEARS = 3;
@@ -28,11 +31,25 @@ export async function pruneAudit(ctx: AdminContext, before: string): Promise<num
       `The audit log is kept at least ${AUDIT_RETENTION_YEARS} years: --before may be ${earliest} at the latest.`,
     );
   return ctx.db.transaction().execute(async (trx: Kysely<Database>) => {
+    // Pushes write under this lock: none can name a segment (a restore bringing a track back)
+    // between the read of what is still named and the delete of what is not.
+    await lockChangeCounter(trx);
+    const records = await trx
+      .selectFrom('audit_log')
+      .select('record_id')
+      .distinct()
+      .where('at', '<', `${before}T00:00:00.000Z`)
+      .where('record_id', 'is not', null)
+      .execute();
     const removed = await trx
       .deleteFrom('audit_log')
       .where('at', '<', `${before}T00:00:00.000Z`)
       .executeTakeFirst();
     const count = Number(removed.numDeletedRows ?? 0n);
+    await dropUnnamedSegments(
+      trx,
+      records.flatMap((row) => (row.record_id === null ? [] : [row.record_id])),
+    );
     await insertAuditEntry(trx, {
       at: ctx.now().toISOString(),
       userId: ctx.actor,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { chunks, rowsPerStatement } from './statement-chunks';
+import { packEnvelope, resolveTracks, storeTrackSegments, type TrackSegments } from './track-store';
 
 /**
  * `reveal`: a masked value shown in full on a device (domain/reveal.ts), reported by a later sync.
@@ -25,6 +26,7 @@ export type AuditAction =
   | 'admin.revokeSessions'
   | 'admin.setThresholds'
   | 'admin.pruneAudit'
+  | 'admin.simplifyTracks'
   | 'device.wiped'
   | 'reveal'
   | 'serve';
@@ -43,7 +45,7 @@ export interface AuditEntry {
 }
 
 export async function insertAuditEntry(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db.insertInto('audit_log').values(auditRow(entry)).execute();
+  await insertAuditEntries(db, [entry]);
 }
 
 /** Appends several entries (call inside a transaction when they belong together). */
@@ -51,14 +53,22 @@ export async function insertAuditEntries(
   db: Kysely<Database>,
   entries: readonly AuditEntry[],
 ): Promise<void> {
-  for (const chunk of chunks(entries, rowsPerStatement(AUDIT_ENTRY_COLUMNS))) {
-    await db.insertInto('audit_log').values(chunk.map(auditRow)).execute();
+  // A record's before and after name its track segments (track-store.ts), kept at the entry's time.
+  const byTime = new Map<string, TrackSegments>();
+  const rows = entries.map((entry) => {
+    const segments = byTime.get(entry.at) ?? new Map();
+    byTime.set(entry.at, segments);
+    return auditRow(entry, segments);
+  });
+  for (const [at, segments] of byTime) await storeTrackSegments(db, segments, at);
+  for (const chunk of chunks(rows, rowsPerStatement(AUDIT_ENTRY_COLUMNS))) {
+    await db.insertInto('audit_log').values(chunk).execute();
   }
 }
 
 const AUDIT_ENTRY_COLUMNS = 10;
 
-function auditRow(entry: AuditEntry) {
+function auditRow(entry: AuditEntry, segments: TrackSegments) {
   return {
     id: randomUUID(),
     at: entry.at,
@@ -67,8 +77,8 @@ function auditRow(entry: AuditEntry) {
     action: entry.action,
     record_id: entry.recordId ?? null,
     kind: entry.kind ?? null,
-    before: entry.before === undefined ? null : JSON.stringify(entry.before),
-    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    before: entry.before === undefined ? null : JSON.stringify(packEnvelope(entry.before, segments)),
+    after: entry.after === undefined ? null : JSON.stringify(packEnvelope(entry.after, segments)),
     offline: entry.offline === undefined ? null : Number(entry.offline),
   };
 }
@@ -201,15 +211,23 @@ export async function findRecordHistory(
     .orderBy('audit_log.at')
     .orderBy('audit_log.id')
     .execute();
-  return rows.map((row) => ({
+  const befores = await resolveTracks(
+    db,
+    rows.map((row) => (row.before === null ? null : (JSON.parse(row.before) as unknown))),
+  );
+  const afters = await resolveTracks(
+    db,
+    rows.map((row) => (row.after === null ? null : (JSON.parse(row.after) as unknown))),
+  );
+  return rows.map((row, i) => ({
     at: row.at,
     action: row.action,
     userId: row.user_id,
     username: row.username ?? null,
     clientId: row.client_id,
     offline: row.offline === null ? null : Number(row.offline) === 1,
-    before: row.before === null ? null : JSON.parse(row.before),
-    after: row.after === null ? null : JSON.parse(row.after),
+    before: befores[i] ?? null,
+    after: afters[i] ?? null,
     field: row.field,
     reason: row.reason,
     reasonNote: row.reason_note,

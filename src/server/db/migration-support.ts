@@ -1,4 +1,5 @@
-/** What migrations share: the change counter's name, the Kysely<any> they take, keyset visits. */
+/** What migrations share: the change counter's name, the Kysely<any> they take, keyset visits, sha256. */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 
 /** Name of the counter row that hands out change sequence numbers. */
@@ -40,4 +41,9 @@ export async function forEachRow(
     after = rows.at(-1);
     if (after === undefined) break;
   }
+}
+
+/** sha256 of UTF-8 text, base64url: a fixed function, so a migration may use it and stay frozen. */
+export function sha256Base64url(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
 }

@@ -3,11 +3,17 @@ import type { GridRecord } from '../../domain/record-envelope';
 import type { RecordKind } from '../../domain/record-kinds';
 import type { Database, RecordsTable } from './schema';
 import { chunks, MAX_IDS, rowsPerStatement } from './statement-chunks';
+import { packBody, packEnvelope, resolveTracks, storeTrackSegments, type TrackSegments } from './track-store';
 
 type RecordRow = Selectable<RecordsTable>;
 const RECORD_COLUMNS = 13;
 
-/** Builds the wire envelope from a row. Rows were validated on the way in, so nothing is checked here. */
+/**
+ * Builds the envelope from a row as stored: a track's points are still references
+ * (track-store.ts). Enough for access facts and photo ids; anything served, compared or merged
+ * goes through `resolveTracks` (findRecord, findRecords, listChanges do). Rows were validated on
+ * the way in, so nothing is checked here.
+ */
 export function recordFromRow(row: RecordRow): GridRecord {
   return {
     id: row.id,
@@ -24,7 +30,12 @@ export function recordFromRow(row: RecordRow): GridRecord {
   } as GridRecord;
 }
 
-function rowFromRecord(record: GridRecord, changeSeq: number, receivedAt: string): RecordRow {
+function rowFromRecord(
+  record: GridRecord,
+  changeSeq: number,
+  receivedAt: string,
+  segments: TrackSegments,
+): RecordRow {
   return {
     id: record.id,
     kind: record.kind,
@@ -37,14 +48,29 @@ function rowFromRecord(record: GridRecord, changeSeq: number, receivedAt: string
     updated_at: record.updatedAt,
     updated_by: record.updatedBy,
     schema_version: record.schemaVersion,
-    body: JSON.stringify(record.body),
+    body: JSON.stringify(packBody(record.id, record.body, segments)),
     received_at: receivedAt,
   };
 }
 
 export async function findRecord(db: Kysely<Database>, id: string): Promise<GridRecord | undefined> {
   const row = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && recordFromRow(row);
+  return row && (await resolveTracks(db, [recordFromRow(row)]))[0];
+}
+
+/** Rows of records to write, each with its track packed; the segments are kept at its receive time. */
+async function packedRows(
+  db: Kysely<Database>,
+  records: readonly { record: GridRecord; changeSeq: number; receivedAt: string }[],
+): Promise<RecordRow[]> {
+  const byTime = new Map<string, TrackSegments>();
+  const rows = records.map(({ record, changeSeq, receivedAt }) => {
+    const segments = byTime.get(receivedAt) ?? new Map();
+    byTime.set(receivedAt, segments);
+    return rowFromRecord(record, changeSeq, receivedAt, segments);
+  });
+  for (const [at, segments] of byTime) await storeTrackSegments(db, segments, at);
+  return rows;
 }
 
 /**
@@ -56,9 +82,12 @@ export async function insertRecords(
   records: readonly { record: GridRecord; changeSeq: number; receivedAt: string }[],
 ): Promise<void> {
   await insertRecordRows(db, records);
+  const at = records[0]?.receivedAt;
+  if (at === undefined) return;
   await insertRevisions(
     db,
     records.map(({ record }) => record),
+    at,
   );
 }
 
@@ -67,11 +96,9 @@ export async function insertRecordRows(
   db: Kysely<Database>,
   records: readonly { record: GridRecord; changeSeq: number; receivedAt: string }[],
 ): Promise<void> {
-  for (const chunk of chunks(records, rowsPerStatement(RECORD_COLUMNS))) {
-    await db
-      .insertInto('records')
-      .values(chunk.map(({ record, changeSeq, receivedAt }) => rowFromRecord(record, changeSeq, receivedAt)))
-      .execute();
+  const rows = await packedRows(db, records);
+  for (const chunk of chunks(rows, rowsPerStatement(RECORD_COLUMNS))) {
+    await db.insertInto('records').values(chunk).execute();
   }
 }
 
@@ -83,7 +110,7 @@ export async function findRecords(
   const found = new Map<string, GridRecord>();
   for (const chunk of chunks(ids, MAX_IDS)) {
     const rows = await db.selectFrom('records').selectAll().where('id', 'in', chunk).execute();
-    for (const row of rows) found.set(row.id, recordFromRow(row));
+    for (const record of await resolveTracks(db, rows.map(recordFromRow))) found.set(record.id, record);
   }
   return found;
 }
@@ -97,11 +124,12 @@ export async function updateRecords(
   db: Kysely<Database>,
   records: readonly { record: GridRecord; changeSeq: number; receivedAt: string }[],
 ): Promise<void> {
-  for (const chunk of chunks(records, rowsPerStatement(RECORD_COLUMNS))) {
+  const rows = await packedRows(db, records);
+  for (const chunk of chunks(rows, rowsPerStatement(RECORD_COLUMNS))) {
     // An upsert is the one multi-row update both SQLite and PostgreSQL take with the same SQL.
     const result = await db
       .insertInto('records')
-      .values(chunk.map(({ record, changeSeq, receivedAt }) => rowFromRecord(record, changeSeq, receivedAt)))
+      .values(chunk)
       .onConflict((oc) =>
         oc
           .column('id')
@@ -164,8 +192,11 @@ export async function findRevisions(
         ),
       )
       .execute();
-    for (const row of rows)
-      found.set(revisionKey(row.record_id, row.rev), JSON.parse(row.envelope) as GridRecord);
+    const envelopes = await resolveTracks(
+      db,
+      rows.map((row) => JSON.parse(row.envelope) as GridRecord),
+    );
+    for (const envelope of envelopes) found.set(revisionKey(envelope.id, envelope.rev), envelope);
   }
   return found;
 }
@@ -174,11 +205,15 @@ export function revisionKey(id: string, rev: number): string {
   return `${id}\u0000${rev}`;
 }
 
-/** Rewrites every kept revision of the records `recordIds` through `rewrite` (tombstones erasing personal data). */
+/**
+ * Rewrites every kept revision of the records `recordIds` through `rewrite` (tombstones erasing
+ * personal data); a track the rewrite leaves is kept at `at` if it is new.
+ */
 export async function rewriteRevisions(
   db: Kysely<Database>,
   recordIds: readonly string[],
   rewrite: (envelope: GridRecord) => GridRecord,
+  at: string,
 ): Promise<void> {
   for (const ids of chunks(recordIds, MAX_IDS)) {
     const rows = await db
@@ -186,11 +221,17 @@ export async function rewriteRevisions(
       .select(['record_id', 'rev', 'envelope'])
       .where('record_id', 'in', ids)
       .execute();
-    const rewritten = rows.map((row) => ({
-      record_id: row.record_id,
-      rev: row.rev,
-      envelope: JSON.stringify(rewrite(JSON.parse(row.envelope) as GridRecord)),
+    const envelopes = await resolveTracks(
+      db,
+      rows.map((row) => JSON.parse(row.envelope) as GridRecord),
+    );
+    const segments: TrackSegments = new Map();
+    const rewritten = envelopes.map((envelope) => ({
+      record_id: envelope.id,
+      rev: envelope.rev,
+      envelope: JSON.stringify(packEnvelope(rewrite(envelope), segments)),
     }));
+    await storeTrackSegments(db, segments, at);
     for (const chunk of chunks(rewritten, rowsPerStatement(3))) {
       await db
         .insertInto('record_revisions')
@@ -203,15 +244,24 @@ export async function rewriteRevisions(
   }
 }
 
-/** Keeps these revisions (call inside a transaction); a revision kept already fails on the primary key. */
-export async function insertRevisions(db: Kysely<Database>, records: readonly GridRecord[]): Promise<void> {
-  for (const chunk of chunks(records, rowsPerStatement(3))) {
-    await db
-      .insertInto('record_revisions')
-      .values(
-        chunk.map((record) => ({ record_id: record.id, rev: record.rev, envelope: JSON.stringify(record) })),
-      )
-      .execute();
+/**
+ * Keeps these revisions (call inside a transaction); a revision kept already fails on the primary
+ * key. Their tracks are stored once (track-store.ts), new segments at `at`, the server's clock.
+ */
+export async function insertRevisions(
+  db: Kysely<Database>,
+  records: readonly GridRecord[],
+  at: string,
+): Promise<void> {
+  const segments: TrackSegments = new Map();
+  const rows = records.map((record) => ({
+    record_id: record.id,
+    rev: record.rev,
+    envelope: JSON.stringify(packEnvelope(record, segments)),
+  }));
+  await storeTrackSegments(db, segments, at);
+  for (const chunk of chunks(rows, rowsPerStatement(3))) {
+    await db.insertInto('record_revisions').values(chunk).execute();
   }
 }
 
@@ -253,8 +303,7 @@ export async function listChanges(
     .unionAll(db.selectFrom(changed().where('id', 'in', departed).as('departed')).selectAll())
     .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return [...byId.values()]
-    .map((row) => ({ record: recordFromRow(row), changeSeq: Number(row.change_seq) }))
-    .sort((a, b) => a.changeSeq - b.changeSeq)
-    .slice(0, limit);
+  const page = [...byId.values()].sort((a, b) => Number(a.change_seq) - Number(b.change_seq)).slice(0, limit);
+  const records = await resolveTracks(db, page.map(recordFromRow));
+  return records.map((record, i) => ({ record, changeSeq: Number(page[i]?.change_seq) }));
 }

@@ -83,6 +83,23 @@ export interface RecordRevisionsTable {
   envelope: string;
 }
 
+/**
+ * One track segment's points, stored once per record (track-store.ts): the body in `records`,
+ * `record_revisions` and `audit_log` names it as `"points": "t1:<key>"`.
+ */
+export interface TrackSegmentsTable {
+  record_id: string;
+  /** sha256 (base64url) of the points as first stored; the row may hold them simplified since. */
+  key: string;
+  /** track-codec.ts text (`p1:…`), or JSON of the points when they do not fit it. */
+  points: string;
+  point_count: number;
+  /** The server's clock when the points were first stored: the retention counts from it. */
+  stored_at: string;
+  /** When the retention replaced the raw points by simplified ones (track-retention.ts). */
+  simplified_at: string | null;
+}
+
 export interface MutationsTable {
   id: string;
   client_id: string;
@@ -147,6 +164,7 @@ export interface Database {
   records: RecordsTable;
   record_revisions: RecordRevisionsTable;
   record_departures: RecordDeparturesTable;
+  track_segments: TrackSegmentsTable;
   mutations: MutationsTable;
   counters: CountersTable;
   audit_log: AuditLogTable;

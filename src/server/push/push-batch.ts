@@ -182,12 +182,13 @@ export class PushBatch implements BatchView {
     // Before this batch's own rows go in: those were erased in memory when their record was deleted.
     const erased = [...this.#deleted].filter((id) => this.stored.has(id));
     if (erased.length > 0) {
-      await rewriteRevisions(db, erased, withoutPersonalData);
+      await rewriteRevisions(db, erased, withoutPersonalData, receivedAt);
       await rewriteStoredResults(db, erased, withoutPersonalData);
     }
     await insertRevisions(
       db,
       this.#newRevisions.map((key) => this.#revisions.get(key) as GridRecord),
+      receivedAt,
     );
     await this.#photoRefs?.write(db);
     await insertAuditEntries(

@@ -14,6 +14,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { GridRecord } from '../../../src/domain/record-envelope';
 import { recordFromRow } from '../../../src/server/db/records.repository';
+import { resolveTracks } from '../../../src/server/db/track-store';
 import type { LocalRecord, OutboxMutation } from '../../../src/sync/local-db';
 import type { Ledger, Write } from './ledger';
 import type { World } from './model-world';
@@ -63,16 +64,22 @@ export async function snapshot(world: World): Promise<Snapshot> {
     .where('action', '=', 'delete')
     .execute();
   const deletedFrom = new Map<string, { rev: number; before: GridRecord }>();
-  for (const row of deletes) {
+  // Stored bodies name their track's segments (server/db/track-store.ts): read as the server serves them.
+  const befores = await resolveTracks(
+    db,
+    deletes.map((row) => JSON.parse(row.before ?? 'null') as GridRecord | null),
+  );
+  for (const [i, row] of deletes.entries()) {
     const after = JSON.parse(row.after ?? 'null') as GridRecord | null;
-    const before = JSON.parse(row.before ?? 'null') as GridRecord | null;
+    const before = befores[i] ?? null;
     if (!row.record_id || !after || !before) continue;
     if ((deletedFrom.get(row.record_id)?.rev ?? -1) < after.rev) {
       deletedFrom.set(row.record_id, { rev: after.rev, before });
     }
   }
+  const served = new Map((await resolveTracks(db, records.map(recordFromRow))).map((r) => [r.id, r]));
   const serverRecord = (row: (typeof records)[number]): GridRecord => {
-    const record = recordFromRow(row);
+    const record = served.get(row.id) as GridRecord;
     const before = record.deleted ? deletedFrom.get(record.id)?.before : undefined;
     return before ? ({ ...record, body: before.body } as GridRecord) : record;
   };

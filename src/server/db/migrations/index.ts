@@ -19,6 +19,7 @@ import { erasedTombstones } from './0011-erased-tombstones';
 import { servedAudit } from './0012-served-audit';
 import { sessionWipe } from './0013-session-wipe';
 import { cleanStoredText } from './0014-clean-stored-text';
+import { tracksSegments } from './0015-tracks-segments';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -37,6 +38,7 @@ export const migrationProvider: MigrationProvider = {
       '0012_served_audit': servedAudit,
       '0013_session_wipe': sessionWipe,
       '0014_clean_stored_text': cleanStoredText,
+      '0015_tracks_segments': tracksSegments,
     };
   },
 };
