@@ -10,6 +10,7 @@
  * endedAt − startedAt and is not touched.
  */
 import type { TrackPoint, TrackSegment } from './patrol';
+import { distanceM, EARTH_RADIUS_M, rad } from './track-geometry';
 
 export interface SimplifyOptions {
   /** Largest distance in metres a dropped fix may lie from the line kept (below typical GPS accuracy). */
@@ -23,15 +24,9 @@ export const TRACK_SIMPLIFY_DEFAULTS: SimplifyOptions = { toleranceM: 5, maxLeng
 /** Below this tolerance a segment is kept as it is: nothing worth dropping is left. */
 const MIN_TOLERANCE_M = 0.5;
 
-const EARTH_RADIUS_M = 6_371_008.8;
-const rad = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** Great-circle distance in metres (haversine), as sync/track-geometry.ts measures 里程. */
+/** One step's length in metres, as 里程 is measured (track-geometry.ts). */
 export function stepM(a: TrackPoint, b: TrackPoint): number {
-  const h =
-    Math.sin(rad(b[1] - a[1]) / 2) ** 2 +
-    Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(rad(b[0] - a[0]) / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+  return distanceM(a, b);
 }
 
 /** Length of one segment's points in metres. */

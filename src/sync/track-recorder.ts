@@ -23,7 +23,7 @@ import {
   type TrackPoint,
   type TrackSegment,
 } from '../domain/patrol';
-import { distanceM } from './track-geometry';
+import { distanceM } from '../domain/track-geometry';
 
 /** A phone fix worse than this is a guess (cell towers, Wi-Fi): it would zig-zag the track. */
 export const MAX_ACCURACY_M = 50;

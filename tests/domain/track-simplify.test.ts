@@ -5,13 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TrackPoint } from '../../src/domain/patrol';
+import { trackLengthM } from '../../src/domain/track-geometry';
 import {
   pointsLengthM,
   simplifyPoints,
   simplifyTrack,
   TRACK_SIMPLIFY_DEFAULTS,
 } from '../../src/domain/track-simplify';
-import { trackLengthM } from '../../src/sync/track-geometry';
 import { walkedTrack } from '../support/walked-track';
 
 const T0 = Date.parse('2026-11-26T00:30:00.000Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TRACK_POINTS_PER_SEGMENT, MAX_TRACK_SEGMENTS, type TrackSegment } from '../../src/domain/patrol';
-import { distanceM, trackLengthM } from '../../src/sync/track-geometry';
+import { distanceM, trackLengthM } from '../../src/domain/track-geometry';
 import {
   type BufferedPoint,
   breakSegment,

@@ -1,7 +1,7 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { PatrolRecord } from '../../domain/record-envelope';
-import { trackLengthM } from '../../sync/track-geometry';
+import { trackLengthM } from '../../domain/track-geometry';
 import { t } from '../i18n/i18n';
 import { activePatrolId } from '../lib/active-patrol';
 import type { TrackMap as TrackMapComponent } from '../map/track-map';

@@ -4,9 +4,9 @@
  * show. Loaded lazily, only while a patrol runs.
  */
 import { signal } from '@preact/signals';
+import { distanceM, trackLengthM } from '../../domain/track-geometry';
 import type { LocalDb } from '../../sync/local-db';
 import { bufferedPoints, bufferPoint } from '../../sync/patrol-session';
-import { distanceM, trackLengthM } from '../../sync/track-geometry';
 import {
   breakSegment,
   MAX_ACCURACY_M,

@@ -1,6 +1,6 @@
 import { findingsTotal, PATROL_TYPES, type PatrolType } from '../../../domain/patrol';
 import type { PatrolRecord } from '../../../domain/record-envelope';
-import { trackLengthM } from '../../../sync/track-geometry';
+import { trackLengthM } from '../../../domain/track-geometry';
 import { ChoiceGroup } from '../../components/choice-group';
 import { LocationField } from '../../components/location-field';
 import { NumberStepper } from '../../components/number-stepper';

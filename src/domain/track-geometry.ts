@@ -2,10 +2,12 @@
  * Distances along a track. Apart from the recorder so screens that only measure a track do not
  * pull in the record schemas.
  */
-import type { TrackPoint } from '../domain/patrol';
+import type { TrackPoint } from './patrol';
 
-const EARTH_RADIUS_M = 6_371_008.8;
-const rad = (degrees: number) => (degrees * Math.PI) / 180;
+/** The mean Earth radius (IUGG), in metres. */
+export const EARTH_RADIUS_M = 6_371_008.8;
+/** Degrees to radians. */
+export const rad = (degrees: number) => (degrees * Math.PI) / 180;
 
 /** Great-circle distance in metres between two `[lng, lat, …]` points (haversine). */
 export function distanceM(a: readonly number[], b: readonly number[]): number {
