@@ -37,26 +37,42 @@ function daysFrom(from: string, to: string): string[] {
 }
 
 /**
- * Installs (or replaces) years of the schedule. Throws on a schedule that contradicts itself — a
- * day both off and on, a day outside its year, a make-up day that is not a weekend — so a bad
- * load never shifts a deadline; the admin's loader checks the same before storing it.
+ * What is wrong with a year's schedule, or undefined: a day outside its year, a day both off and
+ * on, a make-up day that is not a weekend, a holiday that ends before it starts. The admin's loader
+ * refuses such a year with this message, and installCalendarYears never installs one.
+ */
+export function calendarYearProblem(entry: CalendarYear): string | undefined {
+  for (const holiday of entry.holidays) {
+    if (holiday.to < holiday.from)
+      return `${holiday.name} ends (${holiday.to}) before it starts (${holiday.from})`;
+  }
+  const off = new Set(entry.holidays.flatMap((holiday) => daysFrom(holiday.from, holiday.to)));
+  for (const day of [...off, ...entry.workdays]) {
+    if (!day.startsWith(`${entry.year}-`)) return `${day} is not in ${entry.year}`;
+  }
+  for (const day of entry.workdays) {
+    if (off.has(day)) return `${day} is both a holiday and a working day`;
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) return `${day} is a make-up working day but not a weekend`;
+  }
+  return undefined;
+}
+
+/**
+ * Installs (or replaces) years of the schedule. Throws on a schedule that contradicts itself
+ * (calendarYearProblem), installing none of the given years, so a bad load never shifts a deadline.
  */
 export function installCalendarYears(schedule: readonly CalendarYear[]): void {
-  const checked = schedule.map((entry) => {
-    const off = new Set(entry.holidays.flatMap((holiday) => daysFrom(holiday.from, holiday.to)));
-    const on = new Set(entry.workdays);
-    for (const day of [...off, ...on]) {
-      if (!day.startsWith(`${entry.year}-`)) throw new RangeError(`${day} is not in ${entry.year}`);
-    }
-    for (const day of on) {
-      if (off.has(day)) throw new RangeError(`${day} is both a holiday and a working day`);
-      const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-      if (weekday !== 0 && weekday !== 6)
-        throw new RangeError(`${day} is a make-up working day but not a weekend`);
-    }
-    return [entry.year, { off, on }] as const;
-  });
-  for (const [year, days] of checked) years.set(year, days);
+  for (const entry of schedule) {
+    const problem = calendarYearProblem(entry);
+    if (problem) throw new RangeError(problem);
+  }
+  for (const entry of schedule) {
+    years.set(entry.year, {
+      off: new Set(entry.holidays.flatMap((holiday) => daysFrom(holiday.from, holiday.to))),
+      on: new Set(entry.workdays),
+    });
+  }
 }
 
 /** Whether the schedule of `day`'s year is known (else it counts Monday to Friday). */

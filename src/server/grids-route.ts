@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { streetThresholds } from '../domain/street-thresholds';
+import { installStoredCalendar } from './admin/calendar-commands';
 import type { AppDeps, AppEnv } from './app-env';
 import { requireSession } from './auth/require-session';
 import { listGrids } from './db/orgs.repository';
@@ -14,8 +15,12 @@ export function gridsRoute(deps: AppDeps): Hono<AppEnv> {
       deps.db,
       grids.flatMap((grid) => (grid.streetId === null ? [] : [grid.streetId])),
     );
+    // The holiday schedules an admin loaded (the built-in years ship with the app): installed here
+    // too, so this process counts on what it serves even when the CLI loaded it after the start.
+    const calendar = await installStoredCalendar(deps);
     return c.json({
       type: 'FeatureCollection',
+      calendar,
       features: grids.map((grid) => ({
         type: 'Feature',
         id: grid.id,

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { installStoredCalendar } from './admin/calendar-commands';
 import { createApp } from './app';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo/demo-seed';
 import { serveBuiltApp } from './serve-built-app';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   const dataDir = prepareDataDir();
   const db = await openConfiguredDatabase(dataDir);
   if (demo) await seedDemoData(db);
+  // Deadlines count on the holiday schedules an admin loaded, as well as the built-in years.
+  await installStoredCalendar({ db });
 
   const app = createApp({
     db,

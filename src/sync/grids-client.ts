@@ -5,6 +5,8 @@ import {
   type StreetThresholdOverrides,
   streetThresholds,
 } from '../domain/street-thresholds';
+import type { CalendarYear } from '../domain/work-calendar';
+import { calendarYearSchema } from '../domain/work-calendar-schema';
 import { type HttpDeps, requestJson } from './http';
 import type { LocalDb, LocalGrid } from './local-db';
 
@@ -30,7 +32,17 @@ const gridFeatureSchema = z.object({
 const gridCollectionSchema = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(gridFeatureSchema),
+  /** The holiday schedules an admin loaded; absent from an older server. Checked year by year. */
+  calendar: z.optional(z.array(z.unknown())),
 });
+
+/** The years that pass the schedule's checks; one bad year costs only itself. */
+function checkedYears(values: readonly unknown[]): CalendarYear[] {
+  return values.flatMap((value) => {
+    const parsed = calendarYearSchema.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
 
 /** Replaces the stored grids with the server's list. Returns false when offline or the answer is bad. */
 export async function refreshGrids(deps: HttpDeps, db: LocalDb, token: string): Promise<boolean> {
@@ -46,9 +58,11 @@ export async function refreshGrids(deps: HttpDeps, db: LocalDb, token: string): 
     geometry: f.geometry,
     thresholds: streetThresholds(knownThresholds(f.properties.thresholds ?? {})),
   }));
-  await db.transaction('rw', db.grids, async () => {
+  const calendar = checkedYears(parsed.data.calendar ?? []);
+  await db.transaction('rw', db.grids, db.meta, async () => {
     await db.grids.clear();
     await db.grids.bulkPut(grids);
+    await db.meta.put({ key: 'calendarYears', value: JSON.stringify(calendar) });
   });
   return true;
 }

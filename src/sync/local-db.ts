@@ -3,6 +3,7 @@
  * people sharing a phone never see each other's records. Versions are numbered; an upgrade must
  * carry pending outbox rows over intact.
  */
+
 import { Dexie, type EntityTable } from 'dexie';
 import type { ChangeEnvelope } from '../domain/change-envelope';
 import { deepEqual } from '../domain/merge';
@@ -97,11 +98,14 @@ export interface MetaRow {
     | 'ackedSeq'
     | 'nextSeq'
     | 'activePatrolId'
-    | 'unreadableRecords';
+    | 'unreadableRecords'
+    | 'calendarYears';
   /**
    * `syncErrorLog` holds the most recent failures, newest first. `activePatrolId`: the patrol running
    * on this device (巡查中), so a killed tab reopens into it. `unreadableRecords`: the pulled
    * records this app cannot read (pull.ts), until a readable version of each arrives.
+   * `calendarYears`: JSON of the holiday schedules an admin loaded on the server (grids-client.ts),
+   * checked before they were kept.
    */
   value: string | number | SyncErrorInfo | SyncErrorInfo[] | UnreadableRecords;
 }

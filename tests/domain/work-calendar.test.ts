@@ -38,40 +38,41 @@ describe('the working-day calendar', () => {
 
   it('counts Monday to Friday in a year no schedule covers, and says it does not know it', () => {
     expect(calendarCovers('2026-06-01')).toBe(true);
-    expect(calendarCovers('2031-10-01')).toBe(false);
-    expect(isWorkingDay('2031-10-01')).toBe(true); // a Wednesday
-    expect(isWorkingDay('2031-10-04')).toBe(false); // a Saturday
+    expect(calendarCovers('2045-10-04')).toBe(false);
+    expect(isWorkingDay('2045-10-04')).toBe(true); // a Wednesday
+    expect(isWorkingDay('2045-10-07')).toBe(false); // a Saturday
   });
 
+  // The calendar is one per process (tests share it): this test's year is its own, 2040.
   it('installs a later year, and refuses a schedule that contradicts itself', () => {
     expect(() =>
       installCalendarYears([
         {
-          year: 2030,
-          holidays: [{ name: '国庆节', from: '2030-10-01', to: '2030-10-07' }],
-          workdays: ['2030-10-01'],
+          year: 2040,
+          holidays: [{ name: '国庆节', from: '2040-10-01', to: '2040-10-07' }],
+          workdays: ['2040-10-01'],
         },
       ]),
     ).toThrow(/both a holiday and a working day/);
-    expect(() => installCalendarYears([{ year: 2030, holidays: [], workdays: ['2030-10-09'] }])).toThrow(
+    expect(() => installCalendarYears([{ year: 2040, holidays: [], workdays: ['2040-10-09'] }])).toThrow(
       /not a weekend/,
     );
     expect(() =>
       installCalendarYears([
-        { year: 2030, holidays: [{ name: '元旦', from: '2031-01-01', to: '2031-01-01' }], workdays: [] },
+        { year: 2040, holidays: [{ name: '元旦', from: '2041-01-01', to: '2041-01-01' }], workdays: [] },
       ]),
-    ).toThrow(/not in 2030/);
-    expect(calendarCovers('2030-10-01')).toBe(false);
+    ).toThrow(/not in 2040/);
+    expect(calendarCovers('2040-10-01')).toBe(false);
     installCalendarYears([
       {
-        year: 2030,
-        holidays: [{ name: '国庆节', from: '2030-10-01', to: '2030-10-07' }],
-        workdays: ['2030-09-29'],
+        year: 2040,
+        holidays: [{ name: '国庆节', from: '2040-10-01', to: '2040-10-07' }],
+        workdays: ['2040-09-30'],
       },
     ]);
-    expect(calendarCovers('2030-10-01')).toBe(true);
-    expect(isWorkingDay('2030-10-02')).toBe(false);
-    expect(isWorkingDay('2030-09-29')).toBe(true);
+    expect(calendarCovers('2040-10-01')).toBe(true);
+    expect(isWorkingDay('2040-10-02')).toBe(false);
+    expect(isWorkingDay('2040-09-30')).toBe(true);
   });
 });
 

@@ -55,4 +55,27 @@ describe('grids on the device', () => {
     const grid = (await db.grids.toArray())[0];
     expect(grid?.thresholds).toEqual({ ...DEFAULT_STREET_THRESHOLDS, minAreaPerPersonM2: 5 });
   });
+
+  it('keeps the holiday schedules the server loaded, each year checked on its own', async () => {
+    const worker = await server.login('hb-grid01');
+    const db = openLocalDb(`${worker.user.id}-grids-calendar`);
+    const good = {
+      year: 2035,
+      holidays: [{ name: '国庆节', from: '2035-10-01', to: '2035-10-07' }],
+      workdays: [],
+    };
+    // A year that contradicts itself (a weekday as a make-up working day) is dropped, not the rest.
+    const bad = { year: 2036, holidays: [], workdays: ['2036-10-08'] };
+    const withCalendar: typeof fetch = async (input, init) => {
+      const response = await server.fetch(input, init);
+      const body = (await response.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...body, calendar: [good, bad, 'nonsense'] }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    expect(await refreshGrids({ fetch: withCalendar, baseUrl: TEST_BASE_URL }, db, worker.token)).toBe(true);
+    expect(JSON.parse(String((await db.meta.get('calendarYears'))?.value))).toEqual([good]);
+    expect(await db.grids.count()).toBeGreaterThan(0);
+  });
 });

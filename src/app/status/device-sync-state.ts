@@ -5,6 +5,7 @@
  */
 import { effect, signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
+import { type CalendarYear, installCalendarYears } from '../../domain/work-calendar';
 import { countUnsynced, type LocalDb, type SyncErrorInfo } from '../../sync/local-db';
 import { currentDb } from './session';
 
@@ -26,9 +27,23 @@ export function watchDeviceSyncState(): () => void {
   });
 }
 
+function installSavedCalendar(value: unknown): void {
+  if (typeof value !== 'string') return;
+  try {
+    installCalendarYears(JSON.parse(value) as CalendarYear[]);
+  } catch (error) {
+    // Checked when it was kept; a schedule that still contradicts itself changes no deadline.
+    console.error('holiday schedule not installed', error);
+  }
+}
+
 function watchDb(db: LocalDb): () => void {
   const subscriptions = [
     liveQuery(() => countUnsynced(db)).subscribe({ next: (n) => (unsyncedCount.value = n) }),
+    // The holiday schedules the server sent with the grids: every deadline on screen counts on them.
+    liveQuery(() => db.meta.get('calendarYears')).subscribe({
+      next: (row) => installSavedCalendar(row?.value),
+    }),
     liveQuery(() => db.meta.bulkGet(['lastSyncAt', 'lastSyncError', 'syncErrorLog'])).subscribe({
       next: ([at, error, log]) => {
         lastSyncAt.value = typeof at?.value === 'string' ? at.value : undefined;

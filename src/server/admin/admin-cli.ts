@@ -21,6 +21,7 @@ import {
   revokeSessions,
 } from './admin-commands';
 import { AUDIT_RETENTION_YEARS, pruneAudit } from './audit-retention';
+import { loadCalendarYear } from './calendar-commands';
 import { databaseSizeLines } from './database-size-lines';
 import { recordHistoryLines } from './record-history';
 import { setStreetThresholds, showStreetThresholds } from './street-threshold-commands';
@@ -150,6 +151,18 @@ const COMMANDS: Record<string, Command> = {
       const { thresholds, overridden } = await showStreetThresholds(ctx, v.street ?? '');
       for (const [key, value] of Object.entries(thresholds))
         out(`${overridden.includes(key) ? '*' : ' '} ${key} = ${value}`);
+    },
+  },
+  'load-calendar': {
+    usage: '--file SCHEDULE.json',
+    summary:
+      "Load a year's 法定节假日 and 调休 make-up working days ({ year, holidays: [{ name, from, to }], workdays: [...] }) as the State Council published them; every deadline counts on it and devices get it with their grids.",
+    options: ['file'],
+    required: ['file'],
+    async run(ctx, v, out) {
+      const entry = await loadCalendarYear(ctx, v.file ?? '');
+      const off = entry.holidays.map((h) => `${h.name} ${h.from}…${h.to}`).join(', ');
+      out(`Loaded ${entry.year}: ${off}; make-up working days ${entry.workdays.join(', ') || 'none'}.`);
     },
   },
   history: {

@@ -25,6 +25,7 @@ export type AuditAction =
   | 'admin.resetPassword'
   | 'admin.revokeSessions'
   | 'admin.setThresholds'
+  | 'admin.loadCalendar'
   | 'admin.pruneAudit'
   | 'admin.simplifyTracks'
   | 'device.wiped'

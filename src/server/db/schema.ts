@@ -155,6 +155,14 @@ export interface StreetSettingsTable {
   updated_by: string;
 }
 
+export interface CalendarYearsTable {
+  year: number;
+  /** JSON of a CalendarYear (work-calendar.ts), checked by calendarYearSchema when loaded. */
+  schedule: string;
+  loaded_at: string;
+  loaded_by: string;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -170,4 +178,5 @@ export interface Database {
   audit_log: AuditLogTable;
   login_throttle: LoginThrottleTable;
   street_settings: StreetSettingsTable;
+  calendar_years: CalendarYearsTable;
 }

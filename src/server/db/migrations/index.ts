@@ -20,6 +20,7 @@ import { servedAudit } from './0012-served-audit';
 import { sessionWipe } from './0013-session-wipe';
 import { cleanStoredText } from './0014-clean-stored-text';
 import { tracksSegments } from './0015-tracks-segments';
+import { calendarYears } from './0016-calendar-years';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -39,6 +40,7 @@ export const migrationProvider: MigrationProvider = {
       '0013_session_wipe': sessionWipe,
       '0014_clean_stored_text': cleanStoredText,
       '0015_tracks_segments': tracksSegments,
+      '0016_calendar_years': calendarYears,
     };
   },
 };
