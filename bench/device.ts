@@ -1,8 +1,13 @@
 /** Save latency, sync throughput and photo upload of the real device code over real IndexedDB in Chromium. */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../tests/e2e/support/chromium';
+import { startServerProcess } from '../tests/e2e/support/server-process';
 import { apiLogin } from '../tests/e2e/support/server-records';
+import { signInDevice } from './load-device';
+import { pushAll } from './server-push';
 import { median, percentile, round } from './stats';
 
 const SAVE_SAMPLES = 60;
@@ -23,10 +28,10 @@ export async function deviceBenchScript(): Promise<string> {
   return out.outputFiles[0]?.text ?? '';
 }
 
-type Run = <R>(body: string) => Promise<R>;
+export type Run = <R>(body: string) => Promise<R>;
 
 /** A page on the server's origin with the device code injected, and a way to call it. */
-async function benchPage(browser: Browser, url: string): Promise<{ page: Page; run: Run }> {
+export async function benchPage(browser: Browser, url: string): Promise<{ page: Page; run: Run }> {
   const script = await deviceBenchScript();
   // bypassCSP: the bench injects its bundle inline, which the app's CSP rightly forbids.
   const page = await (await browser.newContext({ serviceWorkers: 'block', bypassCSP: true })).newPage();
@@ -75,13 +80,22 @@ export async function measureSaves(browser: Browser, url: string) {
   return { ...save, fullInspection: inspection };
 }
 
-/** Push 10,000 queued records, pull them into an empty device, the naive baseline, and 100 photos. */
+/**
+ * Push 10,000 queued records, pull them into an empty device, the naive baseline, and 100 photos.
+ * The device's push is measured against a Node client pushing the same records (bench/server-push.ts)
+ * to the same server, just before and just after it (as another grid's worker, so the pull below
+ * does not see them): the mean of the two is the rate the device's share is of.
+ */
 export async function measureSync(browser: Browser, url: string, label: string) {
   const { page, run } = await benchPage(browser, url);
-  await run(`await b.fill('bench-push', ${SYNC_RECORDS}, a.gridId, a.userId);`);
+  await run(`await b.fillTracked('bench-push', ${SYNC_RECORDS}, a.gridId, a.userId);`);
+  const client = await signInDevice([url], 'tq-grid01', 0);
+  const clientBefore = await pushAll(url, client, SYNC_RECORDS);
   const push = await run<{ seconds: number; status: string; pushed: number }>(
     `return b.sync('bench-push', a.workerToken);`,
   );
+  const clientAfter = await pushAll(url, client, SYNC_RECORDS);
+  const clientRate = (clientBefore + clientAfter) / 2;
   const pull = await run<{ seconds: number; status: string; pulled: number }>(
     `return b.sync('bench-pull', a.policeToken);`,
   );
@@ -100,6 +114,9 @@ export async function measureSync(browser: Browser, url: string, label: string) 
       seconds: round(push.seconds),
       perSecond: Math.round(pushRate),
       status: push.status,
+      nodeClientPerSecond: Math.round(clientRate),
+      nodeClientPerSecondBeforeAndAfter: [Math.round(clientBefore), Math.round(clientAfter)],
+      shareOfNodeClient: round(pushRate / clientRate),
     },
     pull: {
       records: pull.pulled,
@@ -119,7 +136,10 @@ export async function measureSync(browser: Browser, url: string, label: string) 
     },
   };
   console.log(
-    `[${label}] push ${result.push.records} records: ${result.push.seconds} s (${result.push.perSecond}/s)`,
+    `[${label}] push ${result.push.records} records: ${result.push.seconds} s (${result.push.perSecond}/s); ` +
+      `a Node client pushing the same records: ${result.push.nodeClientPerSecond}/s ` +
+      `(before ${Math.round(clientBefore)}, after ${Math.round(clientAfter)}); ` +
+      `the device is ${Math.round(result.push.shareOfNodeClient * 100)}% of it`,
   );
   console.log(
     `[${label}] pull ${result.pull.records} records into an empty device: ${result.pull.seconds} s (${result.pull.perSecond}/s)`,
@@ -132,4 +152,20 @@ export async function measureSync(browser: Browser, url: string, label: string) 
   );
   await page.context().close();
   return result;
+}
+
+/**
+ * Alone, the sync piece against a SQLite server: `npx tsx bench/device.ts` (no build needed; the
+ * page is the server's /api/health with the device code injected). `npm run bench` runs it with
+ * the others, on SQLite and PostgreSQL.
+ */
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const browser = await launchChromium();
+  const server = await startServerProcess();
+  try {
+    await measureSync(browser, server.url, 'SQLite');
+  } finally {
+    await server.stop();
+    await browser.close();
+  }
 }

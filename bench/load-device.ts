@@ -47,7 +47,10 @@ export async function signInDevice(
 }
 
 /** A submitted patrol log with a short walked track, as a phone would push it. */
-export function loadPatrol(device: LoadDevice, now = new Date()): GridRecord {
+export function loadPatrol(
+  device: Pick<LoadDevice, 'name' | 'seq' | 'gridId' | 'userId'>,
+  now = new Date(),
+): GridRecord {
   const startMs = now.getTime() - TRACK_POINTS * 15_000;
   const points = Array.from({ length: TRACK_POINTS }, (_, i): [number, number, number, number] => [
     118.75 + i * 0.0001,

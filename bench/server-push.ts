@@ -29,10 +29,13 @@ const RECORDS = 10_000;
 const BATCH = 500;
 const ROUNDS = Number(process.env.SERVER_PUSH_ROUNDS ?? 3);
 
-/** Pushes RECORDS new patrols in batches of BATCH, one request at a time; answers records/s. */
-async function pushAll(url: string, device: LoadDevice): Promise<number> {
+/**
+ * Pushes `records` new patrols in batches of BATCH, one request at a time; answers records/s.
+ * bench/device.ts runs it beside the device's push, as the rate the device is measured against.
+ */
+export async function pushAll(url: string, device: LoadDevice, records = RECORDS): Promise<number> {
   const start = performance.now();
-  for (let sent = 0; sent < RECORDS; sent += BATCH) {
+  for (let sent = 0; sent < records; sent += BATCH) {
     const mutations = Array.from({ length: BATCH }, () => ({
       id: uuidV7(),
       seq: ++device.seq,
@@ -55,7 +58,7 @@ async function pushAll(url: string, device: LoadDevice): Promise<number> {
       );
     }
   }
-  return RECORDS / ((performance.now() - start) / 1000);
+  return records / ((performance.now() - start) / 1000);
 }
 
 /** The same records as rows, written straight into `db`: one transaction and one insert per batch. */

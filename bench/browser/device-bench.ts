@@ -13,7 +13,9 @@ import { uploadPhotos } from '../../src/sync/photo-upload';
 import { newRecord } from '../../src/sync/record-factory';
 import { syncOnce } from '../../src/sync/sync-engine';
 import { uuidV7 } from '../../src/sync/uuid-v7';
+import { loadPatrol } from '../load-device';
 import { listRows } from './list-records';
+import { type PhaseTotals, watchPhases } from './push-phases';
 
 function patrolBody(n: number) {
   const at = new Date().toISOString();
@@ -87,6 +89,22 @@ const deviceBench = {
       await Promise.all(rows.map((row) => saveRecord(db, row)));
     }
   },
+  /**
+   * Fills a fresh database with `count` saved patrols of about 1.6 KB, each with a short track:
+   * the records bench/server-push.ts's Node client pushes, so the two push rates compare.
+   */
+  async fillTracked(dbName: string, count: number, gridId: string, userId: string): Promise<void> {
+    const db = openLocalDb(dbName);
+    const device = { name: 'bench', gridId, userId, seq: 0 };
+    for (let n = 0; n < count; n += 500) {
+      const rows = [];
+      for (let i = n; i < Math.min(n + 500, count); i++) {
+        rows.push(loadPatrol(device));
+        device.seq += 1;
+      }
+      await Promise.all(rows.map((row) => saveRecord(db, row)));
+    }
+  },
   /** Saves `count` patrols placed on a lattice inside the bounding box of grid `gridId`'s boundary. */
   async fillLocated(dbName: string, count: number, gridId: string, userId: string): Promise<void> {
     const db = openLocalDb(dbName);
@@ -152,6 +170,33 @@ const deviceBench = {
     const seconds = (performance.now() - start) / 1000;
     if (outcome.status !== 'ok') return { seconds, status: outcome.status, pushed: 0, pulled: 0 };
     return { seconds, status: 'ok', pushed: outcome.pushed, pulled: outcome.pulled };
+  },
+  /** One full sync pass with its transactions and requests timed (bench/device-push-profile.ts). */
+  async phasedSync(
+    dbName: string,
+    token: string,
+  ): Promise<{
+    seconds: number;
+    status: string;
+    pushed: number;
+    pulled: number;
+    phases: PhaseTotals;
+    ops: PhaseTotals;
+  }> {
+    const db = openLocalDb(dbName);
+    const phases: PhaseTotals = {};
+    const ops: PhaseTotals = {};
+    const watch = watchPhases(db, (input, init) => fetch(input, init), phases, ops);
+    const start = performance.now();
+    try {
+      const outcome = await syncOnce({ db, token, fetch: watch.fetch, baseUrl: '' });
+      const seconds = (performance.now() - start) / 1000;
+      if (outcome.status !== 'ok')
+        return { seconds, status: outcome.status, pushed: 0, pulled: 0, phases, ops };
+      return { seconds, status: 'ok', pushed: outcome.pushed, pulled: outcome.pulled, phases, ops };
+    } finally {
+      watch.stop();
+    }
   },
   async count(dbName: string): Promise<{ records: number; outbox: number }> {
     const db = openLocalDb(dbName);

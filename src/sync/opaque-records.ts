@@ -25,15 +25,17 @@ export interface NotShownChanges {
 /** Keeps opaque rows and unreadable ids up to date (call inside the page's transaction). */
 export async function noteNotShown(db: LocalDb, changes: NotShownChanges): Promise<void> {
   const tombstones = changes.newer.filter((change) => change.deleted).map((change) => change.id);
-  await db.opaqueRecords.bulkDelete([
-    ...changes.records,
-    ...changes.unreadable,
-    ...changes.removed,
-    ...tombstones,
-  ]);
-  await db.opaqueRecords.bulkPut(
-    changes.newer.filter((change) => !change.deleted).map((change) => ({ id: change.id, change })),
-  );
+  // Almost always there is no opaque row to settle: a page's worth of deletes is not free.
+  if ((await db.opaqueRecords.count()) > 0) {
+    await db.opaqueRecords.bulkDelete([
+      ...changes.records,
+      ...changes.unreadable,
+      ...changes.removed,
+      ...tombstones,
+    ]);
+  }
+  const kept = changes.newer.filter((change) => !change.deleted);
+  if (kept.length > 0) await db.opaqueRecords.bulkPut(kept.map((change) => ({ id: change.id, change })));
 
   const before = await unreadableIds(db);
   if (!before && changes.unreadable.length === 0) return;

@@ -20,6 +20,7 @@ import {
 import { deepEqual } from '../domain/merge';
 import { DEFAULT_PULL_LIMIT, pullResponseSchema } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
+import type { HeldCopies } from './held-copies';
 import { type HttpDeps, type HttpResult, requestJson } from './http';
 import { foreignRevAfter, type LocalDb, type LocalRecord, type OutboxMutation, syncedRow } from './local-db';
 import { keepOnlySeen, noteNotShown } from './opaque-records';
@@ -47,6 +48,7 @@ function confirmedBy(change: GridRecord, mutations: readonly OutboxMutation[], a
 
 /** Applies one page of changes with bulk reads and writes (a pull of 10,000 is 20 of these). */
 async function applyChanges(db: LocalDb, changes: readonly GridRecord[], ackedSeq: number): Promise<void> {
+  if (changes.length === 0) return;
   const ids = changes.map((change) => change.id);
   const rows = await db.records.bulkGet(ids);
   const queued = new Map<string, OutboxMutation[]>();
@@ -71,9 +73,9 @@ async function applyChanges(db: LocalDb, changes: readonly GridRecord[], ackedSe
       puts.push(syncedRow(change, foreignRevAfter(row, change, row?.record)));
     }
   });
-  await db.outbox.bulkDelete(confirmed);
-  await db.records.bulkPut(puts);
-  await db.records.bulkDelete(deletes);
+  if (confirmed.length > 0) await db.outbox.bulkDelete(confirmed);
+  if (puts.length > 0) await db.records.bulkPut(puts);
+  if (deletes.length > 0) await db.records.bulkDelete(deletes);
 }
 
 /**
@@ -126,11 +128,19 @@ async function storeChanges(
   ackedSeq: number,
   reader: RecordReader,
   removed: readonly string[] = [],
+  held?: HeldCopies,
 ): Promise<number> {
   const records: GridRecord[] = [];
+  // Exactly the server copy the device holds as the record's base since this pass's push: storing
+  // it again would change nothing, so it is neither read nor stored (but still counts as pulled).
+  const alreadyHeld: string[] = [];
   const newer: ChangeEnvelope[] = [];
   const unreadable: string[] = [];
   for (const change of changes) {
+    if (held?.holds(change)) {
+      alreadyHeld.push(change.id);
+      continue;
+    }
     const reading = readChange(change, reader);
     if (reading.as === 'record') records.push(reading.record);
     else if (reading.as === 'newer') newer.push(reading.change);
@@ -138,8 +148,9 @@ async function storeChanges(
   }
   await applyChanges(db, records, ackedSeq);
   await dropUnlessQueued(db, [...removed, ...newer.map((change) => change.id)]);
-  await noteNotShown(db, { records: records.map((record) => record.id), newer, unreadable, removed });
-  return records.length;
+  const recordIds = [...alreadyHeld, ...records.map((record) => record.id)];
+  await noteNotShown(db, { records: recordIds, newer, unreadable, removed });
+  return recordIds.length;
 }
 
 /**
@@ -166,7 +177,7 @@ export async function pullAll(
   db: LocalDb,
   token: string,
   clientId: string,
-  limit: number = DEFAULT_PULL_LIMIT,
+  { limit = DEFAULT_PULL_LIMIT, held }: { limit?: number; held?: HeldCopies } = {},
 ): Promise<PullResult> {
   await readOpaqueRecords(db);
   let pulled = 0;
@@ -183,7 +194,7 @@ export async function pullAll(
     const page = parsed.data;
     if (page.reset && !resetSeen) resetSeen = new Set();
     const applied = await db.transaction('rw', storedTables(db), async () => {
-      const stored = await storeChanges(db, page.changes, page.ackedSeq, appRecordReader, page.removed);
+      const stored = await storeChanges(db, page.changes, page.ackedSeq, appRecordReader, page.removed, held);
       for (const change of page.changes) resetSeen?.add(change.id);
       await db.meta.put({ key: 'cursor', value: page.cursor });
       await db.meta.put({ key: 'ackedSeq', value: page.ackedSeq });

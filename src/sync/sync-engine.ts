@@ -2,8 +2,8 @@
  * One sync pass: push everything queued, then pull what changed. Page tabs and the service
  * worker share one Web Lock, so only one pass runs at a time on a device.
  *
- *   syncOnce ──lock──▶ push round ──▶ more queued? ──yes──▶ push round …
- *                          │ no
+ *   syncOnce ──lock──▶ push round ──▶ more queued? ──yes──▶ push round …   (push.ts: the next
+ *                          │ no                                 batch leaves as the answer arrives)
  *                          ▼
  *                   send queued reveal audit entries (reveal-upload.ts)
  *                          │
@@ -11,8 +11,8 @@
  *                   upload photos (one at a time; a refused photo is skipped)
  *                          │
  *                          ▼
- *                      pull page ──▶ hasMore? ──yes──▶ pull page …
- *                          │ no
+ *                      pull page ──▶ hasMore? ──yes──▶ pull page …   (what the push settled is
+ *                          │ no                                 held already: skipped)
  *                          ▼
  *                   lastSyncAt = now ──▶ ok
  *   any network error ▶ offline · 401 ▶ unauthorized (nothing dropped; with `wipe`, the runner
@@ -24,7 +24,7 @@ import type { HttpDeps, HttpResult } from './http';
 import type { LocalDb, SyncErrorInfo } from './local-db';
 import { uploadPhotos } from './photo-upload';
 import { pullAll } from './pull';
-import { pushRound } from './push';
+import { pushAll } from './push';
 import { uploadReveals } from './reveal-upload';
 
 // The app's start-up pass (main.tsx) loads it from here: with the engine it is one chunk, not two.
@@ -33,7 +33,7 @@ export { readOpaqueRecords } from './pull';
 export const SYNC_LOCK_NAME = 'gridkeeper-sync';
 /** Failures kept for the sync screen (the log outlives a later success; `lastSyncError` does not). */
 export const SYNC_ERROR_LOG_SIZE = 20;
-/** Bounds one pass, so a server that never settles a mutation cannot keep it spinning. */
+/** Bounds one pass's push requests, so a server that never settles a mutation cannot keep it spinning. */
 const MAX_PUSH_ROUNDS = 100;
 
 export interface SyncDeps extends HttpDeps {
@@ -63,23 +63,18 @@ function failure(result: Exclude<HttpResult, { kind: 'ok' }>): SyncOutcome {
 async function runPass(deps: SyncDeps): Promise<SyncOutcome> {
   const { db } = deps;
   const clientId = await getClientId(db);
-  let pushed = 0;
-  for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
-    const outcome = await pushRound(deps, db, deps.token, clientId);
-    if (outcome.kind === 'failed') return failure(outcome.result);
-    if (outcome.kind === 'bad-response')
-      return { status: 'error', error: outcome.message, reason: 'protocol' };
-    if (outcome.sent === 0) break;
-    pushed += outcome.sent;
-  }
+  const push = await pushAll(deps, db, deps.token, clientId, MAX_PUSH_ROUNDS);
+  if (push.kind === 'failed') return failure(push.result);
+  if (push.kind === 'bad-response') return { status: 'error', error: push.message, reason: 'protocol' };
   const reveals = await uploadReveals(deps, db, deps.token, clientId);
   if (reveals.kind === 'failed') return failure(reveals.result);
   const photos = await uploadPhotos(deps, db, deps.token);
   if (photos.kind === 'failed') return failure(photos.result);
-  const pull = await pullAll(deps, db, deps.token, clientId);
+  // What the push just settled comes back in the pull: the device already holds it (push.ts).
+  const pull = await pullAll(deps, db, deps.token, clientId, { held: push.held });
   if (pull.kind === 'failed') return failure(pull.result);
   if (pull.kind === 'bad-response') return { status: 'error', error: pull.message, reason: 'protocol' };
-  return { status: 'ok', pushed, pulled: pull.pulled };
+  return { status: 'ok', pushed: push.sent, pulled: pull.pulled };
 }
 
 async function record(deps: SyncDeps, outcome: SyncOutcome): Promise<void> {
