@@ -75,7 +75,9 @@ async function applyBatch(
  * before partitions (it runs one writer at a time anyway). PostgreSQL: the client's row (its retries decide one at a time), then the street of every
  * pushed grid in the pusher's scope (others are refused unwritten) and of every pushed record's
  * stored grid, so two pushes that may touch the same record wait for each other, and pushes to
- * other streets do not wait at all.
+ * other streets do not wait at all. Photo proofs may read records of other streets as last
+ * committed: a proof is what the pusher could read when it pushed, which a delete committing
+ * elsewhere meanwhile does not undo.
  */
 async function lockBatch(
   trx: Kysely<Database>,
