@@ -5,7 +5,11 @@
  * records rows written straight into a database of the same kind (one transaction per batch, one
  * multi-row insert each), which is about what the database itself can take. Rounds take turns
  * (SQLite push, SQLite raw, PostgreSQL push, PostgreSQL raw) so a load swing on the shared machine
- * hits all of them; each figure is the median over the rounds.
+ * hits all of them; each figure is the median over the rounds. On PostgreSQL each round also
+ * pushes the same number of records from 4 clients at once, two in 大厂街道 and two in 泰山街道, and
+ * from 2 clients, one in each street, sampling the server database's lock waits meanwhile: pushes
+ * to different streets take different counter rows (counters.repository.ts), so the second should
+ * show no waits at all, and the first only the waits of two clients in one street.
  *
  * Run alone (no build needed):
  *   npx tsx bench/server-push.ts      SERVER_PUSH_ROUNDS=5 for more rounds; DATABASE_URL for PostgreSQL
@@ -22,12 +26,17 @@ import type { Database } from '../src/server/db/schema';
 import { uuidV7 } from '../src/sync/uuid-v7';
 import { type ServerProcess, startServerProcess } from '../tests/e2e/support/server-process';
 import { type LoadDevice, loadPatrol, signInDevice } from './load-device';
+import { type LockSamples, type LockWaits, sampleLockWaits, summarizeLockWaits } from './lock-waits';
 import { freshPostgresDatabase, startBenchPostgres } from './postgres';
 import { median, round } from './stats';
 
 const RECORDS = 10_000;
 const BATCH = 500;
 const ROUNDS = Number(process.env.SERVER_PUSH_ROUNDS ?? 3);
+const LOCK_SAMPLE_MS = 50;
+/** PostgreSQL's concurrent rounds: 4 clients on two streets (大厂 and 泰山), and one on each. */
+const TWO_STREETS = ['hb-grid01', 'hb-grid02', 'tq-grid01', 'tq-police'];
+const ONE_EACH = ['hb-grid01', 'tq-grid01'];
 
 /**
  * Pushes `records` new patrols in batches of BATCH, one request at a time; answers records/s.
@@ -59,6 +68,26 @@ export async function pushAll(url: string, device: LoadDevice, records = RECORDS
     }
   }
   return records / ((performance.now() - start) / 1000);
+}
+
+/**
+ * RECORDS new patrols split evenly over `devices` pushing at once, each one request at a time,
+ * while the server database's lock waits are sampled; answers records/s over the whole wall time.
+ */
+async function pushTogether(
+  url: string,
+  databaseUrl: string,
+  devices: readonly LoadDevice[],
+  waits: LockSamples,
+): Promise<number> {
+  const stopSampling = await sampleLockWaits(databaseUrl, waits, LOCK_SAMPLE_MS);
+  const start = performance.now();
+  try {
+    await Promise.all(devices.map((device) => pushAll(url, device, RECORDS / devices.length)));
+  } finally {
+    await stopSampling();
+  }
+  return RECORDS / ((performance.now() - start) / 1000);
 }
 
 /** The same records as rows, written straight into `db`: one transaction and one insert per batch. */
@@ -96,6 +125,16 @@ interface Target {
   raw: Kysely<Database>;
   push: number[];
   baseline: number[];
+  /** PostgreSQL only: the server database, and the concurrent rounds with their lock waits. */
+  concurrent?: {
+    databaseUrl: string;
+    twoStreets: LoadDevice[];
+    oneEach: LoadDevice[];
+    twoStreetsRate: number[];
+    oneEachRate: number[];
+    twoStreetsWaits: LockSamples;
+    oneEachWaits: LockSamples;
+  };
   close(): Promise<void>;
 }
 
@@ -106,6 +145,7 @@ async function openTarget(label: string, postgresUrl?: string): Promise<Target> 
   };
   try {
     let serverEnv: Record<string, string> = {};
+    let databaseUrl: string | undefined;
     let rawConfig: DatabaseConfig;
     if (postgresUrl) {
       const serverDb = await freshPostgresDatabase(postgresUrl, `gridkeeper_push_server_${process.pid}`);
@@ -113,6 +153,7 @@ async function openTarget(label: string, postgresUrl?: string): Promise<Target> 
       const rawDb = await freshPostgresDatabase(postgresUrl, `gridkeeper_push_raw_${process.pid}`);
       cleanups.push(rawDb.drop);
       serverEnv = { DATABASE_URL: serverDb.url };
+      databaseUrl = serverDb.url;
       rawConfig = { url: rawDb.url };
     } else {
       const dir = mkdtempSync(join(tmpdir(), 'gridkeeper-push-raw-'));
@@ -124,7 +165,18 @@ async function openTarget(label: string, postgresUrl?: string): Promise<Target> 
     const raw = await openDatabase(rawConfig);
     cleanups.push(() => raw.destroy());
     const device = await signInDevice([server.url], 'hb-grid01', 0);
-    return { label, server, device, raw, push: [], baseline: [], close };
+    const signIn = (usernames: readonly string[]) =>
+      Promise.all(usernames.map((username, i) => signInDevice([server.url], username, i)));
+    const concurrent = databaseUrl && {
+      databaseUrl,
+      twoStreets: await signIn(TWO_STREETS),
+      oneEach: await signIn(ONE_EACH),
+      twoStreetsRate: [],
+      oneEachRate: [],
+      twoStreetsWaits: { connections: [], waiting: [] },
+      oneEachWaits: { connections: [], waiting: [] },
+    };
+    return { label, server, device, raw, push: [], baseline: [], ...(concurrent && { concurrent }), close };
   } catch (error) {
     await close();
     throw error;
@@ -143,6 +195,13 @@ export async function measureServerPush(postgresUrl: string | undefined) {
       for (const target of targets) {
         target.push.push(round(await pushAll(target.server.url, target.device), 0));
         target.baseline.push(round(await insertRaw(target.raw, target.device, r * RECORDS), 0));
+        const c = target.concurrent;
+        if (!c) continue;
+        const url = target.server.url;
+        c.twoStreetsRate.push(
+          round(await pushTogether(url, c.databaseUrl, c.twoStreets, c.twoStreetsWaits), 0),
+        );
+        c.oneEachRate.push(round(await pushTogether(url, c.databaseUrl, c.oneEach, c.oneEachWaits), 0));
       }
     }
   } finally {
@@ -162,9 +221,46 @@ export async function measureServerPush(postgresUrl: string | undefined) {
       rawRecordsPerSecondByRound: target.baseline,
       rawRecordsPerSecondMedian: baseline,
       shareOfRaw: round(push / baseline),
+      ...(target.concurrent && concurrentFigures(target.concurrent, push)),
     };
   }
   return figures;
+}
+
+function concurrentFigures(c: NonNullable<Target['concurrent']>, oneClient: number) {
+  const twoStreets = median(c.twoStreetsRate);
+  const oneEach = median(c.oneEachRate);
+  const twoStreetsWaits = summarizeLockWaits(c.twoStreetsWaits);
+  const oneEachWaits = summarizeLockWaits(c.oneEachWaits);
+  const waits = (w: LockWaits) =>
+    `lock waits median ${w.waitingMedian} max ${w.waitingMax}, ${round(w.samplesWaiting * 100, 0)}% of ${w.samples} samples` +
+    ` (${
+      Object.entries(w.events)
+        .map(([event, n]) => `${event} ${n}`)
+        .join(', ') || 'none'
+    })`;
+  console.log(
+    `server push, PostgreSQL, 4 clients on two streets: ${twoStreets} rec/s (rounds ${c.twoStreetsRate.join(', ')}), ` +
+      `${round(twoStreets / oneClient)}x one client, ${waits(twoStreetsWaits)}`,
+  );
+  console.log(
+    `server push, PostgreSQL, 2 clients on different streets: ${oneEach} rec/s (rounds ${c.oneEachRate.join(', ')}), ` +
+      `${round(oneEach / oneClient)}x one client, ${waits(oneEachWaits)}`,
+  );
+  return {
+    fourClientsTwoStreets: {
+      recordsPerSecondByRound: c.twoStreetsRate,
+      recordsPerSecondMedian: twoStreets,
+      vsOneClient: round(twoStreets / oneClient),
+      lockWaits: twoStreetsWaits,
+    },
+    twoClientsDifferentStreets: {
+      recordsPerSecondByRound: c.oneEachRate,
+      recordsPerSecondMedian: oneEach,
+      vsOneClient: round(oneEach / oneClient),
+      lockWaits: oneEachWaits,
+    },
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -86,9 +86,10 @@ describe.each(DIALECTS)('scope migrations (%s)', (dialect) => {
       const counter = await db.selectFrom('counters').select('value').executeTakeFirstOrThrow();
       expect(Number(counter.value)).toBe(10);
       // A phone of 第一网格 that pulled everything (cursor 9) is told once more; its rev is unchanged.
-      const page = await listChanges(db, { gridIds: [HUBIN_GRID_1], kinds: ['patrol'] }, 9, 10);
+      const position = { partition: '', gridIds: [HUBIN_GRID_1], afterSeq: 9 };
+      const page = await listChanges(db, ['patrol'], [position], 10);
       expect(page).toEqual([
-        { record: expect.objectContaining({ id: movedAway.id, rev: 2 }), changeSeq: 10 },
+        { record: expect.objectContaining({ id: movedAway.id, rev: 2 }), partition: '', changeSeq: 10 },
       ]);
     } finally {
       await drop();

@@ -7,8 +7,9 @@
  */
 import type { Kysely } from 'kysely';
 import { insertAuditEntry } from '../db/audit-log.repository';
-import { lockChangeCounter } from '../db/counters.repository';
+import { lockPartitions, partitionsOfGrids } from '../db/counters.repository';
 import type { Database } from '../db/schema';
+import { chunks, MAX_IDS } from '../db/statement-chunks';
 import { dropUnnamedSegments } from '../db/track-store';
 import { type AdminContext, AdminError } from './admin-commands';
 
@@ -31,9 +32,6 @@ export async function pruneAudit(ctx: AdminContext, before: string): Promise<num
       `The audit log is kept at least ${AUDIT_RETENTION_YEARS} years: --before may be ${earliest} at the latest.`,
     );
   return ctx.db.transaction().execute(async (trx: Kysely<Database>) => {
-    // Pushes write under this lock: none can name a segment (a restore bringing a track back)
-    // between the read of what is still named and the delete of what is not.
-    await lockChangeCounter(trx);
     const records = await trx
       .selectFrom('audit_log')
       .select('record_id')
@@ -41,15 +39,27 @@ export async function pruneAudit(ctx: AdminContext, before: string): Promise<num
       .where('at', '<', `${before}T00:00:00.000Z`)
       .where('record_id', 'is not', null)
       .execute();
+    // Pushes to a record's street write under its counter lock (counters.repository.ts): holding
+    // the locks of these records' streets, no push can name a segment of theirs (a restore bringing
+    // a track back) between the read of what is still named and the delete of what is not.
+    const ids = records.flatMap((row) => (row.record_id === null ? [] : [row.record_id]));
+    const gridIds = new Set<string>();
+    for (const chunk of chunks(ids, MAX_IDS)) {
+      const rows = await trx
+        .selectFrom('records')
+        .select('grid_id')
+        .distinct()
+        .where('id', 'in', chunk)
+        .execute();
+      for (const row of rows) gridIds.add(row.grid_id);
+    }
+    if (gridIds.size > 0) await lockPartitions(trx, (await partitionsOfGrids(trx, [...gridIds])).values());
     const removed = await trx
       .deleteFrom('audit_log')
       .where('at', '<', `${before}T00:00:00.000Z`)
       .executeTakeFirst();
     const count = Number(removed.numDeletedRows ?? 0n);
-    await dropUnnamedSegments(
-      trx,
-      records.flatMap((row) => (row.record_id === null ? [] : [row.record_id])),
-    );
+    await dropUnnamedSegments(trx, ids);
     await insertAuditEntry(trx, {
       at: ctx.now().toISOString(),
       userId: ctx.actor,

@@ -32,3 +32,17 @@ export async function raiseAckedSeq(db: Kysely<Database>, clientId: string, seq:
     .where('acked_seq', '<', seq)
     .execute();
 }
+
+/**
+ * Locks the client's row until the transaction ends. A push takes it first on PostgreSQL, so one
+ * client's pushes decide one after another whatever streets they touch: a mutation id the client
+ * retries while its first try is still running is a duplicate, never a second apply or a conflict
+ * with itself.
+ */
+export async function lockClient(db: Kysely<Database>, clientId: string): Promise<void> {
+  await db
+    .updateTable('clients')
+    .set((eb) => ({ acked_seq: eb.ref('acked_seq') }))
+    .where('id', '=', clientId)
+    .execute();
+}

@@ -73,3 +73,36 @@ export type OrgSummary = Omit<OrgsTable, 'geometry'>;
 export async function listOrgs(db: Kysely<Database>): Promise<OrgSummary[]> {
   return db.selectFrom('orgs').select(['id', 'parent_id', 'level', 'name']).orderBy('id').execute();
 }
+
+/**
+ * The street above each of `gridIds` (its nearest ancestor of level street), by grid; a grid with
+ * no street above it, or unknown, is left out. Org nodes are only ever inserted, never moved, so
+ * a grid's street never changes (pull-cursor.ts relies on it, and checks it).
+ */
+export async function streetsOfGrids(
+  db: Kysely<Database>,
+  gridIds: readonly string[],
+): Promise<Map<string, string>> {
+  const streets = new Map<string, string>();
+  if (gridIds.length === 0) return streets;
+  const rows = await db
+    .withRecursive('up(grid_id, id, parent_id, level)', (qb) =>
+      qb
+        .selectFrom('orgs')
+        .select(['id as grid_id', 'id', 'parent_id', 'level'])
+        .where('id', 'in', [...new Set(gridIds)])
+        .unionAll((qb2) =>
+          qb2
+            .selectFrom('orgs')
+            .innerJoin('up', 'up.parent_id', 'orgs.id')
+            .where('up.level', '!=', 'street')
+            .select(['up.grid_id', 'orgs.id', 'orgs.parent_id', 'orgs.level']),
+        ),
+    )
+    .selectFrom('up')
+    .select(['grid_id', 'id'])
+    .where('level', '=', 'street')
+    .execute();
+  for (const row of rows) streets.set(row.grid_id, row.id);
+  return streets;
+}

@@ -115,9 +115,22 @@ export async function findRecords(
   return found;
 }
 
+/** The grid each of the stored records among `ids` is in, by id. */
+export async function findRecordGrids(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const chunk of chunks(ids, MAX_IDS)) {
+    const rows = await db.selectFrom('records').select(['id', 'grid_id']).where('id', 'in', chunk).execute();
+    for (const row of rows) found.set(row.id, row.grid_id);
+  }
+  return found;
+}
+
 /**
  * Writes the rows of records the server already has (call inside a transaction), each only over
- * an older rev of it; throws if any was not there at an older rev, which the counter lock rules
+ * an older rev of it; throws if any was not there at an older rev, which the street locks rule
  * out, so a broken invariant aborts the push instead of overwriting.
  */
 export async function updateRecords(
@@ -265,45 +278,94 @@ export async function insertRevisions(
   }
 }
 
+/** Where a pull stands in one change partition: its grids of the caller's scope, and the last number seen. */
+export interface PartitionPosition {
+  partition: string;
+  gridIds: readonly string[];
+  afterSeq: number;
+}
+
+/** One entry of a pull page: a change numbered `changeSeq` in `partition`, and the record as it is now. */
+export interface ChangeEntry {
+  record: GridRecord;
+  partition: string;
+  changeSeq: number;
+}
+
 /**
- * Records (tombstones included) of the given kinds changed after `afterSeq` that are in the given
- * grids or left one of them after `afterSeq` (the caller decides what each of those is to them),
- * oldest change first, at most `limit`.
+ * The changes after each position (pull-cursor.ts says why this cannot skip one): records
+ * (tombstones included) of the given kinds numbered after the position of their grid's partition,
+ * and records that left one of the grids by a move numbered after that grid's position (the
+ * caller decides what each of those is to them; the entry is the record as it is now), oldest
+ * number first, at most `limit`. A record can be two entries (its row and its departure).
  */
 export async function listChanges(
   db: Kysely<Database>,
-  scope: { gridIds: readonly string[]; kinds: readonly RecordKind[] },
-  afterSeq: number,
+  kinds: readonly RecordKind[],
+  positions: readonly PartitionPosition[],
   limit: number,
-): Promise<{ record: GridRecord; changeSeq: number }[]> {
-  if (scope.gridIds.length === 0 || scope.kinds.length === 0) return [];
-  const changed = () =>
-    db
-      .selectFrom('records')
-      .selectAll()
-      .where('kind', 'in', [...scope.kinds])
-      .where('change_seq', '>', afterSeq)
-      .orderBy('change_seq')
-      .limit(limit);
-  const departed = db
-    .selectFrom('record_departures')
-    .select('record_id')
-    .where('grid_id', 'in', [...scope.gridIds])
-    .where('change_seq', '>', afterSeq);
+): Promise<ChangeEntry[]> {
+  const parts = positions.filter((position) => position.gridIds.length > 0);
+  if (parts.length === 0 || kinds.length === 0) return [];
   // The first `limit` of each set, unioned in ONE statement: one snapshot, so a push committing in
   // between cannot put a later change on the page ahead of an earlier one missed (the cursor would
   // skip it). Each part keeps its own index; the first `limit` of the union are the first overall.
-  const rows = await db
-    .selectFrom(
-      changed()
-        .where('grid_id', 'in', [...scope.gridIds])
-        .as('in_grids'),
-    )
+  const changed = db
+    .selectFrom('records')
     .selectAll()
-    .unionAll(db.selectFrom(changed().where('id', 'in', departed).as('departed')).selectAll())
+    .select(['grid_id as at_grid', 'change_seq as at_seq'])
+    .where('kind', 'in', [...kinds])
+    .where((eb) =>
+      eb.or(
+        parts.map((part) =>
+          eb.and([eb('grid_id', 'in', [...part.gridIds]), eb('change_seq', '>', part.afterSeq)]),
+        ),
+      ),
+    )
+    .orderBy('change_seq')
+    .orderBy('grid_id')
+    .limit(limit);
+  const departed = db
+    .selectFrom('record_departures as d')
+    .innerJoin('records', 'records.id', 'd.record_id')
+    .selectAll('records')
+    .select(['d.grid_id as at_grid', 'd.change_seq as at_seq'])
+    .where('records.kind', 'in', [...kinds])
+    .where((eb) =>
+      eb.or(
+        parts.map((part) =>
+          eb.and([eb('d.grid_id', 'in', [...part.gridIds]), eb('d.change_seq', '>', part.afterSeq)]),
+        ),
+      ),
+    )
+    .orderBy('d.change_seq')
+    .orderBy('d.grid_id')
+    .limit(limit);
+  const rows = await db
+    .selectFrom(changed.as('in_grids'))
+    .selectAll()
+    .unionAll(db.selectFrom(departed.as('departed')).selectAll())
     .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const page = [...byId.values()].sort((a, b) => Number(a.change_seq) - Number(b.change_seq)).slice(0, limit);
-  const records = await resolveTracks(db, page.map(recordFromRow));
-  return records.map((record, i) => ({ record, changeSeq: Number(page[i]?.change_seq) }));
+  const partitionOf = new Map(
+    parts.flatMap((part) => part.gridIds.map((gridId) => [gridId, part.partition])),
+  );
+  const page = rows
+    .map((row) => ({
+      row,
+      partition: partitionOf.get(row.at_grid) ?? '',
+      changeSeq: Number(row.at_seq),
+      grid: row.at_grid,
+    }))
+    .sort((a, b) => a.changeSeq - b.changeSeq || (a.grid < b.grid ? -1 : a.grid > b.grid ? 1 : 0))
+    .slice(0, limit);
+  // Stored bodies name their track segments (track-store.ts): served resolved, in one read.
+  const records = await resolveTracks(
+    db,
+    page.map((entry) => recordFromRow(entry.row)),
+  );
+  return page.map((entry, i) => ({
+    record: records[i] as GridRecord,
+    partition: entry.partition,
+    changeSeq: entry.changeSeq,
+  }));
 }

@@ -3,9 +3,10 @@
  * tree, one account per role and sample records. Seeding again changes nothing.
  */
 import type { Kysely } from 'kysely';
+import type { GridRecord } from '../../domain/record-envelope';
 import type { Role } from '../../domain/roles';
 import { hashPassword } from '../auth/password';
-import { takeChangeSeqs } from '../db/counters.repository';
+import { BASE_PARTITION, lockPartitions, partitionsOfGrids, takeChangeSeqs } from '../db/counters.repository';
 import { findOrg, insertOrgs } from '../db/orgs.repository';
 import { insertRecords } from '../db/records.repository';
 import type { Database, OrgsTable } from '../db/schema';
@@ -72,11 +73,21 @@ async function insertDemoData(
       trx,
       DEMO_ACCOUNT_SEEDS.map((account) => ({ user_id: demoUserId(account.username), org_id: account.orgId })),
     );
-    const lastSeq = await takeChangeSeqs(trx, records.length);
-    const firstSeq = lastSeq - records.length + 1;
+    // Numbered like pushes: each record in its street's partition (counters.repository.ts).
+    const partitions = await partitionsOfGrids(trx, [...new Set(records.map((record) => record.gridId))]);
+    const partitionOf = (record: GridRecord) => partitions.get(record.gridId) ?? BASE_PARTITION;
+    await lockPartitions(trx, partitions.values());
+    const next = new Map<string, number>();
+    for (const record of records) next.set(partitionOf(record), (next.get(partitionOf(record)) ?? 0) + 1);
+    for (const [partition, count] of next)
+      next.set(partition, (await takeChangeSeqs(trx, partition, count)) - count + 1);
     await insertRecords(
       trx,
-      records.map((record, i) => ({ record, changeSeq: firstSeq + i, receivedAt })),
+      records.map((record) => {
+        const changeSeq = next.get(partitionOf(record)) as number;
+        next.set(partitionOf(record), changeSeq + 1);
+        return { record, changeSeq, receivedAt };
+      }),
     );
   });
 }

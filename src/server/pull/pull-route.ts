@@ -12,9 +12,9 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { requireSession } from '../auth/require-session';
 import { claimOwnClient } from '../claim-own-client';
 import { insertServedAuditEntry } from '../db/audit-log.repository';
-import { currentChangeSeq } from '../db/counters.repository';
+import { BASE_PARTITION, currentChangeSeqs, partitionsOfGrids } from '../db/counters.repository';
 import { listChanges } from '../db/records.repository';
-import { decodeCursor, encodeCursor, scopeFingerprint } from './pull-cursor';
+import { cursorPartitions, decodeCursor, encodeCursor } from './pull-cursor';
 
 /** `GET /sync/pull`: the changes after the cursor that the caller may read, oldest first. */
 export function pullRoute(deps: AppDeps): Hono<AppEnv> {
@@ -30,22 +30,35 @@ export function pullRoute(deps: AppDeps): Hono<AppEnv> {
     const { user } = c.get('session');
     const ackedSeq = await claimOwnClient(deps.db, query.clientId, user.id);
 
-    const fingerprint = scopeFingerprint({ gridIds: user.scope.gridIds, role: user.role });
-    const { afterSeq, reset } = decodeCursor(query.cursor, fingerprint, await currentChangeSeq(deps.db));
+    const partitions = await partitionsOfGrids(deps.db, user.scope.gridIds);
+    const cursorScope = { gridIds: user.scope.gridIds, role: user.role, partitions };
+    const lastSeqs = await currentChangeSeqs(deps.db, [BASE_PARTITION, ...cursorPartitions(cursorScope)]);
+    const { positions, reset } = decodeCursor(query.cursor, cursorScope, lastSeqs);
     // Kinds the role cannot read at all stay in SQL; rules on a record's facts are applied here.
-    // One row more than asked tells whether another page follows.
-    const scope = { gridIds: user.scope.gridIds, kinds: readableKinds(user.role) };
-    const page = await listChanges(deps.db, scope, afterSeq, limit + 1);
-    const changes = page.slice(0, limit);
-    // The cursor passes the rows filtered out too, so a page filtered to nothing still moves on.
-    const lastSeq = changes.at(-1)?.changeSeq ?? afterSeq;
+    // One entry more than asked tells whether another page follows.
+    const page = await listChanges(
+      deps.db,
+      readableKinds(user.role),
+      [...positions].map(([partition, afterSeq]) => ({
+        partition,
+        afterSeq,
+        gridIds: user.scope.gridIds.filter((gridId) => partitions.get(gridId) === partition),
+      })),
+      limit + 1,
+    );
+    const entries = page.slice(0, limit);
+    // The cursor passes the entries filtered out too, so a page filtered to nothing still moves on.
+    for (const { partition, changeSeq } of entries)
+      positions.set(partition, Math.max(positions.get(partition) ?? 0, changeSeq));
+    // A record that is two entries (its row and a departure) is sent once.
+    const changes = [...new Map(entries.map(({ record }) => [record.id, record])).values()];
     const readable: GridRecord[] = [];
     // A changed record the user may no longer read — moved to a grid outside their scope, an
     // inspection no longer handed to 综合执法, a case taken by other mediators — is named, so the
     // device drops its copy instead of keeping a stale one; the record itself is not sent.
     const removed: string[] = [];
     const grids = new Set(user.scope.gridIds);
-    for (const { record } of changes) {
+    for (const record of changes) {
       if (grids.has(record.gridId) && canRead(user.role, record.kind, recordFacts(record), user.id))
         readable.push(record);
       else removed.push(record.id);
@@ -65,7 +78,7 @@ export function pullRoute(deps: AppDeps): Hono<AppEnv> {
     const response: PullResponse = {
       changes: readable,
       ...(removed.length > 0 && { removed }),
-      cursor: encodeCursor(lastSeq, fingerprint),
+      cursor: encodeCursor(cursorScope, positions),
       hasMore: page.length > limit,
       ackedSeq,
     };

@@ -1,8 +1,9 @@
 /**
  * How the server decides each pushed mutation (a batch shares one transaction):
  *
- *   lock the change counter (pushes decide one at a time; a batch decides in order, each mutation
- *     │                      seeing the records as the mutations before it in the batch left them)
+ *   lock the client and the streets of the batch's records (apply-mutation.ts: pushes that may
+ *     │  touch the same record, or come from one client, decide one at a time; a batch decides in
+ *     │  order, each mutation seeing the records as the mutations before it in the batch left them)
  *   seen id? ──yes──▶ duplicate (the stored first result: applied or merged, same record)
  *     │no
  *   valid record? ──no──▶ rejected validation
@@ -27,7 +28,7 @@
  *     │yes
  *   write ──▶ merged (the merged record)
  *
- *   write = rev+1, next change_seq, revision row, photo references with their proof, audit row
+ *   write = rev+1, next change_seq of its street, revision row, photo references with their proof, audit row
  *   (before/after), stored first result, acked seq; a delete also erases the personal data of the
  *   record, its kept revisions and its stored results. A conflict writes nothing and is not stored: a retry decides again.
  *

@@ -3,8 +3,8 @@
  * (the seen mutation ids, the existing records, the kept revisions stale edits need, the photo
  * references), the batch decides in memory in order (decide-mutation.ts), each decision updating
  * the working state the next one sees, and what was decided is written with one multi-row
- * statement per table. Call it inside the push transaction, after the change counter lock, so what
- * it read cannot change before it writes.
+ * statement per table. Call it inside the push transaction, after the locks (apply-mutation.ts),
+ * so what it read cannot change before it writes.
  */
 import type { Kysely } from 'kysely';
 import { withoutPersonalData } from '../../domain/personal-fields';
@@ -33,6 +33,9 @@ import {
 import type { Database } from '../db/schema';
 import { PushPhotoRefs } from '../photos/push-photo-refs';
 import type { BatchView, Decision, ParsedMutation, Pusher } from './decide-mutation';
+
+/** The change partition of a grid the push locked (counters.repository.ts); undefined if it did not. */
+export type PartitionOf = (gridId: string) => string | undefined;
 
 interface Write {
   record: GridRecord;
@@ -152,22 +155,52 @@ export class PushBatch implements BatchView {
     return this.#remember(parsed, decision.status, record);
   }
 
-  /** Writes what the batch decided: one multi-row statement per table, in its transaction. */
-  async write(db: Kysely<Database>): Promise<void> {
+  /** The grids of the batch's records as stored before it. */
+  storedGridIds(): string[] {
+    return [...this.stored.values()].map((record) => record.gridId);
+  }
+
+  /**
+   * Writes what the batch decided: one multi-row statement per table, in its transaction. Each
+   * write takes the next number of its record's partition; a move out of another partition takes
+   * one of that partition too, for the departure its readers are told of.
+   */
+  async write(db: Kysely<Database>, partitionOf: PartitionOf): Promise<void> {
     const receivedAt = this.pusher.now.toISOString();
-    const count = this.#writes.length;
-    // The change_seq of each write in decision order; a record written twice keeps its last.
-    const first = count > 0 ? (await takeChangeSeqs(db, count)) - count + 1 : 0;
+    const partition = (gridId: string): string => {
+      const found = partitionOf(gridId);
+      if (found === undefined) throw new Error(`The push wrote grid ${gridId} without its street's lock`);
+      return found;
+    };
+    const planned = this.#writes.map(({ record, existing }) => {
+      const to = partition(record.gridId);
+      const from = existing && existing.gridId !== record.gridId ? partition(existing.gridId) : undefined;
+      return { record, existing, to, from };
+    });
+    const needed = new Map<string, number>();
+    for (const { to, from } of planned) {
+      needed.set(to, (needed.get(to) ?? 0) + 1);
+      if (from !== undefined && from !== to) needed.set(from, (needed.get(from) ?? 0) + 1);
+    }
+    const next = new Map<string, number>();
+    for (const [name, count] of needed) next.set(name, (await takeChangeSeqs(db, name, count)) - count + 1);
+    const take = (name: string): number => {
+      const seq = next.get(name) as number;
+      next.set(name, seq + 1);
+      return seq;
+    };
+    // Numbers in decision order within each partition; a record written twice keeps its last.
     const latest = new Map<string, { record: GridRecord; changeSeq: number; receivedAt: string }>();
     const departures = new Map<string, { recordId: string; gridId: string; changeSeq: number }>();
-    this.#writes.forEach(({ record, existing }, i) => {
-      const changeSeq = first + i;
+    for (const { record, existing, to, from } of planned) {
+      const changeSeq = take(to);
       latest.set(record.id, { record, changeSeq, receivedAt });
-      if (existing && existing.gridId !== record.gridId) {
+      if (existing && from !== undefined) {
         const key = `${record.id}\u0000${existing.gridId}`;
-        departures.set(key, { recordId: record.id, gridId: existing.gridId, changeSeq });
+        const departureSeq = from === to ? changeSeq : take(from);
+        departures.set(key, { recordId: record.id, gridId: existing.gridId, changeSeq: departureSeq });
       }
-    });
+    }
     const rows = [...latest.values()];
     await insertRecordRows(
       db,
