@@ -16,6 +16,9 @@
  *         the device deletes that user's local data, then may report it with `POST /api/auth/wiped`.
  *       Still 1 (additive): a pulled change is read by its envelope first (change-envelope.ts); see
  *         "Kinds and body versions" below.
+ *       Still 1 (additive): the cursor holds one position per street (the server numbers changes
+ *         per street so pushes to different streets do not wait for each other), so it may be up
+ *         to 4,000 characters, not 200; it stays opaque, and a cursor from before still continues.
  *
  * Kinds and body versions (RECORD_KINDS, RECORD_SCHEMA_VERSION) only grow, as Replicache's
  * mutators do: a kind is never removed or renamed, a body version never changes meaning, and an
@@ -34,6 +37,9 @@ import * as z from 'zod/mini';
 import { type GridRecord, recordSchema } from './record-envelope';
 import { ROLES } from './roles';
 import { passwordSchema, plainString, singleLine } from './text';
+
+/** The longest pull cursor the server takes (a position per street: a district's hundreds fit). */
+export const MAX_CURSOR_LENGTH = 4000;
 
 export const PROTOCOL_VERSION = 1;
 
@@ -144,7 +150,8 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const pullQuerySchema = z.strictObject({
   clientId: z.uuid(),
-  cursor: z.optional(z.string().check(singleLine, z.maxLength(200))),
+  // One position per street of the caller's grids (pull-cursor.ts): room for a district's hundreds.
+  cursor: z.optional(z.string().check(singleLine, z.maxLength(MAX_CURSOR_LENGTH))),
   limit: z.optional(
     z.pipe(
       z.string().check(z.regex(/^\d{1,4}$/)),

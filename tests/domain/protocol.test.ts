@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PUSH_MUTATIONS, pullQuerySchema, pushRequestSchema, toIssues } from '../../src/domain/protocol';
+import {
+  MAX_CURSOR_LENGTH,
+  MAX_PUSH_MUTATIONS,
+  pullQuerySchema,
+  pushRequestSchema,
+  toIssues,
+} from '../../src/domain/protocol';
 import { samplePatrol } from '../support/sample-records';
 
 const CLIENT = '0190a5d2-7a3b-7c4d-8e9f-00000000c11e';
@@ -53,5 +59,15 @@ describe('pull query schema', () => {
   it('rejects a non-numeric limit and a bad client id', () => {
     expect(pullQuerySchema.safeParse({ clientId: CLIENT, limit: 'all' }).success).toBe(false);
     expect(pullQuerySchema.safeParse({ clientId: 'me' }).success).toBe(false);
+  });
+
+  it('takes the cursor of a scope over many streets (one position each), up to its limit', () => {
+    // 120 streets, each at a position like 'zzzz' (base 36), as a district command centre's may be.
+    const cursor = `p${Array.from({ length: 120 }, () => 'zzzz').join('-')}.0123abcd`;
+    expect(cursor.length).toBeGreaterThan(200);
+    expect(pullQuerySchema.safeParse({ clientId: CLIENT, cursor }).success).toBe(true);
+    expect(
+      pullQuerySchema.safeParse({ clientId: CLIENT, cursor: 'p'.repeat(MAX_CURSOR_LENGTH + 1) }).success,
+    ).toBe(false);
   });
 });
