@@ -14,9 +14,11 @@ const HOME_JS_BUDGET_KB = 80;
 /**
  * Home plus the sync engine and the schemas it validates with, once the network is idle — and the
  * lock screen (keypad, 指纹/面容解锁, its strings: ~3 KB), which every cold start shows first — and
- * reading pulled changes by their envelope, keeping a newer app's records opaque (~0.7 KB).
+ * reading pulled changes by their envelope, keeping a newer app's records opaque (~0.7 KB) — and
+ * China's holiday calendar every deadline counts on, with its schedule check (~0.9 KB), and the
+ * device push's overlapping rounds and held copies (~0.75 KB). Measured 99.8 KB at that last step.
  */
-const HOME_AND_SYNC_JS_BUDGET_KB = 99;
+const HOME_AND_SYNC_JS_BUDGET_KB = 101;
 
 describe.runIf(chromiumAvailable())('installable and light', () => {
   const stack = useStack();
