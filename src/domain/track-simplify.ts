@@ -10,7 +10,7 @@
  * endedAt − startedAt and is not touched.
  */
 import type { TrackPoint, TrackSegment } from './patrol';
-import { distanceM, EARTH_RADIUS_M, rad } from './track-geometry';
+import { EARTH_RADIUS_M, rad, trackLengthM } from './track-geometry';
 
 export interface SimplifyOptions {
   /** Largest distance in metres a dropped fix may lie from the line kept (below typical GPS accuracy). */
@@ -24,17 +24,9 @@ export const TRACK_SIMPLIFY_DEFAULTS: SimplifyOptions = { toleranceM: 5, maxLeng
 /** Below this tolerance a segment is kept as it is: nothing worth dropping is left. */
 const MIN_TOLERANCE_M = 0.5;
 
-/** One step's length in metres, as 里程 is measured (track-geometry.ts). */
-export function stepM(a: TrackPoint, b: TrackPoint): number {
-  return distanceM(a, b);
-}
-
-/** Length of one segment's points in metres. */
+/** Length of one segment's points in metres, as 里程 is measured (track-geometry.ts). */
 export function pointsLengthM(points: readonly TrackPoint[]): number {
-  let total = 0;
-  for (let i = 1; i < points.length; i++)
-    total += stepM(points[i - 1] as TrackPoint, points[i] as TrackPoint);
-  return total;
+  return trackLengthM([{ points }]);
 }
 
 /** The segment's points simplified within the bounds of `options` (the same array when nothing could go). */

@@ -36,21 +36,23 @@ function daysFrom(from: string, to: string): string[] {
   return days;
 }
 
-/**
- * What is wrong with a year's schedule, or undefined: a day outside its year, a day both off and
- * on, a make-up day that is not a weekend, a holiday that ends before it starts. The admin's loader
- * refuses such a year with this message, and installCalendarYears never installs one.
- */
-export function calendarYearProblem(entry: CalendarYear): string | undefined {
+/** The days off and the make-up working days of a year's schedule. */
+function daysOf(entry: CalendarYear): YearDays {
+  return {
+    off: new Set(entry.holidays.flatMap((holiday) => daysFrom(holiday.from, holiday.to))),
+    on: new Set(entry.workdays),
+  };
+}
+
+function problemOf(entry: CalendarYear, { off, on }: YearDays): string | undefined {
   for (const holiday of entry.holidays) {
     if (holiday.to < holiday.from)
       return `${holiday.name} ends (${holiday.to}) before it starts (${holiday.from})`;
   }
-  const off = new Set(entry.holidays.flatMap((holiday) => daysFrom(holiday.from, holiday.to)));
-  for (const day of [...off, ...entry.workdays]) {
+  for (const day of [...off, ...on]) {
     if (!day.startsWith(`${entry.year}-`)) return `${day} is not in ${entry.year}`;
   }
-  for (const day of entry.workdays) {
+  for (const day of on) {
     if (off.has(day)) return `${day} is both a holiday and a working day`;
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
     if (weekday !== 0 && weekday !== 6) return `${day} is a make-up working day but not a weekend`;
@@ -59,20 +61,26 @@ export function calendarYearProblem(entry: CalendarYear): string | undefined {
 }
 
 /**
+ * What is wrong with a year's schedule, or undefined: a day outside its year, a day both off and
+ * on, a make-up day that is not a weekend, a holiday that ends before it starts. The admin's loader
+ * refuses such a year with this message, and installCalendarYears never installs one.
+ */
+export function calendarYearProblem(entry: CalendarYear): string | undefined {
+  return problemOf(entry, daysOf(entry));
+}
+
+/**
  * Installs (or replaces) years of the schedule. Throws on a schedule that contradicts itself
  * (calendarYearProblem), installing none of the given years, so a bad load never shifts a deadline.
  */
 export function installCalendarYears(schedule: readonly CalendarYear[]): void {
-  for (const entry of schedule) {
-    const problem = calendarYearProblem(entry);
+  const checked = schedule.map((entry) => {
+    const days = daysOf(entry);
+    const problem = problemOf(entry, days);
     if (problem) throw new RangeError(problem);
-  }
-  for (const entry of schedule) {
-    years.set(entry.year, {
-      off: new Set(entry.holidays.flatMap((holiday) => daysFrom(holiday.from, holiday.to))),
-      on: new Set(entry.workdays),
-    });
-  }
+    return [entry.year, days] as const;
+  });
+  for (const [year, days] of checked) years.set(year, days);
 }
 
 /** Whether the schedule of `day`'s year is known (else it counts Monday to Friday). */

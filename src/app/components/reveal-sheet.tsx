@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { MAX_REVEAL_NOTE_CHARS, REVEAL_REASONS, type RevealReason } from '../../domain/reveal';
 import { label, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
-import './reveal-sheet.css';
+import { BottomSheet } from './bottom-sheet';
 
 interface RevealSheetProps {
   /** Queues the audit entry; the sheet stays open with an error if it throws. */
@@ -15,17 +15,10 @@ interface RevealSheetProps {
  * recorded, big reason buttons in the thumb zone, and a required note for 其他.
  */
 export function RevealSheet({ onConfirm, onCancel }: RevealSheetProps) {
-  const id = useId();
   const [reason, setReason] = useState<RevealReason | undefined>(undefined);
   const [note, setNote] = useState('');
   const [error, setError] = useState<MessageKey | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const sheet = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    sheet.current?.querySelector<HTMLButtonElement>('.reveal-sheet__reason')?.focus();
-  }, []);
-
   const confirm = async () => {
     if (!reason) return;
     if (reason === 'other' && note.trim() === '') {
@@ -42,82 +35,63 @@ export function RevealSheet({ onConfirm, onCancel }: RevealSheetProps) {
   };
 
   return (
-    <div class="reveal-layer">
-      <button
-        type="button"
-        class="reveal-backdrop"
-        tabIndex={-1}
-        aria-label={t('common.cancel')}
-        onClick={onCancel}
-      />
-      <div
-        class="reveal-sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        ref={sheet}
-        onKeyDown={(event) => event.key === 'Escape' && onCancel()}
-      >
-        <h2 class="reveal-sheet__title" id={`${id}-title`}>
-          {t('reveal.title')}
-        </h2>
-        <p class="reveal-sheet__notice">{t('reveal.notice')}</p>
-        <fieldset class="reveal-sheet__reasons">
-          <legend class="field__label">{t('reveal.reasonLegend')}</legend>
-          {REVEAL_REASONS.map((value) => (
-            <button
-              key={value}
-              type="button"
-              class="reveal-sheet__reason"
-              aria-pressed={reason === value}
-              onClick={() => {
-                setReason(value);
-                setError(undefined);
-              }}
-            >
-              {label('revealReason', value)}
-            </button>
-          ))}
-        </fieldset>
-        {reason === 'other' && (
-          <label class="field reveal-sheet__note">
-            <span class="field__label">
-              {t('reveal.note')}
-              <span class="field__required"> *</span>
-            </span>
-            <textarea
-              class="input"
-              rows={2}
-              required
-              maxLength={MAX_REVEAL_NOTE_CHARS}
-              placeholder={t('reveal.notePlaceholder')}
-              value={note}
-              onInput={(event) => {
-                setNote(event.currentTarget.value);
-                setError(undefined);
-              }}
-            />
-          </label>
-        )}
-        {error && (
-          <p class="field__error" role="alert">
-            {t(error)}
-          </p>
-        )}
-        <div class="action-bar__row">
-          <button type="button" class="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
+    <BottomSheet title={t('reveal.title')} focus=".reveal-sheet__reason" onClose={onCancel}>
+      <p class="reveal-sheet__notice">{t('reveal.notice')}</p>
+      <fieldset class="reveal-sheet__reasons">
+        <legend class="field__label">{t('reveal.reasonLegend')}</legend>
+        {REVEAL_REASONS.map((value) => (
           <button
+            key={value}
             type="button"
-            class="button button--primary"
-            disabled={!reason || busy}
-            onClick={() => void confirm()}
+            class="reveal-sheet__reason"
+            aria-pressed={reason === value}
+            onClick={() => {
+              setReason(value);
+              setError(undefined);
+            }}
           >
-            {t('reveal.confirm')}
+            {label('revealReason', value)}
           </button>
-        </div>
+        ))}
+      </fieldset>
+      {reason === 'other' && (
+        <label class="field reveal-sheet__note">
+          <span class="field__label">
+            {t('reveal.note')}
+            <span class="field__required"> *</span>
+          </span>
+          <textarea
+            class="input"
+            rows={2}
+            required
+            maxLength={MAX_REVEAL_NOTE_CHARS}
+            placeholder={t('reveal.notePlaceholder')}
+            value={note}
+            onInput={(event) => {
+              setNote(event.currentTarget.value);
+              setError(undefined);
+            }}
+          />
+        </label>
+      )}
+      {error && (
+        <p class="field__error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      <div class="action-bar__row">
+        <button type="button" class="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="button"
+          class="button button--primary"
+          disabled={!reason || busy}
+          onClick={() => void confirm()}
+        >
+          {t('reveal.confirm')}
+        </button>
       </div>
-    </div>
+    </BottomSheet>
   );
 }

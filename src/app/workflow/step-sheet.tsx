@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { BottomSheet } from '../components/bottom-sheet';
 import type { PhotoItem } from '../components/photo-field';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
@@ -32,17 +33,11 @@ export function StepSheet<Context, Action>({
   save,
   onDone,
 }: StepSheetProps<Context, Action>) {
-  const id = useId();
   const [values, setValues] = useState<StepValues>(() => spec.initial(context));
   const [missing, setMissing] = useState<string[]>([]);
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const sheet = useRef<HTMLDivElement>(null);
   const fields = spec.fields(context).filter((f) => f.when?.(values) ?? true);
-
-  useEffect(() => {
-    sheet.current?.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
-  }, []);
 
   const confirm = async () => {
     const empty = missingFields(fields, values);
@@ -57,59 +52,35 @@ export function StepSheet<Context, Action>({
   };
 
   return (
-    <div class="reveal-layer">
-      <button
-        type="button"
-        class="reveal-backdrop"
-        tabIndex={-1}
-        aria-label={t('common.cancel')}
-        onClick={onDone}
-      />
-      <div
-        class="reveal-sheet step-sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        ref={sheet}
-        onKeyDown={(event) => event.key === 'Escape' && onDone()}
-      >
-        <h2 class="reveal-sheet__title" id={`${id}-title`}>
-          {title}
-        </h2>
-        {spec.note && <p class="step-sheet__note">{t(spec.note)}</p>}
-        {fields.map((field) => (
-          <StepField
-            key={field.key}
-            spec={field}
-            value={values[field.key]}
-            onValue={(value) => {
-              setValues((v) => ({ ...v, [field.key]: value }));
-              setMissing((m) => m.filter((k) => k !== field.key));
-            }}
-            error={missing.includes(field.key) ? ('sheet.fieldRequired' as MessageKey) : undefined}
-          />
-        ))}
-        <div class="step-sheet__footer">
-          {refusal && (
-            <p class="step-sheet__refusal" role="alert">
-              {refusal}
-            </p>
-          )}
-          <div class="action-bar__row">
-            <button type="button" class="button button--secondary" onClick={onDone}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              class="button button--primary"
-              disabled={busy}
-              onClick={() => void confirm()}
-            >
-              {confirmLabel ?? t('sheet.confirm', { action: title })}
-            </button>
-          </div>
+    <BottomSheet title={title} class="step-sheet" focus="input, textarea, select, button" onClose={onDone}>
+      {spec.note && <p class="step-sheet__note">{t(spec.note)}</p>}
+      {fields.map((field) => (
+        <StepField
+          key={field.key}
+          spec={field}
+          value={values[field.key]}
+          onValue={(value) => {
+            setValues((v) => ({ ...v, [field.key]: value }));
+            setMissing((m) => m.filter((k) => k !== field.key));
+          }}
+          error={missing.includes(field.key) ? ('sheet.fieldRequired' as MessageKey) : undefined}
+        />
+      ))}
+      <div class="step-sheet__footer">
+        {refusal && (
+          <p class="step-sheet__refusal" role="alert">
+            {refusal}
+          </p>
+        )}
+        <div class="action-bar__row">
+          <button type="button" class="button button--secondary" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" class="button button--primary" disabled={busy} onClick={() => void confirm()}>
+            {confirmLabel ?? t('sheet.confirm', { action: title })}
+          </button>
         </div>
       </div>
-    </div>
+    </BottomSheet>
   );
 }

@@ -25,7 +25,6 @@ import { DisputeFile } from './dispute-file';
 import { DisputeRiskBox } from './dispute-risk-box';
 import { saveDisputeStep } from './save-dispute-step';
 import { STEP_SPECS, type StepContext } from './step-specs';
-import '../../components/reveal-sheet.css';
 import './dispute-case.css';
 
 /** The order steps are offered in: the usual next step first, the exceptional ones last. */

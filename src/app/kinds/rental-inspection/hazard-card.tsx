@@ -11,7 +11,6 @@ import { allowedHazardEvents, type HazardEventType } from '../../../domain/hazar
 import type { RentalInspectionRecord } from '../../../domain/record-envelope';
 import type { Hazard } from '../../../domain/rental-inspection';
 import { uuidV7 } from '../../../sync/uuid-v7';
-import '../../components/reveal-sheet.css';
 import '../../forms/rental-forms.css';
 import { label, t } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/format-time';

@@ -13,7 +13,7 @@ import { label, t } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { todayLocalDate } from '../../lib/format-time';
 import { saveStep } from '../../workflow/save-step';
-import { photosOf, type StepSpec, textOf } from '../../workflow/step-spec';
+import { photosOf, type StepSpec, type StepValues, textOf } from '../../workflow/step-spec';
 
 /** What a hazard step reads to fill in defaults and build its action. */
 export interface HazardStepContext {
@@ -24,8 +24,7 @@ export interface HazardStepContext {
 
 const options = (group: string, values: readonly string[]) =>
   values.map((value) => ({ value, label: label(group, value) }));
-const photoIds = (v: Parameters<StepSpec<HazardStepContext, HazardAction>['toAction']>[0], key: string) =>
-  photosOf(v, key).map((photo) => photo.sha256);
+const photoIds = (v: StepValues, key: string) => photosOf(v, key).map((photo) => photo.sha256);
 
 export const HAZARD_STEP_SPECS: Record<HazardEventType, StepSpec<HazardStepContext, HazardAction>> = {
   fixOnSite: {
