@@ -3,18 +3,22 @@
  * table-driven: the server asks it on push, pull and photo reads; the org scope (grids) is checked
  * apart, so every rule below holds only for records in the caller's grids.
  *
- *   role                                   patrol   rentalHouse  rentalInspection       dispute
- *   ─────────────────────────────────────  ───────  ───────────  ─────────────────────  ─────────────────────
- *   fullTime/partTimeGridWorker,           rw       rw           rw                     rw
+ *   role                         patrol  rentalHouse  rentalInspection      dispute                gridEvent
+ *   ───────────────────────────  ──────  ───────────  ────────────────────  ─────────────────────  ───────────────────
+ *   fullTime/partTimeGridWorker, rw      rw           rw                    rw                     rw
  *   gridLeader, microGridLeader,
  *   communityAdmin, streetAdmin
- *   communityPolice                        rw       rw           rw                     rw
- *   auxiliaryPolice                        rw       rw           rw                     r; w if risk red/orange
- *   lawEnforcement                         –        –            rw if handed to them   –
- *   mediator                               –        –            –                      rw if assigned, or
- *                                                                                        awaiting acceptance
- *   politicalLegalGridWorker               –        –            –                      rw
- *   any other role                         –        –            –                      –
+ *   communityPolice              rw      rw           rw                    rw                     rw
+ *   auxiliaryPolice              rw      rw           rw                    r; w if risk red/orange rw
+ *   lawEnforcement               –       –            rw if handed to them  –                      rw if dispatched
+ *   departmentStaff              –       –            –                     –                      to their department
+ *   mediator                     –       –            –                     rw if assigned, or     rw if a dispute
+ *                                                                           awaiting acceptance
+ *   politicalLegalGridWorker     –       –            –                     rw                     rw if a dispute
+ *   any other role               –       –            –                     –                      –
+ *
+ * What a role may DO to an event (受理, 交办, 处置…) is event-access.ts's table; this one only says
+ * whose events reach a device at all.
  *
  * Rental houses (一户一档) are 治安 registration data as much as fire safety, so the police keep them
  * with the grid workers.
@@ -47,10 +51,19 @@ export interface RecordFacts {
    * release, against the deploy order): its facts cannot be read, so no rule grants anything.
    */
   unknownShape?: true;
+  /** 上报事件: the department it was last dispatched to (交办), and its level-one category. */
+  departmentId?: string | undefined;
+  eventCategory?: string;
+}
+
+/** Who asks: the user, and the department a department account is bound to. */
+export interface Actor {
+  id: string;
+  departmentId?: string | undefined;
 }
 
 /** A rule reads the record's facts and who asks. */
-type Rule = (facts: RecordFacts, userId: string) => boolean;
+type Rule = (facts: RecordFacts, actor: Actor) => boolean;
 interface KindRules {
   read: Rule;
   write: Rule;
@@ -61,8 +74,12 @@ const always: Rule = () => true;
 const highRisk: Rule = (facts) => facts.riskLevel === 'red' || facts.riskLevel === 'orange';
 const handedToLawEnforcement: Rule = (facts) => facts.referredToLawEnforcement === true;
 /** 人民调解员: the cases they mediate, and new ones a committee has yet to take (DOMAIN.md §6.2). */
-const assignedOrOpen: Rule = (facts, userId) =>
-  facts.awaitingAcceptance === true || (userId !== '' && (facts.mediatorUserIds ?? []).includes(userId));
+const assignedOrOpen: Rule = (facts, actor) =>
+  facts.awaitingAcceptance === true || (actor.id !== '' && (facts.mediatorUserIds ?? []).includes(actor.id));
+/** A department's events: the ones dispatched to the department the account is bound to. */
+const dispatchedToThem: Rule = (facts, actor) =>
+  actor.departmentId !== undefined && actor.departmentId !== '' && facts.departmentId === actor.departmentId;
+const disputeEvent: Rule = (facts) => facts.eventCategory === 'dispute';
 
 const NONE: KindRules = { read: never, write: never };
 const READ_WRITE: KindRules = { read: always, write: always };
@@ -72,12 +89,16 @@ const GRID_WORK: Record<RecordKind, KindRules> = {
   rentalHouse: READ_WRITE,
   rentalInspection: READ_WRITE,
   dispute: READ_WRITE,
+  gridEvent: READ_WRITE,
 };
+const DEPARTMENT_EVENTS: KindRules = { read: dispatchedToThem, write: dispatchedToThem };
+const DISPUTE_EVENTS: KindRules = { read: disputeEvent, write: disputeEvent };
 const DISPUTES_ONLY: Record<RecordKind, KindRules> = {
   patrol: NONE,
   rentalHouse: NONE,
   rentalInspection: NONE,
   dispute: READ_WRITE,
+  gridEvent: DISPUTE_EVENTS,
 };
 
 const RULES: Readonly<Record<string, Record<RecordKind, KindRules>>> = {
@@ -93,18 +114,28 @@ const RULES: Readonly<Record<string, Record<RecordKind, KindRules>>> = {
     rentalHouse: READ_WRITE,
     rentalInspection: READ_WRITE,
     dispute: { read: always, write: highRisk },
+    gridEvent: READ_WRITE,
   },
   lawEnforcement: {
     patrol: NONE,
     rentalHouse: NONE,
     rentalInspection: { read: handedToLawEnforcement, write: handedToLawEnforcement },
     dispute: NONE,
+    gridEvent: DEPARTMENT_EVENTS,
+  },
+  departmentStaff: {
+    patrol: NONE,
+    rentalHouse: NONE,
+    rentalInspection: NONE,
+    dispute: NONE,
+    gridEvent: DEPARTMENT_EVENTS,
   },
   mediator: {
     patrol: NONE,
     rentalHouse: NONE,
     rentalInspection: NONE,
     dispute: { read: assignedOrOpen, write: assignedOrOpen },
+    gridEvent: DISPUTE_EVENTS,
   },
   politicalLegalGridWorker: DISPUTES_ONLY,
 };
@@ -113,14 +144,14 @@ function rulesOf(role: string, kind: RecordKind): KindRules {
   return Object.hasOwn(RULES, role) ? (RULES[role]?.[kind] ?? NONE) : NONE;
 }
 
-/** Whether user `userId` with `role` may see a record of `kind` with these facts (inside their grids). */
-export function canRead(role: string, kind: RecordKind, facts: RecordFacts, userId: string): boolean {
-  return facts.unknownShape !== true && rulesOf(role, kind).read(facts, userId);
+/** Whether `actor` with `role` may see a record of `kind` with these facts (inside their grids). */
+export function canRead(role: string, kind: RecordKind, facts: RecordFacts, actor: Actor): boolean {
+  return facts.unknownShape !== true && rulesOf(role, kind).read(facts, actor);
 }
 
-/** Whether user `userId` with `role` may create, change or delete a record of `kind` with these facts. */
-export function canWrite(role: string, kind: RecordKind, facts: RecordFacts, userId: string): boolean {
-  return facts.unknownShape !== true && rulesOf(role, kind).write(facts, userId);
+/** Whether `actor` with `role` may create, change or delete a record of `kind` with these facts. */
+export function canWrite(role: string, kind: RecordKind, facts: RecordFacts, actor: Actor): boolean {
+  return facts.unknownShape !== true && rulesOf(role, kind).write(facts, actor);
 }
 
 /** The kinds of which `role` may read at least some records, for filtering in SQL before facts. */

@@ -84,3 +84,118 @@ export function stepClock(
   const card: EventCard = today > redDay ? 'red' : today > yellowDay ? 'yellow' : 'none';
   return { step, yellowDay, redDay, workingDaysLeft, warn: used >= EARLY_WARNING_SHARE * yellowLimit, card };
 }
+
+/** A street's own limits, per level-one category and step (admin CLI); the defaults fill the rest. */
+export type EventTimeLimitOverrides = Readonly<Record<string, Partial<Record<EventStep, StepLimits>>>>;
+
+/** The limits in force for an event of `categoryL1` in a street with `overrides`. */
+export function eventTimeLimits(overrides: EventTimeLimitOverrides, categoryL1: string): EventTimeLimits {
+  const own = Object.hasOwn(overrides, categoryL1) ? overrides[categoryL1] : undefined;
+  return {
+    accept: own?.accept ?? DEFAULT_EVENT_TIME_LIMITS.accept,
+    handle: own?.handle ?? DEFAULT_EVENT_TIME_LIMITS.handle,
+    verify: own?.verify ?? DEFAULT_EVENT_TIME_LIMITS.verify,
+  };
+}
+
+/** What the step clock reads of an event body (grid-event.ts). */
+export interface ClockedEvent {
+  status: GridEventStatus;
+  reportedAt: string;
+  flowLogs: readonly {
+    id: string;
+    at: string;
+    action: string;
+    fromStatus: GridEventStatus;
+    toStatus: GridEventStatus;
+  }[];
+  extensions?: readonly { days: number; approvedAt?: string | undefined }[] | undefined;
+  clock?:
+    | { stepKey: string; step: EventStep; yellowDay: string; redDay: string; warnDay: string }
+    | undefined;
+}
+
+/** The steps that hand an event over: the clock of the step after them starts again. */
+const HANDING_OVER: readonly string[] = ['accept', 'assign', 'complete', 'verify', 'escalate', 'return'];
+
+/**
+ * Where the step the event waits on began: the last flow log entry that handed it over (its id is
+ * the step's key, and a card is issued once per key), or the report itself.
+ */
+export function eventStepStart(event: ClockedEvent): { key: string; at: string } {
+  for (let index = event.flowLogs.length - 1; index >= 0; index -= 1) {
+    const log = event.flowLogs[index];
+    if (log && HANDING_OVER.includes(log.action)) return { key: log.id, at: log.at };
+  }
+  return { key: 'report', at: event.reportedAt };
+}
+
+/** Working days of 延期 approved since the current step began. */
+export function approvedExtensionDays(event: ClockedEvent): number {
+  const start = eventStepStart(event).at;
+  return (event.extensions ?? [])
+    .filter((extension) => extension.approvedAt !== undefined && extension.approvedAt >= start)
+    .reduce((sum, extension) => sum + extension.days, 0);
+}
+
+/** The clock the server stores on an event for its current step; undefined once it is finished. */
+export function clockForEvent(
+  event: ClockedEvent,
+  limits: EventTimeLimits,
+):
+  | {
+      stepKey: string;
+      step: EventStep;
+      startedAt: string;
+      warnDay: string;
+      yellowDay: string;
+      redDay: string;
+    }
+  | undefined {
+  const step = EVENT_STEP_OF[event.status];
+  if (step === undefined) return undefined;
+  const start = eventStepStart(event);
+  const extension = approvedExtensionDays(event);
+  const startDay = localDayOf(new Date(start.at));
+  const yellowLimit = limits[step].yellow + extension;
+  return {
+    stepKey: start.key,
+    step,
+    startedAt: start.at,
+    // The working day on which 70% of the yellow limit has passed.
+    warnDay: addWorkingDays(startDay, Math.ceil(EARLY_WARNING_SHARE * yellowLimit)),
+    yellowDay: addWorkingDays(startDay, yellowLimit),
+    redDay: addWorkingDays(startDay, limits[step].red + extension),
+  };
+}
+
+/**
+ * Where a device stands on the clock the server synced: undefined when the event is finished or
+ * its current step has no clock yet (a step taken offline, not synced).
+ */
+export interface StepClockView {
+  step: EventStep;
+  workingDaysLeft: number;
+  warn: boolean;
+  card: EventCard;
+  yellowDay: string;
+}
+
+export function syncedClock(event: ClockedEvent, now: Date): StepClockView | undefined {
+  const clock = event.clock;
+  if (clock === undefined || EVENT_STEP_OF[event.status] === undefined) return undefined;
+  if (clock.stepKey !== eventStepStart(event).key) return undefined;
+  const today = localDayOf(now);
+  const workingDaysLeft =
+    today <= clock.yellowDay
+      ? workingDaysBetween(today, clock.yellowDay)
+      : -workingDaysBetween(clock.yellowDay, today);
+  const card: EventCard = today > clock.redDay ? 'red' : today > clock.yellowDay ? 'yellow' : 'none';
+  return {
+    step: clock.step,
+    workingDaysLeft,
+    warn: today >= clock.warnDay,
+    card,
+    yellowDay: clock.yellowDay,
+  };
+}

@@ -3,10 +3,12 @@
  * sent up, dispatched, supervised and closed. The status moves only through event-workflow.ts;
  * what the body must hold follows the status (a department and deadline once dispatched, the
  * handling note once 处置完成, the reason of 不予立案). Flow logs and extensions are child lists:
- * people append, the server merges. Not registered as a record kind yet.
+ * people append, the server merges; the server also replays every new flow log entry through the
+ * state machine (event-change.ts), so a merge can never leave an illegal state.
  */
 import * as z from 'zod/mini';
 import { EVENT_CATEGORY_CODES, eventCategory } from './event-categories';
+import { EVENT_STEPS } from './event-supervision';
 import {
   EVENT_LEVELS,
   GRID_EVENT_EVENT_TYPES,
@@ -44,6 +46,9 @@ export const EVENT_SCALES = ['minor', 'larger', 'major'] as const;
 export const HANDLING_MODES = ['selfResolved', 'reportUp'] as const;
 export const SATISFACTION_LEVELS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
 
+/** A department's org id (departments.ts), as grids are named. */
+export const orgIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+
 /** A sub-category code: built in (event-categories.ts) or one a street added. */
 const subcategoryCode = z.string().check(z.regex(/^[a-z][A-Za-z0-9]{0,39}$/));
 
@@ -76,8 +81,29 @@ export const eventFlowLogSchema = z.strictObject({
   toStatus: z.enum(GRID_EVENT_STATUSES),
   fromLevel: z.optional(z.enum(EVENT_LEVELS)),
   toLevel: z.optional(z.enum(EVENT_LEVELS)),
-  departmentId: z.optional(z.uuid()),
+  /** The data of the step, so the server can replay it (event-change.ts): 交办's deadline, 核查's
+   * result, a card's level, an extension's days, an evaluation. */
+  departmentId: z.optional(orgIdSchema),
+  deadline: z.optional(dateSchema),
+  passed: z.optional(z.boolean()),
+  supervision: z.optional(z.enum(SUPERVISION_LEVELS)),
+  days: z.optional(z.int().check(z.gte(1), z.lte(MAX_EXTENSION_WORKING_DAYS))),
+  satisfaction: z.optional(z.enum(SATISFACTION_LEVELS)),
   opinion: optionalMultilineText(1000),
+});
+
+/**
+ * The clock of the step the event waits on, as the server computed it when the step began (with the
+ * street's limits and the holiday calendar): only the server writes it, devices count down from it.
+ */
+export const eventClockSchema = z.strictObject({
+  /** The flow log entry that started the step (`report` for the first): a card is issued once per key. */
+  stepKey: requiredText(64),
+  step: z.enum(EVENT_STEPS),
+  startedAt: dateTimeSchema,
+  warnDay: dateSchema,
+  yellowDay: dateSchema,
+  redDay: dateSchema,
 });
 
 const DISPATCHED: readonly string[] = ['assigned', 'processing', 'processed', 'verified', 'closed'];
@@ -106,11 +132,15 @@ export const gridEventBodySchema = z
     selfResolvedNote: optionalMultilineText(1000),
     reportedLevel: z.enum(EVENT_LEVELS),
     handlingLevel: z.enum(EVENT_LEVELS),
-    departmentId: z.optional(z.uuid()),
+    /** Who reported it (user id) and their name then: the reporter may 核查 what was done. */
+    reportedBy: requiredText(64),
+    reportedByName: optionalText(50),
+    departmentId: z.optional(orgIdSchema),
     deadline: z.optional(dateSchema),
     handlingNote: optionalMultilineText(2000),
     rejectReason: optionalMultilineText(500),
     supervision: z.optional(z.enum(SUPERVISION_LEVELS)),
+    clock: z.optional(eventClockSchema),
     extensions: z.optional(z.array(eventExtensionSchema).check(z.maxLength(10))),
     evaluation: z.optional(
       z.strictObject({ satisfaction: z.enum(SATISFACTION_LEVELS), comment: optionalMultilineText(500) }),

@@ -87,6 +87,8 @@ export const sessionUserSchema = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   scope: z.object({ gridIds: z.array(z.string()) }),
+  /** A department account's department (departments.ts): the events dispatched to it are its work. */
+  departmentId: z.optional(z.string()),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 

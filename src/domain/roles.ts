@@ -7,6 +7,7 @@ export const ROLES = [
   'communityPolice',
   'auxiliaryPolice',
   'lawEnforcement',
+  'departmentStaff',
   'politicalLegalGridWorker',
   'mediator',
   'communityAdmin',

@@ -12,6 +12,9 @@
  *     within DISPUTE_NEAR_DAYS ────────→ disputeDueSoon
  *   dispute agreed with no follow-up, once the performance deadline has come
  *                                      → followUpDue     (due = performance deadline + 7 days)
+ *   上报事件 whose step clock (server-synced, event-supervision.ts) earned a card
+ *                                      → eventOverdue    (due = the yellow limit's last day)
+ *     past 70% of its yellow limit ───→ eventDueSoon
  *
  * Each deadline and what 逾期 means is defined once, in hazard-status.ts and dispute-status.ts; the
  * list, the map and this panel all read them. Each kind turns its deadlines into tasks (kinds/).
@@ -30,12 +33,14 @@ export const HAZARD_NEAR_DAYS = 2;
 export const DISPUTE_NEAR_DAYS = 5;
 
 export const TODAY_TASK_KINDS = [
+  'eventOverdue',
   'hazardOverdue',
   'disputeOverdue',
   'recheckDue',
   'followUpDue',
   'hazardDue',
   'disputeDueSoon',
+  'eventDueSoon',
 ] as const;
 export type TodayTaskKind = (typeof TODAY_TASK_KINDS)[number];
 
@@ -46,7 +51,7 @@ export interface TodayTask {
   hazardId?: string;
   /** `YYYY-MM-DD` in China. */
   dueDay: string;
-  /** 0 = due today, negative = that many days overdue. */
+  /** 0 = due today, negative = that many days overdue (an event's: working days, on its step clock). */
   daysLeft: number;
 }
 
@@ -85,7 +90,9 @@ export function todayTasks(
 
 /** How loudly to show a task: red once overdue, amber while near, plain for a visit a week away. */
 export function taskUrgency(task: TodayTask, options: TodayTaskOptions = {}): 'overdue' | 'near' | 'later' {
-  if (task.daysLeft < 0) return 'overdue';
+  if (task.daysLeft < 0 || task.kind === 'eventOverdue') return 'overdue';
+  // The server's clock says when an event's step nears its limit (70%, event-supervision.ts).
+  if (task.kind === 'eventDueSoon') return 'near';
   const near =
     task.kind === 'hazardDue' || task.kind === 'recheckDue'
       ? (options.hazardNearDays ?? HAZARD_NEAR_DAYS)

@@ -14,7 +14,7 @@ import { ROLES } from '../../src/domain/roles';
 import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
 
 /** The user asking. */
-const U = 'user-1';
+const U = { id: 'user-1' };
 
 /** Every fact combination a rule may look at. */
 const ALL_FACTS: RecordFacts[] = [
@@ -24,7 +24,7 @@ const ALL_FACTS: RecordFacts[] = [
   { hazardFound: true, referredToLawEnforcement: true },
   { hazardFound: true, referredToLawEnforcement: false },
   ...RISK_LEVELS.map((riskLevel) => ({ riskLevel })),
-  { riskLevel: 'yellow', mediatorUserIds: [U], awaitingAcceptance: false },
+  { riskLevel: 'yellow', mediatorUserIds: [U.id], awaitingAcceptance: false },
   { riskLevel: 'yellow', mediatorUserIds: ['someone-else'], awaitingAcceptance: false },
   { riskLevel: 'yellow', mediatorUserIds: [], awaitingAcceptance: true },
 ];
@@ -91,13 +91,13 @@ describe('access rules', () => {
       canRead('mediator', 'dispute', facts, U),
       canWrite('mediator', 'dispute', facts, U),
     ];
-    expect(dispute({ mediatorUserIds: [U], awaitingAcceptance: false })).toEqual([true, true]);
+    expect(dispute({ mediatorUserIds: [U.id], awaitingAcceptance: false })).toEqual([true, true]);
     expect(dispute({ mediatorUserIds: [], awaitingAcceptance: true })).toEqual([true, true]);
     expect(dispute({ mediatorUserIds: ['someone-else'], awaitingAcceptance: false })).toEqual([false, false]);
     // An unknown user id matches no mediator entry without a user id.
-    expect(canRead('mediator', 'dispute', { mediatorUserIds: [''], awaitingAcceptance: false }, '')).toBe(
-      false,
-    );
+    expect(
+      canRead('mediator', 'dispute', { mediatorUserIds: [''], awaitingAcceptance: false }, { id: '' }),
+    ).toBe(false);
   });
 
   it.each(['fireRescue', 'propertyManager', '', 'constructor', '__proto__', 'toString'])(
@@ -142,8 +142,8 @@ describe('access rules', () => {
       const facts = recordFacts(record);
       expect(facts).toEqual({ unknownShape: true });
       for (const role of ROLES) {
-        expect(canRead(role, record.kind, facts, 'u1'), role).toBe(false);
-        expect(canWrite(role, record.kind, facts, 'u1'), role).toBe(false);
+        expect(canRead(role, record.kind, facts, { id: 'u1' }), role).toBe(false);
+        expect(canWrite(role, record.kind, facts, { id: 'u1' }), role).toBe(false);
       }
     }
   });
@@ -180,14 +180,14 @@ describe('access rules', () => {
         ...dispute.body,
         status: 'accepted' as const,
         mediators: [
-          { id: '0190a5d2-7a3b-7c4d-8e9f-0000000000d1', userId: U, name: '何建华' },
+          { id: '0190a5d2-7a3b-7c4d-8e9f-0000000000d1', userId: U.id, name: '何建华' },
           { id: '0190a5d2-7a3b-7c4d-8e9f-0000000000d2', name: '王' },
         ],
       },
     };
     expect(recordFacts(taken)).toEqual({
       riskLevel: 'yellow',
-      mediatorUserIds: [U],
+      mediatorUserIds: [U.id],
       awaitingAcceptance: false,
     });
     expect(recordFacts(samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000003'))).toEqual({});

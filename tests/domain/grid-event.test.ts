@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { type GridEventBody, gridEventBodySchema } from '../../src/domain/grid-event';
 
 const PHOTO = 'b'.repeat(64);
-const DEPT = '0190a5d2-7a3b-7c4d-8e9f-0000000000d9';
+const DEPT = 'dachang-zhifa';
 
 const reported = (overrides: Partial<GridEventBody> = {}): GridEventBody => ({
   title: '消防通道被电动车堵塞',
@@ -16,6 +16,7 @@ const reported = (overrides: Partial<GridEventBody> = {}): GridEventBody => ({
   scale: 'minor',
   photoIds: [PHOTO],
   handlingMode: 'reportUp',
+  reportedBy: 'demo-hb-grid01',
   reportedLevel: 'grid',
   handlingLevel: 'grid',
   flowLogs: [],

@@ -3,6 +3,7 @@
  * stays out of the home screen's first chunk). record-envelope.ts builds the record union from it.
  */
 import { disputeBodySchema } from '../dispute';
+import { gridEventBodySchema } from '../grid-event';
 import { patrolBodySchema } from '../patrol';
 import type { RecordKind } from '../record-kinds';
 import { rentalHouseBodySchema } from '../rental-house';
@@ -12,5 +13,6 @@ export const BODY_SCHEMAS = {
   patrol: patrolBodySchema,
   rentalInspection: rentalInspectionBodySchema,
   dispute: disputeBodySchema,
+  gridEvent: gridEventBodySchema,
   rentalHouse: rentalHouseBodySchema,
 } as const satisfies Record<RecordKind, unknown>;

@@ -6,6 +6,7 @@
 import type { GridRecord } from '../record-envelope';
 import { RECORD_KINDS, type RecordKind } from '../record-kinds';
 import { disputeKind } from './dispute';
+import { gridEventKind } from './grid-event';
 import type { KindDefinition, KindRules } from './kind-definition';
 import { patrolKind } from './patrol';
 import { rentalHouseKind } from './rental-house';
@@ -15,6 +16,7 @@ export const KINDS: { readonly [K in RecordKind]: KindDefinition<K> } = {
   patrol: patrolKind,
   rentalInspection: rentalInspectionKind,
   dispute: disputeKind,
+  gridEvent: gridEventKind,
   rentalHouse: rentalHouseKind,
 };
 

@@ -59,7 +59,7 @@ async function decide(db: Kysely<Database>, revealer: Revealer, entry: RevealEnt
   const { user } = revealer;
   if (
     !user.scope.gridIds.includes(record.gridId) ||
-    !canRead(user.role, record.kind, recordFacts(record), user.id)
+    !canRead(user.role, record.kind, recordFacts(record), user)
   ) {
     return rejected(entry, 'forbidden', `Record ${entry.recordId} is not readable by you`);
   }

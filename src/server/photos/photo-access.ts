@@ -33,7 +33,7 @@ export async function canReadPhoto(
 export function mayReadPhoto(user: SessionUser, uploaded: boolean, proving: Iterable<GridRecord>): boolean {
   if (uploaded) return true;
   for (const record of proving) {
-    if (canRead(user.role, record.kind, recordFacts(record), user.id)) return true;
+    if (canRead(user.role, record.kind, recordFacts(record), user)) return true;
   }
   return false;
 }

@@ -59,7 +59,7 @@ export function pullRoute(deps: AppDeps): Hono<AppEnv> {
     const removed: string[] = [];
     const grids = new Set(user.scope.gridIds);
     for (const record of changes) {
-      if (grids.has(record.gridId) && canRead(user.role, record.kind, recordFacts(record), user.id))
+      if (grids.has(record.gridId) && canRead(user.role, record.kind, recordFacts(record), user))
         readable.push(record);
       else removed.push(record.id);
     }

@@ -130,8 +130,8 @@ export function decideMutation(pusher: Pusher, parsed: ParsedMutation, view: Bat
   // Both versions: a role must not write a record out of its reach, nor into it.
   const role = pusher.user.role;
   if (
-    !canWrite(role, record.kind, recordFacts(record), pusher.user.id) ||
-    (existing && !canWrite(role, existing.kind, recordFacts(existing), pusher.user.id))
+    !canWrite(role, record.kind, recordFacts(record), pusher.user) ||
+    (existing && !canWrite(role, existing.kind, recordFacts(existing), pusher.user))
   ) {
     return answer(
       rejected(mutation, 'forbidden', `The role ${role} may not write this ${record.kind} record`),
