@@ -14,7 +14,8 @@ import { ROLES } from '../../src/domain/roles';
 import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
 
 /** The user asking. */
-const U = { id: 'user-1' };
+// Bound to a department, so the department rules have someone to grant to.
+const U = { id: 'user-1', departmentId: 'dachang-zhifa' };
 
 /** Every fact combination a rule may look at. */
 const ALL_FACTS: RecordFacts[] = [
@@ -27,7 +28,12 @@ const ALL_FACTS: RecordFacts[] = [
   { riskLevel: 'yellow', mediatorUserIds: [U.id], awaitingAcceptance: false },
   { riskLevel: 'yellow', mediatorUserIds: ['someone-else'], awaitingAcceptance: false },
   { riskLevel: 'yellow', mediatorUserIds: [], awaitingAcceptance: true },
+  { departmentId: 'dachang-zhifa', eventCategory: 'safetyHazard' },
+  { departmentId: undefined, eventCategory: 'dispute' },
+  { departmentId: 'dachang-police', eventCategory: 'publicSecurity' },
 ];
+
+const ZHIFA = { id: 'demo-hb-enforce', departmentId: 'dachang-zhifa' };
 
 const GRID_WORK_ROLES = [
   'fullTimeGridWorker',
@@ -59,7 +65,7 @@ describe('access rules', () => {
   });
 
   it('shows law enforcement only rental inspections with a hazard handed to them (交办)', () => {
-    expect(readableKinds('lawEnforcement')).toEqual(['rentalInspection']);
+    expect(readableKinds('lawEnforcement')).toEqual(['rentalInspection', 'gridEvent']);
     const handed = { hazardFound: true, referredToLawEnforcement: true };
     expect(canRead('lawEnforcement', 'rentalInspection', handed, U)).toBe(true);
     expect(canWrite('lawEnforcement', 'rentalInspection', handed, U)).toBe(true);
@@ -71,8 +77,24 @@ describe('access rules', () => {
     expect(canRead('lawEnforcement', 'patrol', {}, U)).toBe(false);
   });
 
-  it.each(['mediator', 'politicalLegalGridWorker'])('gives %s disputes and nothing else', (role) => {
-    expect(readableKinds(role)).toEqual(['dispute']);
+  it.each(['lawEnforcement', 'departmentStaff'])('gives %s the events dispatched to its department only', (role) => {
+    const event = (departmentId: string | undefined) => ({ departmentId, eventCategory: 'safetyHazard' });
+    for (const check of [canRead, canWrite]) {
+      expect(check(role, 'gridEvent', event('dachang-zhifa'), ZHIFA)).toBe(true);
+      expect(check(role, 'gridEvent', event('dachang-police'), ZHIFA)).toBe(false);
+      expect(check(role, 'gridEvent', event(undefined), ZHIFA)).toBe(false);
+      // An account bound to no department matches no event, not even one with no department.
+      expect(check(role, 'gridEvent', event(undefined), { id: 'demo-x' })).toBe(false);
+      expect(check(role, 'gridEvent', event(''), { id: 'demo-x', departmentId: '' })).toBe(false);
+    }
+    expect(readableKinds('departmentStaff')).toEqual(['gridEvent']);
+  });
+
+  it.each(['mediator', 'politicalLegalGridWorker'])('gives %s disputes and dispute events, nothing else', (role) => {
+    expect(readableKinds(role)).toEqual(['dispute', 'gridEvent']);
+    const event = (eventCategory: string) => ({ eventCategory });
+    expect(canWrite(role, 'gridEvent', event('dispute'), U)).toBe(true);
+    expect(canRead(role, 'gridEvent', event('safetyHazard'), U)).toBe(false);
     for (const kind of ['patrol', 'rentalHouse', 'rentalInspection'] as const) {
       for (const facts of ALL_FACTS) {
         expect(canRead(role, kind, facts, U)).toBe(false);
@@ -137,7 +159,7 @@ describe('access rules', () => {
       schemaVersion: 3,
       body: {},
     };
-    const foreign = { ...samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000004'), kind: 'gridEvent', body: {} };
+    const foreign = { ...samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000004'), kind: 'streetLamp', body: {} };
     for (const record of [newer, foreign] as unknown as GridRecord[]) {
       const facts = recordFacts(record);
       expect(facts).toEqual({ unknownShape: true });

@@ -25,7 +25,7 @@ describe('reading a pulled change by its envelope', () => {
   });
 
   it('keeps a kind it does not know, and a newer body version, whole for a newer app', () => {
-    const event = { ...samplePatrol(ID), kind: 'gridEvent', schemaVersion: 1, body: { title: '井盖缺失' } };
+    const event = { ...samplePatrol(ID), kind: 'streetLamp', schemaVersion: 1, body: { title: '井盖缺失' } };
     const future = {
       ...samplePatrol(ID),
       schemaVersion: RECORD_SCHEMA_VERSION + 1,
@@ -46,7 +46,7 @@ describe('reading a pulled change by its envelope', () => {
   });
 
   it('calls unreadable a change whose envelope is broken, whatever its kind', () => {
-    const event = { ...samplePatrol(ID), kind: 'gridEvent', schemaVersion: 1, body: {} };
+    const event = { ...samplePatrol(ID), kind: 'streetLamp', schemaVersion: 1, body: {} };
     for (const broken of [
       { ...event, kind: '' },
       { ...event, kind: 7 },

@@ -65,6 +65,20 @@ const MULTILINE = new Set([
   'body.hazards.0.feedback',
   'body.hazards.0.rechecks.0.note',
   'entries.0.reasonNote',
+  'body.description',
+  'body.selfResolvedNote',
+  'body.handlingNote',
+  'body.rejectReason',
+  'body.flowLogs.0.opinion',
+  'body.evaluation.comment',
+]);
+
+/** Ids and codes: their pattern refuses anything unsafe, with the pattern's own message. */
+const CODES = new Set([
+  'record: gridId',
+  'record: body.categoryL2',
+  'record: body.departmentId',
+  'record: body.flowLogs.0.departmentId',
 ]);
 
 /** Never shown, so anything printable goes (bidi marks too); control characters do not. */
@@ -102,7 +116,7 @@ describe('unsafe characters in texts', () => {
     const other: string[] = [];
     for (const [path, leaf] of leaves) {
       // Ids, phones, codes: their shape refuses it (a grid id's pattern accepts `abcd`).
-      if (!z.safeParse(leaf, 'abcd').success || path === PASSWORD || path === 'record: gridId') continue;
+      if (!z.safeParse(leaf, 'abcd').success || path === PASSWORD || CODES.has(path)) continue;
       const parsed = z.safeParse(leaf, 'ab\u202ecd');
       const messages = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
       if (!messages.some((m) => m === UNSAFE_TEXT_MESSAGE || m === UNSAFE_MULTILINE_TEXT_MESSAGE))
