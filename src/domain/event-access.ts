@@ -89,6 +89,13 @@ export interface EventHolding {
   reportedBy: string;
 }
 
+/** What else `actionsFor` reads, to leave out steps the state machine would refuse whatever is typed. */
+export interface EventStanding {
+  reportedLevel: EventLevel;
+  urgent: boolean;
+  extensionPending: boolean;
+}
+
 const HELD_BY_DEPARTMENT: readonly GridEventStatus[] = ['assigned', 'processing'];
 
 function isParty(party: Party, actor: EventActor, event: EventHolding): boolean {
@@ -132,9 +139,36 @@ export function mayReport(role: string): boolean {
   return REPORTING_ROLES.includes(role);
 }
 
-/** The actions `actor` may take now: the status allows them and the table names the actor. */
-export function actionsFor(actor: EventActor, event: EventHolding): GridEventEventType[] {
-  return allowedGridEventEvents(event.status).filter((action) =>
-    mayTakeAction(actor, action, event, action === 'supervise' ? 'normal' : undefined),
+/**
+ * The actions `actor` may take now: the status allows them, the table names the actor, and nothing
+ * about the event already rules them out (回退 of an event reported at its level, 上报 above the
+ * street, 加急 twice, a second extension while one waits, approving none).
+ */
+export function actionsFor(
+  actor: EventActor,
+  event: EventHolding,
+  standing?: EventStanding,
+): GridEventEventType[] {
+  const heldByDepartment = HELD_BY_DEPARTMENT.includes(event.status);
+  const ruledOut = (action: GridEventEventType): boolean => {
+    if (!standing) return false;
+    switch (action) {
+      case 'return':
+        return !heldByDepartment && event.level === standing.reportedLevel;
+      case 'escalate':
+        return event.level === 'street';
+      case 'urge':
+        return standing.urgent;
+      case 'requestExtension':
+        return standing.extensionPending;
+      case 'approveExtension':
+        return !standing.extensionPending;
+      default:
+        return false;
+    }
+  };
+  return allowedGridEventEvents(event.status).filter(
+    (action) =>
+      mayTakeAction(actor, action, event, action === 'supervise' ? 'normal' : undefined) && !ruledOut(action),
   );
 }

@@ -2,72 +2,48 @@
  * Whether a change to a 上报事件 is one the workflow allows (issue 12 §3, §4, §7). The server runs it
  * on every pushed event, against what it holds now, after any merge:
  *
- *   new event?  ──▶ reported by the pusher, at the level it is held at, from `reported`
- *   old entries of the flow log kept, unchanged, in order? ──no──▶ flowLogs
- *   each new entry, in order, from the status the server holds:
- *     the actor may take the action (event-access.ts)? ──no──▶ notYours
+ *   new event? ──▶ reported by the pusher, held at the level it was reported at, no server clock
+ *   the flow log's recorded entries kept, unchanged? ──no──▶ flowLogs
+ *   each new entry, in order, re-taken from the body the server holds (event-steps.ts):
+ *     the actor may take it (event-access.ts)? ──no──▶ notYours
  *     a dispatch to a department of the event's street? ──no──▶ departmentOutOfReach
  *     the state machine allows it with its data (event-workflow.ts)? ──no──▶ its refusal
- *     its from/to status and level are what the replay gives? ──no──▶ flowLogs
- *   the body ends where the replay ended (status, level, department, deadline, card, 加急,
- *   extensions), and the fields a step owns changed only with that step? ──no──▶ the field
+ *     the entry is the one re-taking it writes? ──no──▶ flowLogs
+ *   every field a step owns (status, level, department, deadline, card, 加急, notes, extensions,
+ *   evaluation) is what the re-taken steps left? ──no──▶ the field
  *   the server's clock untouched by a device? ──no──▶ clock
  *
- * So two people acting at once cannot both win: the second 受理 replays onto `accepted` and is
- * refused; a 结案 merged after a 回退 replays onto `accepted` and is refused. The server answers a
+ * So two people acting at once cannot both win: the second 受理 is re-taken on `accepted` and
+ * refused; a 结案 merged after a 回退 is re-taken on `accepted` and refused. The server answers a
  * refused merge with `conflict`, and a refused change of the current revision with `validation`.
  */
-import { type EventActor, mayTakeAction, SUPERVISION_ACTOR_ID } from './event-access';
-import {
-  type EventLevel,
-  type GridEventEvent,
-  type GridEventRefusal,
-  type GridEventStatus,
-  levelAfter,
-  transitionGridEvent,
-} from './event-workflow';
+import { type EventActor, SUPERVISION_ACTOR_ID } from './event-access';
+import { type EventStepRefusal, type FlowLog, takeEventStep } from './event-steps';
+import type { GridEventEvent, GridEventRefusal } from './event-workflow';
 import type { GridEventBody } from './grid-event';
+import { deepEqual as same } from './merge';
 
-type FlowLog = GridEventBody['flowLogs'][number];
-
-export type EventChangeRefusal =
-  | GridEventRefusal
-  | 'notYours'
-  | 'departmentOutOfReach'
-  | 'flowLogs'
-  | 'fieldWithoutStep'
-  | 'clock';
+export type EventChangeRefusal = EventStepRefusal | 'flowLogs' | 'fieldWithoutStep' | 'clock';
 
 export type EventChangeCheck =
   | { ok: true }
   | { ok: false; path: string; reason: EventChangeRefusal; message: string };
 
-/** The body fields only a workflow step may change, and the steps that own them. */
-const STEP_FIELDS = {
-  status: undefined,
-  handlingLevel: ['escalate', 'return'],
-  departmentId: ['assign'],
-  deadline: ['assign'],
-  supervision: ['supervise'],
-  urgent: ['urge'],
-  handlingNote: ['complete'],
-  rejectReason: ['reject'],
-  selfResolvedNote: ['selfResolve'],
-  evaluation: ['evaluate'],
-  extensions: ['requestExtension', 'approveExtension'],
-} as const satisfies Partial<Record<keyof GridEventBody, readonly FlowLog['action'][] | undefined>>;
-
-interface Replay {
-  status: GridEventStatus;
-  level: EventLevel;
-  departmentId: string | undefined;
-  deadline: string | undefined;
-  urgent: boolean;
-  supervision: GridEventBody['supervision'];
-  pending: number;
-  requested: number;
-  approved: number;
-}
+/** The body fields only a workflow step may set. */
+const STEP_FIELDS = [
+  'status',
+  'handlingMode',
+  'handlingLevel',
+  'departmentId',
+  'deadline',
+  'supervision',
+  'urgent',
+  'handlingNote',
+  'rejectReason',
+  'selfResolvedNote',
+  'evaluation',
+  'extensions',
+] as const satisfies readonly (keyof GridEventBody)[];
 
 const MESSAGES: Record<EventChangeRefusal, string> = {
   notAllowed: 'This step is not possible in the status the event is in now',
@@ -108,7 +84,9 @@ function eventOf(log: FlowLog): GridEventEvent {
     case 'assign':
       return { type: 'assign', departmentId: log.departmentId ?? '', deadline: log.deadline ?? '' };
     case 'verify':
-      return { type: 'verify', passed: log.passed === true, reason: text };
+      return log.passed === true
+        ? { type: 'verify', passed: true }
+        : { type: 'verify', passed: false, reason: text };
     case 'requestExtension':
       return { type: 'requestExtension', days: log.days ?? 0, reason: text };
     case 'evaluate':
@@ -124,172 +102,106 @@ function eventOf(log: FlowLog): GridEventEvent {
   }
 }
 
-function startOf(before: GridEventBody | undefined, after: GridEventBody): Replay {
-  const from = before ?? after;
-  const extensions = before?.extensions ?? [];
+/** A new event as it is before any step: reported, at its level, none of a step's fields set. */
+function asReported(after: GridEventBody): GridEventBody {
+  const {
+    departmentId: _department,
+    deadline: _deadline,
+    supervision: _supervision,
+    handlingNote: _handlingNote,
+    rejectReason: _rejectReason,
+    selfResolvedNote: _selfResolvedNote,
+    evaluation: _evaluation,
+    extensions: _extensions,
+    clock: _clock,
+    ...rest
+  } = after;
   return {
-    status: before?.status ?? 'reported',
-    level: before?.handlingLevel ?? after.reportedLevel,
-    departmentId: before?.departmentId,
-    deadline: before?.deadline,
-    urgent: before === undefined ? after.urgent === true : from.urgent === true,
-    supervision: before?.supervision,
-    pending: extensions.filter((extension) => extension.approvedAt === undefined).length,
-    requested: extensions.length,
-    approved: extensions.filter((extension) => extension.approvedAt !== undefined).length,
+    ...rest,
+    status: 'reported',
+    handlingMode: 'reportUp',
+    handlingLevel: after.reportedLevel,
+    flowLogs: [],
   };
 }
 
-function apply(replay: Replay, log: FlowLog, next: GridEventStatus): Replay {
-  const state = { ...replay, status: next };
-  switch (log.action) {
-    case 'assign':
-      return { ...state, departmentId: log.departmentId, deadline: log.deadline };
-    case 'escalate':
-      return { ...state, level: levelAfter(replay.level, 'up') };
-    case 'return':
-      // A department hands it back to its dispatcher; a dispatcher sends it back down a level.
-      return replay.status === 'assigned' || replay.status === 'processing'
-        ? state
-        : { ...state, level: levelAfter(replay.level, 'down') };
-    case 'urge':
-      return { ...state, urgent: true };
-    case 'supervise':
-      return { ...state, supervision: log.supervision };
-    case 'requestExtension':
-      return { ...state, pending: replay.pending + 1, requested: replay.requested + 1 };
-    case 'approveExtension':
-      return { ...state, pending: replay.pending - 1, approved: replay.approved + 1 };
-    default:
-      return state;
-  }
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * Whether `actor` may turn `before` (undefined for a new event) into `after` at `now`: every new flow
- * log entry a legal step they may take, and the body where those steps lead.
- */
 export interface EventChangeContext {
   now: Date;
   /** The departments of the event's street: a dispatch goes to one of them or is refused. */
   departmentIds: ReadonlySet<string>;
 }
 
+/**
+ * Whether `actor` may turn `before` (undefined for a new event) into `after` at `now`: every new flow
+ * log entry a step they may take, and the body where those steps lead.
+ */
 export function checkEventChange(
   before: GridEventBody | undefined,
   after: GridEventBody,
   actor: EventActor,
   { now, departmentIds }: EventChangeContext,
 ): EventChangeCheck {
-  const serverActs = actor.id === SUPERVISION_ACTOR_ID;
   if (before === undefined) {
     if (after.reportedBy !== actor.id)
       return refuse('reportedBy', 'notYours', 'an event is reported by its pusher');
-    if (after.handlingLevel !== after.reportedLevel) return refuse('handlingLevel', 'fieldWithoutStep');
     if (after.clock !== undefined) return refuse('clock', 'clock');
   } else {
     if (after.reportedBy !== before.reportedBy) return refuse('reportedBy', 'fieldWithoutStep');
-    if (!serverActs && !same(after.clock, before.clock)) return refuse('clock', 'clock');
+    if (actor.id !== SUPERVISION_ACTOR_ID && !same(after.clock, before.clock))
+      return refuse('clock', 'clock');
   }
 
   const kept = before?.flowLogs ?? [];
-  const keptIds = new Set(kept.map((log) => log.id));
   const afterById = new Map(after.flowLogs.map((log) => [log.id, log]));
   for (const log of kept) {
     if (!same(afterById.get(log.id), log))
       return refuse('flowLogs', 'flowLogs', 'a recorded step was changed');
   }
+  const keptIds = new Set(kept.map((log) => log.id));
   const added = after.flowLogs.filter((log) => !keptIds.has(log.id));
 
-  let replay = startOf(before, after);
+  let replayed = before ?? asReported(after);
+  const handover = before === undefined && after.hazardId !== undefined;
   for (const log of added) {
-    const holding = {
-      status: replay.status,
-      level: replay.level,
-      departmentId: replay.departmentId,
-      reportedBy: after.reportedBy,
-    };
     if (log.by !== actor.id) return refuse('flowLogs', 'notYours', 'a step is recorded by who took it');
-    // A rental hazard handed over (交办) on inspection is dispatched by the inspector as it is reported.
-    const handover =
-      before === undefined &&
-      after.hazardId !== undefined &&
-      (log.action === 'accept' || log.action === 'assign');
-    if (!handover && !mayTakeAction(actor, log.action, holding, log.supervision))
-      return refuse('status', 'notYours', log.action);
-    if (log.action === 'assign' && log.departmentId !== undefined && !departmentIds.has(log.departmentId))
-      return refuse('departmentId', 'departmentOutOfReach', log.departmentId);
-    const outcome = transitionGridEvent(replay.status, eventOf(log), {
-      now,
-      level: replay.level,
-      reportedLevel: after.reportedLevel,
-      urgent: replay.urgent,
-      extensionPending: replay.pending > 0,
-      supervision: replay.supervision,
-    });
-    if (!outcome.ok) return refuse(pathOf(outcome.reason), outcome.reason, log.action);
-    const next = apply(replay, log, outcome.state);
-    if (log.fromStatus !== replay.status || log.toStatus !== next.status)
-      return refuse(
-        'flowLogs',
-        'flowLogs',
-        `${log.action} is recorded as ${log.fromStatus} → ${log.toStatus}`,
-      );
-    if ((log.fromLevel ?? replay.level) !== replay.level || (log.toLevel ?? next.level) !== next.level)
-      return refuse('flowLogs', 'flowLogs', `${log.action} is recorded at another level`);
-    replay = next;
+    const step = {
+      event: eventOf(log),
+      logId: log.id,
+      at: log.at,
+      byName: log.byName,
+      comment: after.evaluation?.comment,
+    };
+    const taken = takeEventStep(replayed, actor, step, { now, departmentIds, handover });
+    if (!taken.ok) return refuse(pathOf(taken.reason), taken.reason, log.action);
+    if (!same(taken.log, log))
+      return refuse('flowLogs', 'flowLogs', `${log.action} is not recorded as taken`);
+    replayed = taken.body;
   }
-
-  const ended: [string, unknown, unknown][] = [
-    ['status', after.status, replay.status],
-    ['handlingLevel', after.handlingLevel, replay.level],
-    ['departmentId', after.departmentId, replay.departmentId],
-    ['deadline', after.deadline, replay.deadline],
-    ['supervision', after.supervision, replay.supervision],
-    ['urgent', after.urgent === true, replay.urgent],
-  ];
-  for (const [path, value, expected] of ended) {
-    if (value !== expected) return refuse(path, 'fieldWithoutStep');
-  }
-  const extensions = after.extensions ?? [];
-  const approved = extensions.filter((extension) => extension.approvedAt !== undefined).length;
-  if (extensions.length !== replay.requested || approved !== replay.approved)
-    return refuse('extensions', 'fieldWithoutStep');
-
-  if (before !== undefined) {
-    const actions = new Set(added.map((log) => log.action));
-    for (const [field, owners] of Object.entries(STEP_FIELDS)) {
-      if (owners === undefined) continue;
-      const key = field as keyof GridEventBody;
-      if (!same(before[key], after[key]) && !owners.some((owner: FlowLog['action']) => actions.has(owner)))
-        return refuse(field, 'fieldWithoutStep');
-    }
+  for (const field of STEP_FIELDS) {
+    // 加急 unset and `false` are the same; every other field is compared as stored.
+    const [value, expected] =
+      field === 'urgent'
+        ? [after.urgent === true, replayed.urgent === true]
+        : [after[field], replayed[field]];
+    if (!same(value, expected)) return refuse(field, 'fieldWithoutStep');
   }
   return { ok: true };
 }
 
-/** The body field a refusal of the state machine is about, for the form to mark. */
-function pathOf(reason: GridEventRefusal): string {
-  switch (reason) {
-    case 'reasonRequired':
-    case 'noteRequired':
-      return 'flowLogs';
-    case 'departmentRequired':
-      return 'departmentId';
-    case 'deadlineInvalid':
-    case 'deadlineInPast':
-      return 'deadline';
-    case 'extensionDaysInvalid':
-    case 'extensionPending':
-    case 'noExtensionPending':
-      return 'extensions';
-    case 'alreadyUrgent':
-      return 'urgent';
-    case 'supervisionNotHigher':
-      return 'supervision';
-    default:
-      return 'status';
-  }
+/** The body field a refusal is about, for the form to mark. */
+function pathOf(reason: EventStepRefusal): string {
+  const paths: Partial<Record<GridEventRefusal | EventStepRefusal, string>> = {
+    reasonRequired: 'flowLogs',
+    noteRequired: 'flowLogs',
+    departmentRequired: 'departmentId',
+    departmentOutOfReach: 'departmentId',
+    deadlineInvalid: 'deadline',
+    deadlineInPast: 'deadline',
+    extensionDaysInvalid: 'extensions',
+    extensionPending: 'extensions',
+    noExtensionPending: 'extensions',
+    alreadyUrgent: 'urgent',
+    supervisionNotHigher: 'supervision',
+  };
+  return paths[reason] ?? 'status';
 }
