@@ -60,6 +60,34 @@ export interface StepClock {
   card: EventCard;
 }
 
+/** The last days of a step begun on `startDay`: 70% of the yellow limit, the yellow, the red. */
+function stepDays(
+  startDay: string,
+  step: EventStep,
+  limits: EventTimeLimits,
+  extensionDays: number,
+): { warnDay: string; yellowDay: string; redDay: string } {
+  const yellowLimit = limits[step].yellow + extensionDays;
+  return {
+    warnDay: addWorkingDays(startDay, Math.ceil(EARLY_WARNING_SHARE * yellowLimit)),
+    yellowDay: addWorkingDays(startDay, yellowLimit),
+    redDay: addWorkingDays(startDay, limits[step].red + extensionDays),
+  };
+}
+
+/** Where `now` stands against a step's days. */
+function standingAt(
+  days: { warnDay: string; yellowDay: string; redDay: string },
+  now: Date,
+): { workingDaysLeft: number; warn: boolean; card: EventCard } {
+  const today = localDayOf(now);
+  const { yellowDay, redDay } = days;
+  const workingDaysLeft =
+    today <= yellowDay ? workingDaysBetween(today, yellowDay) : -workingDaysBetween(yellowDay, today);
+  const card: EventCard = today > redDay ? 'red' : today > yellowDay ? 'yellow' : 'none';
+  return { workingDaysLeft, warn: today >= days.warnDay, card };
+}
+
 /**
  * The clock of the step `status` waits on, started at `stepStartedAt`, with `extensionDays`
  * approved; undefined for a finished event.
@@ -73,16 +101,8 @@ export function stepClock(
 ): StepClock | undefined {
   const step = EVENT_STEP_OF[status];
   if (step === undefined) return undefined;
-  const start = localDayOf(stepStartedAt);
-  const today = localDayOf(now);
-  const yellowLimit = limits[step].yellow + extensionDays;
-  const yellowDay = addWorkingDays(start, yellowLimit);
-  const redDay = addWorkingDays(start, limits[step].red + extensionDays);
-  const used = workingDaysBetween(start, today);
-  const workingDaysLeft =
-    today <= yellowDay ? workingDaysBetween(today, yellowDay) : -workingDaysBetween(yellowDay, today);
-  const card: EventCard = today > redDay ? 'red' : today > yellowDay ? 'yellow' : 'none';
-  return { step, yellowDay, redDay, workingDaysLeft, warn: used >= EARLY_WARNING_SHARE * yellowLimit, card };
+  const days = stepDays(localDayOf(stepStartedAt), step, limits, extensionDays);
+  return { step, yellowDay: days.yellowDay, redDay: days.redDay, ...standingAt(days, now) };
 }
 
 /** A street's own limits, per level-one category and step (admin CLI); the defaults fill the rest. */
@@ -155,18 +175,8 @@ export function clockForEvent(
   const step = EVENT_STEP_OF[event.status];
   if (step === undefined) return undefined;
   const start = eventStepStart(event);
-  const extension = approvedExtensionDays(event);
-  const startDay = localDayOf(new Date(start.at));
-  const yellowLimit = limits[step].yellow + extension;
-  return {
-    stepKey: start.key,
-    step,
-    startedAt: start.at,
-    // The working day on which 70% of the yellow limit has passed.
-    warnDay: addWorkingDays(startDay, Math.ceil(EARLY_WARNING_SHARE * yellowLimit)),
-    yellowDay: addWorkingDays(startDay, yellowLimit),
-    redDay: addWorkingDays(startDay, limits[step].red + extension),
-  };
+  const days = stepDays(localDayOf(new Date(start.at)), step, limits, approvedExtensionDays(event));
+  return { stepKey: start.key, step, startedAt: start.at, ...days };
 }
 
 /**
@@ -185,17 +195,5 @@ export function syncedClock(event: ClockedEvent, now: Date): StepClockView | und
   const clock = event.clock;
   if (clock === undefined || EVENT_STEP_OF[event.status] === undefined) return undefined;
   if (clock.stepKey !== eventStepStart(event).key) return undefined;
-  const today = localDayOf(now);
-  const workingDaysLeft =
-    today <= clock.yellowDay
-      ? workingDaysBetween(today, clock.yellowDay)
-      : -workingDaysBetween(clock.yellowDay, today);
-  const card: EventCard = today > clock.redDay ? 'red' : today > clock.yellowDay ? 'yellow' : 'none';
-  return {
-    step: clock.step,
-    workingDaysLeft,
-    warn: today >= clock.warnDay,
-    card,
-    yellowDay: clock.yellowDay,
-  };
+  return { step: clock.step, yellowDay: clock.yellowDay, ...standingAt(clock, now) };
 }

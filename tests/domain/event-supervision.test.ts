@@ -4,7 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EVENT_CATEGORIES, isKnownCategory } from '../../src/domain/event-categories';
-import { DEFAULT_EVENT_TIME_LIMITS, EVENT_STEP_OF, stepClock } from '../../src/domain/event-supervision';
+import {
+  type ClockedEvent,
+  clockForEvent,
+  DEFAULT_EVENT_TIME_LIMITS,
+  EVENT_STEP_OF,
+  eventStepStart,
+  eventTimeLimits,
+  stepClock,
+  syncedClock,
+} from '../../src/domain/event-supervision';
 import { GRID_EVENT_STATUSES, isOpenEvent } from '../../src/domain/event-workflow';
 
 const at = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`);
@@ -66,5 +75,114 @@ describe('event categories', () => {
     expect(isKnownCategory('safetyHazard', 'elevator', { safetyHazard: ['elevator'] })).toBe(true);
     expect(isKnownCategory('noSuchCategory', 'eBike')).toBe(false);
     expect(isKnownCategory('toString', 'eBike')).toBe(false);
+  });
+});
+
+describe('the step clock the server stamps and a device reads', () => {
+  const event = (overrides: Partial<ClockedEvent> = {}): ClockedEvent => ({
+    status: 'assigned',
+    reportedAt: '2026-09-29T01:00:00.000Z',
+    flowLogs: [
+      {
+        id: 'log-accept',
+        at: '2026-09-29T02:00:00.000Z',
+        action: 'accept',
+        fromStatus: 'reported',
+        toStatus: 'accepted',
+      },
+      {
+        id: 'log-assign',
+        at: '2026-09-30T02:00:00.000Z',
+        action: 'assign',
+        fromStatus: 'accepted',
+        toStatus: 'assigned',
+      },
+    ],
+    ...overrides,
+  });
+
+  it('starts the step at the entry that last handed the event over, not at a step that kept it', () => {
+    const processing = event({
+      status: 'processing',
+      flowLogs: [
+        ...event().flowLogs,
+        {
+          id: 'log-process',
+          at: '2026-10-08T02:00:00.000Z',
+          action: 'process',
+          fromStatus: 'assigned',
+          toStatus: 'processing',
+        },
+      ],
+    });
+    expect(eventStepStart(processing)).toEqual({ key: 'log-assign', at: '2026-09-30T02:00:00.000Z' });
+    expect(eventStepStart(event({ status: 'reported', flowLogs: [] }))).toEqual({
+      key: 'report',
+      at: '2026-09-29T01:00:00.000Z',
+    });
+  });
+
+  it('counts 办理 from 9-30 over 国庆 and the 10-10 make-up Saturday', () => {
+    const clock = clockForEvent(event(), DEFAULT_EVENT_TIME_LIMITS);
+    // Working days after 9-30: 10-08, 10-09, 10-10 (调休 Saturday), 10-12, 10-13 → yellow on 10-13.
+    expect(clock).toMatchObject({
+      stepKey: 'log-assign',
+      step: 'handle',
+      warnDay: '2026-10-12',
+      yellowDay: '2026-10-13',
+    });
+    // Red after 10 working days: …10-14, 10-15, 10-16, 10-19, 10-20.
+    expect(clock?.redDay).toBe('2026-10-20');
+    const stamped = { ...event(), clock };
+    expect(syncedClock(stamped, new Date('2026-10-05T04:00:00.000Z'))).toMatchObject({
+      workingDaysLeft: 5,
+      warn: false,
+      card: 'none',
+    });
+    expect(syncedClock(stamped, new Date('2026-10-12T04:00:00.000Z'))).toMatchObject({
+      warn: true,
+      card: 'none',
+    });
+    expect(syncedClock(stamped, new Date('2026-10-14T04:00:00.000Z'))).toMatchObject({
+      workingDaysLeft: -1,
+      card: 'yellow',
+    });
+    expect(syncedClock(stamped, new Date('2026-10-21T04:00:00.000Z'))?.card).toBe('red');
+  });
+
+  it('adds the extension days approved in this step, and a street’s own limits', () => {
+    const extended = event({ extensions: [{ days: 2, approvedAt: '2026-10-08T02:00:00.000Z' }] });
+    expect(clockForEvent(extended, DEFAULT_EVENT_TIME_LIMITS)?.yellowDay).toBe('2026-10-15');
+    const earlier = event({ extensions: [{ days: 2, approvedAt: '2026-09-29T03:00:00.000Z' }] });
+    expect(clockForEvent(earlier, DEFAULT_EVENT_TIME_LIMITS)?.yellowDay).toBe('2026-10-13');
+    const limits = eventTimeLimits({ safetyHazard: { handle: { yellow: 2, red: 4 } } }, 'safetyHazard');
+    expect(limits.accept).toEqual(DEFAULT_EVENT_TIME_LIMITS.accept);
+    expect(clockForEvent(event(), limits)).toMatchObject({ yellowDay: '2026-10-09', redDay: '2026-10-12' });
+    expect(eventTimeLimits({ safetyHazard: { handle: { yellow: 2, red: 4 } } }, 'cityEvent')).toEqual(
+      DEFAULT_EVENT_TIME_LIMITS,
+    );
+  });
+
+  it('shows no countdown for a step taken offline and not yet clocked by the server, nor for a finished event', () => {
+    const clock = clockForEvent(event(), DEFAULT_EVENT_TIME_LIMITS);
+    const handedOn = event({
+      status: 'processed',
+      clock,
+      flowLogs: [
+        ...event().flowLogs,
+        {
+          id: 'log-complete',
+          at: '2026-10-09T02:00:00.000Z',
+          action: 'complete',
+          fromStatus: 'processing',
+          toStatus: 'processed',
+        },
+      ],
+    });
+    expect(syncedClock(handedOn, new Date('2026-10-09T04:00:00.000Z'))).toBeUndefined();
+    expect(clockForEvent(event({ status: 'closed' }), DEFAULT_EVENT_TIME_LIMITS)).toBeUndefined();
+    expect(
+      syncedClock({ ...event({ status: 'closed' }), clock }, new Date('2026-10-09T04:00:00.000Z')),
+    ).toBeUndefined();
   });
 });
