@@ -53,6 +53,7 @@ export type PatrolRecord = RecordOfKind<'patrol'>;
 export type RentalInspectionRecord = RecordOfKind<'rentalInspection'>;
 export type DisputeRecord = RecordOfKind<'dispute'>;
 export type RentalHouseRecord = RecordOfKind<'rentalHouse'>;
+export type GridEventRecord = RecordOfKind<'gridEvent'>;
 
 /** The body schema of each kind, for forms that validate a body alone. */
 export const bodySchemaByKind = BODY_SCHEMAS;

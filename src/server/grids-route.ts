@@ -3,7 +3,7 @@ import { streetThresholds } from '../domain/street-thresholds';
 import { installStoredCalendar } from './admin/calendar-commands';
 import type { AppDeps, AppEnv } from './app-env';
 import { requireSession } from './auth/require-session';
-import { listGrids } from './db/orgs.repository';
+import { findDepartments, listGrids } from './db/orgs.repository';
 import { findStreetOverrides } from './db/street-settings.repository';
 
 /** `GET /grids`: the caller's grids as a GeoJSON FeatureCollection for the map. */
@@ -11,16 +11,17 @@ export function gridsRoute(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/grids', requireSession(deps), async (c) => {
     const grids = await listGrids(deps.db, c.get('session').user.scope.gridIds);
-    const overrides = await findStreetOverrides(
-      deps.db,
-      grids.flatMap((grid) => (grid.streetId === null ? [] : [grid.streetId])),
-    );
+    const streetIds = new Set(grids.flatMap((grid) => (grid.streetId === null ? [] : [grid.streetId])));
+    const overrides = await findStreetOverrides(deps.db, [...streetIds]);
     // The holiday schedules an admin loaded (the built-in years ship with the app): installed here
     // too, so this process counts on what it serves even when the CLI loaded it after the start.
     const calendar = await installStoredCalendar(deps);
+    // The 职能部门 of the caller's streets: where the app's 交办 step may send an event.
+    const departments = await findDepartments(deps.db, [...streetIds]);
     return c.json({
       type: 'FeatureCollection',
       calendar,
+      departments,
       features: grids.map((grid) => ({
         type: 'Feature',
         id: grid.id,

@@ -6,6 +6,7 @@ import type { RecordKind } from '../../src/domain/record-kinds';
 import { samplePng, sha256Hex } from '../support/photo-samples';
 import {
   sampleDispute,
+  sampleGridEvent,
   samplePatrol,
   sampleRentalHouse,
   sampleRentalInspection,
@@ -26,15 +27,27 @@ type Account = (typeof ACCOUNTS)[number];
 
 /** Whether each account may push a new sample record of each kind (a hazard inspection, a yellow dispute). */
 const WRITES: Record<Account, Record<RecordKind, boolean>> = {
-  'hb-grid01': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true },
-  'hb-leader': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true },
-  'hb-admin': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true },
-  'dc-admin': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true },
-  'hb-police': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true },
-  'hb-aux': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: false },
+  'hb-grid01': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true, gridEvent: true },
+  'hb-leader': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true, gridEvent: true },
+  'hb-admin': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true, gridEvent: true },
+  'dc-admin': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true, gridEvent: true },
+  'hb-police': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: true, gridEvent: true },
+  'hb-aux': { patrol: true, rentalHouse: true, rentalInspection: true, dispute: false, gridEvent: true },
   // An inspection of its own (not handed over by anyone) is not law enforcement's to make.
-  'hb-enforce': { patrol: false, rentalHouse: false, rentalInspection: false, dispute: false },
-  'hb-mediator': { patrol: false, rentalHouse: false, rentalInspection: false, dispute: true },
+  'hb-enforce': {
+    patrol: false,
+    rentalHouse: false,
+    rentalInspection: false,
+    dispute: false,
+    gridEvent: false,
+  },
+  'hb-mediator': {
+    patrol: false,
+    rentalHouse: false,
+    rentalInspection: false,
+    dispute: true,
+    gridEvent: false,
+  },
 };
 
 function sample(kind: RecordKind, userId: string): GridRecord {
@@ -42,6 +55,7 @@ function sample(kind: RecordKind, userId: string): GridRecord {
   if (kind === 'patrol') return samplePatrol(id, HUBIN_GRID_1, userId);
   if (kind === 'rentalInspection') return sampleRentalInspection(id, HUBIN_GRID_1, userId);
   if (kind === 'rentalHouse') return sampleRentalHouse(id, HUBIN_GRID_1, userId);
+  if (kind === 'gridEvent') return sampleGridEvent(id, HUBIN_GRID_1, userId);
   return sampleDispute(id, HUBIN_GRID_1, userId);
 }
 
@@ -126,13 +140,14 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
 
   it('lets community police see every kind in the community', async () => {
     const { changes } = await pullAll('hb-police');
-    expect(kindsOf(changes)).toEqual(['dispute', 'patrol', 'rentalHouse', 'rentalInspection']);
+    expect(kindsOf(changes)).toEqual(['dispute', 'gridEvent', 'patrol', 'rentalHouse', 'rentalInspection']);
   });
 
   it('lets auxiliary police and the admins see every kind', async () => {
     for (const account of ['hb-aux', 'hb-admin', 'dc-admin'] as const) {
       expect(kindsOf((await pullAll(account)).changes)).toEqual([
         'dispute',
+        'gridEvent',
         'patrol',
         'rentalHouse',
         'rentalInspection',
@@ -140,13 +155,16 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
     }
   });
 
-  it('shows law enforcement only the rental inspections with a hazard handed to them', async () => {
+  it('shows law enforcement the rental inspections with a hazard handed to them and its department’s events', async () => {
     const { changes } = await pullAll('hb-enforce');
     expect(changes.length).toBeGreaterThan(0);
-    expect(kindsOf(changes)).toEqual(['rentalInspection']);
+    expect(kindsOf(changes)).toEqual(['gridEvent', 'rentalInspection']);
+    const events = changes.filter((r) => r.kind === 'gridEvent');
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((r) => r.kind === 'gridEvent' && r.body.departmentId === 'dachang-zhifa')).toBe(true);
     const handed = (r: GridRecord) =>
       r.kind === 'rentalInspection' && r.body.hazards.some((h) => h.referredTo === 'lawEnforcement');
-    expect(changes.every(handed)).toBe(true);
+    expect(changes.filter((r) => r.kind === 'rentalInspection').every(handed)).toBe(true);
     const all = (await pullAll('dc-admin')).changes;
     expect(all.filter((r) => r.kind === 'rentalInspection' && !handed(r)).length).toBeGreaterThan(0);
   });
@@ -185,7 +203,7 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
 
   it.each(ACCOUNTS)('lets %s create exactly the kinds its role may write', async (account) => {
     const { user } = who[account];
-    for (const kind of ['patrol', 'rentalInspection', 'dispute'] as const) {
+    for (const kind of ['patrol', 'rentalInspection', 'dispute', 'gridEvent'] as const) {
       const result = await push(account, sample(kind, user.id));
       if (WRITES[account][kind]) {
         expect(result.status, `${account} ${kind}`).toBe('applied');
@@ -304,7 +322,7 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
     try {
       const reply = await server.pull(who['hb-mediator'].token, clientId, { cursor });
       expect(reply.body.reset).toBe(true);
-      expect(kindsOf(reply.body.changes)).toEqual(['dispute', 'patrol', 'rentalHouse', 'rentalInspection']);
+      expect(kindsOf(reply.body.changes)).toEqual(['dispute', 'gridEvent', 'patrol', 'rentalHouse', 'rentalInspection']);
     } finally {
       await server.db.updateTable('users').set({ role: 'mediator' }).where('id', '=', userId).execute();
     }

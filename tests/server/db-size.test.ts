@@ -60,7 +60,7 @@ describe.each(DIALECTS)('database size by table (%s)', (dialect) => {
         table,
       ).toHaveLength(1);
     const printedRows = (table: string) => Number(rows.find((m) => m[1] === table)?.[2]?.replaceAll(',', ''));
-    expect(printedRows('users')).toBe(11);
+    expect(printedRows('users')).toBe(15);
     expect(printedRows('records')).toBe(await server.count('records'));
     expect(printedRows('audit_log')).toBe(await server.count('audit_log'));
     expect(out).toMatch(

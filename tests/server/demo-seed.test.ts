@@ -19,6 +19,10 @@ const EXPECTED_USERNAMES = [
   'hb-aux',
   'hb-mediator',
   'hb-enforce',
+  'dc-police',
+  'dc-chengguan',
+  'dc-fire',
+  'hb-wuye',
   'hb-admin',
   'dc-admin',
   'tq-grid01',
@@ -37,6 +41,12 @@ describe('demo accounts', () => {
       roleLabel: '街道管理员',
       scopeLabel: '大厂街道',
     });
+    // A department account is shown by its department.
+    expect(DEMO_ACCOUNTS.find((a) => a.username === 'dc-police')).toMatchObject({
+      roleLabel: '职能部门人员',
+      scopeLabel: '大厂街道大厂派出所',
+    });
+    expect(DEMO_ACCOUNTS.find((a) => a.username === 'hb-enforce')?.scopeLabel).toBe('大厂街道大厂综合执法中队');
     expect(DEMO_ACCOUNTS.find((a) => a.username === 'tq-police')).toMatchObject({
       roleLabel: '社区民警',
       scopeLabel: '泰山街道铁桥社区',
@@ -58,7 +68,7 @@ describe.each(DIALECTS)('demo seed (%s)', (dialect) => {
       ['泰山街道', '顶山街道', '沿江街道', '大厂街道', '葛塘街道', '长芦街道', '盘城街道'].sort(),
     );
     for (const street of streets) {
-      const communities = orgs.filter((org) => org.parent_id === street.id);
+      const communities = orgs.filter((org) => org.parent_id === street.id && org.level === 'community');
       expect(communities.length).toBeGreaterThanOrEqual(2);
       expect(communities.length).toBeLessThanOrEqual(3);
       for (const community of communities) {

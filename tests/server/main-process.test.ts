@@ -77,7 +77,7 @@ describe('main.ts as a real process', () => {
     const lines = server.stdout().trim().split('\n');
     expect(lines[0]).toBe(`Gridkeeper listening on http://localhost:${port}`);
     expect(lines).toContain('demo account: hb-grid01 / demo123456 — 专职网格员 — 大厂街道湖滨社区第一网格');
-    expect(lines.filter((line) => line.startsWith('demo account: '))).toHaveLength(11);
+    expect(lines.filter((line) => line.startsWith('demo account: '))).toHaveLength(15);
     const response = await fetch(`http://localhost:${port}/api/health`);
     expect(await response.json()).toMatchObject({ ok: true });
   });

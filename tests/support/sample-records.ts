@@ -2,6 +2,7 @@
 import { NO_FINDINGS } from '../../src/domain/patrol';
 import type {
   DisputeRecord,
+  GridEventRecord,
   PatrolRecord,
   RentalHouseRecord,
   RentalInspectionRecord,
@@ -146,6 +147,33 @@ export function sampleRentalHouse(id: string, gridId = 'g1', userId = 'u1'): Ren
         },
       ],
       status: 'active',
+    },
+  };
+}
+
+/** A 上报事件 just reported at grid level by `userId` (a 安全隐患, so with its photo). */
+export function sampleGridEvent(id: string, gridId = 'g1', userId = 'u1'): GridEventRecord {
+  return {
+    ...envelope(id, gridId, userId),
+    kind: 'gridEvent',
+    body: {
+      title: '消防通道被电动车堵塞',
+      categoryL1: 'safetyHazard',
+      categoryL2: 'eBike',
+      description: '湖滨新寓5栋楼道口停放电动车6辆，堵塞消防通道',
+      reportedAt: AT,
+      source: 'patrol',
+      nature: 'individual',
+      scale: 'minor',
+      photoIds: ['b'.repeat(64)],
+      handlingMode: 'reportUp',
+      reportedBy: userId,
+      reportedLevel: 'grid',
+      handlingLevel: 'grid',
+      address: '湖滨新寓5栋',
+      location: { lngLat: [118.75, 32.22], accuracyM: 15, capturedAt: AT },
+      flowLogs: [],
+      status: 'reported',
     },
   };
 }

@@ -37,7 +37,12 @@ export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('session', {
       tokenHash,
       expiresAt: row.expiresAt,
-      user: await loadSessionUser(deps.db, { id: row.userId, name: row.name, role: row.role }),
+      user: await loadSessionUser(deps.db, {
+        id: row.userId,
+        name: row.name,
+        role: row.role,
+        department_id: row.departmentId,
+      }),
     });
     await next();
   };

@@ -106,3 +106,55 @@ export async function streetsOfGrids(
   for (const row of rows) streets.set(row.grid_id, row.id);
   return streets;
 }
+
+export interface DepartmentRow {
+  id: string;
+  name: string;
+  type: string;
+  streetId: string;
+}
+
+/** The departments (职能部门) of the given streets, by street then name. */
+export async function findDepartments(
+  db: Kysely<Database>,
+  streetIds: readonly string[],
+): Promise<DepartmentRow[]> {
+  if (streetIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('orgs')
+    .where('level', '=', 'department')
+    .where('parent_id', 'in', [...new Set(streetIds)])
+    .select(['id', 'name', 'department_type as type', 'parent_id as streetId'])
+    .orderBy('parent_id')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    type: row.type ?? '',
+    streetId: row.streetId ?? '',
+  }));
+}
+
+/** The department ids of each grid's street: where an event in that grid may be dispatched (交办). */
+export async function departmentIdsOfGrids(
+  db: Kysely<Database>,
+  gridIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const byGrid = new Map<string, Set<string>>();
+  if (gridIds.length === 0) return byGrid;
+  const rows = await db
+    .selectFrom('orgs as grid')
+    .innerJoin('orgs as community', 'community.id', 'grid.parent_id')
+    .innerJoin('orgs as department', 'department.parent_id', 'community.parent_id')
+    .where('grid.id', 'in', [...new Set(gridIds)])
+    .where('department.level', '=', 'department')
+    .select(['grid.id as gridId', 'department.id as departmentId'])
+    .execute();
+  for (const row of rows) {
+    const set = byGrid.get(row.gridId) ?? new Set<string>();
+    set.add(row.departmentId);
+    byGrid.set(row.gridId, set);
+  }
+  return byGrid;
+}

@@ -3,7 +3,7 @@
  * text, booleans are 0/1 integers, JSON documents are text.
  */
 
-export type OrgLevel = 'district' | 'street' | 'community' | 'grid';
+export type OrgLevel = 'district' | 'street' | 'community' | 'grid' | 'department';
 
 export interface OrgsTable {
   id: string;
@@ -12,6 +12,8 @@ export interface OrgsTable {
   name: string;
   /** GeoJSON Polygon as JSON text, grids only. */
   geometry: string | null;
+  /** A department's type (departments.ts); null for every other level. */
+  department_type?: string | null | undefined;
 }
 
 export interface UsersTable {
@@ -22,6 +24,8 @@ export interface UsersTable {
   password_hash: string;
   /** 1 for demo accounts, which may log in only in demo mode. */
   demo: number;
+  /** The department (orgs.id) an account of a department role is bound to. */
+  department_id?: string | null | undefined;
 }
 
 export interface UserAssignmentsTable {

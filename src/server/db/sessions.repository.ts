@@ -11,6 +11,7 @@ export interface SessionRow {
   name: string;
   role: string;
   demo: number;
+  departmentId?: string | null | undefined;
 }
 
 export async function insertSession(
@@ -44,6 +45,7 @@ export async function findSession(db: Kysely<Database>, tokenHash: string): Prom
       'users.name as name',
       'users.role as role',
       'users.demo as demo',
+      'users.department_id as departmentId',
     ])
     .executeTakeFirst();
 }

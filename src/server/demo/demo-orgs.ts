@@ -2,6 +2,7 @@
  * The demo org tree: Jiangbei New Area (江北新区, Nanjing), its 7 streets, 2–3 communities each and
  * 2–3 grids per community. Centres are near the real places; grids are small rectangles side by side.
  */
+import type { Department } from '../../domain/departments';
 import type { OrgsTable } from '../db/schema';
 
 export const DEMO_DISTRICT_ID = 'jiangbei';
@@ -95,6 +96,17 @@ export interface DemoCommunity {
   gridBoxes: Record<string, [number, number, number, number]>;
 }
 
+/** 职能部门 of the demo streets (departments.ts): the units events are dispatched to (交办). */
+export const DEMO_DEPARTMENTS: readonly Department[] = [
+  { id: 'dachang-zhifa', name: '大厂综合执法中队', type: 'lawEnforcement', streetId: 'dachang' },
+  { id: 'dachang-police', name: '大厂派出所', type: 'police', streetId: 'dachang' },
+  { id: 'dachang-chengguan', name: '大厂城管中队', type: 'cityManagement', streetId: 'dachang' },
+  { id: 'dachang-fire', name: '大厂消防救援站', type: 'fireRescue', streetId: 'dachang' },
+  { id: 'dachang-hubin-wuye', name: '湖滨物业服务中心', type: 'property', streetId: 'dachang' },
+  { id: 'taishan-zhifa', name: '泰山综合执法中队', type: 'lawEnforcement', streetId: 'taishan' },
+  { id: 'taishan-police', name: '泰山派出所', type: 'police', streetId: 'taishan' },
+];
+
 /** Street, community and grid id: `dachang`, `dachang-hubin`, `dachang-hubin-01`. */
 export function demoGridId(street: string, community: string, ordinal: number): string {
   return `${street}-${community}-${String(ordinal).padStart(2, '0')}`;
@@ -148,6 +160,16 @@ export function buildDemoOrgs(): { orgs: OrgsTable[]; communities: DemoCommunity
         gridBoxes,
       });
     }
+  }
+  for (const department of DEMO_DEPARTMENTS) {
+    orgs.push({
+      id: department.id,
+      parent_id: department.streetId,
+      level: 'department',
+      name: department.name,
+      geometry: null,
+      department_type: department.type,
+    });
   }
   return { orgs, communities };
 }

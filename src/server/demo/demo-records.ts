@@ -14,6 +14,7 @@ import {
   RECORD_SCHEMA_VERSION,
 } from '../../domain/record-envelope';
 import { DEMO_ACCOUNT_SEEDS, demoUserId } from './demo-accounts';
+import { buildDemoEvents } from './demo-event-records';
 import type { DemoCommunity } from './demo-orgs';
 import { daysAgo, demoUuid, type EnvelopeOf, pick, round6 } from './demo-record-parts';
 import { rentalHouse, rentalInspection } from './demo-rental-records';
@@ -125,6 +126,26 @@ export function buildDemoRecords(communities: readonly DemoCommunity[], now: Dat
       records.push(located(dispute(envelope, community, c + k, now), box, [0.6, 0.78]));
     }
   });
+  const eventEnvelope = (community: DemoCommunity, key: string, at: string, author: string) => ({
+    id: demoUuid(`${community.id}/${key}`),
+    gridId: community.gridIds[0] ?? '',
+    rev: 1,
+    createdAt: at,
+    createdBy: author,
+    updatedAt: at,
+    updatedBy: author,
+    deleted: false,
+    schemaVersion: RECORD_SCHEMA_VERSION as typeof RECORD_SCHEMA_VERSION,
+  });
+  for (const event of buildDemoEvents(communities, eventEnvelope, now)) {
+    records.push(
+      located(
+        event,
+        communities.find((c) => c.gridIds.includes(event.gridId))?.gridBoxes[event.gridId],
+        [0.45, 0.4],
+      ),
+    );
+  }
   return records;
 }
 

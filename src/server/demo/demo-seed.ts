@@ -67,6 +67,7 @@ async function insertDemoData(
         role: account.role,
         password_hash: passwordHash,
         demo: 1,
+        department_id: account.departmentId ?? null,
       })),
     );
     await assignOrgs(
@@ -109,6 +110,7 @@ function describeAccounts(orgs: readonly OrgsTable[]): DemoAccount[] {
     name: account.name,
     role: account.role,
     roleLabel: ROLE_LABELS[account.role],
-    scopeLabel: scopeLabel(account.orgId),
+    // A department account is shown by its department: 大厂街道大厂派出所.
+    scopeLabel: scopeLabel(account.departmentId ?? account.orgId),
   }));
 }

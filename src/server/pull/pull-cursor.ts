@@ -45,19 +45,35 @@ const CURSOR = /^p((?:[0-9a-z]{1,11})(?:-[0-9a-z]{1,11})*)?\.([0-9a-f]{8})$/;
 export interface CursorScope {
   gridIds: readonly string[];
   role: string;
+  /** A department account's department: what it may read follows it (access-rules.ts). */
+  departmentId?: string | undefined;
   /** The change partition of each of gridIds. */
   partitions: ReadonlyMap<string, string>;
 }
 
 /** First 8 hex digits of sha256 over the role, the kinds it may read and the sorted grid ids. */
-export function scopeFingerprint(scope: { gridIds: readonly string[]; role: string }): string {
-  return sha8([scope.role, readableKinds(scope.role).join(','), ...[...scope.gridIds].sort()]);
+export function scopeFingerprint(scope: {
+  gridIds: readonly string[];
+  role: string;
+  departmentId?: string | undefined;
+}): string {
+  return sha8([
+    scope.role,
+    ...bound(scope),
+    readableKinds(scope.role).join(','),
+    ...[...scope.gridIds].sort(),
+  ]);
+}
+
+/** A department account's binding, as a fingerprint line: rebound, its device pulls again from the start. */
+function bound(scope: { departmentId?: string | undefined }): string[] {
+  return scope.departmentId ? [`department\t${scope.departmentId}`] : [];
 }
 
 /** As scopeFingerprint, over each grid with its partition. */
 function partitionedFingerprint(scope: CursorScope): string {
   const grids = [...scope.gridIds].sort().map((gridId) => `${gridId}\t${scope.partitions.get(gridId) ?? ''}`);
-  return sha8(['p', scope.role, readableKinds(scope.role).join(','), ...grids]);
+  return sha8(['p', scope.role, ...bound(scope), readableKinds(scope.role).join(','), ...grids]);
 }
 
 function sha8(lines: readonly string[]): string {

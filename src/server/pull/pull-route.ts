@@ -31,7 +31,12 @@ export function pullRoute(deps: AppDeps): Hono<AppEnv> {
     const ackedSeq = await claimOwnClient(deps.db, query.clientId, user.id);
 
     const partitions = await partitionsOfGrids(deps.db, user.scope.gridIds);
-    const cursorScope = { gridIds: user.scope.gridIds, role: user.role, partitions };
+    const cursorScope = {
+      gridIds: user.scope.gridIds,
+      role: user.role,
+      departmentId: user.departmentId,
+      partitions,
+    };
     const lastSeqs = await currentChangeSeqs(deps.db, [BASE_PARTITION, ...cursorPartitions(cursorScope)]);
     const { positions, reset } = decodeCursor(query.cursor, cursorScope, lastSeqs);
     // Kinds the role cannot read at all stay in SQL; rules on a record's facts are applied here.

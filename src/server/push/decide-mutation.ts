@@ -39,6 +39,7 @@
 import * as z from 'zod/mini';
 import { canWrite, recordFacts } from '../../domain/access-rules';
 import { deviceClockIssues } from '../../domain/device-clock';
+import type { EventTimeLimits } from '../../domain/event-supervision';
 import { differingFields, threeWayMerge } from '../../domain/merge';
 import { withoutPersonalData } from '../../domain/personal-fields';
 import type { ErrorBody, MutationOp, MutationResult, SessionUser } from '../../domain/protocol';
@@ -47,6 +48,7 @@ import { type GridRecord, recordSchema } from '../../domain/record-envelope';
 import { upcastRecord } from '../../domain/record-upcast';
 import type { AuditAction } from '../db/audit-log.repository';
 import type { StoredMutation } from '../db/mutations.repository';
+import { checkPushedEvent, withServerClock } from './event-push';
 
 export interface PushedMutation {
   id: string;
@@ -71,6 +73,10 @@ export type ParsedMutation =
 /** What the server holds, as the mutations decided before this one left it. */
 export interface BatchView {
   seen(mutationId: string): StoredMutation | undefined;
+  /** The departments of the grid's street (交办 goes to one of them). */
+  departmentIds(gridId: string): ReadonlySet<string>;
+  /** The 上报事件 time limits in force in the grid's street for a level-one category. */
+  eventTimeLimits(gridId: string, categoryL1: string): EventTimeLimits;
   record(id: string): GridRecord | undefined;
   /** The kept revision `rev` of record `id`, if the server kept it. */
   revision(id: string, rev: number): GridRecord | undefined;
@@ -142,15 +148,16 @@ export function decideMutation(pusher: Pusher, parsed: ParsedMutation, view: Bat
     if (mutation.baseRev > 0) {
       return answer(rejected(mutation, 'not_found', `Record ${record.id} does not exist on the server`));
     }
-    return write(pusher, mutation, record, undefined, 'applied');
+    return decided(pusher, mutation, record, undefined, 'applied', view);
   }
   if (existing.deleted) {
     // Both want it gone, whatever rev the device saw: acknowledge without a new revision.
     if (mutation.op === 'delete') return { kind: 'remember', record: existing };
-    if (existing.rev === mutation.baseRev) return write(pusher, mutation, record, existing, 'applied');
+    if (existing.rev === mutation.baseRev)
+      return decided(pusher, mutation, record, existing, 'applied', view);
     return conflict(mutation, existing, ['deleted']);
   }
-  if (existing.rev === mutation.baseRev) return write(pusher, mutation, record, existing, 'applied');
+  if (existing.rev === mutation.baseRev) return decided(pusher, mutation, record, existing, 'applied', view);
   if (mutation.op === 'delete') return conflict(mutation, existing, ['deleted']);
 
   const base = mutation.baseRev > 0 ? view.revision(record.id, mutation.baseRev) : undefined;
@@ -164,7 +171,36 @@ export function decideMutation(pusher: Pusher, parsed: ParsedMutation, view: Bat
     const paths = toIssues(merged.error.issues).map((issue) => issue.path);
     return conflict(mutation, existing, [...new Set(paths)]);
   }
-  return write(pusher, mutation, merged.data, existing, 'merged');
+  return decided(pusher, mutation, merged.data, existing, 'merged', view);
+}
+
+/**
+ * A record the generic rules let through, after its kind's own (event-push.ts for 上报事件): refused
+ * on the current revision, a conflict after a merge; else written.
+ */
+function decided(
+  pusher: Pusher,
+  mutation: PushedMutation,
+  record: GridRecord,
+  existing: GridRecord | undefined,
+  status: 'applied' | 'merged',
+  view: BatchView,
+): Decision {
+  if (record.kind !== 'gridEvent') return write(pusher, mutation, record, existing, status);
+  const check = checkPushedEvent(existing, record, {
+    user: pusher.user,
+    now: pusher.now,
+    op: mutation.op,
+    departmentIds: view.departmentIds(record.gridId),
+  });
+  if (!check.ok) {
+    const path = `body.${check.path}`;
+    if (status === 'merged' && existing) return conflict(mutation, existing, [path]);
+    const code = check.reason === 'notYours' ? 'forbidden' : 'validation';
+    return answer(rejected(mutation, code, check.message, [{ path, message: check.message }]));
+  }
+  const limits = view.eventTimeLimits(record.gridId, record.body.categoryL1);
+  return write(pusher, mutation, { ...record, body: withServerClock(record.body, limits) }, existing, status);
 }
 
 /** `record` as the next revision of `existing`, stamped by the server. */

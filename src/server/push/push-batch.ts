@@ -7,6 +7,7 @@
  * so what it read cannot change before it writes.
  */
 import type { Kysely } from 'kysely';
+import { type EventTimeLimits, eventTimeLimits } from '../../domain/event-supervision';
 import { withoutPersonalData } from '../../domain/personal-fields';
 import type { MutationResult } from '../../domain/protocol';
 import type { GridRecord } from '../../domain/record-envelope';
@@ -20,6 +21,7 @@ import {
   rewriteStoredResults,
   type StoredMutation,
 } from '../db/mutations.repository';
+import { departmentIdsOfGrids } from '../db/orgs.repository';
 import {
   findRecords,
   findRevisions,
@@ -56,6 +58,8 @@ export class PushBatch implements BatchView {
   readonly #deleted = new Set<string>();
   #ackedSeq = 0;
   #photoRefs: PushPhotoRefs | undefined;
+  /** The departments of the streets of the batch's events (read only when it has events). */
+  #departments = new Map<string, Set<string>>();
 
   private readonly pusher: Pusher;
   /** The batch's records as stored before it. */
@@ -102,6 +106,8 @@ export class PushBatch implements BatchView {
       seen.set(id, { ...s, result: { ...s.result, record } });
     }
     const state = new PushBatch(pusher, stored, seen, { found, read });
+    const eventGrids = pushed.filter((record) => record.kind === 'gridEvent').map((record) => record.gridId);
+    if (eventGrids.length > 0) state.#departments = await departmentIdsOfGrids(db, eventGrids);
     state.#photoRefs = await PushPhotoRefs.load(db, pusher.user, { pushed, stored: stored.values() }, (id) =>
       state.record(id),
     );
@@ -110,6 +116,14 @@ export class PushBatch implements BatchView {
 
   seen(mutationId: string): StoredMutation | undefined {
     return this.#seen.get(mutationId);
+  }
+
+  departmentIds(gridId: string): ReadonlySet<string> {
+    return this.#departments.get(gridId) ?? new Set();
+  }
+
+  eventTimeLimits(_gridId: string, categoryL1: string): EventTimeLimits {
+    return eventTimeLimits({}, categoryL1);
   }
 
   record(id: string): GridRecord | undefined {

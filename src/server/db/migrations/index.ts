@@ -21,6 +21,7 @@ import { sessionWipe } from './0013-session-wipe';
 import { cleanStoredText } from './0014-clean-stored-text';
 import { tracksSegments } from './0015-tracks-segments';
 import { calendarYears } from './0016-calendar-years';
+import { departments } from './0017-departments';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -41,6 +42,7 @@ export const migrationProvider: MigrationProvider = {
       '0014_clean_stored_text': cleanStoredText,
       '0015_tracks_segments': tracksSegments,
       '0016_calendar_years': calendarYears,
+      '0017_departments': departments,
     };
   },
 };

@@ -1,0 +1,64 @@
+/**
+ * The 上报事件 rules of a push, beside the generic ones of decide-mutation.ts: the server's state
+ * machine decides every pushed change (event-change.ts re-takes each new step against what the
+ * server holds), and the step clock is the server's (event-supervision.ts), stamped on every write.
+ *
+ *   delete? ──▶ only the reporter's own event nobody has acted on yet (nothing is lost from a flow)
+ *   change ──checkEventChange(stored, pushed or merged)──▶ refused: `validation` on the current
+ *            revision (the device sent a step the server never allowed), `conflict` after a merge
+ *            (someone acted first; the device shows what happened and what is possible now)
+ *   write ──▶ body.clock = the clock of the step it now waits on (none once finished)
+ */
+import { mayReport } from '../../domain/event-access';
+import { checkEventChange, type EventChangeCheck } from '../../domain/event-change';
+import { clockForEvent, type EventTimeLimits } from '../../domain/event-supervision';
+import type { GridEventBody } from '../../domain/grid-event';
+import type { MutationOp, SessionUser } from '../../domain/protocol';
+import type { GridRecord, RecordOfKind } from '../../domain/record-envelope';
+
+export interface EventPushContext {
+  user: SessionUser;
+  now: Date;
+  op: MutationOp;
+  /** The departments of the event's street. */
+  departmentIds: ReadonlySet<string>;
+}
+
+/** Whether the pushed (or merged) event may replace what the server holds. */
+export function checkPushedEvent(
+  existing: GridRecord | undefined,
+  record: RecordOfKind<'gridEvent'>,
+  context: EventPushContext,
+): EventChangeCheck {
+  const before = existing && !existing.deleted && existing.kind === 'gridEvent' ? existing.body : undefined;
+  const actor = { id: context.user.id, role: context.user.role, departmentId: context.user.departmentId };
+  if (before === undefined && !mayReport(actor.role))
+    return {
+      ok: false,
+      path: 'reportedBy',
+      reason: 'notYours',
+      message: `The role ${actor.role} does not report events`,
+    };
+  if (context.op === 'delete') {
+    const untouched = before !== undefined && before.flowLogs.length === 0 && before.reportedBy === actor.id;
+    return untouched || before === undefined
+      ? { ok: true }
+      : {
+          ok: false,
+          path: 'flowLogs',
+          reason: 'notYours',
+          message: 'An event is deleted only by its reporter, before anyone has acted on it',
+        };
+  }
+  return checkEventChange(before, record.body, actor, {
+    now: context.now,
+    departmentIds: context.departmentIds,
+  });
+}
+
+/** The event body as stored: its step clock the server's, for the step it waits on now. */
+export function withServerClock(body: GridEventBody, limits: EventTimeLimits): GridEventBody {
+  const { clock: _, ...rest } = body;
+  const clock = clockForEvent(body, limits);
+  return clock ? { ...rest, clock } : rest;
+}
