@@ -1,5 +1,6 @@
 /** Keeps the user's grids (names and boundaries) on the device, from `GET /api/grids`. */
 import * as z from 'zod/mini';
+import { DEPARTMENT_TYPES } from '../domain/departments';
 import {
   DEFAULT_STREET_THRESHOLDS,
   type StreetThresholdOverrides,
@@ -24,6 +25,7 @@ const gridFeatureSchema = z.object({
     id: z.string(),
     name: z.string(),
     communityName: z.optional(z.string()),
+    streetId: z.optional(z.nullable(z.string())),
     streetName: z.optional(z.string()),
     /** The street's checklist thresholds; absent from an older server (then the defaults apply). */
     thresholds: z.optional(z.record(z.string(), z.number())),
@@ -34,6 +36,12 @@ const gridCollectionSchema = z.object({
   features: z.array(gridFeatureSchema),
   /** The holiday schedules an admin loaded; absent from an older server. Checked year by year. */
   calendar: z.optional(z.array(z.unknown())),
+  /** The 职能部门 of the user's streets (交办 picks one); absent from an older server. */
+  departments: z.optional(
+    z.array(
+      z.object({ id: z.string(), name: z.string(), type: z.enum(DEPARTMENT_TYPES), streetId: z.string() }),
+    ),
+  ),
 });
 
 /** The years that pass the schedule's checks; one bad year costs only itself. */
@@ -57,6 +65,7 @@ export async function refreshGrids(deps: HttpDeps, db: LocalDb, token: string): 
     streetName: f.properties.streetName ?? '',
     geometry: f.geometry,
     thresholds: streetThresholds(knownThresholds(f.properties.thresholds ?? {})),
+    departments: (parsed.data.departments ?? []).filter((d) => d.streetId === f.properties.streetId),
   }));
   const calendar = checkedYears(parsed.data.calendar ?? []);
   await db.transaction('rw', db.grids, db.meta, async () => {

@@ -6,6 +6,7 @@
 
 import { Dexie, type EntityTable } from 'dexie';
 import type { ChangeEnvelope } from '../domain/change-envelope';
+import type { Department } from '../domain/departments';
 import { deepEqual } from '../domain/merge';
 import type { TrackPoint } from '../domain/patrol';
 import type { ErrorBody } from '../domain/protocol';
@@ -120,6 +121,8 @@ export interface LocalGrid {
   geometry: unknown;
   /** The checklist thresholds of the grid's street; absent in rows stored before they existed. */
   thresholds?: StreetThresholds;
+  /** The 职能部门 of the grid's street, where its events may be dispatched; absent before they existed. */
+  departments?: Department[];
 }
 
 /**

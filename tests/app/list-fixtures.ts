@@ -8,6 +8,7 @@ import type { RecordKind } from '../../src/domain/record-kinds';
 import type { LocalRecord } from '../../src/sync/local-db';
 import {
   sampleDispute,
+  sampleGridEvent,
   samplePatrol,
   sampleRentalHouse,
   sampleRentalInspection,
@@ -19,6 +20,7 @@ const SAMPLES: Record<RecordKind, (id: string) => GridRecord> = {
   patrol: samplePatrol,
   rentalInspection: sampleRentalInspection,
   dispute: sampleDispute,
+  gridEvent: sampleGridEvent,
   rentalHouse: sampleRentalHouse,
 };
 

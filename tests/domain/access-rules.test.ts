@@ -77,31 +77,37 @@ describe('access rules', () => {
     expect(canRead('lawEnforcement', 'patrol', {}, U)).toBe(false);
   });
 
-  it.each(['lawEnforcement', 'departmentStaff'])('gives %s the events dispatched to its department only', (role) => {
-    const event = (departmentId: string | undefined) => ({ departmentId, eventCategory: 'safetyHazard' });
-    for (const check of [canRead, canWrite]) {
-      expect(check(role, 'gridEvent', event('dachang-zhifa'), ZHIFA)).toBe(true);
-      expect(check(role, 'gridEvent', event('dachang-police'), ZHIFA)).toBe(false);
-      expect(check(role, 'gridEvent', event(undefined), ZHIFA)).toBe(false);
-      // An account bound to no department matches no event, not even one with no department.
-      expect(check(role, 'gridEvent', event(undefined), { id: 'demo-x' })).toBe(false);
-      expect(check(role, 'gridEvent', event(''), { id: 'demo-x', departmentId: '' })).toBe(false);
-    }
-    expect(readableKinds('departmentStaff')).toEqual(['gridEvent']);
-  });
-
-  it.each(['mediator', 'politicalLegalGridWorker'])('gives %s disputes and dispute events, nothing else', (role) => {
-    expect(readableKinds(role)).toEqual(['dispute', 'gridEvent']);
-    const event = (eventCategory: string) => ({ eventCategory });
-    expect(canWrite(role, 'gridEvent', event('dispute'), U)).toBe(true);
-    expect(canRead(role, 'gridEvent', event('safetyHazard'), U)).toBe(false);
-    for (const kind of ['patrol', 'rentalHouse', 'rentalInspection'] as const) {
-      for (const facts of ALL_FACTS) {
-        expect(canRead(role, kind, facts, U)).toBe(false);
-        expect(canWrite(role, kind, facts, U)).toBe(false);
+  it.each(['lawEnforcement', 'departmentStaff'])(
+    'gives %s the events dispatched to its department only',
+    (role) => {
+      const event = (departmentId: string | undefined) => ({ departmentId, eventCategory: 'safetyHazard' });
+      for (const check of [canRead, canWrite]) {
+        expect(check(role, 'gridEvent', event('dachang-zhifa'), ZHIFA)).toBe(true);
+        expect(check(role, 'gridEvent', event('dachang-police'), ZHIFA)).toBe(false);
+        expect(check(role, 'gridEvent', event(undefined), ZHIFA)).toBe(false);
+        // An account bound to no department matches no event, not even one with no department.
+        expect(check(role, 'gridEvent', event(undefined), { id: 'demo-x' })).toBe(false);
+        expect(check(role, 'gridEvent', event(''), { id: 'demo-x', departmentId: '' })).toBe(false);
       }
-    }
-  });
+      expect(readableKinds('departmentStaff')).toEqual(['gridEvent']);
+    },
+  );
+
+  it.each(['mediator', 'politicalLegalGridWorker'])(
+    'gives %s disputes and dispute events, nothing else',
+    (role) => {
+      expect(readableKinds(role)).toEqual(['dispute', 'gridEvent']);
+      const event = (eventCategory: string) => ({ eventCategory });
+      expect(canWrite(role, 'gridEvent', event('dispute'), U)).toBe(true);
+      expect(canRead(role, 'gridEvent', event('safetyHazard'), U)).toBe(false);
+      for (const kind of ['patrol', 'rentalHouse', 'rentalInspection'] as const) {
+        for (const facts of ALL_FACTS) {
+          expect(canRead(role, kind, facts, U)).toBe(false);
+          expect(canWrite(role, kind, facts, U)).toBe(false);
+        }
+      }
+    },
+  );
 
   it('gives a political-legal grid worker every dispute in the grids', () => {
     for (const facts of ALL_FACTS)

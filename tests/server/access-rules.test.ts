@@ -322,7 +322,13 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
     try {
       const reply = await server.pull(who['hb-mediator'].token, clientId, { cursor });
       expect(reply.body.reset).toBe(true);
-      expect(kindsOf(reply.body.changes)).toEqual(['dispute', 'gridEvent', 'patrol', 'rentalHouse', 'rentalInspection']);
+      expect(kindsOf(reply.body.changes)).toEqual([
+        'dispute',
+        'gridEvent',
+        'patrol',
+        'rentalHouse',
+        'rentalInspection',
+      ]);
     } finally {
       await server.db.updateTable('users').set({ role: 'mediator' }).where('id', '=', userId).execute();
     }

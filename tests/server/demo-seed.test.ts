@@ -46,7 +46,9 @@ describe('demo accounts', () => {
       roleLabel: '职能部门人员',
       scopeLabel: '大厂街道大厂派出所',
     });
-    expect(DEMO_ACCOUNTS.find((a) => a.username === 'hb-enforce')?.scopeLabel).toBe('大厂街道大厂综合执法中队');
+    expect(DEMO_ACCOUNTS.find((a) => a.username === 'hb-enforce')?.scopeLabel).toBe(
+      '大厂街道大厂综合执法中队',
+    );
     expect(DEMO_ACCOUNTS.find((a) => a.username === 'tq-police')).toMatchObject({
       roleLabel: '社区民警',
       scopeLabel: '泰山街道铁桥社区',

@@ -41,13 +41,13 @@ function synced<R extends GridRecord>(record: R, rev = 1): R {
   return { ...record, rev };
 }
 
-/** A record of a kind today's app does not know (上报事件, the next kind), as a newer server sends it. */
-function gridEvent(id: string = randomUUID()) {
+/** A record of a kind today's app does not know (路灯, a kind yet to come), as a newer server sends it. */
+function streetLamp(id: string = randomUUID()) {
   return {
     ...synced(samplePatrol(id)),
-    kind: 'gridEvent',
+    kind: 'streetLamp',
     schemaVersion: 1,
-    body: { title: '井盖缺失', category: 'publicFacility', reportedAt: '2026-11-20T09:30:00.000+08:00' },
+    body: { title: '路灯不亮', category: 'publicFacility', reportedAt: '2026-11-20T09:30:00.000+08:00' },
   };
 }
 
@@ -58,7 +58,7 @@ function futurePatrol(id: string = randomUUID(), rev = 1) {
 }
 
 /**
- * The next build, as far as these records go: it knows gridEvent and the newer patrol version, and
+ * The next build, as far as these records go: it knows streetLamp and the newer patrol version, and
  * its schemas accept them as they are. (What is under test is how the device stores what a build
  * reads, not the next build's schemas.)
  */
@@ -79,7 +79,7 @@ describe('a pull page holding a kind and a body version only a newer app knows',
   it('applies the other records, moves the cursor, keeps the two opaque and counts them', async () => {
     const patrol = synced(samplePatrol(randomUUID()));
     const dispute = synced(sampleDispute(randomUUID()));
-    const event = gridEvent();
+    const event = streetLamp();
     const future = futurePatrol();
     const db = device();
     const server = serverOf([page([patrol, event, future, dispute], 'c1')]);
@@ -108,7 +108,7 @@ describe('a pull page holding a kind and a body version only a newer app knows',
   });
 
   it('leaves them opaque at start-up while the app still cannot read them', async () => {
-    const event = gridEvent();
+    const event = streetLamp();
     const db = device();
     await pullAll(serverOf([page([event], 'c1')]).deps, db, 'token', randomUUID());
 
@@ -122,7 +122,7 @@ describe('a pull page holding a kind and a body version only a newer app knows',
     const broken = synced(sampleDispute(randomUUID()));
     broken.body.title = '楼上漏水\t邻里纠纷';
     const db = device();
-    await pullAll(serverOf([page([gridEvent(), broken], 'c1')]).deps, db, 'token', randomUUID());
+    await pullAll(serverOf([page([streetLamp(), broken], 'c1')]).deps, db, 'token', randomUUID());
 
     expect((await db.meta.get('unreadableRecords'))?.value).toEqual({ ids: [broken.id] });
     expect(await db.opaqueRecords.count()).toBe(1);
@@ -131,8 +131,8 @@ describe('a pull page holding a kind and a body version only a newer app knows',
 
   it('are settled by a later pull of the same id: a readable version, a tombstone, a removal', async () => {
     const readableLater = futurePatrol();
-    const deletedLater = gridEvent();
-    const removedLater = gridEvent();
+    const deletedLater = streetLamp();
+    const removedLater = streetLamp();
     const db = device();
     const readable = synced(samplePatrol(readableLater.id), 2);
     const tombstone = { ...deletedLater, rev: 2, deleted: true };
@@ -185,8 +185,8 @@ describe('a pull page holding a kind and a body version only a newer app knows',
   });
 
   it('a reset re-pull keeps only the opaque rows it met again', async () => {
-    const met = gridEvent();
-    const gone = gridEvent();
+    const met = streetLamp();
+    const gone = streetLamp();
     const db = device();
     const server = serverOf([page([met, gone], 'c1'), page([met], 'c2', { reset: true })]);
 
@@ -198,8 +198,8 @@ describe('a pull page holding a kind and a body version only a newer app knows',
 
   it('a change whose envelope is broken is unreadable, and the rest of its page applies', async () => {
     const patrol = synced(samplePatrol(randomUUID()));
-    const noKind = { ...gridEvent(), kind: '' };
-    const arrayBody = { ...gridEvent(), body: ['not', 'an', 'object'] };
+    const noKind = { ...streetLamp(), kind: '' };
+    const arrayBody = { ...streetLamp(), body: ['not', 'an', 'object'] };
     const db = device();
     const server = serverOf([page([noKind, patrol, arrayBody], 'c1')]);
 

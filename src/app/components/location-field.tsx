@@ -1,5 +1,5 @@
 import type { FunctionComponent } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { GeoPoint } from '../../domain/geo-point';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
@@ -21,13 +21,15 @@ interface LocationFieldProps {
   error?: MessageKey | undefined;
   /** The draft's grid: the map picker opens on it when there is no location yet. */
   gridId?: string | undefined;
+  /** Locate once as the field first shows, when it holds no location (上报事件: GPS is taken automatically). */
+  autoLocate?: boolean;
 }
 
 /**
  * "获取定位" with the accuracy it got, or why it could not, and "在地图上选点". Never required:
  * saving never waits for GPS.
  */
-export function LocationField({ id, value, onValue, error, gridId }: LocationFieldProps) {
+export function LocationField({ id, value, onValue, error, gridId, autoLocate }: LocationFieldProps) {
   const [state, setState] = useState<LocateState>('idle');
   // The picker's chunk carries maplibre-gl, so it is fetched when the user opens it, not before.
   const [Picker, setPicker] = useState<PickerComponent | undefined>(undefined);
@@ -58,6 +60,11 @@ export function LocationField({ id, value, onValue, error, gridId }: LocationFie
       { enableHighAccuracy: true, timeout: LOCATE_TIMEOUT_MS, maximumAge: MAX_FIX_AGE_MS },
     );
   };
+
+  // Once, as the form opens: a location the user cleared is not fetched again.
+  useEffect(() => {
+    if (autoLocate && !value) locate();
+  }, []);
 
   const message =
     state === 'locating'

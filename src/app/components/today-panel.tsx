@@ -18,6 +18,9 @@ function subjectOf(task: TodayTask, record: GridRecord | undefined): string {
 function whenOf(task: TodayTask): string {
   const n = task.daysLeft;
   if (task.kind === 'disputeOverdue') return t('today.disputeOverdue', { n: -n });
+  // An event's step counts working days on the server's clock: 黄牌 is earned the day after its limit.
+  if (task.kind === 'eventOverdue') return t('today.eventOverdue', { n: Math.max(-n, 1) });
+  if (task.kind === 'eventDueSoon') return n === 0 ? t('today.eventToday') : t('today.eventLeft', { n });
   if (n < 0) return t('today.overdue', { n: -n });
   switch (task.kind) {
     case 'hazardDue':

@@ -1,6 +1,8 @@
 /** English. Loaded on demand (most users never need it); a missing key falls back to Chinese. */
 import { disputeLabelsEn } from '../kinds/dispute/dispute-labels.en';
 import { disputeStringsEn } from '../kinds/dispute/dispute-strings.en';
+import { gridEventLabelsEn } from '../kinds/grid-event/grid-event-labels.en';
+import { gridEventStringsEn } from '../kinds/grid-event/grid-event-strings.en';
 import { patrolLabelsEn } from '../kinds/patrol/patrol-labels.en';
 import { patrolStringsEn } from '../kinds/patrol/patrol-strings.en';
 import { rentalHouseLabelsEn } from '../kinds/rental-house/rental-house-labels.en';
@@ -235,6 +237,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'role.communityPolice': 'Community police',
   'role.auxiliaryPolice': 'Auxiliary police',
   'role.lawEnforcement': 'Law enforcement',
+  'role.departmentStaff': 'Department staff',
   'role.politicalLegalGridWorker': 'Political-legal grid worker',
   'role.mediator': 'Mediator',
   'role.communityAdmin': 'Community admin',
@@ -252,6 +255,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...rentalHouseStringsEn,
   ...disputeLabelsEn,
   ...disputeStringsEn,
+  ...gridEventLabelsEn,
+  ...gridEventStringsEn,
   ...workflowStringsEn,
   ...todayEn,
   ...draftsEn,

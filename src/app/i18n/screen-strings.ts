@@ -5,6 +5,7 @@
  * bundle test reads this same list.
  */
 import { disputeStringsZhCN } from '../kinds/dispute/dispute-strings.zh-cn';
+import { gridEventStringsZhCN } from '../kinds/grid-event/grid-event-strings.zh-cn';
 import { patrolStringsZhCN } from '../kinds/patrol/patrol-strings.zh-cn';
 import { rentalHouseStringsZhCN } from '../kinds/rental-house/rental-house-strings.zh-cn';
 import { rentalInspectionStringsZhCN } from '../kinds/rental-inspection/rental-inspection-strings.zh-cn';
@@ -17,6 +18,7 @@ export const screenStringsZhCN = {
   ...rentalHouseStringsZhCN,
   ...rentalInspectionStringsZhCN,
   ...disputeStringsZhCN,
+  ...gridEventStringsZhCN,
   ...patrolStringsZhCN,
   ...workflowStringsZhCN,
   ...draftsZhCN,

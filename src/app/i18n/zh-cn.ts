@@ -5,6 +5,7 @@
  */
 
 import { disputeLabelsZhCN } from '../kinds/dispute/dispute-labels.zh-cn';
+import { gridEventLabelsZhCN } from '../kinds/grid-event/grid-event-labels.zh-cn';
 import { patrolLabelsZhCN } from '../kinds/patrol/patrol-labels.zh-cn';
 import { rentalHouseLabelsZhCN } from '../kinds/rental-house/rental-house-labels.zh-cn';
 import { rentalInspectionLabelsZhCN } from '../kinds/rental-inspection/rental-inspection-labels.zh-cn';
@@ -230,6 +231,7 @@ export const zhCN = {
   'role.communityPolice': '社区民警',
   'role.auxiliaryPolice': '辅警',
   'role.lawEnforcement': '综合执法队员',
+  'role.departmentStaff': '职能部门人员',
   'role.politicalLegalGridWorker': '政法网格员',
   'role.mediator': '人民调解员',
   'role.communityAdmin': '社区管理员',
@@ -237,6 +239,7 @@ export const zhCN = {
   ...patrolLabelsZhCN,
   ...rentalInspectionLabelsZhCN,
   ...disputeLabelsZhCN,
+  ...gridEventLabelsZhCN,
   ...rentalHouseLabelsZhCN,
   ...revealZhCN,
   ...listZhCN,

@@ -7,6 +7,7 @@ import type { GridRecord } from '../../domain/record-envelope';
 import { RECORD_KINDS, type RecordKind } from '../../domain/record-kinds';
 import type { AppKind } from './app-kind';
 import { disputeApp } from './dispute/dispute-app';
+import { gridEventApp } from './grid-event/grid-event-app';
 import { patrolApp } from './patrol/patrol-app';
 import { rentalHouseApp } from './rental-house/rental-house-app';
 import { rentalInspectionApp } from './rental-inspection/rental-inspection-app';
@@ -15,6 +16,7 @@ export const APP_KINDS: { readonly [K in RecordKind]: AppKind<K> } = {
   patrol: patrolApp,
   rentalInspection: rentalInspectionApp,
   dispute: disputeApp,
+  gridEvent: gridEventApp,
   rentalHouse: rentalHouseApp,
 };
 

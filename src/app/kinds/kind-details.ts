@@ -2,6 +2,7 @@
 import type { GridRecord } from '../../domain/record-envelope';
 import type { RecordKind } from '../../domain/record-kinds';
 import { disputeDetail } from './dispute/dispute-detail';
+import { gridEventDetail } from './grid-event/grid-event-detail';
 import type { KindDetail } from './kind-detail';
 import { patrolDetail } from './patrol/patrol-detail';
 import { houseDetail } from './rental-house/house-detail';
@@ -11,6 +12,7 @@ export const KIND_DETAILS: { readonly [K in RecordKind]: KindDetail<K> } = {
   patrol: patrolDetail,
   rentalInspection: inspectionDetail,
   dispute: disputeDetail,
+  gridEvent: gridEventDetail,
   rentalHouse: houseDetail,
 };
 

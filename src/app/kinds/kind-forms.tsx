@@ -2,6 +2,7 @@
 import type { GridRecord } from '../../domain/record-envelope';
 import type { RecordKind } from '../../domain/record-kinds';
 import { DisputeForm } from './dispute/dispute-form';
+import { GridEventForm } from './grid-event/grid-event-form';
 import type { KindForm } from './kind-form';
 import { PatrolForm } from './patrol/patrol-form';
 import { RentalHouseForm } from './rental-house/rental-house-form';
@@ -12,6 +13,7 @@ export const KIND_FORMS: { readonly [K in RecordKind]: KindForm<K> } = {
   patrol: { Edit: PatrolForm, New: () => <PatrolForm /> },
   rentalInspection: { Edit: RentalInspectionForm, New: InspectionStart },
   dispute: { Edit: DisputeForm, New: () => <DisputeForm /> },
+  gridEvent: { Edit: GridEventForm, New: () => <GridEventForm /> },
   rentalHouse: { Edit: RentalHouseForm, New: () => <RentalHouseForm /> },
 };
 

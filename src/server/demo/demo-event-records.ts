@@ -105,7 +105,6 @@ export function buildDemoEvents(
   const deadline = daysAgo(now, -DEADLINE_DAYS, 18).slice(0, 10);
   const records: GridEventRecord[] = [];
   for (const community of communities) {
-    const gridId = community.gridIds[0] ?? '';
     const departmentIds = new Set(
       DEMO_DEPARTMENTS.filter((d) => d.streetId === community.streetId).map((d) => d.id),
     );

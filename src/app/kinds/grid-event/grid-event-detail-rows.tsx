@@ -1,0 +1,42 @@
+/** The rows of an event's detail: what was found, where, and how it is being handled. */
+import { maskNumbersInText } from '../../../domain/masking';
+import type { GridEventRecord } from '../../../domain/record-envelope';
+import { label, t } from '../../i18n/i18n';
+import { formatDateTime } from '../../lib/format-time';
+import type { DetailRow } from '../kind-detail';
+import { subcategoryLabel } from './event-category-labels';
+
+export function gridEventDetailRows(record: GridEventRecord, location: string): DetailRow[] {
+  const b = record.body;
+  const rows: (DetailRow | false | undefined)[] = [
+    [t('event.title'), maskNumbersInText(b.title), 'body.title'],
+    [
+      t('event.categoryL1'),
+      `${label('eventCategory', b.categoryL1)} · ${subcategoryLabel(b.categoryL1, b.categoryL2)}`,
+      'body.categoryL1',
+    ],
+    [t('event.description'), maskNumbersInText(b.description), 'body.description'],
+    [t('event.source'), label('eventSource', b.source), 'body.source'],
+    [t('event.nature'), `${label('eventNature', b.nature)} · ${label('eventScale', b.scale)}`, 'body.nature'],
+    b.occurredAt !== undefined && [t('event.occurredAt'), formatDateTime(b.occurredAt), 'body.occurredAt'],
+    [t('event.reportedAt'), formatDateTime(b.reportedAt), 'body.reportedAt'],
+    [t('event.reporter'), b.reportedByName ?? b.reportedBy, 'body.reportedBy'],
+    b.address !== undefined && [t('event.address'), b.address, 'body.address'],
+    location !== '' && [t('form.location'), location, 'body.location'],
+    b.selfResolvedNote !== undefined && [
+      t('event.selfResolvedNote'),
+      b.selfResolvedNote,
+      'body.selfResolvedNote',
+    ],
+    b.handlingNote !== undefined && [t('event.handlingNote'), b.handlingNote, 'body.handlingNote'],
+    b.rejectReason !== undefined && [t('event.rejectReason'), b.rejectReason, 'body.rejectReason'],
+    b.evaluation !== undefined && [
+      t('event.evaluation'),
+      [label('eventSatisfaction', b.evaluation.satisfaction), b.evaluation.comment]
+        .filter(Boolean)
+        .join(' · '),
+      'body.evaluation',
+    ],
+  ];
+  return rows.filter((row): row is DetailRow => Array.isArray(row));
+}

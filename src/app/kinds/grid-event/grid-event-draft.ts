@@ -1,0 +1,128 @@
+/**
+ * The report form's draft of a 上报事件 and the body it saves. The form never moves the status: a new
+ * event is 待受理, or 已办结 when resolved on the spot (one 自行处置 step, event-steps.ts); every
+ * later status comes from a step on the detail screen, so an edit keeps the workflow as it was.
+ */
+import { reportingLevelOf } from '../../../domain/event-origins';
+import { takeEventStep } from '../../../domain/event-steps';
+import type { GeoPoint } from '../../../domain/geo-point';
+import type { GridEventBody } from '../../../domain/grid-event';
+import { uuidV7 } from '../../../sync/uuid-v7';
+import { type PhotoItem, photoIdsField, photoItemsFrom } from '../../components/photo-field';
+import { patrolLink } from '../../lib/active-patrol';
+import { fromLocalInputKeeping, toLocalInput } from '../../lib/format-time';
+
+export interface GridEventDraft {
+  title: string;
+  categoryL1: string;
+  categoryL2: string;
+  description: string;
+  occurredAt: string;
+  source: string;
+  nature: string;
+  scale: string;
+  urgent: boolean;
+  address: string;
+  location: GeoPoint | undefined;
+  photos: PhotoItem[];
+  handlingMode: string;
+  selfResolvedNote: string;
+}
+
+export function draftFrom(body: GridEventBody | undefined, onPatrol: boolean): GridEventDraft {
+  return {
+    title: body?.title ?? '',
+    categoryL1: body?.categoryL1 ?? '',
+    categoryL2: body?.categoryL2 ?? '',
+    description: body?.description ?? '',
+    occurredAt: toLocalInput(body?.occurredAt),
+    source: body?.source ?? (onPatrol ? 'patrol' : 'visit'),
+    nature: body?.nature ?? 'individual',
+    scale: body?.scale ?? 'minor',
+    urgent: body?.urgent === true,
+    address: body?.address ?? '',
+    location: body?.location,
+    photos: photoItemsFrom(body?.photoIds),
+    handlingMode: body?.handlingMode ?? 'reportUp',
+    selfResolvedNote: body?.selfResolvedNote ?? '',
+  };
+}
+
+/** Who reports: the signed-in user. */
+export interface EventReporter {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/** Fields the form edits; everything else in `previous` is carried over untouched. */
+const EDITED = [
+  'title',
+  'categoryL1',
+  'categoryL2',
+  'description',
+  'occurredAt',
+  'source',
+  'nature',
+  'scale',
+  'address',
+  'location',
+  'photoIds',
+] as const;
+
+export function bodyFrom(
+  draft: GridEventDraft,
+  previous: GridEventBody | undefined,
+  reporter: EventReporter,
+  now: Date,
+): Record<string, unknown> {
+  const occurredAt = fromLocalInputKeeping(draft.occurredAt, previous?.occurredAt);
+  const edited = {
+    title: draft.title,
+    categoryL1: draft.categoryL1,
+    categoryL2: draft.categoryL2,
+    description: draft.description,
+    ...(occurredAt && { occurredAt }),
+    source: draft.source,
+    nature: draft.nature,
+    scale: draft.scale,
+    ...(draft.address.trim() !== '' && { address: draft.address.trim() }),
+    ...(draft.location && { location: draft.location }),
+    ...photoIdsField(draft.photos),
+  };
+  if (previous) {
+    const kept = Object.fromEntries(
+      Object.entries(previous).filter(([key]) => !(EDITED as readonly string[]).includes(key)),
+    );
+    return { ...kept, ...edited };
+  }
+  const level = reportingLevelOf(reporter.role);
+  const reported = {
+    ...edited,
+    reportedAt: now.toISOString(),
+    ...(draft.urgent && { urgent: true }),
+    handlingMode: 'reportUp',
+    reportedBy: reporter.id,
+    reportedByName: reporter.name,
+    reportedLevel: level,
+    handlingLevel: level,
+    flowLogs: [],
+    status: 'reported',
+    ...patrolLink(),
+  };
+  if (draft.handlingMode !== 'selfResolved') return reported;
+  // 自行处置: the one step of a report resolved on the spot. Its own checks name an empty note; the
+  // schema names anything else wrong with the draft, so the step is taken on the body as typed.
+  const taken = takeEventStep(
+    reported as GridEventBody,
+    reporter,
+    {
+      event: { type: 'selfResolve', note: draft.selfResolvedNote },
+      logId: uuidV7(),
+      at: now.toISOString(),
+      byName: reporter.name,
+    },
+    { now, departmentIds: new Set() },
+  );
+  return taken.ok ? taken.body : { ...reported, handlingMode: 'selfResolved', status: 'filed' };
+}

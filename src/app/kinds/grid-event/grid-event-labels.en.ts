@@ -1,0 +1,52 @@
+import type { gridEventLabelsZhCN } from './grid-event-labels.zh-cn';
+
+/** English labels of the 上报事件 kind for home and the list. */
+export const gridEventLabelsEn: Record<keyof typeof gridEventLabelsZhCN, string> = {
+  'kind.gridEvent': 'Reported event',
+  'kindShort.gridEvent': 'Event',
+  'kindIcon.gridEvent': 'E',
+  'form.new.gridEvent': 'Report an event',
+  'form.edit.gridEvent': 'Edit event',
+
+  'gridEventStatus.reported': 'Awaiting acceptance',
+  'gridEventStatus.filed': 'Resolved on the spot',
+  'gridEventStatus.rejected': 'Not accepted',
+  'gridEventStatus.accepted': 'Awaiting dispatch',
+  'gridEventStatus.assigned': 'Awaiting handling',
+  'gridEventStatus.processing': 'Being handled',
+  'gridEventStatus.processed': 'Awaiting verification',
+  'gridEventStatus.verified': 'Verified',
+  'gridEventStatus.closed': 'Closed',
+
+  'eventCategory.dispute': 'Dispute',
+  'eventCategory.publicSecurity': 'Public security',
+  'eventCategory.safetyHazard': 'Safety hazard',
+  'eventCategory.rentalPopulation': 'Rentals and migrant population',
+  'eventCategory.specialPopulation': 'Special groups',
+  'eventCategory.livelihood': 'Public services',
+  'eventCategory.cityEvent': 'City management: events',
+  'eventCategory.cityComponent': 'City management: facilities',
+  'eventCategory.emergency': 'Emergency',
+  'eventCategory.publicOpinion': 'Residents’ views',
+  'eventCategory.publicity': 'Policy outreach',
+  'eventCategory.other': 'Other',
+
+  'eventClock.left': '{n} working days left',
+  'eventClock.today': 'Due today',
+  'eventClock.yellow': 'Yellow card',
+  'eventClock.red': 'Red card',
+  'today.eventLeft': '{n} working days left',
+  'today.eventToday': 'Due today',
+  'today.eventOverdue': '{n} working days overdue',
+  'eventStep.accept': 'Acceptance',
+  'eventStep.handle': 'Handling',
+  'eventStep.verify': 'Verification',
+
+  'queue.title': 'My events',
+  'queue.accept': 'To accept',
+  'queue.dispatch': 'To dispatch',
+  'queue.handle': 'To handle',
+  'queue.verify': 'To verify',
+  'queue.empty': 'No events waiting for you',
+  'queue.overdue': '{n} overdue',
+};
