@@ -13,6 +13,7 @@ import type { EventCategoryCode } from './event-categories';
 import { type EventStepResult, takeEventStep } from './event-steps';
 import type { EventLevel } from './event-workflow';
 import type { GridEventBody } from './grid-event';
+import type { PatrolBody } from './patrol';
 import type { FindingCategory } from './patrol-figures';
 import type { Hazard, RentalInspectionBody } from './rental-inspection';
 
@@ -31,6 +32,21 @@ export const FINDING_CATEGORY_OF: Readonly<Record<EventCategoryCode, FindingCate
   publicity: 'other',
   other: 'other',
 };
+
+/**
+ * The patrol log once an event found on it is reported: one more 发现问题 of the event's category,
+ * and one more 自行解决 or 上报 by how it was handled.
+ */
+export function withEventCounted(patrol: PatrolBody, event: GridEventBody): PatrolBody {
+  const category = FINDING_CATEGORY_OF[event.categoryL1];
+  const selfResolved = event.handlingMode === 'selfResolved';
+  return {
+    ...patrol,
+    findings: { ...patrol.findings, [category]: patrol.findings[category] + 1 },
+    selfResolvedCount: patrol.selfResolvedCount + (selfResolved ? 1 : 0),
+    reportedCount: patrol.reportedCount + (selfResolved ? 0 : 1),
+  };
+}
 
 /** The category a failed checklist item's hazard is reported under, by its checklist section. */
 const HAZARD_CATEGORY: Readonly<Record<ChecklistSection, readonly [EventCategoryCode, string]>> = {

@@ -24,6 +24,8 @@
  */
 import { isAgreed } from './dispute-status';
 import { localDayOf } from './due-dates';
+import type { EventActor } from './event-access';
+import { queueOf } from './event-queues';
 import { rulesOf } from './kinds/index';
 import type { DisputeRecord, GridRecord } from './record-envelope';
 
@@ -58,8 +60,13 @@ export interface TodayTask {
 export interface TodayTaskOptions {
   hazardNearDays?: number;
   disputeNearDays?: number;
+  /**
+   * Whose 今日待办: an event's clock is theirs only while the event waits for their step
+   * (event-queues.ts); without an actor every event's clock counts.
+   */
+  actor?: EventActor;
 }
-export type NearDays = Required<TodayTaskOptions>;
+export type NearDays = Required<Omit<TodayTaskOptions, 'actor'>>;
 
 /** Most urgent first: fewest days left, then overdue kinds before the others, then by record. */
 function byUrgency(a: TodayTask, b: TodayTask): number {
@@ -83,7 +90,9 @@ export function todayTasks(
   };
   const tasks: TodayTask[] = [];
   for (const record of records) {
-    if (!record.deleted) tasks.push(...rulesOf(record).todayTasks(record.body, record.id, now, near));
+    if (record.deleted) continue;
+    if (record.kind === 'gridEvent' && options.actor && !queueOf(record, options.actor)) continue;
+    tasks.push(...rulesOf(record).todayTasks(record.body, record.id, now, near));
   }
   return tasks.sort(byUrgency);
 }

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
+import type { EventActor } from '../../domain/event-access';
 import { KINDS_WITH_DEADLINES } from '../../domain/kinds/index';
 import type { GridRecord } from '../../domain/record-envelope';
 import { resolvedInGridThisMonth, type TodayTask, taskUrgency, todayTasks } from '../../domain/today-tasks';
 import { t } from '../i18n/i18n';
 import { appKindOf } from '../kinds/app-kinds';
 import { useLiveQuery } from '../lib/use-live-query';
-import { currentDb } from '../status/session';
+import { currentDb, session } from '../status/session';
 import './today-panel.css';
 
 /** Rows shown before 全部 n 项: enough to see what burns, short enough to keep the list in view. */
@@ -43,13 +44,23 @@ export function TodayPanel() {
       db ? (await db.records.where('kind').anyOf(KINDS_WITH_DEADLINES).toArray()).map((r) => r.record) : [],
     [db],
   );
-  return records ? <TodayCard records={records} now={new Date()} /> : null;
+  const user = session.value?.user;
+  const actor = user && { id: user.id, role: user.role, departmentId: user.departmentId };
+  return records ? <TodayCard records={records} now={new Date()} actor={actor} /> : null;
 }
 
 /** The card itself, for the records given and the clock given. */
-export function TodayCard({ records, now }: { records: readonly GridRecord[]; now: Date }) {
+export function TodayCard({
+  records,
+  now,
+  actor,
+}: {
+  records: readonly GridRecord[];
+  now: Date;
+  actor?: EventActor | undefined;
+}) {
   const [expanded, setExpanded] = useState(false);
-  const tasks = todayTasks(records, now);
+  const tasks = todayTasks(records, now, actor ? { actor } : {});
   const resolved = resolvedInGridThisMonth(records, now);
   const byId = new Map(records.map((record) => [record.id, record]));
   const shown = expanded ? tasks : tasks.slice(0, FIRST_ROWS);

@@ -13,11 +13,13 @@ import { useFormDraft } from './use-form-draft';
 import { useFormGrids } from './use-form-grids';
 import { useRecordSave } from './use-record-save';
 
-export interface RecordFormOptions<D> {
+export interface RecordFormOptions<D, K extends RecordKind = RecordKind> {
   /** Every photo the draft holds when some live outside `draft.photos` (per checklist item, per fix). */
   photosOf?: (draft: D) => readonly PhotoItem[];
   /** Where to go after saving, instead of the saved record (e.g. on to its first inspection). */
   afterSave?: (recordId: string) => string;
+  /** What else a new record changes once saved (an event found on patrol counts in its log). */
+  onCreated?: (record: RecordOfKind<K>) => Promise<void>;
 }
 
 export function useRecordForm<K extends RecordKind, D extends { photos: PhotoItem[] }>(
@@ -25,11 +27,11 @@ export function useRecordForm<K extends RecordKind, D extends { photos: PhotoIte
   existing: RecordOfKind<K> | undefined,
   initialDraft: () => D,
   bodyFrom: (draft: D) => Record<string, unknown>,
-  options: RecordFormOptions<D> = {},
+  options: RecordFormOptions<D, K> = {},
 ) {
   const [draft, setDraft] = useState(initialDraft);
   const { grids, gridId, setGridId } = useFormGrids(existing?.gridId);
-  const { state, save } = useRecordSave(kind, existing, options.afterSave);
+  const { state, save } = useRecordSave(kind, existing, options.afterSave, options.onCreated);
   const autosave = useFormDraft({ kind, existing, draft, setDraft, initialDraft, gridId, setGridId });
   const update = (patch: Partial<D>) => {
     formDirty.value = true;

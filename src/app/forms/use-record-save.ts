@@ -28,6 +28,7 @@ export function useRecordSave<K extends RecordKind>(
   kind: K,
   existing: RecordOfKind<K> | undefined,
   afterSave?: (recordId: string) => string,
+  onCreated?: (record: RecordOfKind<K>) => Promise<void>,
 ) {
   const { route } = useLocation();
   const state = useSignal<SaveState>({ errors: {}, formError: undefined, saving: false });
@@ -71,7 +72,10 @@ export function useRecordSave<K extends RecordKind>(
     try {
       await storePhotos(db, photos, record.id, now);
       if (opened) await saveEdit(db, opened, record, now);
-      else await saveValidRecord(db, record, now);
+      else {
+        await saveValidRecord(db, record, now);
+        await onCreated?.(record as RecordOfKind<K>);
+      }
     } catch (error) {
       if (error instanceof StorageFullError) fail({}, { key: 'form.storageFull' });
       else

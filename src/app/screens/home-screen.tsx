@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { RECORD_KINDS } from '../../domain/record-kinds';
 import { AppBar } from '../components/app-bar';
+import { EventQueuePanel } from '../components/event-queue-panel';
 import { ListFilterSheet } from '../components/list-filter-sheet';
 import { RecordRow } from '../components/record-row';
 import { TodayPanel } from '../components/today-panel';
@@ -146,6 +147,7 @@ export function HomeScreen() {
         </nav>
       </AppBar>
       <main class="home-list">
+        <EventQueuePanel />
         <TodayPanel />
         {facets === undefined && <p class="list-note">{t('list.loading')}</p>}
         {facets && facets.length > 0 && (

@@ -129,6 +129,14 @@ export function PatrolScreen() {
           >
             {t('patrolRun.newDispute')}
           </button>
+          <button
+            type="button"
+            class="create-button"
+            style={{ '--kind': kindColour('gridEvent') }}
+            onClick={() => route(`/new/${kindSlug('gridEvent')}`)}
+          >
+            {t('patrolRun.newEvent')}
+          </button>
         </div>
         <button
           type="button"

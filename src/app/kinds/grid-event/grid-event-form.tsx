@@ -12,6 +12,7 @@ import { useRecordForm } from '../../forms/use-record-form';
 import { label, t } from '../../i18n/i18n';
 import { activePatrolId } from '../../lib/active-patrol';
 import { session } from '../../status/session';
+import { countOnPatrol } from './count-on-patrol';
 import { subcategoryLabel } from './event-category-labels';
 import { bodyFrom, draftFrom } from './grid-event-draft';
 
@@ -34,6 +35,7 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
     existing,
     () => draftFrom(existing?.body, activePatrolId.value !== undefined),
     (current) => bodyFrom(current, existing?.body, reporter, new Date()),
+    { onCreated: countOnPatrol },
   );
   const category = eventCategory(draft.categoryL1);
   const photoRequired = category?.photoRequired === true;

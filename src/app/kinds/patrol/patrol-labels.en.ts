@@ -32,5 +32,5 @@ export const patrolLabelsEn: Partial<Record<keyof typeof patrolLabelsZhCN, strin
   'patrolStatus.submitted': 'Submitted',
   'patrolStatus.reviewed': 'Reviewed',
   'patrolRun.start': 'Start patrol',
-  'patrolRun.startHint': 'Records your route; add checks and disputes on the way',
+  'patrolRun.startHint': 'Records your route; add checks, disputes and events on the way',
 };

@@ -6,7 +6,7 @@ export const patrolLabelsZhCN = {
   'form.new.patrol': '新建巡查日志',
   'form.edit.patrol': '编辑巡查日志',
   'patrolRun.start': '开始巡查',
-  'patrolRun.startHint': '记录轨迹，途中可新建检查、纠纷',
+  'patrolRun.startHint': '记录轨迹，途中可新建检查、纠纷、上报事件',
 
   'patrol.patrolTypes': '工作类型',
   'patrol.startedAt': '开始时间',

@@ -42,6 +42,7 @@ export const patrolStringsEn: Partial<Record<keyof typeof patrolStringsZhCN, str
   'patrolRun.quick': 'Found something? Record it here (linked to this patrol)',
   'patrolRun.newInspection': 'New rental check',
   'patrolRun.newDispute': 'New dispute',
+  'patrolRun.newEvent': 'Report an event',
   'patrolRun.linked': 'Recorded on this patrol',
   'patrolRun.noLinked': 'Nothing yet. Checks and disputes made with the buttons below appear here.',
   'patrolRun.km': '{km} km',

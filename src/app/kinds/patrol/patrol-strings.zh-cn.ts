@@ -38,6 +38,7 @@ export const patrolStringsZhCN = {
   'patrolRun.quick': '巡查中发现问题，直接新建（自动关联本次巡查）',
   'patrolRun.newInspection': '新建出租房检查',
   'patrolRun.newDispute': '新建矛盾纠纷',
+  'patrolRun.newEvent': '上报事件',
   'patrolRun.linked': '本次巡查新建的记录',
   'patrolRun.noLinked': '还没有。用下方按钮新建的检查、纠纷会列在这里。',
   'patrolRun.km': '{km} km',

@@ -1,0 +1,95 @@
+import { useState } from 'preact/hooks';
+import { DEPARTMENT_ROLES } from '../../domain/departments';
+import { DISPATCHERS } from '../../domain/event-access';
+import { EVENT_QUEUES, eventQueue, queueCounts } from '../../domain/event-queues';
+import type { GridEventRecord } from '../../domain/record-envelope';
+import { t } from '../i18n/i18n';
+import { clockText } from '../kinds/grid-event/grid-event-app';
+import { useLiveQuery } from '../lib/use-live-query';
+import { currentDb, session } from '../status/session';
+import './today-panel.css';
+
+const FIRST_ROWS = 3;
+
+/** Roles whose work is events: they see the card even when nothing waits (all clear is news too). */
+function handlesEvents(role: string): boolean {
+  return DEPARTMENT_ROLES.includes(role) || Object.values(DISPATCHERS).some((roles) => roles.includes(role));
+}
+
+/**
+ * 我的事件 at the top of home: the events waiting for this user's step (event-queues.ts) — 待受理,
+ * 待派遣, 待处置, 待核查 with their counts — overdue first, each row opening its event. Live: a sync
+ * that brings or settles an event changes the counts at once.
+ */
+export function EventQueuePanel() {
+  const db = currentDb.value;
+  const user = session.value?.user;
+  const records = useLiveQuery(
+    async () =>
+      db
+        ? (await db.records.where('kind').equals('gridEvent').toArray()).map(
+            (row) => row.record as GridEventRecord,
+          )
+        : [],
+    [db],
+  );
+  const [expanded, setExpanded] = useState(false);
+  if (!records || !user) return null;
+  const now = new Date();
+  const queued = eventQueue(records, { id: user.id, role: user.role, departmentId: user.departmentId }, now);
+  if (queued.length === 0 && !handlesEvents(user.role)) return null;
+  const counts = queueCounts(queued);
+  const overdue = queued.filter((item) => item.overdue).length;
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const shown = expanded ? queued : queued.slice(0, FIRST_ROWS);
+
+  return (
+    <section class="today-panel" aria-labelledby="queue-title">
+      <h2 class="today-panel__title" id="queue-title">
+        {t('queue.title')}
+        {overdue > 0 && <span class="today-panel__count">{t('queue.overdue', { n: overdue })}</span>}
+      </h2>
+      <ul class="queue-counts" aria-label={t('queue.title')}>
+        {EVENT_QUEUES.filter((queue) => counts[queue] > 0).map((queue) => (
+          <li key={queue} class="queue-count">
+            {t(`queue.${queue}`)} <span class="queue-count__badge">{counts[queue]}</span>
+          </li>
+        ))}
+      </ul>
+      {queued.length === 0 ? (
+        <p class="today-panel__calm">{t('queue.empty')}</p>
+      ) : (
+        <ul class="today-panel__list">
+          {shown.map((item) => {
+            const record = byId.get(item.recordId);
+            return (
+              <li key={item.recordId}>
+                <a
+                  class={`today-task today-task--${item.overdue ? 'overdue' : 'later'}`}
+                  href={`/records/${item.recordId}`}
+                >
+                  <span class="today-task__subject">{record?.body.title ?? ''}</span>
+                  <span class="visually-hidden"> · </span>
+                  <span class="today-task__when">
+                    {t(`queue.${item.queue}`)}
+                    {record && clockText(record.body, now) && ` · ${clockText(record.body, now)}`}
+                  </span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {queued.length > FIRST_ROWS && (
+        <button
+          type="button"
+          class="today-panel__more"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t('today.fewer') : t('today.all', { n: queued.length })}
+        </button>
+      )}
+    </section>
+  );
+}
