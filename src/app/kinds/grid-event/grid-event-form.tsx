@@ -35,7 +35,7 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
     existing,
     () => draftFrom(existing?.body, activePatrolId.value !== undefined),
     (current) => bodyFrom(current, existing?.body, reporter, new Date()),
-    { onCreated: countOnPatrol },
+    { onSaved: (record, created) => (created ? countOnPatrol(record) : Promise.resolve()) },
   );
   const category = eventCategory(draft.categoryL1);
   const photoRequired = category?.photoRequired === true;
