@@ -29,6 +29,7 @@ import {
   type GridEventStatus,
   type SupervisionLevel,
 } from './event-workflow';
+import { ROLES } from './roles';
 
 /** Who acts: a user, with the department a department account is bound to. */
 export interface EventActor {
@@ -40,19 +41,8 @@ export interface EventActor {
 /** The user id the server's own supervision acts as, in flow logs and revisions. */
 export const SUPERVISION_ACTOR_ID = 'system:supervision';
 
-/** The roles that report events from the field. */
-export const REPORTING_ROLES: readonly string[] = [
-  'fullTimeGridWorker',
-  'partTimeGridWorker',
-  'gridLeader',
-  'microGridLeader',
-  'communityPolice',
-  'auxiliaryPolice',
-  'politicalLegalGridWorker',
-  'mediator',
-  'communityAdmin',
-  'streetAdmin',
-];
+/** The roles that report events from the field: everyone but the departments, whose work comes dispatched. */
+export const REPORTING_ROLES: readonly string[] = ROLES.filter((role) => !DEPARTMENT_ROLES.includes(role));
 
 /** Who dispatches at each level: 网格长 and 社区管理员 within their community, 街道管理员 at the street. */
 export const DISPATCHERS: Readonly<Record<EventLevel, readonly string[]>> = {
