@@ -21,7 +21,7 @@ describe.each(DIALECTS)('the supervisor’s figures (%s)', (dialect) => {
   afterAll(() => server.close());
 
   const figures = (account: string, query = '') =>
-    server.call('GET', `/api/figures${query}`, { token: who[account]?.token });
+    server.call('GET', `/api/figures${query}`, { token: who[account]?.token ?? '' });
 
   it('counts the community’s events, disputes, rentals and patrols, and each grid, as of now', async () => {
     const reply = await figures('hb-admin', '?period=week');
@@ -40,7 +40,7 @@ describe.each(DIALECTS)('the supervisor’s figures (%s)', (dialect) => {
 
   it('counts a new event the moment it is pushed, in its grid', async () => {
     const before = (await figures('hb-admin')).body;
-    const event = sampleGridEvent(randomUUID(), HUBIN_GRID_1, who['hb-grid01']?.user.id);
+    const event = sampleGridEvent(randomUUID(), HUBIN_GRID_1, who['hb-grid01']?.user.id ?? '');
     const pushed = await server.push(who['hb-grid01']?.token ?? '', randomUUID(), [mutation(event)]);
     expect(pushed.body.results[0].status).toBe('applied');
     const after = (await figures('hb-admin')).body;
