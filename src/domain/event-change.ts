@@ -70,8 +70,8 @@ function refuse(path: string, reason: EventChangeRefusal, detail?: string): Even
   return { ok: false, path, reason, message: detail ? `${MESSAGES[reason]} (${detail})` : MESSAGES[reason] };
 }
 
-/** The state machine's event a flow log entry records. */
-function eventOf(log: FlowLog): GridEventEvent {
+/** The state machine's event a flow log entry records (what re-taking the entry replays). */
+export function eventOfLog(log: FlowLog): GridEventEvent {
   const text = log.opinion ?? '';
   switch (log.action) {
     case 'selfResolve':
@@ -165,7 +165,7 @@ export function checkEventChange(
   for (const log of added) {
     if (log.by !== actor.id) return refuse('flowLogs', 'notYours', 'a step is recorded by who took it');
     const step = {
-      event: eventOf(log),
+      event: eventOfLog(log),
       logId: log.id,
       at: log.at,
       byName: log.byName,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LoginResponse, pullResponseSchema } from '../../src/domain/protocol';
-import type { GridRecord } from '../../src/domain/record-envelope';
+import type { GridEventRecord, GridRecord } from '../../src/domain/record-envelope';
 import type { RecordKind } from '../../src/domain/record-kinds';
+import { stepped } from '../support/event-steps';
 import { samplePng, sha256Hex } from '../support/photo-samples';
 import {
   sampleDispute,
@@ -22,8 +23,20 @@ const ACCOUNTS = [
   'hb-aux',
   'hb-enforce',
   'hb-mediator',
+  'dc-police',
+  'dc-chengguan',
+  'dc-fire',
+  'hb-wuye',
 ] as const;
 type Account = (typeof ACCOUNTS)[number];
+
+const NOTHING: Record<RecordKind, boolean> = {
+  patrol: false,
+  rentalHouse: false,
+  rentalInspection: false,
+  dispute: false,
+  gridEvent: false,
+};
 
 /** Whether each account may push a new sample record of each kind (a hazard inspection, a yellow dispute). */
 const WRITES: Record<Account, Record<RecordKind, boolean>> = {
@@ -48,6 +61,11 @@ const WRITES: Record<Account, Record<RecordKind, boolean>> = {
     dispute: true,
     gridEvent: false,
   },
+  // A department account writes only events dispatched to its department; a new one is not.
+  'dc-police': NOTHING,
+  'dc-chengguan': NOTHING,
+  'dc-fire': NOTHING,
+  'hb-wuye': NOTHING,
 };
 
 function sample(kind: RecordKind, userId: string): GridRecord {
@@ -361,6 +379,182 @@ describe.each(DIALECTS)('access rules by role (%s)', (dialect) => {
       await server.db
         .updateTable('users')
         .set({ role: 'auxiliaryPolice' })
+        .where('id', '=', userId)
+        .execute();
+    }
+  });
+});
+
+/** Every demo account. */
+const EVERYONE = [
+  'hb-grid01',
+  'hb-grid02',
+  'hb-leader',
+  'hb-police',
+  'hb-aux',
+  'hb-mediator',
+  'hb-enforce',
+  'dc-police',
+  'dc-chengguan',
+  'dc-fire',
+  'hb-wuye',
+  'hb-admin',
+  'dc-admin',
+  'tq-grid01',
+  'tq-police',
+] as const;
+type DemoAccount = (typeof EVERYONE)[number];
+
+/** Events in 湖滨 grid 1: one waiting, three dispatched (交办) to a department each, one a dispute. */
+const EVENTS = ['waiting', 'toZhifa', 'toPolice', 'toWuye', 'dispute'] as const;
+type EventKey = (typeof EVENTS)[number];
+const DISPATCHED_TO: Partial<Record<EventKey, string>> = {
+  toZhifa: 'dachang-zhifa',
+  toPolice: 'dachang-police',
+  toWuye: 'dachang-hubin-wuye',
+};
+
+/**
+ * Which of the events each account reads and writes: its grids first (hb-grid02 has grid 2 only,
+ * 铁桥 is another street), then its role, and for a department account the department it is bound to.
+ */
+const REACHES: Record<DemoAccount, readonly EventKey[]> = {
+  'hb-grid01': EVENTS,
+  'hb-grid02': [],
+  'hb-leader': EVENTS,
+  'hb-police': EVENTS,
+  'hb-aux': EVENTS,
+  'hb-mediator': ['dispute'],
+  'hb-enforce': ['toZhifa'],
+  'dc-police': ['toPolice'],
+  'dc-chengguan': [],
+  'dc-fire': [],
+  'hb-wuye': ['toWuye'],
+  'hb-admin': EVENTS,
+  'dc-admin': EVENTS,
+  'tq-grid01': [],
+  'tq-police': [],
+};
+
+describe.each(DIALECTS)('上报事件 by demo account (%s)', (dialect) => {
+  let server: TestServer;
+  const who = {} as Record<DemoAccount, LoginResponse>;
+  const current = new Map<EventKey, GridEventRecord>();
+  const keyOf = new Map<string, EventKey>();
+
+  async function push(account: DemoAccount, record: GridRecord, baseRev = record.rev) {
+    const reply = await server.push(who[account].token, randomUUID(), [mutation(record, { baseRev })]);
+    expect(reply.status).toBe(200);
+    return reply.body.results[0];
+  }
+
+  async function pullEvents(account: DemoAccount, cursor?: string, clientId = randomUUID()) {
+    const reply = await server.pull(who[account].token, clientId, {
+      limit: '1000',
+      ...(cursor ? { cursor } : {}),
+    });
+    expect(reply.status).toBe(200);
+    const body = pullResponseSchema.parse(reply.body);
+    expect(body.hasMore).toBe(false);
+    const events = body.changes.filter((r): r is GridEventRecord => r.kind === 'gridEvent');
+    return { body, events, clientId };
+  }
+
+  const mine = (events: readonly GridEventRecord[]) =>
+    events.flatMap((event) => keyOf.get(event.id) ?? []).sort();
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    for (const account of EVERYONE) who[account] = await server.login(account);
+    const now = server.clock.now;
+    for (const key of EVENTS) {
+      const sample = sampleGridEvent(randomUUID(), HUBIN_GRID_1, who['hb-grid01'].user.id);
+      const body =
+        key === 'dispute'
+          ? { ...sample.body, title: '邻里噪音纠纷', categoryL1: 'dispute' as const, categoryL2: 'neighbor' }
+          : sample.body;
+      let record = (await push('hb-grid01', { ...sample, body }, 0)).record as GridEventRecord;
+      const department = DISPATCHED_TO[key];
+      if (department) {
+        record = (await push('hb-admin', stepped(record, who['hb-admin'], { type: 'accept' }, now))).record;
+        const assign = { type: 'assign' as const, departmentId: department, deadline: '2026-12-04' };
+        record = (await push('hb-admin', stepped(record, who['hb-admin'], assign, now))).record;
+      }
+      current.set(key, record);
+      keyOf.set(record.id, key);
+    }
+  });
+  afterAll(() => server.close());
+
+  it.each(EVERYONE)('lets %s read exactly the events in its reach', async (account) => {
+    const { events } = await pullEvents(account);
+    expect(mine(events)).toEqual([...REACHES[account]].sort());
+    // A department account, demo events included, sees only what is dispatched to its department.
+    const department = who[account].user.departmentId;
+    if (department) expect(events.every((event) => event.body.departmentId === department)).toBe(true);
+  });
+
+  it.each(EVERYONE)('lets %s write exactly the events in its reach', async (account) => {
+    for (const key of EVENTS) {
+      const record = current.get(key);
+      if (!record) throw new Error(`no event ${key}`);
+      const edit = {
+        ...record,
+        body: { ...record.body, description: `${record.body.description}（${account}补充）` },
+      };
+      const result = await push(account, edit);
+      if (REACHES[account].includes(key)) {
+        expect(result.status, `${account} ${key}`).toBe('applied');
+        current.set(key, result.record);
+      } else {
+        expect(result, `${account} ${key}`).toMatchObject({
+          status: 'rejected',
+          error: { code: 'forbidden' },
+        });
+        // Refused without showing what the server holds.
+        expect(result.record, `${account} ${key}`).toBeUndefined();
+      }
+    }
+  });
+
+  it('lets a department take the next step (处置) on its own event, and not another’s', async () => {
+    const now = server.clock.now;
+    const toPolice = current.get('toPolice');
+    if (!toPolice) throw new Error('no event toPolice');
+    // 综合执法's device, as if it were 派出所's (the app would not offer it): the server still refuses.
+    const byZhifa = stepped(
+      toPolice,
+      { ...who['hb-enforce'], user: { ...who['hb-enforce'].user, departmentId: 'dachang-police' } },
+      { type: 'process' },
+      now,
+    );
+    expect(await push('hb-enforce', byZhifa)).toMatchObject({
+      status: 'rejected',
+      error: { code: 'forbidden' },
+    });
+    const byPolice = await push('dc-police', stepped(toPolice, who['dc-police'], { type: 'process' }, now));
+    expect(byPolice.status).toBe('applied');
+    expect(byPolice.record.body.status).toBe('processing');
+    current.set('toPolice', byPolice.record);
+  });
+
+  it('answers reset when a department account is bound to another department, with that one’s events', async () => {
+    const { body, clientId } = await pullEvents('dc-police');
+    const userId = who['dc-police'].user.id;
+    await server.db
+      .updateTable('users')
+      .set({ department_id: 'dachang-hubin-wuye' })
+      .where('id', '=', userId)
+      .execute();
+    try {
+      const { body: next, events } = await pullEvents('dc-police', body.cursor, clientId);
+      expect(next.reset).toBe(true);
+      expect(mine(events)).toEqual(['toWuye']);
+      expect(events.every((event) => event.body.departmentId === 'dachang-hubin-wuye')).toBe(true);
+    } finally {
+      await server.db
+        .updateTable('users')
+        .set({ department_id: 'dachang-police' })
         .where('id', '=', userId)
         .execute();
     }

@@ -107,6 +107,63 @@ describe.each(DIALECTS)('demo seed (%s)', (dialect) => {
     }
   });
 
+  it('makes the 职能部门 under their streets, each department account bound to its own', async () => {
+    const departments = await server.db
+      .selectFrom('orgs')
+      .select(['id', 'parent_id', 'name', 'department_type'])
+      .where('level', '=', 'department')
+      .orderBy('id')
+      .execute();
+    expect(departments).toEqual([
+      {
+        id: 'dachang-chengguan',
+        parent_id: 'dachang',
+        name: '大厂城管中队',
+        department_type: 'cityManagement',
+      },
+      { id: 'dachang-fire', parent_id: 'dachang', name: '大厂消防救援站', department_type: 'fireRescue' },
+      {
+        id: 'dachang-hubin-wuye',
+        parent_id: 'dachang',
+        name: '湖滨物业服务中心',
+        department_type: 'property',
+      },
+      { id: 'dachang-police', parent_id: 'dachang', name: '大厂派出所', department_type: 'police' },
+      {
+        id: 'dachang-zhifa',
+        parent_id: 'dachang',
+        name: '大厂综合执法中队',
+        department_type: 'lawEnforcement',
+      },
+      { id: 'taishan-police', parent_id: 'taishan', name: '泰山派出所', department_type: 'police' },
+      {
+        id: 'taishan-zhifa',
+        parent_id: 'taishan',
+        name: '泰山综合执法中队',
+        department_type: 'lawEnforcement',
+      },
+    ]);
+    const bound = await server.db
+      .selectFrom('users')
+      .select(['username', 'role', 'department_id'])
+      .where('department_id', 'is not', null)
+      .orderBy('username')
+      .execute();
+    expect(bound).toEqual([
+      { username: 'dc-chengguan', role: 'departmentStaff', department_id: 'dachang-chengguan' },
+      { username: 'dc-fire', role: 'departmentStaff', department_id: 'dachang-fire' },
+      { username: 'dc-police', role: 'departmentStaff', department_id: 'dachang-police' },
+      { username: 'hb-enforce', role: 'lawEnforcement', department_id: 'dachang-zhifa' },
+      { username: 'hb-wuye', role: 'departmentStaff', department_id: 'dachang-hubin-wuye' },
+    ]);
+    // Signed in, the account carries its department and sees its street's grids.
+    const police = await server.login('dc-police');
+    expect(police.user.departmentId).toBe('dachang-police');
+    expect(police.user.scope.gridIds.length).toBeGreaterThan(0);
+    expect(police.user.scope.gridIds.every((gridId) => gridId.startsWith('dachang-'))).toBe(true);
+    expect((await server.login('hb-grid01')).user.departmentId).toBeUndefined();
+  });
+
   it('changes nothing when run again', async () => {
     const before = await server.count('records');
     expect(await seedDemoData(server.db)).toBe(false);

@@ -4,11 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventActor } from '../../src/domain/event-access';
-import { type EventStep, takeEventStep } from '../../src/domain/event-steps';
 import type { GridEventEvent } from '../../src/domain/event-workflow';
 import { type LoginResponse, pullResponseSchema } from '../../src/domain/protocol';
 import type { GridEventRecord, GridRecord } from '../../src/domain/record-envelope';
+import { DACHANG_DEPARTMENTS as DACHANG, stepped } from '../support/event-steps';
 import { sampleGridEvent } from '../support/sample-records';
 import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
 
@@ -22,13 +21,6 @@ const ACCOUNTS = [
   'tq-grid01',
 ] as const;
 type Account = (typeof ACCOUNTS)[number];
-const DACHANG = new Set([
-  'dachang-zhifa',
-  'dachang-police',
-  'dachang-chengguan',
-  'dachang-fire',
-  'dachang-hubin-wuye',
-]);
 
 describe.each(DIALECTS)('上报事件 through the API (%s)', (dialect) => {
   let server: TestServer;
@@ -40,27 +32,9 @@ describe.each(DIALECTS)('上报事件 through the API (%s)', (dialect) => {
   });
   afterAll(() => server.close());
 
-  const actor = (account: Account): EventActor => ({
-    id: who[account].user.id,
-    role: who[account].user.role,
-    departmentId: who[account].user.departmentId,
-  });
-
   /** The event after `account` takes `event` on it, as the app saves a step. */
-  function step(record: GridEventRecord, account: Account, event: GridEventEvent): GridEventRecord {
-    const taken: EventStep = {
-      event,
-      logId: randomUUID(),
-      at: server.clock.now.toISOString(),
-      byName: who[account].user.name,
-    };
-    const result = takeEventStep(record.body, actor(account), taken, {
-      now: server.clock.now,
-      departmentIds: DACHANG,
-    });
-    if (!result.ok) throw new Error(`${account} ${event.type}: ${result.reason}`);
-    return { ...record, body: result.body, updatedAt: taken.at, updatedBy: who[account].user.id };
-  }
+  const step = (record: GridEventRecord, account: Account, event: GridEventEvent): GridEventRecord =>
+    stepped(record, who[account], event, server.clock.now);
 
   async function push(account: Account, record: GridRecord, baseRev = record.rev) {
     const reply = await server.push(who[account].token, randomUUID(), [mutation(record, { baseRev })]);
@@ -85,6 +59,35 @@ describe.each(DIALECTS)('上报事件 through the API (%s)', (dialect) => {
     );
     expect(result.status).toBe('applied');
     return result.record;
+  }
+
+  /** `account` pushes `record` and is refused with `code` naming `path`; nothing is written. */
+  async function expectRefused(
+    account: Account,
+    record: GridEventRecord,
+    code: string,
+    path: string,
+    baseRev = record.rev,
+  ) {
+    const revisions = await server.count('record_revisions');
+    const before = await server.db
+      .selectFrom('records')
+      .select(['rev', 'body'])
+      .where('id', '=', record.id)
+      .executeTakeFirst();
+    const result = await push(account, record, baseRev);
+    expect(result.status, path).toBe('rejected');
+    expect(result.error.code, path).toBe(code);
+    // In English, with the field named.
+    expect(result.error.message, path).toMatch(/^[\x20-\x7e’]+$/);
+    expect(result.error.issues.map((issue: { path: string }) => issue.path)).toEqual([path]);
+    expect(await server.count('record_revisions')).toBe(revisions);
+    const after = await server.db
+      .selectFrom('records')
+      .select(['rev', 'body'])
+      .where('id', '=', record.id)
+      .executeTakeFirst();
+    expect(after).toEqual(before);
   }
 
   it('goes from the worker’s report through 受理, 交办, 处置 and 核查 to 结案, each by its role', async () => {
@@ -126,14 +129,6 @@ describe.each(DIALECTS)('上报事件 through the API (%s)', (dialect) => {
 
   it('refuses each illegal step with its field, and changes nothing', async () => {
     const event = await reported();
-    const expectRefused = async (account: Account, record: GridEventRecord, code: string, path: string) => {
-      const revisions = await server.count('record_revisions');
-      const result = await push(account, record);
-      expect(result.status, path).toBe('rejected');
-      expect(result.error.code, path).toBe(code);
-      expect(result.error.issues.map((issue: { path: string }) => issue.path)).toEqual([path]);
-      expect(await server.count('record_revisions')).toBe(revisions);
-    };
     const accepted = step(event, 'hb-admin', { type: 'accept' });
     // A grid worker may not 受理: the entry is theirs, the step is not.
     const asWorker = accepted.body.flowLogs.map((log) => ({ ...log, by: who['hb-grid01'].user.id }));
@@ -221,25 +216,29 @@ describe.each(DIALECTS)('上报事件 through the API (%s)', (dialect) => {
         ],
       },
     };
-    const result = await push('hb-admin', carded);
-    expect(result.status).toBe('rejected');
-    expect(result.error.issues[0].path).toBe('body.status');
+    await expectRefused('hb-admin', carded, 'forbidden', 'body.status');
+    expect((await stored(event.id)).body.supervision).toBeUndefined();
   });
 
   it('refuses a report by a department account, and one in another worker’s name', async () => {
-    const byPolice = await push(
-      'dc-police',
-      sampleGridEvent(randomUUID(), HUBIN_GRID_1, who['dc-police'].user.id),
-      0,
-    );
-    expect(byPolice.status).toBe('rejected');
-    const inOtherName = await push(
+    const byPolice = sampleGridEvent(randomUUID(), HUBIN_GRID_1, who['dc-police'].user.id);
+    // The access table refuses it first: a department writes only what is dispatched to it.
+    const refused = await push('dc-police', byPolice, 0);
+    expect(refused).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+    // Even one naming its own department: the role does not report (mayReport).
+    const ownDepartment = { ...byPolice, body: { ...byPolice.body, departmentId: 'dachang-police' } };
+    await expectRefused('dc-police', ownDepartment, 'forbidden', 'body.reportedBy', 0);
+    // A report in someone else's name: the pusher is the reporter.
+    await expectRefused(
       'hb-grid01',
       sampleGridEvent(randomUUID(), HUBIN_GRID_1, who['hb-admin'].user.id),
+      'forbidden',
+      'body.reportedBy',
       0,
     );
-    expect(inOtherName.status).toBe('rejected');
-    expect(inOtherName.error.issues[0].path).toBe('body.reportedBy');
+    expect(
+      await server.db.selectFrom('records').select('id').where('id', '=', byPolice.id).execute(),
+    ).toEqual([]);
   });
 
   it('lets only one of two 受理 at once win; the other is a conflict, and one accept is stored', async () => {
@@ -255,19 +254,72 @@ describe.each(DIALECTS)('上报事件 through the API (%s)', (dialect) => {
     expect(loser.conflicts).toEqual(['body.status']);
     expect(loser.record.body.status).toBe('accepted');
     const final = await stored(event.id);
-    expect(final.body.flowLogs.filter((log) => log.action === 'accept')).toHaveLength(1);
+    expect(final.body.status).toBe('accepted');
+    expect(final.body.flowLogs.map((log) => log.action)).toEqual(['accept']);
+    expect(final.body.flowLogs[0]?.by).toBe(
+      (a.status === 'applied' ? who['hb-admin'] : who['hb-leader']).user.id,
+    );
   });
 
-  it('refuses a 结案 from a stale copy after the department returned the event (回退)', async () => {
+  /** An event reported by hb-grid01, accepted and dispatched to 综合执法, which has begun handling it. */
+  async function inProcessing(): Promise<GridEventRecord> {
     let record = await reported();
-    record = (await push('hb-admin', step(record, 'hb-admin', { type: 'accept' }))).record;
-    record = (
-      await push(
-        'hb-admin',
-        step(record, 'hb-admin', { type: 'assign', departmentId: 'dachang-zhifa', deadline: '2026-12-04' }),
-      )
-    ).record;
-    record = (await push('hb-enforce', step(record, 'hb-enforce', { type: 'process' }))).record;
+    const flow: [Account, GridEventEvent][] = [
+      ['hb-admin', { type: 'accept' }],
+      ['hb-admin', { type: 'assign', departmentId: 'dachang-zhifa', deadline: '2026-12-04' }],
+      ['hb-enforce', { type: 'process' }],
+    ];
+    for (const [account, transition] of flow)
+      record = (await push(account, step(record, account, transition))).record;
+    expect(record.body.status).toBe('processing');
+    return record;
+  }
+
+  it('answers a step from a stale copy after a 回退 with a conflict: the event waits at 待派遣 again', async () => {
+    const processing = await inProcessing();
+    // 综合执法 hands it back on one phone; on another, still on the old copy, it reports it handled.
+    const returned = await push(
+      'hb-enforce',
+      step(processing, 'hb-enforce', { type: 'return', reason: '非本单位职责，属物业管理范围' }),
+    );
+    expect(returned.status).toBe('applied');
+    const stale = step(processing, 'hb-enforce', { type: 'complete', note: '已处置' });
+    const late = await push('hb-enforce', stale, processing.rev);
+    expect(late).toMatchObject({ status: 'conflict', conflicts: ['body.status'] });
+    // The device is shown the server's copy: returned, for the dispatcher to send again.
+    expect(late.record.body.status).toBe('accepted');
+    const final = await stored(processing.id);
+    expect(final.body.status).toBe('accepted');
+    expect(final.body.flowLogs.map((log) => log.action)).toEqual(['accept', 'assign', 'process', 'return']);
+    // What is possible now: the community sends it to the right department.
+    const again = step(late.record, 'hb-admin', {
+      type: 'assign',
+      departmentId: 'dachang-hubin-wuye',
+      deadline: '2026-12-04',
+    });
+    expect((await push('hb-admin', again)).status).toBe('applied');
+  });
+
+  it('lets one of a 回退 and a 处置完成 at once win, and stores the event as that one left it', async () => {
+    const processing = await inProcessing();
+    const [back, done] = await Promise.all([
+      push('hb-enforce', step(processing, 'hb-enforce', { type: 'return', reason: '非本单位职责' })),
+      push('hb-enforce', step(processing, 'hb-enforce', { type: 'complete', note: '已处置' })),
+    ]);
+    expect([back.status, done.status].sort()).toEqual(['applied', 'conflict']);
+    const final = await stored(processing.id);
+    const actions = final.body.flowLogs.map((log) => log.action);
+    if (back.status === 'applied') {
+      expect(final.body.status).toBe('accepted');
+      expect(actions).toEqual(['accept', 'assign', 'process', 'return']);
+    } else {
+      expect(final.body.status).toBe('processed');
+      expect(actions).toEqual(['accept', 'assign', 'process', 'complete']);
+    }
+  });
+
+  it('refuses a 结案 from a stale copy after the check failed (核查不通过): back to 处置中', async () => {
+    let record = await inProcessing();
     record = (await push('hb-enforce', step(record, 'hb-enforce', { type: 'complete', note: '已处置' })))
       .record;
     const processed = record;
@@ -281,7 +333,8 @@ describe.each(DIALECTS)('上报事件 through the API (%s)', (dialect) => {
     );
     expect(failed.status).toBe('applied');
     const late = await push('hb-admin', closing, processed.rev);
-    expect(late.status).toBe('conflict');
+    expect(late).toMatchObject({ status: 'conflict', conflicts: ['body.status'] });
+    expect(late.record.body.status).toBe('processing');
     const final = await stored(processed.id);
     expect(final.body.status).toBe('processing');
     expect(final.body.flowLogs.some((log) => log.action === 'close')).toBe(false);

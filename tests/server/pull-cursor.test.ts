@@ -86,4 +86,19 @@ describe('the pull cursor', () => {
       expect(decodeCursor(cursor, scope, lastSeqs).reset, cursor).toBe(true);
     expect(decodeCursor(undefined, scope, lastSeqs).reset).toBe(false);
   });
+
+  it('starts over when a department account is bound to another department, or to one at all', () => {
+    const zhifa = { ...scope, role: 'lawEnforcement', departmentId: 'dachang-zhifa' };
+    const positions = new Map([
+      ['dachang', 812],
+      ['taishan', 41],
+    ]);
+    const cursor = encodeCursor(zhifa, positions);
+    expect(decodeCursor(cursor, zhifa, lastSeqs)).toEqual({ positions, reset: false });
+    expect(decodeCursor(cursor, { ...zhifa, departmentId: 'dachang-police' }, lastSeqs).reset).toBe(true);
+    expect(decodeCursor(cursor, { ...zhifa, departmentId: undefined }, lastSeqs).reset).toBe(true);
+    // An account bound to none keeps the fingerprint it had before departments.
+    const unbound = { ...scope, departmentId: undefined };
+    expect(decodeCursor(`37.${scopeFingerprint(scope)}`, unbound, lastSeqs).reset).toBe(false);
+  });
 });

@@ -1,34 +1,54 @@
 /**
  * Demo 上报事件: in 湖滨社区 one waiting at each role's queue — 待受理 at the community, 待处置 at
- * 综合执法, 待核查 by the reporter — and one resolved on the spot; one 待受理 in every other community.
+ * 综合执法, 待核查 by the reporter — and one resolved on the spot; one 待受理 in every other community,
+ * reported by the demo grid worker of its grid where there is one (铁桥's 李娜).
  * Each is walked through its steps with event-steps.ts by the demo account that would take them,
  * so its flow log replays on the server like a pushed one, and stamped with the server's clock.
  */
-import type { EventActor } from '../../domain/event-access';
+import { type EventActor, mayReport } from '../../domain/event-access';
 import { type EventStep, takeEventStep } from '../../domain/event-steps';
 import { DEFAULT_EVENT_TIME_LIMITS } from '../../domain/event-supervision';
 import type { GridEventEvent } from '../../domain/event-workflow';
 import type { GridEventBody } from '../../domain/grid-event';
 import type { GridEventRecord } from '../../domain/record-envelope';
 import { withServerClock } from '../push/event-push';
-import { demoUserId } from './demo-accounts';
+import { DEMO_ACCOUNT_SEEDS, type DemoAccountSeed, demoUserId } from './demo-accounts';
 import type { DemoCommunity } from './demo-orgs';
 import { DEMO_DEPARTMENTS } from './demo-orgs';
 import { daysAgo, demoEnvelope, demoUuid } from './demo-record-parts';
 
 const HUBIN = 'dachang-hubin';
-const WORKER: EventActor = { id: demoUserId('hb-grid01'), role: 'fullTimeGridWorker' };
-const ADMIN: EventActor = { id: demoUserId('hb-admin'), role: 'communityAdmin' };
-const ZHIFA: EventActor = {
-  id: demoUserId('hb-enforce'),
-  role: 'lawEnforcement',
-  departmentId: 'dachang-zhifa',
-};
-const NAMES: Record<string, string> = {
-  [WORKER.id]: '王丽',
-  [ADMIN.id]: '郑敏',
-  [ZHIFA.id]: '吴斌',
-};
+/** Reporter of the events in grids without a demo grid worker (demo-records.ts does the same). */
+const SEED_REPORTER: DemoActor = { id: 'demo-seed', role: 'fullTimeGridWorker' };
+
+/** A demo account as it acts on an event, with the name its flow log entries carry. */
+type DemoActor = EventActor & { name?: string };
+
+function demoActor(seed: DemoAccountSeed): DemoActor {
+  return {
+    id: demoUserId(seed.username),
+    role: seed.role,
+    name: seed.name,
+    ...(seed.departmentId ? { departmentId: seed.departmentId } : {}),
+  };
+}
+
+function account(username: string): DemoActor {
+  const seed = DEMO_ACCOUNT_SEEDS.find((candidate) => candidate.username === username);
+  if (!seed) throw new Error(`no demo account ${username}`);
+  return demoActor(seed);
+}
+
+/** The demo grid worker of `gridId` who reports its events, if it has one. */
+function reporterOf(gridId: string): DemoActor {
+  const seed = DEMO_ACCOUNT_SEEDS.find(
+    (candidate) => candidate.orgId === gridId && mayReport(candidate.role),
+  );
+  return seed ? demoActor(seed) : SEED_REPORTER;
+}
+
+const ADMIN = account('hb-admin');
+const ZHIFA = account('hb-enforce');
 
 interface DemoEvent {
   key: string;
@@ -38,13 +58,13 @@ interface DemoEvent {
   description: string;
   address: string;
   daysAgo: number;
-  steps: readonly [EventActor, GridEventEvent][];
+  steps: readonly [DemoActor, GridEventEvent][];
 }
 
 const DEADLINE_DAYS = 7;
 
-function hubinEvents(deadline: string): DemoEvent[] {
-  const dispatched: [EventActor, GridEventEvent][] = [
+function hubinEvents(worker: DemoActor, deadline: string): DemoEvent[] {
+  const dispatched: [DemoActor, GridEventEvent][] = [
     [ADMIN, { type: 'accept' }],
     [ADMIN, { type: 'assign', departmentId: 'dachang-zhifa', deadline }],
   ];
@@ -91,7 +111,7 @@ function hubinEvents(deadline: string): DemoEvent[] {
       description: '湖滨路与江山路路口一盏路灯不亮',
       address: '湖滨路与江山路路口',
       daysAgo: 2,
-      steps: [[WORKER, { type: 'selfResolve', note: '已电话报修，供电所当天修复' }]],
+      steps: [[worker, { type: 'selfResolve', note: '已电话报修，供电所当天修复' }]],
     },
   ];
 }
@@ -101,12 +121,14 @@ export function buildDemoEvents(communities: readonly DemoCommunity[], now: Date
   const deadline = daysAgo(now, -DEADLINE_DAYS, 18).slice(0, 10);
   const records: GridEventRecord[] = [];
   for (const community of communities) {
+    // As the envelope: every demo event is in the community's first grid, reported by its worker.
+    const reporter = reporterOf(community.gridIds[0] ?? '');
     const departmentIds = new Set(
       DEMO_DEPARTMENTS.filter((d) => d.streetId === community.streetId).map((d) => d.id),
     );
     const events: DemoEvent[] =
       community.id === HUBIN
-        ? hubinEvents(deadline)
+        ? hubinEvents(reporter, deadline)
         : [
             {
               key: 'waiting',
@@ -120,7 +142,6 @@ export function buildDemoEvents(communities: readonly DemoCommunity[], now: Date
             },
           ];
     for (const event of events) {
-      const reporter = community.id === HUBIN ? WORKER : { id: 'demo-seed', role: 'fullTimeGridWorker' };
       const reportedAt = daysAgo(now, event.daysAgo, 9);
       let body: GridEventBody = {
         title: event.title,
@@ -136,7 +157,7 @@ export function buildDemoEvents(communities: readonly DemoCommunity[], now: Date
         photoIds: [],
         handlingMode: 'reportUp',
         reportedBy: reporter.id,
-        ...(NAMES[reporter.id] ? { reportedByName: NAMES[reporter.id] } : {}),
+        ...(reporter.name ? { reportedByName: reporter.name } : {}),
         reportedLevel: 'grid',
         handlingLevel: 'grid',
         flowLogs: [],
@@ -148,7 +169,7 @@ export function buildDemoEvents(communities: readonly DemoCommunity[], now: Date
           event: transition,
           logId: demoUuid(`${community.id}/event/${event.key}/step/${i}`),
           at,
-          byName: NAMES[actor.id],
+          byName: actor.name,
         };
         const taken = takeEventStep(body, actor, step, { now: new Date(at), departmentIds });
         if (!taken.ok)
