@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Department } from '../../../domain/departments';
+import { eventActionsFor } from '../../../domain/event-access';
 import { eventClock, isEventOverdue } from '../../../domain/event-status';
-import { eventActionsFor } from '../../../domain/event-steps';
 import type { GridEventEventType } from '../../../domain/event-workflow';
 import type { GridEventRecord } from '../../../domain/record-envelope';
 import { label, t } from '../../i18n/i18n';
