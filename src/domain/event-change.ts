@@ -45,7 +45,8 @@ const STEP_FIELDS = [
   'extensions',
 ] as const satisfies readonly (keyof GridEventBody)[];
 
-const MESSAGES: Record<EventChangeRefusal, string> = {
+/** The API's English for each refusal; devices recognise it (eventChangeRefusalOf) and say it in Chinese. */
+export const EVENT_CHANGE_MESSAGES: Readonly<Record<EventChangeRefusal, string>> = {
   notAllowed: 'This step is not possible in the status the event is in now',
   reasonRequired: 'Give a reason',
   noteRequired: 'Say what was done',
@@ -66,8 +67,21 @@ const MESSAGES: Record<EventChangeRefusal, string> = {
   clock: 'Only the server sets the step clock',
 };
 
+/** The refusal a server's message words (`<message>` or `<message> (<detail>)`), for a device to say it in Chinese. */
+export function eventChangeRefusalOf(message: string): EventChangeRefusal | undefined {
+  return (Object.keys(EVENT_CHANGE_MESSAGES) as EventChangeRefusal[]).find(
+    (reason) =>
+      message === EVENT_CHANGE_MESSAGES[reason] || message.startsWith(`${EVENT_CHANGE_MESSAGES[reason]} (`),
+  );
+}
+
 function refuse(path: string, reason: EventChangeRefusal, detail?: string): EventChangeCheck {
-  return { ok: false, path, reason, message: detail ? `${MESSAGES[reason]} (${detail})` : MESSAGES[reason] };
+  return {
+    ok: false,
+    path,
+    reason,
+    message: detail ? `${EVENT_CHANGE_MESSAGES[reason]} (${detail})` : EVENT_CHANGE_MESSAGES[reason],
+  };
 }
 
 /** The state machine's event a flow log entry records. */

@@ -178,7 +178,7 @@ export function EventCase({ record }: { record: GridEventRecord }) {
           title={label('eventAction', step)}
           spec={EVENT_STEP_SPECS[step]}
           context={context}
-          save={(action) => saveEventStep(record, action, departments)}
+          save={(action, photos) => saveEventStep(record, action, departments, photos)}
           onDone={() => setStep(undefined)}
         />
       )}
