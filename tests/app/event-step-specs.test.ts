@@ -201,7 +201,7 @@ describe('上报事件 step sheets', () => {
 
 describe('上报事件 report form', () => {
   const draft = {
-    ...draftFrom(undefined, false),
+    ...draftFrom(undefined),
     title: '消防通道被堵',
     categoryL1: 'safetyHazard',
     categoryL2: 'eBike',
@@ -235,6 +235,32 @@ describe('上报事件 report form', () => {
     expect(checkEventChange(undefined, body, WORKER, { now: NOW, departmentIds: DEPARTMENT_IDS })).toEqual({
       ok: true,
     });
+  });
+
+  it('starts as 巡查发现 and keeps the parties typed, blank texts left out', () => {
+    expect(draftFrom(undefined).source).toBe('patrol');
+    const party = { id: newId(), name: ' 张三 ', phone: '13812345678', idNo: '', address: '' };
+    const body = bodyFrom({ ...draft, parties: [party] }, undefined, reporter, NOW) as GridEventBody;
+    expect(body.parties).toEqual([{ id: party.id, name: '张三', phone: '13812345678' }]);
+    expect(gridEventBodySchema.safeParse(body).success).toBe(true);
+    expect(draftFrom(body).parties).toEqual([{ ...party, name: '张三' }]);
+  });
+
+  it('names a party without a name or with a bad phone in Chinese', () => {
+    const parties = [
+      { id: newId(), name: '', phone: '', idNo: '', address: '' },
+      { id: newId(), name: '李四', phone: '12345', idNo: '', address: '' },
+    ];
+    const body = bodyFrom({ ...draft, parties }, undefined, reporter, NOW);
+    const parsed = gridEventBodySchema.safeParse(body);
+    if (parsed.success) throw new Error('expected the parties to be refused');
+    const issues = parsed.error.issues.map((issue) => ({
+      path: `body.${issue.path.join('.')}`,
+      message: issue.message,
+    }));
+    const errors = fieldErrorsFrom('gridEvent', issues, body);
+    expect(errors['parties.0.name']).toBe('err.partyName');
+    expect(errors['parties.1.phone']).toBe('err.phone');
   });
 
   it('reports a 社区管理员’s event at the community and a 街道管理员’s at the street', () => {

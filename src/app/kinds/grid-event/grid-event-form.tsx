@@ -10,11 +10,11 @@ import { TextAreaField, TextField } from '../../components/text-field';
 import { FormLayout } from '../../forms/form-layout';
 import { useRecordForm } from '../../forms/use-record-form';
 import { label, t } from '../../i18n/i18n';
-import { activePatrolId } from '../../lib/active-patrol';
 import { session } from '../../status/session';
 import { countOnPatrol } from './count-on-patrol';
 import { subcategoryLabel } from './event-category-labels';
-import { bodyFrom, draftFrom } from './grid-event-draft';
+import { EventPartiesField } from './event-parties-field';
+import { bodyFrom, draftFrom, emptyEventParty } from './grid-event-draft';
 
 /** Who takes a report of this role first: a grid's reports go to its 网格长 and 社区. */
 function acceptedAt(role: string) {
@@ -33,7 +33,7 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
   const { draft, update, errors, layout } = useRecordForm(
     'gridEvent',
     existing,
-    () => draftFrom(existing?.body, activePatrolId.value !== undefined),
+    () => draftFrom(existing?.body),
     (current) => bodyFrom(current, existing?.body, reporter, new Date()),
     { onSaved: (record, created) => (created ? countOnPatrol(record) : Promise.resolve()) },
   );
@@ -150,6 +150,12 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
           error={errors.scale}
         />
       </section>
+      <EventPartiesField
+        parties={draft.parties}
+        errors={errors}
+        onValue={(parties) => update({ parties })}
+        newParty={emptyEventParty}
+      />
       {!existing && (
         <section class="form-section" aria-labelledby="event-handling">
           <h2 class="section-title" id="event-handling">

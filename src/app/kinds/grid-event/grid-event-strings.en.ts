@@ -14,6 +14,8 @@ export const gridEventStringsEn: Partial<Record<keyof typeof gridEventStringsZhC
   'event.nature': 'Nature',
   'event.scale': 'Scale',
   'event.involvedCount': 'People involved',
+  'event.parties': 'Main parties',
+  'event.partiesHint': 'Optional. Names, phones and ID numbers are masked; showing one asks for a reason',
   'event.urgent': 'Urgent',
   'event.urgentHint': 'Needs handling today',
   'event.notUrgent': 'Normal',

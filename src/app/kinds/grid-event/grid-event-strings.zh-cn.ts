@@ -12,6 +12,8 @@ export const gridEventStringsZhCN = {
   'event.nature': '事件性质',
   'event.scale': '事件规模',
   'event.involvedCount': '涉及人数',
+  'event.parties': '主要当事人',
+  'event.partiesHint': '选填。列表和详情中姓名、电话、证件号隐去，查看须说明理由',
   'event.urgent': '加急',
   'event.urgentHint': '需要当天处置的事件',
   'event.notUrgent': '普通',
