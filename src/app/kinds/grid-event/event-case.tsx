@@ -146,7 +146,8 @@ export function EventCase({ record }: { record: GridEventRecord }) {
         {body.flowLogs.length === 0 ? (
           <p class="case-file__empty">{t('event.flowEmpty')}</p>
         ) : (
-          <ol class="case-file__list case-file__flow">
+          // Newest first, numbered as taken: the latest step carries the highest number.
+          <ol class="case-file__list case-file__flow" reversed>
             {[...body.flowLogs].reverse().map((log) => (
               <li key={log.id}>
                 <strong>

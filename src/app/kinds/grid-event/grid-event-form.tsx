@@ -3,6 +3,7 @@ import { reportingLevelOf } from '../../../domain/event-origins';
 import { EVENT_NATURES, EVENT_SCALES, EVENT_SOURCES, HANDLING_MODES } from '../../../domain/grid-event';
 import type { GridEventRecord } from '../../../domain/record-envelope';
 import { ChoiceGroup } from '../../components/choice-group';
+import { FieldError } from '../../components/field-shell';
 import { LocationField } from '../../components/location-field';
 import { PhotoField } from '../../components/photo-field';
 import { SelectField } from '../../components/select-field';
@@ -110,6 +111,7 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
         <div class={errors.photoIds ? 'field field--invalid' : undefined}>
           {photoRequired && <p class="form-note">{t('event.photoRequired')}</p>}
           <PhotoField id="photoIds" value={draft.photos} onValue={(photos) => update({ photos })} />
+          <FieldError id="photoIds" error={errors.photoIds} />
         </div>
         <TextField
           id="occurredAt"
