@@ -9,13 +9,8 @@
  * entry gives the same body to the byte.
  */
 import { type EventActor, holdingOf, mayTakeAction } from './event-access';
-import {
-  type GridEventEvent,
-  type GridEventRefusal,
-  type GridEventStatus,
-  levelAfter,
-  transitionGridEvent,
-} from './event-workflow';
+import { levelAfter, transitionGridEvent } from './event-transition';
+import type { GridEventEvent, GridEventRefusal, GridEventStatus } from './event-workflow';
 import type { GridEventBody } from './grid-event';
 
 export type FlowLog = GridEventBody['flowLogs'][number];
