@@ -29,8 +29,8 @@ export type EventChangeCheck =
   | { ok: true }
   | { ok: false; path: string; reason: EventChangeRefusal; message: string };
 
-/** The body fields only a workflow step may set. */
-const STEP_FIELDS = [
+/** The body fields only a workflow step may set (a device resolving a conflict keeps the server's). */
+export const EVENT_STEP_FIELDS = [
   'status',
   'handlingMode',
   'handlingLevel',
@@ -191,7 +191,7 @@ export function checkEventChange(
       return refuse('flowLogs', 'flowLogs', `${log.action} is not recorded as taken`);
     replayed = taken.body;
   }
-  for (const field of STEP_FIELDS) {
+  for (const field of EVENT_STEP_FIELDS) {
     // 加急 unset and `false` are the same; every other field is compared as stored.
     const [value, expected] =
       field === 'urgent'
