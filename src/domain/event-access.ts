@@ -19,7 +19,8 @@
  *   supervise 黄牌/红牌   only the server's supervision (event-supervision.ts), never a device
  *
  * The access rules (access-rules.ts) decide whose events reach a device at all; this table decides
- * what each may do with them.
+ * what each may do with them. Free of zod and of the state machine's guards: the home screen's
+ * queues read it.
  */
 import { DEPARTMENT_ROLES } from './departments';
 import {
@@ -29,6 +30,7 @@ import {
   type GridEventStatus,
   type SupervisionLevel,
 } from './event-workflow';
+import type { GridEventBody } from './grid-event';
 import { ROLES } from './roles';
 
 /** Who acts: a user, with the department a department account is bound to. */
@@ -161,4 +163,28 @@ export function actionsFor(
     (action) =>
       mayTakeAction(actor, action, event, action === 'supervise' ? 'normal' : undefined) && !ruledOut(action),
   );
+}
+
+/** What the who-may-act table reads of a body. */
+export function holdingOf(body: GridEventBody): EventHolding {
+  return {
+    status: body.status,
+    level: body.handlingLevel,
+    departmentId: body.departmentId,
+    reportedBy: body.reportedBy,
+  };
+}
+
+/** The rest of what `actionsFor` reads of a body. */
+export function standingOf(body: GridEventBody): EventStanding {
+  return {
+    reportedLevel: body.reportedLevel,
+    urgent: body.urgent === true,
+    extensionPending: (body.extensions ?? []).some((extension) => extension.approvedAt === undefined),
+  };
+}
+
+/** The steps `actor` may take on `body` now (the queues and the detail screen read the same). */
+export function eventActionsFor(actor: EventActor, body: GridEventBody): GridEventEventType[] {
+  return actionsFor(actor, holdingOf(body), standingOf(body));
 }
