@@ -167,7 +167,10 @@ export function ConflictScreen() {
     <div class="screen screen--conflict">
       <AppBar title={t('conflict.title')} back={back} />
       <main class="conflict">
-        <p class="conflict__intro">{t('conflict.intro', { at: formatDateTime(theirs.updatedAt) })}</p>
+        {/* Nothing to pick when only the workflow differs: the note says what happened instead. */}
+        {(fields.length > 0 || !WorkflowNote) && (
+          <p class="conflict__intro">{t('conflict.intro', { at: formatDateTime(theirs.updatedAt) })}</p>
+        )}
         {WorkflowNote && <WorkflowNote mine={mine} theirs={theirs} />}
         {fields.length > 0 && (
           <div class="conflict__quick">
