@@ -45,7 +45,8 @@ async function statusIs(page: Page, status: string): Promise<void> {
 async function openFromQueue(page: Page, queue: string, shot: string): Promise<void> {
   const card = page.getByRole('region', { name: '我的事件' });
   const badge = card.locator('.queue-count', { hasText: queue }).locator('.queue-count__badge');
-  await badge.waitFor();
+  // A supervisor's first sync brings the whole community: on a loaded machine that can take a while.
+  await badge.waitFor({ timeout: 90_000 });
   const count = Number(await badge.textContent());
   expect(count).toBeGreaterThanOrEqual(1);
   const row = card.getByRole('link', { name: new RegExp(TITLE) });
