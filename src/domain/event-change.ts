@@ -92,7 +92,7 @@ function eventOf(log: FlowLog): GridEventEvent {
     case 'evaluate':
       return { type: 'evaluate', satisfaction: log.satisfaction ?? 'satisfied' };
     case 'supervise':
-      return { type: 'supervise', level: log.supervision ?? 'normal' };
+      return { type: 'supervise', level: log.supervision ?? 'normal', note: text };
     case 'accept':
     case 'process':
     case 'close':
