@@ -42,6 +42,8 @@ export interface EventActor {
 
 /** The user id the server's own supervision acts as, in flow logs and revisions. */
 export const SUPERVISION_ACTOR_ID = 'system:supervision';
+/** The name its flow log entries carry (`byName`). */
+export const SUPERVISION_ACTOR_NAME = '系统';
 
 /** The roles that report events from the field: everyone but the departments, whose work comes dispatched. */
 export const REPORTING_ROLES: readonly string[] = ROLES.filter((role) => !DEPARTMENT_ROLES.includes(role));

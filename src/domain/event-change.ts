@@ -106,7 +106,7 @@ export function eventOfLog(log: FlowLog): GridEventEvent {
     case 'evaluate':
       return { type: 'evaluate', satisfaction: log.satisfaction ?? 'satisfied' };
     case 'supervise':
-      return { type: 'supervise', level: log.supervision ?? 'normal' };
+      return { type: 'supervise', level: log.supervision ?? 'normal', note: text };
     case 'accept':
     case 'process':
     case 'close':

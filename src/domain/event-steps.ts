@@ -61,8 +61,10 @@ function stepData(event: GridEventEvent): Partial<FlowLog> {
       return { days: event.days, opinion: event.reason.trim() };
     case 'evaluate':
       return { satisfaction: event.satisfaction };
-    case 'supervise':
-      return { supervision: event.level };
+    case 'supervise': {
+      const note = (event.note ?? '').trim();
+      return { supervision: event.level, ...(note ? { opinion: note } : {}) };
+    }
     case 'accept':
     case 'process':
     case 'close':

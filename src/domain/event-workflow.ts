@@ -83,7 +83,8 @@ export type GridEventEvent =
   | { type: 'requestExtension'; days: number; reason: string }
   | { type: 'approveExtension' }
   | { type: 'urge' }
-  | { type: 'supervise'; level: SupervisionLevel };
+  /** `note`: 督办 opinion (the server's card says why it was issued). */
+  | { type: 'supervise'; level: SupervisionLevel; note?: string | undefined };
 
 /** What the guards read besides the event. */
 export type GridEventContext = {

@@ -187,7 +187,7 @@ export function buildDemoEvents(communities: readonly DemoCommunity[], now: Date
         updatedAt,
         updatedBy: body.flowLogs.at(-1)?.by ?? reporter.id,
         kind: 'gridEvent',
-        body: withServerClock(body, DEFAULT_EVENT_TIME_LIMITS),
+        body: withServerClock(undefined, body, DEFAULT_EVENT_TIME_LIMITS),
       });
     }
   }
