@@ -190,3 +190,11 @@ export function standingOf(body: GridEventBody): EventStanding {
 export function eventActionsFor(actor: EventActor, body: GridEventBody): GridEventEventType[] {
   return actionsFor(actor, holdingOf(body), standingOf(body));
 }
+
+/** An event is deleted only by its reporter, before anyone has acted on it: nothing of a flow is lost. */
+export function mayDeleteEvent(
+  event: { reportedBy: string; flowLogs: readonly unknown[] },
+  actorId: string,
+): boolean {
+  return event.flowLogs.length === 0 && event.reportedBy === actorId;
+}

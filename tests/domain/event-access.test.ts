@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actionsFor,
   type EventActor,
+  mayDeleteEvent,
   mayReport,
   mayTakeAction,
   SUPERVISION_ACTOR_ID,
@@ -108,5 +109,11 @@ describe('who may act on an event', () => {
     expect(ROLES.filter(mayReport)).not.toContain('lawEnforcement');
     expect(ROLES.filter(mayReport)).not.toContain('departmentStaff');
     expect(mayReport('fullTimeGridWorker')).toBe(true);
+  });
+
+  it('lets only the reporter delete an event, and only before anyone has acted on it', () => {
+    expect(mayDeleteEvent({ reportedBy: REPORTER, flowLogs: [] }, REPORTER)).toBe(true);
+    expect(mayDeleteEvent({ reportedBy: REPORTER, flowLogs: [] }, 'demo-hb-admin')).toBe(false);
+    expect(mayDeleteEvent({ reportedBy: REPORTER, flowLogs: [{}] }, REPORTER)).toBe(false);
   });
 });

@@ -17,6 +17,8 @@ export interface KindDetail<K extends RecordKind> {
   Sections?: ComponentType<{ record: RecordOfKind<K>; grid: LocalGrid | undefined }>;
   /** The screen's main action beside 编辑 and 删除, if the kind has one (a house: 新建检查). */
   MainAction?: ComponentType<{ record: RecordOfKind<K> }>;
+  /** Whether the user may delete it (the server's rule); any record otherwise. */
+  mayDelete?: (record: RecordOfKind<K>, userId: string) => boolean;
   /**
    * A kind whose workflow the server decides: the paths (`body.status`) a conflict always keeps
    * from the server's copy, and what the conflict screen says instead of offering them — what

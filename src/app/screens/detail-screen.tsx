@@ -62,7 +62,8 @@ export function DetailScreen() {
     );
   }
   const { record } = row;
-  const { Sections, MainAction } = kindDetailOf(record);
+  const { Sections, MainAction, mayDelete } = kindDetailOf(record);
+  const deletable = mayDelete?.(record, session.value?.user.id ?? '') ?? true;
 
   const remove = async () => {
     const user = session.value?.user;
@@ -137,13 +138,15 @@ export function DetailScreen() {
           <>
             {MainAction && <MainAction record={record} />}
             <div class="action-bar__row">
-              <button
-                type="button"
-                class="button button--secondary"
-                onClick={() => (confirming.value = true)}
-              >
-                {t('common.delete')}
-              </button>
+              {deletable && (
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  onClick={() => (confirming.value = true)}
+                >
+                  {t('common.delete')}
+                </button>
+              )}
               <button
                 type="button"
                 class="button button--primary"

@@ -10,7 +10,7 @@
  *   write ──▶ body.clock = the clock of the step it now waits on (none once finished), kept
  *            while the step is the same; the street's due cards are issued after the commit
  */
-import { mayReport } from '../../domain/event-access';
+import { mayDeleteEvent, mayReport } from '../../domain/event-access';
 import { checkEventChange, type EventChangeCheck } from '../../domain/event-change';
 import { type EventTimeLimits, stampedClock } from '../../domain/event-supervision';
 import type { GridEventBody } from '../../domain/grid-event';
@@ -41,7 +41,7 @@ export function checkPushedEvent(
       message: `The role ${actor.role} does not report events`,
     };
   if (context.op === 'delete') {
-    const untouched = before !== undefined && before.flowLogs.length === 0 && before.reportedBy === actor.id;
+    const untouched = before !== undefined && mayDeleteEvent(before, actor.id);
     return untouched || before === undefined
       ? { ok: true }
       : {

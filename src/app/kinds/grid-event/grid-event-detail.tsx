@@ -1,3 +1,4 @@
+import { mayDeleteEvent } from '../../../domain/event-access';
 import type { KindDetail } from '../kind-detail';
 import { EventCase } from './event-case';
 import { EVENT_SERVER_DECIDES, EventConflictNote } from './event-conflict-note';
@@ -6,5 +7,7 @@ import { gridEventDetailRows } from './grid-event-detail-rows';
 export const gridEventDetail = {
   rows: gridEventDetailRows,
   Sections: ({ record }) => <EventCase record={record} />,
+  // Once someone has acted on it, an event is not deleted: the server would refuse it.
+  mayDelete: (record, userId) => mayDeleteEvent(record.body, userId),
   conflict: { serverDecides: EVENT_SERVER_DECIDES, Note: EventConflictNote },
 } satisfies KindDetail<'gridEvent'>;
