@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database';
+import { DEMO_ACCOUNT_SEEDS } from '../../src/server/demo/demo-accounts';
 import { saveRecord } from '../../src/sync/outbox';
 import {
   acknowledgedIds,
@@ -96,7 +97,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('two server processes on one P
         expect,
       );
       const demoUsers = await db.selectFrom('users').select('id').where('demo', '=', 1).execute();
-      expect(demoUsers.length, 'the demo accounts, seeded once').toBe(11);
+      expect(demoUsers.length, 'the demo accounts, seeded once').toBe(DEMO_ACCOUNT_SEEDS.length);
       const created = [...own.values()].flat();
       const rows = await db.selectFrom('records').select('id').where('id', 'in', created).execute();
       expect(rows.length).toBe(created.length);
