@@ -15,6 +15,8 @@ const SYNC_RECORDS = 10_000;
 const NAIVE_RECORDS = 1_000;
 const PHOTOS = 100;
 const PHOTO_BYTES = 300 * 1024;
+/** A phone photo after the app's compression (photo-compress.ts: 1600 px at JPEG 0.8, a few hundred KB). */
+const EVENT_PHOTO_BYTES = 200 * 1024;
 
 /** The device code bundled for injection into a page of the server's origin. */
 export async function deviceBenchScript(): Promise<string> {
@@ -76,8 +78,22 @@ export async function measureSaves(browser: Browser, url: string) {
   console.log(
     `save a full inspection (40 items, 8 hazards) with 10000 stored: median ${inspection.medianMs} ms, p95 ${inspection.p95Ms} ms (${inspection.overPatrol}× a patrol)`,
   );
+  const events = await run<{ save: number[]; bare: number[] }>(
+    `return b.timeEventSaves('bench-save-10000', ${SAVE_SAMPLES}, a.gridId, a.userId, ${EVENT_PHOTO_BYTES});`,
+  );
+  const eventWithPhotos = {
+    photos: 3,
+    kbEach: EVENT_PHOTO_BYTES / 1024,
+    medianMs: round(median(events.save)),
+    p95Ms: round(percentile(events.save, 95)),
+    bareMedianMs: round(median(events.bare)),
+    overBare: round(median(events.save) / median(events.bare), 1),
+  };
+  console.log(
+    `save an event with 3 photos of ${eventWithPhotos.kbEach} KB with 10000 stored: median ${eventWithPhotos.medianMs} ms, p95 ${eventWithPhotos.p95Ms} ms (bare puts of the same: ${eventWithPhotos.bareMedianMs} ms, ${eventWithPhotos.overBare}×)`,
+  );
   await page.context().close();
-  return { ...save, fullInspection: inspection };
+  return { ...save, fullInspection: inspection, eventWithPhotos };
 }
 
 /**

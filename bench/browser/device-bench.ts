@@ -4,9 +4,10 @@
  */
 
 import { boundsOf, gridFeatures } from '../../src/app/map/map-features';
+import type { GridEventBody } from '../../src/domain/grid-event';
 import { NO_FINDINGS } from '../../src/domain/patrol';
 import { CHECKLIST_ITEM_CODES, type RentalInspectionBody } from '../../src/domain/rental-inspection';
-import { openLocalDb } from '../../src/sync/local-db';
+import { openLocalDb, syncedRow } from '../../src/sync/local-db';
 import { saveRecord } from '../../src/sync/outbox';
 import { photoDraft, storePhotos } from '../../src/sync/photo-store';
 import { uploadPhotos } from '../../src/sync/photo-upload';
@@ -159,6 +160,71 @@ const deviceBench = {
     }
     return times;
   },
+  /**
+   * Times `samples` reports of an event with three photos (ms each): the photos kept and the event
+   * saved with its outbox mutation, validation included, as the report form does. Beside it, in the
+   * same database, the naive baseline: the same bytes and record written with bare puts.
+   */
+  async timeEventSaves(
+    dbName: string,
+    samples: number,
+    gridId: string,
+    userId: string,
+    photoBytes: number,
+  ): Promise<{ save: number[]; bare: number[] }> {
+    const db = openLocalDb(dbName);
+    const photo = async () => {
+      const data = new Uint8Array(photoBytes);
+      for (let offset = 0; offset < photoBytes; offset += 65_536)
+        crypto.getRandomValues(data.subarray(offset, Math.min(offset + 65_536, photoBytes)));
+      data.set([0xff, 0xd8, 0xff, 0xe0]);
+      return photoDraft(data.buffer, 'image/jpeg');
+    };
+    const save: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const drafts = [await photo(), await photo(), await photo()];
+      const body = eventBody(
+        i,
+        userId,
+        drafts.map((d) => d.sha256),
+      );
+      const record = newRecord('gridEvent', { gridId, body, userId, now: new Date() });
+      const start = performance.now();
+      await storePhotos(db, drafts, record.id, new Date());
+      await saveRecord(db, record);
+      save.push(performance.now() - start);
+      const again = [await photo(), await photo(), await photo()];
+      const plain = newRecord('gridEvent', {
+        gridId,
+        body: eventBody(
+          i,
+          userId,
+          again.map((d) => d.sha256),
+        ),
+        userId,
+        now: new Date(),
+      });
+      const bareStart = performance.now();
+      await db.transaction('rw', db.photos, db.records, async () => {
+        const createdAt = new Date().toISOString();
+        await db.photos.bulkPut(
+          again.map((d) => ({
+            sha256: d.sha256,
+            mime: d.mime,
+            bytes: d.bytes,
+            size: d.bytes.byteLength,
+            recordId: plain.id,
+            createdAt,
+            uploaded: 0 as const,
+          })),
+        );
+        await db.records.put(syncedRow(plain, undefined));
+      });
+      bare.push(performance.now() - bareStart);
+    }
+    return { save, bare };
+  },
   /** One full sync pass; returns seconds and counts. */
   async sync(
     dbName: string,
@@ -252,3 +318,26 @@ const deviceBench = {
 
 (globalThis as unknown as { deviceBench: typeof deviceBench }).deviceBench = deviceBench;
 export type DeviceBench = typeof deviceBench;
+
+/** A 安全隐患 event as the report form saves it, with its photos. */
+function eventBody(i: number, userId: string, photoIds: string[]): GridEventBody {
+  return {
+    title: `楼道电动车堵塞消防通道 ${i}`,
+    categoryL1: 'safetyHazard',
+    categoryL2: 'eBike',
+    description: '湖滨新寓5栋楼道口停放电动车6辆，堵塞消防通道，已现场劝离部分车主',
+    reportedAt: new Date().toISOString(),
+    source: 'patrol',
+    nature: 'individual',
+    scale: 'minor',
+    address: '湖滨新寓5栋',
+    location: { lngLat: [118.75, 32.22], accuracyM: 12, capturedAt: new Date().toISOString() },
+    photoIds,
+    handlingMode: 'reportUp',
+    reportedBy: userId,
+    reportedLevel: 'grid',
+    handlingLevel: 'grid',
+    flowLogs: [],
+    status: 'reported',
+  };
+}

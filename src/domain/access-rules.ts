@@ -154,6 +154,15 @@ export function canWrite(role: string, kind: RecordKind, facts: RecordFacts, act
   return facts.unknownShape !== true && rulesOf(role, kind).write(facts, actor);
 }
 
+/**
+ * Whether `role` may create a record of `kind` from scratch: the write rule, on the facts every new
+ * record has (a new dispute awaits acceptance; a new inspection is handed to nobody; a new event is
+ * dispatched to nobody). What the app offers to create; the server still checks each record.
+ */
+export function canCreate(role: string, kind: RecordKind): boolean {
+  return rulesOf(role, kind).write({ awaitingAcceptance: true }, { id: '' });
+}
+
 /** The kinds of which `role` may read at least some records, for filtering in SQL before facts. */
 export function readableKinds(role: string): RecordKind[] {
   return RECORD_KINDS.filter((kind) => rulesOf(role, kind).read !== never);

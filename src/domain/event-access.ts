@@ -19,7 +19,8 @@
  *   supervise 黄牌/红牌   only the server's supervision (event-supervision.ts), never a device
  *
  * The access rules (access-rules.ts) decide whose events reach a device at all; this table decides
- * what each may do with them.
+ * what each may do with them. Free of zod and of the state machine's guards: the home screen's
+ * queues read it.
  */
 import { DEPARTMENT_ROLES } from './departments';
 import {
@@ -29,6 +30,8 @@ import {
   type GridEventStatus,
   type SupervisionLevel,
 } from './event-workflow';
+import type { GridEventBody } from './grid-event';
+import { ROLES } from './roles';
 
 /** Who acts: a user, with the department a department account is bound to. */
 export interface EventActor {
@@ -39,20 +42,11 @@ export interface EventActor {
 
 /** The user id the server's own supervision acts as, in flow logs and revisions. */
 export const SUPERVISION_ACTOR_ID = 'system:supervision';
+/** The name its flow log entries carry (`byName`). */
+export const SUPERVISION_ACTOR_NAME = '系统';
 
-/** The roles that report events from the field. */
-export const REPORTING_ROLES: readonly string[] = [
-  'fullTimeGridWorker',
-  'partTimeGridWorker',
-  'gridLeader',
-  'microGridLeader',
-  'communityPolice',
-  'auxiliaryPolice',
-  'politicalLegalGridWorker',
-  'mediator',
-  'communityAdmin',
-  'streetAdmin',
-];
+/** The roles that report events from the field: everyone but the departments, whose work comes dispatched. */
+export const REPORTING_ROLES: readonly string[] = ROLES.filter((role) => !DEPARTMENT_ROLES.includes(role));
 
 /** Who dispatches at each level: 网格长 and 社区管理员 within their community, 街道管理员 at the street. */
 export const DISPATCHERS: Readonly<Record<EventLevel, readonly string[]>> = {
@@ -171,4 +165,28 @@ export function actionsFor(
     (action) =>
       mayTakeAction(actor, action, event, action === 'supervise' ? 'normal' : undefined) && !ruledOut(action),
   );
+}
+
+/** What the who-may-act table reads of a body. */
+export function holdingOf(body: GridEventBody): EventHolding {
+  return {
+    status: body.status,
+    level: body.handlingLevel,
+    departmentId: body.departmentId,
+    reportedBy: body.reportedBy,
+  };
+}
+
+/** The rest of what `actionsFor` reads of a body. */
+export function standingOf(body: GridEventBody): EventStanding {
+  return {
+    reportedLevel: body.reportedLevel,
+    urgent: body.urgent === true,
+    extensionPending: (body.extensions ?? []).some((extension) => extension.approvedAt === undefined),
+  };
+}
+
+/** The steps `actor` may take on `body` now (the queues and the detail screen read the same). */
+export function eventActionsFor(actor: EventActor, body: GridEventBody): GridEventEventType[] {
+  return actionsFor(actor, holdingOf(body), standingOf(body));
 }

@@ -29,8 +29,8 @@ export type EventChangeCheck =
   | { ok: true }
   | { ok: false; path: string; reason: EventChangeRefusal; message: string };
 
-/** The body fields only a workflow step may set. */
-const STEP_FIELDS = [
+/** The body fields only a workflow step may set (a device resolving a conflict keeps the server's). */
+export const EVENT_STEP_FIELDS = [
   'status',
   'handlingMode',
   'handlingLevel',
@@ -45,7 +45,8 @@ const STEP_FIELDS = [
   'extensions',
 ] as const satisfies readonly (keyof GridEventBody)[];
 
-const MESSAGES: Record<EventChangeRefusal, string> = {
+/** The API's English for each refusal; devices recognise it (eventChangeRefusalOf) and say it in Chinese. */
+export const EVENT_CHANGE_MESSAGES: Readonly<Record<EventChangeRefusal, string>> = {
   notAllowed: 'This step is not possible in the status the event is in now',
   reasonRequired: 'Give a reason',
   noteRequired: 'Say what was done',
@@ -66,8 +67,21 @@ const MESSAGES: Record<EventChangeRefusal, string> = {
   clock: 'Only the server sets the step clock',
 };
 
+/** The refusal a server's message words (`<message>` or `<message> (<detail>)`), for a device to say it in Chinese. */
+export function eventChangeRefusalOf(message: string): EventChangeRefusal | undefined {
+  return (Object.keys(EVENT_CHANGE_MESSAGES) as EventChangeRefusal[]).find(
+    (reason) =>
+      message === EVENT_CHANGE_MESSAGES[reason] || message.startsWith(`${EVENT_CHANGE_MESSAGES[reason]} (`),
+  );
+}
+
 function refuse(path: string, reason: EventChangeRefusal, detail?: string): EventChangeCheck {
-  return { ok: false, path, reason, message: detail ? `${MESSAGES[reason]} (${detail})` : MESSAGES[reason] };
+  return {
+    ok: false,
+    path,
+    reason,
+    message: detail ? `${EVENT_CHANGE_MESSAGES[reason]} (${detail})` : EVENT_CHANGE_MESSAGES[reason],
+  };
 }
 
 /** The state machine's event a flow log entry records (what re-taking the entry replays). */
@@ -92,7 +106,7 @@ export function eventOfLog(log: FlowLog): GridEventEvent {
     case 'evaluate':
       return { type: 'evaluate', satisfaction: log.satisfaction ?? 'satisfied' };
     case 'supervise':
-      return { type: 'supervise', level: log.supervision ?? 'normal' };
+      return { type: 'supervise', level: log.supervision ?? 'normal', note: text };
     case 'accept':
     case 'process':
     case 'close':
@@ -177,7 +191,7 @@ export function checkEventChange(
       return refuse('flowLogs', 'flowLogs', `${log.action} is not recorded as taken`);
     replayed = taken.body;
   }
-  for (const field of STEP_FIELDS) {
+  for (const field of EVENT_STEP_FIELDS) {
     // 加急 unset and `false` are the same; every other field is compared as stored.
     const [value, expected] =
       field === 'urgent'

@@ -4,9 +4,8 @@
  * table (through eventActionsFor), never a role list of its own, so the queue and the steps the
  * detail screen offers can only agree. Pure and free of zod: the home screen reads it.
  */
-import type { EventActor } from './event-access';
+import { type EventActor, eventActionsFor } from './event-access';
 import { isEventOverdue } from './event-status';
-import { eventActionsFor } from './event-steps';
 import type { GridEventEventType } from './event-workflow';
 import type { GridEventRecord } from './record-envelope';
 

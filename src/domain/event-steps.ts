@@ -8,21 +8,9 @@
  * owns. Everything it writes comes from the step and its log entry's id and time, so replaying the
  * entry gives the same body to the byte.
  */
-import {
-  actionsFor,
-  type EventActor,
-  type EventHolding,
-  type EventStanding,
-  mayTakeAction,
-} from './event-access';
-import {
-  type GridEventEvent,
-  type GridEventEventType,
-  type GridEventRefusal,
-  type GridEventStatus,
-  levelAfter,
-  transitionGridEvent,
-} from './event-workflow';
+import { type EventActor, holdingOf, mayTakeAction } from './event-access';
+import { levelAfter, transitionGridEvent } from './event-transition';
+import type { GridEventEvent, GridEventRefusal, GridEventStatus } from './event-workflow';
 import type { GridEventBody } from './grid-event';
 
 export type FlowLog = GridEventBody['flowLogs'][number];
@@ -73,8 +61,10 @@ function stepData(event: GridEventEvent): Partial<FlowLog> {
       return { days: event.days, opinion: event.reason.trim() };
     case 'evaluate':
       return { satisfaction: event.satisfaction };
-    case 'supervise':
-      return { supervision: event.level };
+    case 'supervise': {
+      const note = (event.note ?? '').trim();
+      return { supervision: event.level, ...(note ? { opinion: note } : {}) };
+    }
     case 'accept':
     case 'process':
     case 'close':
@@ -171,28 +161,4 @@ export function takeEventStep(
     flowLogs: [...body.flowLogs, log],
   };
   return { ok: true, body: withStepFields(moved, step, body), log };
-}
-
-/** What the who-may-act table (event-access.ts) reads of a body. */
-export function holdingOf(body: GridEventBody): EventHolding {
-  return {
-    status: body.status,
-    level: body.handlingLevel,
-    departmentId: body.departmentId,
-    reportedBy: body.reportedBy,
-  };
-}
-
-/** The rest of what `actionsFor` reads of a body. */
-export function standingOf(body: GridEventBody): EventStanding {
-  return {
-    reportedLevel: body.reportedLevel,
-    urgent: body.urgent === true,
-    extensionPending: (body.extensions ?? []).some((extension) => extension.approvedAt === undefined),
-  };
-}
-
-/** The steps `actor` may take on `body` now. */
-export function eventActionsFor(actor: EventActor, body: GridEventBody): GridEventEventType[] {
-  return actionsFor(actor, holdingOf(body), standingOf(body));
 }

@@ -10,7 +10,7 @@
  * category.
  */
 import { addWorkingDays, localDayOf, workingDaysBetween } from './due-dates';
-import type { GridEventStatus } from './event-workflow';
+import { type GridEventStatus, SUPERVISION_LEVELS, type SupervisionLevel } from './event-workflow';
 
 export const EVENT_STEPS = ['accept', 'handle', 'verify'] as const;
 export type EventStep = (typeof EVENT_STEPS)[number];
@@ -105,6 +105,20 @@ export function stepClock(
   return { step, yellowDay: days.yellowDay, redDay: days.redDay, ...standingAt(days, now) };
 }
 
+/** The longest limit a street may set, in working days: about three months of work. */
+export const MAX_EVENT_LIMIT_WORKING_DAYS = 60;
+
+/**
+ * Which of a step's two limits is out of range, if either: the yellow one is at least one working
+ * day, the red one later than the yellow and at most MAX_EVENT_LIMIT_WORKING_DAYS.
+ */
+export function stepLimitsProblem(limits: StepLimits): keyof StepLimits | undefined {
+  const { yellow, red } = limits;
+  if (!Number.isInteger(yellow) || yellow < 1 || yellow > MAX_EVENT_LIMIT_WORKING_DAYS) return 'yellow';
+  if (!Number.isInteger(red) || red <= yellow || red > MAX_EVENT_LIMIT_WORKING_DAYS) return 'red';
+  return undefined;
+}
+
 /** A street's own limits, per level-one category and step (admin CLI); the defaults fill the rest. */
 export type EventTimeLimitOverrides = Readonly<Record<string, Partial<Record<EventStep, StepLimits>>>>;
 
@@ -158,20 +172,18 @@ export function approvedExtensionDays(event: ClockedEvent): number {
     .reduce((sum, extension) => sum + extension.days, 0);
 }
 
+/** The clock as the server stores it in `body.clock` (grid-event.ts). */
+export interface StampedClock {
+  stepKey: string;
+  step: EventStep;
+  startedAt: string;
+  warnDay: string;
+  yellowDay: string;
+  redDay: string;
+}
+
 /** The clock the server stores on an event for its current step; undefined once it is finished. */
-export function clockForEvent(
-  event: ClockedEvent,
-  limits: EventTimeLimits,
-):
-  | {
-      stepKey: string;
-      step: EventStep;
-      startedAt: string;
-      warnDay: string;
-      yellowDay: string;
-      redDay: string;
-    }
-  | undefined {
+export function clockForEvent(event: ClockedEvent, limits: EventTimeLimits): StampedClock | undefined {
   const step = EVENT_STEP_OF[event.status];
   if (step === undefined) return undefined;
   const start = eventStepStart(event);
@@ -192,8 +204,80 @@ export interface StepClockView {
 }
 
 export function syncedClock(event: ClockedEvent, now: Date): StepClockView | undefined {
+  const clock = currentClock(event);
+  return clock && { step: clock.step, yellowDay: clock.yellowDay, ...standingAt(clock, now) };
+}
+
+/** The stored clock when it is the one of the step the event waits on now. */
+function currentClock(event: ClockedEvent): ClockedEvent['clock'] {
   const clock = event.clock;
   if (clock === undefined || EVENT_STEP_OF[event.status] === undefined) return undefined;
-  if (clock.stepKey !== eventStepStart(event).key) return undefined;
-  return { step: clock.step, yellowDay: clock.yellowDay, ...standingAt(clock, now) };
+  return clock.stepKey === eventStepStart(event).key ? clock : undefined;
+}
+
+/**
+ * The clock the server stamps on a write of `next` over `stored` (what it held before; undefined
+ * for a new event): none once finished; the stored one while the step and the extension days
+ * approved in it are the same, so a street that changes its limits moves no running clock; else
+ * a new one, from the step's start, with the limits in force now.
+ */
+export function stampedClock(
+  stored: (ClockedEvent & { clock?: StampedClock | undefined }) | undefined,
+  next: ClockedEvent,
+  limits: EventTimeLimits,
+): StampedClock | undefined {
+  if (EVENT_STEP_OF[next.status] === undefined) return undefined;
+  const kept = stored?.clock;
+  const sameStep = kept !== undefined && kept.stepKey === eventStepStart(next).key;
+  if (sameStep && approvedExtensionDays(stored as ClockedEvent) === approvedExtensionDays(next)) return kept;
+  return clockForEvent(next, limits);
+}
+
+/** The cards the server's supervision issues, lowest first: a card only rises (event-workflow.ts). */
+export const SUPERVISION_CARDS = ['yellow', 'red'] as const;
+export type SupervisionCard = (typeof SUPERVISION_CARDS)[number];
+
+/** The opinion of a card's flow log entry, in the words of the Tianque job (DOMAIN.md §3.6). */
+export const CARD_OPINIONS: Readonly<Record<SupervisionCard, string>> = {
+  yellow: '未在规定的期限里处理，系统进行自动黄牌督办',
+  red: '未在规定的期限里处理，系统进行自动红牌督办',
+};
+
+/** What the supervision reads of an event: its clock and the 督办 it carries. */
+export interface SupervisedEvent extends ClockedEvent {
+  supervision?: SupervisionLevel | undefined;
+}
+
+const rank = (level: SupervisionLevel | undefined): number =>
+  level === undefined ? -1 : SUPERVISION_LEVELS.indexOf(level);
+
+/** Each card with the last day of its limit, from the current step's clock. */
+function cardDays(event: SupervisedEvent): [SupervisionCard, string][] {
+  const clock = currentClock(event);
+  if (!clock) return [];
+  const days: [SupervisionCard, string][] = [
+    ['yellow', clock.yellowDay],
+    ['red', clock.redDay],
+  ];
+  return days.filter(([card]) => rank(card) > rank(event.supervision));
+}
+
+/**
+ * The cards the event has earned by `now` on the server's clock and does not carry yet, in the
+ * order they are issued. A step after one that drew a card can only earn a higher one: the card
+ * is the event's and only rises.
+ */
+export function cardsDue(event: SupervisedEvent, now: Date): SupervisionCard[] {
+  const today = localDayOf(now);
+  return cardDays(event)
+    .filter(([, day]) => day < today)
+    .map(([card]) => card);
+}
+
+/**
+ * The last day of the limit whose passing earns the event its next card: what the server's job
+ * indexes to find due events; undefined when there is none left to earn (red, or finished).
+ */
+export function nextCardDay(event: SupervisedEvent): string | undefined {
+  return cardDays(event)[0]?.[1];
 }

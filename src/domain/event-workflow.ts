@@ -23,11 +23,10 @@
  *   while a department holds it (assigned, processing); urge 加急 and supervise 督办 while it is open.
  *   Yellow and red cards are supervise events the server issues (supervision), never a device.
  *
- * The result is the next status only; the record layer stores the event's data (department,
- * deadline, level, flow log entry) next to it.
+ * The table and the statuses are here; the guards and `transitionGridEvent` in event-transition.ts
+ * (the home screen's queues read only the table). The result is the next status only; the record
+ * layer stores the event's data (department, deadline, level, flow log entry) next to it.
  */
-import { isValidDay, localDayOf } from './due-dates';
-
 export const GRID_EVENT_STATUSES = [
   'reported',
   'filed',
@@ -84,7 +83,8 @@ export type GridEventEvent =
   | { type: 'requestExtension'; days: number; reason: string }
   | { type: 'approveExtension' }
   | { type: 'urge' }
-  | { type: 'supervise'; level: SupervisionLevel };
+  /** `note`: 督办 opinion (the server's card says why it was issued). */
+  | { type: 'supervise'; level: SupervisionLevel; note?: string | undefined };
 
 /** What the guards read besides the event. */
 export type GridEventContext = {
@@ -124,10 +124,10 @@ export type GridEventTransition =
 /** The longest single extension a department may ask for, in working days. */
 export const MAX_EXTENSION_WORKING_DAYS = 30;
 
-/** Marks the events whose target depends on their data or stays where it is. */
-const BY_VERIFY_RESULT = 'byVerifyResult';
-const SAME = 'same';
-type Target = GridEventStatus | typeof BY_VERIFY_RESULT | typeof SAME;
+/** Marks the events whose target depends on their data or stays where it is (event-transition.ts). */
+export const BY_VERIFY_RESULT = 'byVerifyResult';
+export const SAME = 'same';
+export type Target = GridEventStatus | typeof BY_VERIFY_RESULT | typeof SAME;
 
 const WHILE_OPEN = { urge: SAME, supervise: SAME } as const;
 const WHILE_HELD = { requestExtension: SAME, approveExtension: SAME } as const;
@@ -160,82 +160,4 @@ export function isOpenEvent(status: GridEventStatus): boolean {
 /** Events the status accepts at all (guards may still refuse them). */
 export function allowedGridEventEvents(state: GridEventStatus): GridEventEventType[] {
   return GRID_EVENT_EVENT_TYPES.filter((type) => Object.hasOwn(GRID_EVENT_TRANSITIONS[state], type));
-}
-
-/** The next status of an event after `event`, or why it cannot happen. */
-export function transitionGridEvent(
-  state: GridEventStatus,
-  event: GridEventEvent,
-  context: GridEventContext,
-): GridEventTransition {
-  const targets: Partial<Record<GridEventEventType, Target>> = GRID_EVENT_TRANSITIONS[state];
-  const target = targets[event.type];
-  if (target === undefined) return { ok: false, reason: 'notAllowed' };
-  const refusal = guard(state, event, context);
-  if (refusal) return { ok: false, reason: refusal };
-  if (target === SAME) return { ok: true, state };
-  if (target === BY_VERIFY_RESULT)
-    return { ok: true, state: event.type === 'verify' && event.passed ? 'verified' : 'processing' };
-  return { ok: true, state: target };
-}
-
-const blank = (text: string | undefined) => (text ?? '').trim() === '';
-
-function guard(
-  state: GridEventStatus,
-  event: GridEventEvent,
-  context: GridEventContext,
-): GridEventRefusal | undefined {
-  switch (event.type) {
-    case 'selfResolve':
-    case 'complete':
-      return blank(event.note) ? 'noteRequired' : undefined;
-    case 'reject':
-    case 'escalate':
-    case 'return': {
-      if (blank(event.reason)) return 'reasonRequired';
-      if (event.type === 'escalate' && context.level === 'street') return 'topLevel';
-      // Back down a level only for an event that came up; a department's return goes to its dispatcher.
-      if (
-        event.type === 'return' &&
-        state !== 'assigned' &&
-        state !== 'processing' &&
-        context.level === context.reportedLevel
-      )
-        return 'notEscalated';
-      return undefined;
-    }
-    case 'assign':
-      if (blank(event.departmentId)) return 'departmentRequired';
-      if (!isValidDay(event.deadline)) return 'deadlineInvalid';
-      return event.deadline < localDayOf(context.now) ? 'deadlineInPast' : undefined;
-    case 'verify':
-      return !event.passed && blank(event.reason) ? 'reasonRequired' : undefined;
-    case 'requestExtension':
-      if (context.extensionPending) return 'extensionPending';
-      if (!Number.isInteger(event.days) || event.days < 1 || event.days > MAX_EXTENSION_WORKING_DAYS)
-        return 'extensionDaysInvalid';
-      return blank(event.reason) ? 'reasonRequired' : undefined;
-    case 'approveExtension':
-      return context.extensionPending ? undefined : 'noExtensionPending';
-    case 'urge':
-      return context.urgent ? 'alreadyUrgent' : undefined;
-    case 'supervise': {
-      // A card only rises: 普通督办 → 黄牌 → 红牌; the same card twice is refused, never re-issued.
-      const current =
-        context.supervision === undefined ? -1 : SUPERVISION_LEVELS.indexOf(context.supervision);
-      return SUPERVISION_LEVELS.indexOf(event.level) <= current ? 'supervisionNotHigher' : undefined;
-    }
-    case 'accept':
-    case 'process':
-    case 'close':
-    case 'evaluate':
-      return undefined;
-  }
-}
-
-/** The level above `level` (escalate), or the one below (return), clamped to the three levels. */
-export function levelAfter(level: EventLevel, direction: 'up' | 'down'): EventLevel {
-  const index = EVENT_LEVELS.indexOf(level) + (direction === 'up' ? 1 : -1);
-  return EVENT_LEVELS[Math.min(Math.max(index, 0), EVENT_LEVELS.length - 1)] ?? level;
 }

@@ -7,7 +7,7 @@
  * state machine (event-change.ts), so a merge can never leave an illegal state.
  */
 import * as z from 'zod/mini';
-import { EVENT_CATEGORY_CODES, eventCategory } from './event-categories';
+import { EVENT_CATEGORY_CODES, eventCategory, isKnownCategory } from './event-categories';
 import { EVENT_STEPS } from './event-supervision';
 import {
   EVENT_LEVELS,
@@ -153,6 +153,12 @@ export const gridEventBodySchema = z
     status: z.enum(GRID_EVENT_STATUSES),
   })
   .check(
+    // The built-in sub-categories for now; a street's own (event-categories.ts) will be checked where
+    // the street is known, the server's push, once streets can add them.
+    z.refine((b) => isKnownCategory(b.categoryL1, b.categoryL2), {
+      message: 'Unknown sub-category for this category',
+      path: ['categoryL2'],
+    }),
     z.refine((b) => eventCategory(b.categoryL1)?.photoRequired !== true || (b.photoIds?.length ?? 0) > 0, {
       message: 'A safety hazard is reported with at least one photo',
       path: ['photoIds'],

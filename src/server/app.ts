@@ -11,6 +11,7 @@ import { revealRoute } from './audit/reveal-route';
 import { authRoutes } from './auth/auth-routes';
 import { isDatabaseUnavailable } from './db/database-unavailable';
 import type { Database } from './db/schema';
+import { figuresRoute } from './figures-route';
 import { gridsRoute } from './grids-route';
 import { mapConfigRoute } from './map-config-route';
 import { photoRoutes } from './photos/photo-routes';
@@ -55,6 +56,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/api', pushRoute(deps));
   app.route('/api', pullRoute(deps));
   app.route('/api', gridsRoute(deps));
+  app.route('/api', figuresRoute(deps));
   app.route('/api', revealRoute(deps));
   app.route('/api', mapConfigRoute(deps, tiles));
   app.route(

@@ -3,16 +3,20 @@
  * Env: PORT (8080), DATA_DIR (./data), DATABASE_URL (postgres://… instead of SQLite), DEMO (on; 0 = off),
  * TRUST_PROXY (1 = behind one reverse proxy that sets X-Forwarded-For; off by default),
  * TILE_URL / TILE_TYPE / TILE_MIN_ZOOM / TILE_MAX_ZOOM / TILE_SIZE / TILE_ATTRIBUTION (an optional
- * raster basemap, tile-config.ts).
+ * raster basemap, tile-config.ts), SUPERVISION_INTERVAL_MS (how often this process tries the
+ * supervision job; 10 minutes, 0 = never here).
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { installStoredCalendar } from './admin/calendar-commands';
 import { createApp } from './app';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo/demo-seed';
 import { serveBuiltApp } from './serve-built-app';
-import { ConfigError, openConfiguredDatabase, prepareDataDir } from './server-config';
+import { ConfigError, openConfiguredDatabase, prepareDataDir, supervisionIntervalMs } from './server-config';
+import { startSupervision } from './supervision/supervision-job';
 import { readTileConfig } from './tile-config';
 
 const DEFAULT_PORT = 8080;
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
   const demo = !['0', 'false', 'off'].includes(process.env.DEMO ?? '');
   // Checked before the database opens, so a typo in TILE_URL fails fast and touches nothing.
   const tiles = readTileConfig();
+  const supervisionMs = supervisionIntervalMs();
   const dataDir = prepareDataDir();
   const db = await openConfiguredDatabase(dataDir);
   if (demo) await seedDemoData(db);
@@ -68,6 +73,7 @@ async function main(): Promise<void> {
     );
   }
 
+  let stopSupervision = () => {};
   const server = serve({ fetch: app.fetch, port }, (info) => {
     console.log(`Gridkeeper listening on http://localhost:${info.port}`);
     if (tiles)
@@ -81,8 +87,17 @@ async function main(): Promise<void> {
         );
       }
     }
+    // The 黄牌/红牌 job, once the start banner is out: every process ticks, and the one that
+    // claims the job in the database runs it.
+    if (supervisionMs > 0)
+      stopSupervision = startSupervision(db, {
+        owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        now: () => new Date(),
+        intervalMs: supervisionMs,
+      });
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
+    stopSupervision();
     void db.destroy();
     if (error.code === 'EADDRINUSE') fail(`port ${port} is already in use (set PORT to a free port).`);
     if (error.code === 'EACCES') fail(`port ${port} needs privileges this user lacks (set PORT above 1023).`);
@@ -94,6 +109,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: closing Gridkeeper`);
+    stopSupervision();
     server.close(() => {
       void db.destroy().then(() => process.exit(0));
     });

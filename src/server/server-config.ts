@@ -68,3 +68,21 @@ export function trackRetentionDays(env: Env = process.env): number {
     throw new ConfigError(`TRACK_RETENTION_DAYS must be a whole number of days, at least 1 (got "${raw}").`);
   return days;
 }
+
+/** How often each server process tries the supervision job (supervision-job.ts): 10 minutes. */
+export const DEFAULT_SUPERVISION_INTERVAL_MS = 10 * 60_000;
+
+/**
+ * SUPERVISION_INTERVAL_MS: whole milliseconds, at least 100, or 0 to leave the job to other
+ * processes (or to `npm run admin -- run-supervision`); unset means the default.
+ */
+export function supervisionIntervalMs(env: Env = process.env): number {
+  const raw = env.SUPERVISION_INTERVAL_MS;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_SUPERVISION_INTERVAL_MS;
+  const ms = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(ms) || (ms !== 0 && ms < 100))
+    throw new ConfigError(
+      `SUPERVISION_INTERVAL_MS must be whole milliseconds, at least 100, or 0 to turn the job off here (got "${raw}").`,
+    );
+  return ms;
+}

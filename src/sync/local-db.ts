@@ -7,6 +7,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ChangeEnvelope } from '../domain/change-envelope';
 import type { Department } from '../domain/departments';
+import { serverOwnedFields } from '../domain/kinds';
 import { deepEqual } from '../domain/merge';
 import type { TrackPoint } from '../domain/patrol';
 import type { ErrorBody } from '../domain/protocol';
@@ -271,9 +272,18 @@ export function syncedRow(record: GridRecord, foreignRev?: number): LocalRecord 
   };
 }
 
-/** The same grid, body and deletion: what a person wrote, apart from revs and stamps. */
+/**
+ * The same grid, body and deletion: what a person wrote, apart from revs, stamps and the body
+ * fields only the server writes (a 上报事件's step clock, stamped on the device's own push).
+ */
 export function sameContent(a: GridRecord, b: GridRecord): boolean {
-  return a.gridId === b.gridId && a.deleted === b.deleted && deepEqual(a.body, b.body);
+  return a.gridId === b.gridId && a.deleted === b.deleted && deepEqual(authored(a), authored(b));
+}
+
+function authored(record: GridRecord): Readonly<Record<string, unknown>> {
+  const owned = serverOwnedFields(record.kind);
+  if (owned.length === 0) return record.body;
+  return Object.fromEntries(Object.entries(record.body).filter(([field]) => !owned.includes(field)));
 }
 
 /** `foreignRev` of a row whose content becomes `incoming`: raised unless it is the device's `own`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canCreate,
   canRead,
   canWrite,
   type RecordFacts,
@@ -219,5 +220,22 @@ describe('access rules', () => {
       awaitingAcceptance: false,
     });
     expect(recordFacts(samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000003'))).toEqual({});
+  });
+});
+
+describe('what a role is offered to create', () => {
+  it('offers each role exactly the kinds it may write from scratch', () => {
+    const offered = (role: string) => RECORD_KINDS.filter((kind) => canCreate(role, kind));
+    expect(offered('fullTimeGridWorker')).toEqual([
+      'patrol',
+      'rentalInspection',
+      'dispute',
+      'gridEvent',
+      'rentalHouse',
+    ]);
+    expect(offered('lawEnforcement')).toEqual([]);
+    expect(offered('departmentStaff')).toEqual([]);
+    expect(offered('mediator')).toEqual(['dispute']);
+    expect(offered('auxiliaryPolice')).toEqual(['patrol', 'rentalInspection', 'gridEvent', 'rentalHouse']);
   });
 });

@@ -153,6 +153,22 @@ describe('an event step, taken and replayed', () => {
     expect(step(body, ADMIN, { type: 'supervise', level: 'normal' }).supervision).toBe('normal');
   });
 
+  it('replays the server’s card with the opinion it was issued with, kept as recorded', () => {
+    const body = assigned();
+    const opinion = '未在规定的期限里处理，系统进行自动黄牌督办';
+    const carded = step(body, SYSTEM, { type: 'supervise', level: 'yellow', note: opinion });
+    expect(carded.flowLogs.at(-1)).toMatchObject({ action: 'supervise', supervision: 'yellow', opinion });
+    expect(refusal(body, carded, SYSTEM)).toBe('ok');
+    const reworded = {
+      ...carded,
+      flowLogs: carded.flowLogs.map((log) =>
+        log.action === 'supervise' ? { ...log, opinion: '改过' } : log,
+      ),
+    };
+    // Once recorded, the card's words are history like any step's.
+    expect(refusal(carded, reworded, SYSTEM)).toBe('flowLogs @ flowLogs');
+  });
+
   it('refuses a dispatch to a department outside the street, and a deadline in the past', () => {
     expect(() =>
       step(accepted(), ADMIN, { type: 'assign', departmentId: 'taishan-zhifa', deadline: '2026-10-12' }),

@@ -6,12 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_CATEGORIES, isKnownCategory } from '../../src/domain/event-categories';
 import {
   type ClockedEvent,
+  cardsDue,
   clockForEvent,
   DEFAULT_EVENT_TIME_LIMITS,
   EVENT_STEP_OF,
   eventStepStart,
   eventTimeLimits,
+  nextCardDay,
+  stampedClock,
   stepClock,
+  stepLimitsProblem,
   syncedClock,
 } from '../../src/domain/event-supervision';
 import { GRID_EVENT_STATUSES, isOpenEvent } from '../../src/domain/event-workflow';
@@ -184,5 +188,104 @@ describe('the step clock the server stamps and a device reads', () => {
     expect(
       syncedClock({ ...event({ status: 'closed' }), clock }, new Date('2026-10-09T04:00:00.000Z')),
     ).toBeUndefined();
+  });
+});
+
+describe('the server’s supervision', () => {
+  const assigned: ClockedEvent = {
+    status: 'assigned',
+    reportedAt: '2026-09-29T01:00:00.000Z',
+    flowLogs: [
+      {
+        id: 'log-assign',
+        at: '2026-09-30T02:00:00.000Z',
+        action: 'assign',
+        fromStatus: 'accepted',
+        toStatus: 'assigned',
+      },
+    ],
+  };
+  const clock = clockForEvent(assigned, DEFAULT_EVENT_TIME_LIMITS);
+  const stamped = { ...assigned, clock };
+  const day = (d: string) => new Date(`${d}T04:00:00.000Z`);
+
+  it('finds the yellow card due after its last day, then the red, and never one the event carries', () => {
+    // 办理 from 9-30: yellow after 10-13, red after 10-20 (国庆 and the 10-10 make-up day counted).
+    expect(nextCardDay(stamped)).toBe('2026-10-13');
+    expect(cardsDue(stamped, day('2026-10-13'))).toEqual([]);
+    expect(cardsDue(stamped, day('2026-10-14'))).toEqual(['yellow']);
+    expect(cardsDue(stamped, day('2026-10-21'))).toEqual(['yellow', 'red']);
+    const yellow = { ...stamped, supervision: 'yellow' as const };
+    expect(nextCardDay(yellow)).toBe('2026-10-20');
+    expect(cardsDue(yellow, day('2026-10-14'))).toEqual([]);
+    expect(cardsDue(yellow, day('2026-10-21'))).toEqual(['red']);
+    // 普通督办 by a person is below both cards.
+    expect(cardsDue({ ...stamped, supervision: 'normal' }, day('2026-10-14'))).toEqual(['yellow']);
+    const red = { ...stamped, supervision: 'red' as const };
+    expect(nextCardDay(red)).toBeUndefined();
+    expect(cardsDue(red, day('2027-01-04'))).toEqual([]);
+  });
+
+  it('issues nothing for a finished event or on the clock of a step that is over', () => {
+    expect(cardsDue({ ...stamped, status: 'closed' }, day('2026-12-01'))).toEqual([]);
+    const handedOn: ClockedEvent = {
+      ...stamped,
+      status: 'accepted',
+      flowLogs: [
+        ...assigned.flowLogs,
+        {
+          id: 'log-return',
+          at: '2026-10-09T02:00:00.000Z',
+          action: 'return',
+          fromStatus: 'assigned',
+          toStatus: 'accepted',
+        },
+      ],
+    };
+    expect(nextCardDay(handedOn)).toBeUndefined();
+    expect(cardsDue(handedOn, day('2026-12-01'))).toEqual([]);
+  });
+
+  it('keeps the stored clock while the step and its extensions stay, and starts a new one when they change', () => {
+    const tighter = eventTimeLimits({ safetyHazard: { handle: { yellow: 2, red: 4 } } }, 'safetyHazard');
+    // A street that tightened its limits moves no running clock…
+    expect(stampedClock(stamped, { ...stamped, supervision: 'yellow' } as ClockedEvent, tighter)).toBe(clock);
+    // …an approved extension recounts it, from the step's start, with the limits in force…
+    const extended = { ...stamped, extensions: [{ days: 2, approvedAt: '2026-10-08T02:00:00.000Z' }] };
+    expect(stampedClock(stamped, extended, DEFAULT_EVENT_TIME_LIMITS)?.yellowDay).toBe('2026-10-15');
+    // …and so does a step that changes hands; a finished event has none.
+    const returned: ClockedEvent = {
+      ...stamped,
+      status: 'accepted',
+      flowLogs: [
+        ...assigned.flowLogs,
+        {
+          id: 'log-return',
+          at: '2026-10-09T02:00:00.000Z',
+          action: 'return',
+          fromStatus: 'assigned',
+          toStatus: 'accepted',
+        },
+      ],
+    };
+    expect(stampedClock(stamped, returned, DEFAULT_EVENT_TIME_LIMITS)).toMatchObject({
+      stepKey: 'log-return',
+      startedAt: '2026-10-09T02:00:00.000Z',
+    });
+    expect(stampedClock(undefined, assigned, DEFAULT_EVENT_TIME_LIMITS)).toEqual(clock);
+    expect(
+      stampedClock(stamped, { ...stamped, status: 'closed' }, DEFAULT_EVENT_TIME_LIMITS),
+    ).toBeUndefined();
+  });
+
+  it('takes a street’s limits of 1 to 60 working days, the red after the yellow', () => {
+    expect(stepLimitsProblem({ yellow: 3, red: 6 })).toBeUndefined();
+    expect(stepLimitsProblem({ yellow: 59, red: 60 })).toBeUndefined();
+    expect(stepLimitsProblem({ yellow: 0, red: 6 })).toBe('yellow');
+    expect(stepLimitsProblem({ yellow: 1.5, red: 6 })).toBe('yellow');
+    expect(stepLimitsProblem({ yellow: 61, red: 62 })).toBe('yellow');
+    expect(stepLimitsProblem({ yellow: 3, red: 3 })).toBe('red');
+    expect(stepLimitsProblem({ yellow: 3, red: 61 })).toBe('red');
+    expect(stepLimitsProblem({ yellow: 60, red: 60 })).toBe('red');
   });
 });

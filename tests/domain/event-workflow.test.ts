@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { levelAfter, transitionGridEvent } from '../../src/domain/event-transition';
 import {
   allowedGridEventEvents,
   GRID_EVENT_EVENT_TYPES,
@@ -8,8 +9,6 @@ import {
   type GridEventEventType,
   type GridEventStatus,
   isOpenEvent,
-  levelAfter,
-  transitionGridEvent,
 } from '../../src/domain/event-workflow';
 
 const NOW = new Date('2026-09-28T10:00:00+08:00');

@@ -70,10 +70,18 @@ describe('the 上报事件 body', () => {
       refusedPaths(reported({ status: 'assigned', departmentId: DEPT, deadline: '2026-02-30' })),
     ).toEqual(['deadline']);
     expect(refusedPaths({ ...reported(), categoryL1: 'noSuch' })).toEqual(['categoryL1']);
-    expect(refusedPaths(reported({ categoryL2: 'has space' }))).toEqual(['categoryL2']);
+    expect([...new Set(refusedPaths(reported({ categoryL2: 'has space' })))]).toEqual(['categoryL2']);
     expect(refusedPaths(reported({ title: '堵塞\u0000' }))).toEqual(['title']);
     expect(refusedPaths(reported({ reportedLevel: 'community', handlingLevel: 'grid' }))).toEqual([
       'handlingLevel',
     ]);
+  });
+});
+
+describe('an event’s category', () => {
+  it('is a built-in pair: an unknown sub-category is named, a known one of another category too', () => {
+    expect(refusedPaths(reported({ categoryL2: 'weather' }))).toEqual(['categoryL2']);
+    expect(refusedPaths(reported({ categoryL2: 'theft' }))).toEqual(['categoryL2']);
+    expect(refusedPaths(reported({ categoryL2: 'fire' }))).toEqual([]);
   });
 });

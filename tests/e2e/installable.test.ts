@@ -16,9 +16,13 @@ const HOME_JS_BUDGET_KB = 80;
  * lock screen (keypad, 指纹/面容解锁, its strings: ~3 KB), which every cold start shows first — and
  * reading pulled changes by their envelope, keeping a newer app's records opaque (~0.7 KB) — and
  * China's holiday calendar every deadline counts on, with its schedule check (~0.9 KB), and the
- * device push's overlapping rounds and held copies (~0.75 KB). Measured 99.8 KB at that last step.
+ * device push's overlapping rounds and held copies (~0.75 KB). Measured 99.8 KB at that step.
+ * Then the 上报事件 kind (issue 12): its body schema and categories, which sync validates pulled
+ * events with (~1.9 KB), the 我的事件 queue card with the who-may-act table (~1.3 KB), the kind's
+ * rules and the server clock it reads (~0.7 KB) and its labels on home (~0.6 KB), after moving the
+ * step-taking code and the state machine's guards out of home (−1.2 KB). Measured 104.7 KB.
  */
-const HOME_AND_SYNC_JS_BUDGET_KB = 101;
+const HOME_AND_SYNC_JS_BUDGET_KB = 106;
 
 describe.runIf(chromiumAvailable())('installable and light', () => {
   const stack = useStack();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { recordSchema } from '../../src/domain/record-envelope';
+import { RECORD_KINDS } from '../../src/domain/record-kinds';
 import { createApp } from '../../src/server/app';
 import { openDatabase } from '../../src/server/db/database';
 import { recordFromRow } from '../../src/server/db/records.repository';
@@ -102,7 +103,7 @@ describe.each(DIALECTS)('demo seed (%s)', (dialect) => {
       .execute();
     for (const { id } of communities) {
       const kinds = new Set(rows.filter((row) => row.grid_id.startsWith(`${id}-`)).map((row) => row.kind));
-      expect(kinds).toEqual(new Set(['patrol', 'rentalHouse', 'rentalInspection', 'dispute', 'gridEvent']));
+      expect(kinds).toEqual(new Set(RECORD_KINDS));
     }
   });
 

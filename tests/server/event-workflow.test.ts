@@ -58,12 +58,11 @@ describe.each(DIALECTS)('上报事件 through the API (%s)', (dialect) => {
     return { ...sampleGridEvent(id), body: JSON.parse(row.body) } as GridEventRecord;
   }
 
+  /** A report made now on the server's clock: not late yet, so no card follows it (event-supervision.test.ts). */
   async function reported(): Promise<GridEventRecord> {
-    const result = await push(
-      'hb-grid01',
-      sampleGridEvent(randomUUID(), HUBIN_GRID_1, who['hb-grid01'].user.id),
-      0,
-    );
+    const sample = sampleGridEvent(randomUUID(), HUBIN_GRID_1, who['hb-grid01'].user.id);
+    const reportedAt = server.clock.now.toISOString();
+    const result = await push('hb-grid01', { ...sample, body: { ...sample.body, reportedAt } }, 0);
     expect(result.status).toBe('applied');
     return result.record;
   }

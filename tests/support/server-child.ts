@@ -20,7 +20,12 @@ export interface ServerChild {
  * Starts the server on a free port and resolves once it printed its URL. SQLite in `dataDir`
  * unless `databaseUrl` is given (the inherited DATABASE_URL is never used).
  */
-export async function spawnServer(options: { dataDir: string; databaseUrl?: string }): Promise<ServerChild> {
+export async function spawnServer(options: {
+  dataDir: string;
+  databaseUrl?: string;
+  /** More environment, e.g. SUPERVISION_INTERVAL_MS. */
+  env?: Record<string, string>;
+}): Promise<ServerChild> {
   const port = await freePort();
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -31,6 +36,7 @@ export async function spawnServer(options: { dataDir: string; databaseUrl?: stri
       DATA_DIR: options.dataDir,
       DIST_DIR: resolve(options.dataDir, 'no-dist'),
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -53,6 +53,8 @@ export interface TestServerOptions {
 export interface TestServer {
   app: Hono;
   db: Kysely<Database>;
+  /** Its storage, to open another handle on it as a second server process would. */
+  config: DatabaseConfig;
   /** The server's clock; move it to expire sessions (only with the fixed clock: the real one refuses). */
   clock: { now: Date };
   /** A `fetch` that answers from the in-process app, for device-side code. */
@@ -97,6 +99,7 @@ export async function startTestServer(
   return {
     app,
     db,
+    config: storage.config,
     clock,
     call,
     fetch: async (input, init) => app.fetch(new Request(input, init)),

@@ -4,7 +4,7 @@ import { DISPATCHERS } from '../../domain/event-access';
 import { EVENT_QUEUES, eventQueue, queueCounts } from '../../domain/event-queues';
 import type { GridEventRecord } from '../../domain/record-envelope';
 import { t } from '../i18n/i18n';
-import { clockText } from '../kinds/grid-event/grid-event-app';
+import { clockText, gridEventApp } from '../kinds/grid-event/grid-event-app';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb, session } from '../status/session';
 import './today-panel.css';
@@ -68,7 +68,7 @@ export function EventQueuePanel() {
                   class={`today-task today-task--${item.overdue ? 'overdue' : 'later'}`}
                   href={`/records/${item.recordId}`}
                 >
-                  <span class="today-task__subject">{record?.body.title ?? ''}</span>
+                  <span class="today-task__subject">{record ? gridEventApp.title(record) : ''}</span>
                   <span class="visually-hidden"> · </span>
                   <span class="today-task__when">
                     {t(`queue.${item.queue}`)}

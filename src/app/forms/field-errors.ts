@@ -30,6 +30,8 @@ export interface KindFieldMessages {
   itemFields?: readonly string[];
   /** A message that depends on more than the field: a refinement sharing a path, a group of fields. */
   messageFor?: (pattern: string, body: unknown) => MessageKey | undefined;
+  /** A message for a rule the server words the same on any field (an event step it refused). */
+  byMessage?: (message: string) => MessageKey | undefined;
 }
 
 /** Fields every kind has, or that are written by the app; a location's coordinate is the location. */
@@ -83,7 +85,8 @@ export function fieldErrorsFrom(kind: RecordKind, issues: readonly Issue[], body
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const key = fieldKeyOf(issue.path, messages);
-    errors[key] ??= BY_RULE[issue.message] ?? messageFor(key, body, messages);
+    errors[key] ??=
+      BY_RULE[issue.message] ?? messages.byMessage?.(issue.message) ?? messageFor(key, body, messages);
   }
   return errors;
 }

@@ -18,8 +18,11 @@ export interface RecordFormOptions<D, K extends RecordKind = RecordKind> {
   photosOf?: (draft: D) => readonly PhotoItem[];
   /** Where to go after saving, instead of the saved record (e.g. on to its first inspection). */
   afterSave?: (recordId: string) => string;
-  /** What else a new record changes once saved (an event found on patrol counts in its log). */
-  onCreated?: (record: RecordOfKind<K>) => Promise<void>;
+  /**
+   * What else saving changes (an event found on patrol counts in its log; a hazard handed to
+   * 综合执法 becomes its event); `created` for a new record.
+   */
+  onSaved?: (record: RecordOfKind<K>, created: boolean) => Promise<void>;
 }
 
 export function useRecordForm<K extends RecordKind, D extends { photos: PhotoItem[] }>(
@@ -31,7 +34,7 @@ export function useRecordForm<K extends RecordKind, D extends { photos: PhotoIte
 ) {
   const [draft, setDraft] = useState(initialDraft);
   const { grids, gridId, setGridId } = useFormGrids(existing?.gridId);
-  const { state, save } = useRecordSave(kind, existing, options.afterSave, options.onCreated);
+  const { state, save } = useRecordSave(kind, existing, options.afterSave, options.onSaved);
   const autosave = useFormDraft({ kind, existing, draft, setDraft, initialDraft, gridId, setGridId });
   const update = (patch: Partial<D>) => {
     formDirty.value = true;

@@ -28,7 +28,7 @@ export function useRecordSave<K extends RecordKind>(
   kind: K,
   existing: RecordOfKind<K> | undefined,
   afterSave?: (recordId: string) => string,
-  onCreated?: (record: RecordOfKind<K>) => Promise<void>,
+  onSaved?: (record: RecordOfKind<K>, created: boolean) => Promise<void>,
 ) {
   const { route } = useLocation();
   const state = useSignal<SaveState>({ errors: {}, formError: undefined, saving: false });
@@ -72,10 +72,8 @@ export function useRecordSave<K extends RecordKind>(
     try {
       await storePhotos(db, photos, record.id, now);
       if (opened) await saveEdit(db, opened, record, now);
-      else {
-        await saveValidRecord(db, record, now);
-        await onCreated?.(record as RecordOfKind<K>);
-      }
+      else await saveValidRecord(db, record, now);
+      await onSaved?.(record as RecordOfKind<K>, !opened);
     } catch (error) {
       if (error instanceof StorageFullError) fail({}, { key: 'form.storageFull' });
       else

@@ -17,4 +17,13 @@ export interface KindDetail<K extends RecordKind> {
   Sections?: ComponentType<{ record: RecordOfKind<K>; grid: LocalGrid | undefined }>;
   /** The screen's main action beside 编辑 and 删除, if the kind has one (a house: 新建检查). */
   MainAction?: ComponentType<{ record: RecordOfKind<K> }>;
+  /**
+   * A kind whose workflow the server decides: the paths (`body.status`) a conflict always keeps
+   * from the server's copy, and what the conflict screen says instead of offering them — what
+   * happened on the server, and what the user may do now.
+   */
+  conflict?: {
+    serverDecides: readonly string[];
+    Note: ComponentType<{ mine: RecordOfKind<K>; theirs: RecordOfKind<K> }>;
+  };
 }

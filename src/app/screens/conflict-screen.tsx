@@ -11,6 +11,7 @@ import type { GridRecord } from '../../domain/record-envelope';
 import { keepTheirs, resolveWith } from '../../sync/conflicts';
 import { AppBar } from '../components/app-bar';
 import { t } from '../i18n/i18n';
+import { kindDetailOf } from '../kinds/kind-details';
 import { formatDateTime, formatDateTimeSeconds } from '../lib/format-time';
 import { useLiveQuery } from '../lib/use-live-query';
 import { requestSync } from '../status/page-scheduler';
@@ -138,13 +139,18 @@ export function ConflictScreen() {
     );
   }
 
-  const fields = [
+  // A kind whose workflow the server decides keeps the server's workflow fields: the screen says
+  // what happened there instead of offering them (mine would only be refused again).
+  const workflow = kindDetailOf(mine).conflict;
+  const differing = [
     ...new Set(
       differingFields(mine, theirs)
         .filter((p) => p !== 'deleted')
         .map(topLevel),
     ),
   ];
+  const fields = differing.filter((path) => !workflow?.serverDecides.includes(path));
+  const WorkflowNote = workflow && differing.length > fields.length ? workflow.Note : undefined;
   const mineViews = fieldViews(mine, gridName);
   const theirViews = fieldViews(theirs, gridName);
   const pickOf = (path: string): Side => picks.value[path] ?? 'mine';
@@ -161,15 +167,21 @@ export function ConflictScreen() {
     <div class="screen screen--conflict">
       <AppBar title={t('conflict.title')} back={back} />
       <main class="conflict">
-        <p class="conflict__intro">{t('conflict.intro', { at: formatDateTime(theirs.updatedAt) })}</p>
-        <div class="conflict__quick">
-          <button type="button" class="button button--secondary" onClick={() => pickAll('mine')}>
-            {t('conflict.allMine')}
-          </button>
-          <button type="button" class="button button--secondary" onClick={() => pickAll('theirs')}>
-            {t('conflict.allTheirs')}
-          </button>
-        </div>
+        {/* Nothing to pick when only the workflow differs: the note says what happened instead. */}
+        {(fields.length > 0 || !WorkflowNote) && (
+          <p class="conflict__intro">{t('conflict.intro', { at: formatDateTime(theirs.updatedAt) })}</p>
+        )}
+        {WorkflowNote && <WorkflowNote mine={mine} theirs={theirs} />}
+        {fields.length > 0 && (
+          <div class="conflict__quick">
+            <button type="button" class="button button--secondary" onClick={() => pickAll('mine')}>
+              {t('conflict.allMine')}
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => pickAll('theirs')}>
+              {t('conflict.allTheirs')}
+            </button>
+          </div>
+        )}
         {fields.map((path) => {
           const label = mineViews.get(path)?.label ?? theirViews.get(path)?.label ?? path;
           const precise = timesToTheSecond(path, mine, theirs);

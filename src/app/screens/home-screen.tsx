@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
+import { canCreate } from '../../domain/access-rules';
 import { RECORD_KINDS } from '../../domain/record-kinds';
 import { AppBar } from '../components/app-bar';
 import { EventQueuePanel } from '../components/event-queue-panel';
@@ -25,7 +26,7 @@ import { useListFacets } from '../lib/use-list-facets';
 import { useLiveQuery } from '../lib/use-live-query';
 import { PatrolStartButton } from '../patrol/patrol-start-button';
 import { isOnline } from '../status/network';
-import { currentDb } from '../status/session';
+import { currentDb, session } from '../status/session';
 import '../styles/list.css';
 
 /** The create buttons: a rental house is registered from its first inspection, not from here. */
@@ -57,6 +58,9 @@ function chipText(part: ActiveFilter, filter: ListFilter, gridNames: Map<string,
 export function HomeScreen() {
   const { route } = useLocation();
   const db = currentDb.value;
+  // A department account creates nothing from home: its work comes dispatched (事件 queue above).
+  const role = session.value?.user.role ?? '';
+  const creatable = CREATE_KINDS.filter((kind) => canCreate(role, kind));
   const filter = listFilter.value;
   const sheetOpen = useSignal(false);
   const draft = useSignal(filter.query);
@@ -228,23 +232,25 @@ export function HomeScreen() {
         onFilter={setFilter}
         onClose={() => (sheetOpen.value = false)}
       />
-      <nav class="create-bar" aria-label={t('home.create')}>
-        <PatrolStartButton />
-        {CREATE_KINDS.map((kind) => (
-          <button
-            key={kind}
-            type="button"
-            class="create-button"
-            style={{ '--kind': kindColour(kind) }}
-            onClick={() => route(`/new/${kindSlug(kind)}`)}
-          >
-            <span class="create-button__plus" aria-hidden="true">
-              +
-            </span>
-            {t(`kind.${kind}`)}
-          </button>
-        ))}
-      </nav>
+      {(creatable.length > 0 || canCreate(role, 'patrol')) && (
+        <nav class="create-bar" aria-label={t('home.create')}>
+          {canCreate(role, 'patrol') && <PatrolStartButton />}
+          {creatable.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              class="create-button"
+              style={{ '--kind': kindColour(kind) }}
+              onClick={() => route(`/new/${kindSlug(kind)}`)}
+            >
+              <span class="create-button__plus" aria-hidden="true">
+                +
+              </span>
+              {t(`kind.${kind}`)}
+            </button>
+          ))}
+        </nav>
+      )}
     </div>
   );
 }

@@ -43,6 +43,7 @@ export const disputeKind = {
     place: 'address',
     location: 'location',
   },
+  serverOwned: [],
   merge: {
     childLists: {
       parties: true,

@@ -28,6 +28,7 @@ export const gridEventKind = {
     'flowLogs.*.opinion': 'freeText',
     'evaluation.comment': 'freeText',
   },
+  serverOwned: ['clock'],
   merge: { childLists: { parties: true, extensions: true, flowLogs: true }, sets: ['photoIds'] },
   accessFacts: (body) => ({ departmentId: body.departmentId, eventCategory: body.categoryL1 }),
   searchText: (body) => [

@@ -39,3 +39,8 @@ export function mergeRulesOf(kind: RecordKind): {
 } {
   return KINDS[kind].merge;
 }
+
+/** The body fields of a kind only the server writes (KindDefinition.serverOwned). */
+export function serverOwnedFields(kind: RecordKind): readonly string[] {
+  return KINDS[kind].serverOwned;
+}

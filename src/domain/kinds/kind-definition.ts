@@ -72,4 +72,10 @@ export interface KindDefinition<K extends RecordKind> extends KindRules<BodyOf<K
   /** The body paths holding personal data (`*`: every item of a list): what tombstones strip. */
   personalFields: Readonly<Record<string, PersonalClass>>;
   merge: MergeRules<BodyOf<K>>;
+  /**
+   * The body fields only the server writes (a 上报事件's step clock): a device never sets them, so
+   * a server copy that differs from what the device sent in these alone is still the device's own
+   * content, not someone else's (local-db.ts `foreignRevAfter`).
+   */
+  serverOwned: readonly (keyof BodyOf<K> & string)[];
 }

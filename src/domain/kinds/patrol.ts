@@ -11,6 +11,7 @@ export const patrolKind = {
     track: 'location',
     location: 'location',
   },
+  serverOwned: [],
   merge: { childLists: { accompaniedBy: true, track: true }, sets: ['photoIds'] },
   accessFacts: () => ({}),
   searchText: (body) => [body.content],

@@ -21,6 +21,7 @@ export const rentalHouseKind = {
     remarks: 'freeText',
     location: 'location',
   },
+  serverOwned: [],
   merge: { childLists: { tenants: true }, sets: ['photoIds'] },
   accessFacts: () => ({}),
   searchText: (body) => [

@@ -24,6 +24,7 @@ export const rentalInspectionKind = {
     remarks: 'freeText',
     location: 'location',
   },
+  serverOwned: [],
   merge: { childLists: { hazards: true, inspectors: true }, sets: ['photoIds'] },
   accessFacts: (body) => ({
     hazardFound: body.overallResult !== 'noHazard' || body.hazards.length > 0,

@@ -4,12 +4,15 @@
  */
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
+import type { EventStep } from '../../domain/event-supervision';
 import type { Role } from '../../domain/roles';
 import { visibleText } from '../../domain/text';
+import { findJob } from '../db/scheduled-jobs.repository';
 import type { Database } from '../db/schema';
 import { listUsers } from '../db/users.repository';
 import { ROLE_LABELS } from '../demo/demo-accounts';
-import { ConfigError, trackRetentionDays } from '../server-config';
+import { ConfigError, supervisionIntervalMs, trackRetentionDays } from '../server-config';
+import { runSupervisionJob, SUPERVISION_JOB } from '../supervision/supervision-job';
 import {
   type AdminContext,
   AdminError,
@@ -23,6 +26,7 @@ import {
 import { AUDIT_RETENTION_YEARS, pruneAudit } from './audit-retention';
 import { loadCalendarYear } from './calendar-commands';
 import { databaseSizeLines } from './database-size-lines';
+import { clearEventLimits, formatLimits, setEventLimits, showEventLimits } from './event-limit-commands';
 import { recordHistoryLines } from './record-history';
 import { setStreetThresholds, showStreetThresholds } from './street-threshold-commands';
 import { simplifyOldTracks } from './track-retention';
@@ -153,6 +157,80 @@ const COMMANDS: Record<string, Command> = {
         out(`${overridden.includes(key) ? '*' : ' '} ${key} = ${value}`);
     },
   },
+  'set-event-limits': {
+    usage: '--street STREET_ID --category CATEGORY --step accept|handle|verify --yellow DAYS --red DAYS',
+    summary:
+      "Set a street's 上报事件 time limit for one category and step (受理 accept, 办理 handle, 验证 verify), in working days: a 黄牌 once the yellow limit has passed, a 红牌 after the red. Applies to each step's clock as the step begins.",
+    options: ['street', 'category', 'step', 'yellow', 'red'],
+    required: ['street', 'category', 'step', 'yellow', 'red'],
+    async run(ctx, v, out) {
+      const step = v.step ?? '';
+      const limits = await setEventLimits(ctx, {
+        streetId: v.street ?? '',
+        category: v.category ?? '',
+        step,
+        yellow: v.yellow ?? '',
+        red: v.red ?? '',
+      });
+      out(`${v.street} ${v.category} ${formatLimits(step as EventStep, limits)}.`);
+    },
+  },
+  'show-event-limits': {
+    usage: '--street STREET_ID',
+    summary:
+      "Show the 上报事件 time limits in force in a street per category and step, marking the street's own (*).",
+    options: ['street'],
+    required: ['street'],
+    async run(ctx, v, out) {
+      for (const line of await showEventLimits(ctx, v.street ?? ''))
+        out(`${line.own ? '*' : ' '} ${line.categoryL1.padEnd(18)} ${formatLimits(line.step, line.limits)}`);
+    },
+  },
+  'clear-event-limits': {
+    usage: '--street STREET_ID [--category CATEGORY] [--step accept|handle|verify]',
+    summary:
+      "Return a street's 上报事件 time limits to the defaults: all of them, or one category's, or one step's.",
+    options: ['street', 'category', 'step'],
+    required: ['street'],
+    async run(ctx, v, out) {
+      const cleared = await clearEventLimits(ctx, {
+        streetId: v.street ?? '',
+        category: v.category,
+        step: v.step,
+      });
+      out(
+        cleared === 0
+          ? `${v.street} sets none of these limits: nothing to clear.`
+          : `Cleared ${cleared} limit${cleared === 1 ? '' : 's'} of ${v.street}: the defaults apply there now.`,
+      );
+    },
+  },
+  'run-supervision': {
+    usage: '[--now ISO_DATE_TIME]',
+    summary:
+      'Issue the 黄牌 and 红牌 due now (or at --now, e.g. 2026-10-12T09:00:00+08:00), as the servers do every SUPERVISION_INTERVAL_MS; each card is issued once, whoever runs it. Refused while a server process is running it.',
+    options: ['now'],
+    required: [],
+    async run(ctx, v, out) {
+      const now = v.now === undefined ? ctx.now() : parseInstant(v.now);
+      const run = await runSupervisionJob(ctx.db, {
+        owner: `${ctx.actor}:${process.pid}`,
+        now: () => now,
+        leaseClock: ctx.now,
+        intervalMs: supervisionIntervalMs(),
+        force: true,
+      });
+      if (!run.ran) {
+        const job = await findJob(ctx.db, SUPERVISION_JOB);
+        throw new AdminError(
+          `The supervision is running in ${job?.lease_owner ?? 'another process'} (its claim holds until ${job?.lease_until ?? '?'}); it issues the due cards. Nothing was done here.`,
+        );
+      }
+      out(
+        `Issued ${run.cards} card${run.cards === 1 ? '' : 's'} on ${run.events} event${run.events === 1 ? '' : 's'} due at ${now.toISOString()}.`,
+      );
+    },
+  },
   'load-calendar': {
     usage: '--file SCHEDULE.json',
     summary:
@@ -224,6 +302,18 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+function parseInstant(raw: string): Date {
+  const instant = new Date(raw);
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) ||
+    Number.isNaN(instant.getTime())
+  )
+    throw new AdminError(
+      `--now must be a date and time with its zone, such as 2026-10-12T09:00:00+08:00, got "${raw}".`,
+    );
+  return instant;
+}
 
 function formatThresholds(thresholds: Record<string, number>): string {
   return Object.entries(thresholds)

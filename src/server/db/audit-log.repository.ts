@@ -11,6 +11,7 @@ import { packEnvelope, resolveTracks, storeTrackSegments, type TrackSegments } f
  * `serve`: one pull page sent these records, in full, to this user's device (DOMAIN.md §6.2 item 5:
  * reads of unmasked data are traceable).
  * `device.wiped`: a device reported that it deleted the user's local data (remote wipe).
+ * `supervise`: a 黄牌 or 红牌 the server's supervision issued on an event (user `system:supervision`).
  */
 export type AuditAction =
   | 'create'
@@ -25,10 +26,12 @@ export type AuditAction =
   | 'admin.resetPassword'
   | 'admin.revokeSessions'
   | 'admin.setThresholds'
+  | 'admin.setEventLimits'
   | 'admin.loadCalendar'
   | 'admin.pruneAudit'
   | 'admin.simplifyTracks'
   | 'device.wiped'
+  | 'supervise'
   | 'reveal'
   | 'serve';
 

@@ -158,3 +158,24 @@ export async function departmentIdsOfGrids(
   }
   return byGrid;
 }
+
+/** The grids at or below org `orgId` (a grid, community, street or district). */
+export async function gridIdsUnder(db: Kysely<Database>, orgId: string): Promise<string[]> {
+  const rows = await db
+    .withRecursive('subtree(id)', (qb) =>
+      qb
+        .selectFrom('orgs')
+        .select('id')
+        .where('id', '=', orgId)
+        .union((qb2) =>
+          qb2.selectFrom('orgs').innerJoin('subtree', 'subtree.id', 'orgs.parent_id').select('orgs.id'),
+        ),
+    )
+    .selectFrom('orgs')
+    .innerJoin('subtree', 'subtree.id', 'orgs.id')
+    .where('orgs.level', '=', 'grid')
+    .select('orgs.id')
+    .orderBy('orgs.id')
+    .execute();
+  return rows.map((row) => row.id);
+}

@@ -369,3 +369,26 @@ export async function listChanges(
     changeSeq: entry.changeSeq,
   }));
 }
+
+/**
+ * Every live record (no tombstones) of the given grids, kinds `kinds`, as stored: what the
+ * supervisor's figures count. Tracks stay unresolved: no figure reads a point.
+ */
+export async function listLiveRecords(
+  db: Kysely<Database>,
+  gridIds: readonly string[],
+  kinds: readonly RecordKind[],
+): Promise<GridRecord[]> {
+  const records: GridRecord[] = [];
+  for (const chunk of chunks(gridIds, MAX_IDS)) {
+    const rows = await db
+      .selectFrom('records')
+      .selectAll()
+      .where('grid_id', 'in', chunk)
+      .where('kind', 'in', [...kinds])
+      .where('deleted', '=', 0)
+      .execute();
+    records.push(...rows.map(recordFromRow));
+  }
+  return records;
+}

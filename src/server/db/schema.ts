@@ -167,6 +167,44 @@ export interface CalendarYearsTable {
   loaded_by: string;
 }
 
+/** A street's own time limit of one 上报事件 step for one level-one category (event-supervision.ts). */
+export interface EventTimeLimitsTable {
+  street_id: string;
+  category_l1: string;
+  /** accept, handle or verify (EVENT_STEPS). */
+  step: string;
+  yellow_days: number;
+  red_days: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+/**
+ * The step clock of an event that may still earn a card (event-clocks.repository.ts), written with
+ * every write of the event; the supervision job reads it by `due_day`.
+ */
+export interface EventClocksTable {
+  record_id: string;
+  /** The event's grid as last written: the job locks its street's partition. */
+  grid_id: string;
+  step_key: string;
+  yellow_day: string;
+  red_day: string;
+  /** The card the event carries: none, yellow or red. */
+  card: string;
+  /** The last day before the event's next card (`YYYY-MM-DD` in China); null when none is left. */
+  due_day: string | null;
+}
+
+/** A job that one server process at a time runs (scheduled-jobs.repository.ts). */
+export interface ScheduledJobsTable {
+  name: string;
+  next_run_at: string;
+  /** The process running it now, and until when its claim holds unless renewed. */
+  lease_owner: string | null;
+  lease_until: string | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -183,4 +221,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   street_settings: StreetSettingsTable;
   calendar_years: CalendarYearsTable;
+  event_time_limits: EventTimeLimitsTable;
+  event_clocks: EventClocksTable;
+  scheduled_jobs: ScheduledJobsTable;
 }

@@ -15,7 +15,7 @@ import { withServerClock } from '../push/event-push';
 import { DEMO_ACCOUNT_SEEDS, type DemoAccountSeed, demoUserId } from './demo-accounts';
 import type { DemoCommunity } from './demo-orgs';
 import { DEMO_DEPARTMENTS } from './demo-orgs';
-import { daysAgo, demoUuid, type EnvelopeOf } from './demo-record-parts';
+import { daysAgo, demoEnvelope, demoUuid } from './demo-record-parts';
 
 const HUBIN = 'dachang-hubin';
 /** Reporter of the events in grids without a demo grid worker (demo-records.ts does the same). */
@@ -117,11 +117,7 @@ function hubinEvents(worker: DemoActor, deadline: string): DemoEvent[] {
 }
 
 /** The demo events of every community, each a valid, replayable, clocked record. */
-export function buildDemoEvents(
-  communities: readonly DemoCommunity[],
-  envelopeOf: (community: DemoCommunity, key: string, at: string, author: string) => ReturnType<EnvelopeOf>,
-  now: Date,
-): GridEventRecord[] {
+export function buildDemoEvents(communities: readonly DemoCommunity[], now: Date): GridEventRecord[] {
   const deadline = daysAgo(now, -DEADLINE_DAYS, 18).slice(0, 10);
   const records: GridEventRecord[] = [];
   for (const community of communities) {
@@ -182,11 +178,16 @@ export function buildDemoEvents(
       });
       const updatedAt = body.flowLogs.at(-1)?.at ?? reportedAt;
       records.push({
-        ...envelopeOf(community, `event/${event.key}`, reportedAt, reporter.id),
+        ...demoEnvelope(
+          `${community.id}/event/${event.key}`,
+          community.gridIds[0] ?? '',
+          reportedAt,
+          reporter.id,
+        ),
         updatedAt,
         updatedBy: body.flowLogs.at(-1)?.by ?? reporter.id,
         kind: 'gridEvent',
-        body: withServerClock(body, DEFAULT_EVENT_TIME_LIMITS),
+        body: withServerClock(undefined, body, DEFAULT_EVENT_TIME_LIMITS),
       });
     }
   }

@@ -1,6 +1,6 @@
 /** Building blocks shared by the demo record builders: stable ids, envelopes, dates in China. */
 import { createHash } from 'node:crypto';
-import type { GridRecord } from '../../domain/record-envelope';
+import { type GridRecord, RECORD_SCHEMA_VERSION } from '../../domain/record-envelope';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,6 +13,26 @@ export function demoUuid(name: string): string {
 
 /** Makes the envelope of a demo record of `kind` stamped at `at`. */
 export type EnvelopeOf = (kind: string, at: string) => Omit<GridRecord, 'kind' | 'body'>;
+
+/** A demo record's envelope: synced once (rev 1) by `author` at `at`. */
+export function demoEnvelope(
+  name: string,
+  gridId: string,
+  at: string,
+  author: string,
+): Omit<GridRecord, 'kind' | 'body'> {
+  return {
+    id: demoUuid(name),
+    gridId,
+    rev: 1,
+    createdAt: at,
+    createdBy: author,
+    updatedAt: at,
+    updatedBy: author,
+    deleted: false,
+    schemaVersion: RECORD_SCHEMA_VERSION,
+  };
+}
 
 /** The i-th item, wrapping around; lists are non-empty by type so this always answers. */
 export function pick<T>(list: readonly [T, ...T[]], i: number): T {

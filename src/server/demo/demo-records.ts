@@ -7,16 +7,11 @@ import type { DisputeBody } from '../../domain/dispute';
 import { startOfLocalWeek } from '../../domain/due-dates';
 import type { PatrolBody } from '../../domain/patrol';
 import { NO_ANTI_FRAUD, NO_FINDINGS } from '../../domain/patrol';
-import {
-  type DisputeRecord,
-  type GridRecord,
-  type PatrolRecord,
-  RECORD_SCHEMA_VERSION,
-} from '../../domain/record-envelope';
+import type { DisputeRecord, GridRecord, PatrolRecord } from '../../domain/record-envelope';
 import { DEMO_ACCOUNT_SEEDS, demoUserId } from './demo-accounts';
 import { buildDemoEvents } from './demo-event-records';
 import type { DemoCommunity } from './demo-orgs';
-import { daysAgo, demoUuid, type EnvelopeOf, pick, round6 } from './demo-record-parts';
+import { daysAgo, demoEnvelope, demoUuid, type EnvelopeOf, pick, round6 } from './demo-record-parts';
 import { rentalHouse, rentalInspection } from './demo-rental-records';
 
 const MEDIATOR = DEMO_ACCOUNT_SEEDS.find((account) => account.role === 'mediator') ?? {
@@ -107,17 +102,8 @@ export function buildDemoRecords(communities: readonly DemoCommunity[], now: Dat
     for (let k = 0; k < 2; k++) {
       const gridId = community.gridIds[k % community.gridIds.length] ?? '';
       const author = authorByGrid.get(gridId) ?? SEED_AUTHOR;
-      const envelope: EnvelopeOf = (kind, at) => ({
-        id: demoUuid(`${community.id}/${kind}/${k}`),
-        gridId,
-        rev: 1,
-        createdAt: at,
-        createdBy: author,
-        updatedAt: at,
-        updatedBy: author,
-        deleted: false,
-        schemaVersion: RECORD_SCHEMA_VERSION,
-      });
+      const envelope: EnvelopeOf = (kind, at) =>
+        demoEnvelope(`${community.id}/${kind}/${k}`, gridId, at, author);
       const box = community.gridBoxes[gridId];
       const house = located(rentalHouse(envelope, community, c + k, now), box, [0.72, 0.3]);
       records.push(located(patrol(envelope, community, c + k, now, k === 0), box, [0.3, 0.55]));
@@ -126,18 +112,7 @@ export function buildDemoRecords(communities: readonly DemoCommunity[], now: Dat
       records.push(located(dispute(envelope, community, c + k, now), box, [0.6, 0.78]));
     }
   });
-  const eventEnvelope = (community: DemoCommunity, key: string, at: string, author: string) => ({
-    id: demoUuid(`${community.id}/${key}`),
-    gridId: community.gridIds[0] ?? '',
-    rev: 1,
-    createdAt: at,
-    createdBy: author,
-    updatedAt: at,
-    updatedBy: author,
-    deleted: false,
-    schemaVersion: RECORD_SCHEMA_VERSION as typeof RECORD_SCHEMA_VERSION,
-  });
-  for (const event of buildDemoEvents(communities, eventEnvelope, now)) {
+  for (const event of buildDemoEvents(communities, now)) {
     records.push(
       located(
         event,

@@ -7,6 +7,7 @@ import type { GridRecord } from '../../domain/record-envelope';
 import type { Role } from '../../domain/roles';
 import { hashPassword } from '../auth/password';
 import { BASE_PARTITION, lockPartitions, partitionsOfGrids, takeChangeSeqs } from '../db/counters.repository';
+import { saveEventClocks } from '../db/event-clocks.repository';
 import { findOrg, insertOrgs } from '../db/orgs.repository';
 import { insertRecords } from '../db/records.repository';
 import type { Database, OrgsTable } from '../db/schema';
@@ -90,6 +91,8 @@ async function insertDemoData(
         return { record, changeSeq, receivedAt };
       }),
     );
+    // The demo events' clocks, as a push writes them: the supervision finds the late ones.
+    await saveEventClocks(trx, records);
   });
 }
 

@@ -48,7 +48,7 @@ import { type GridRecord, recordSchema } from '../../domain/record-envelope';
 import { upcastRecord } from '../../domain/record-upcast';
 import type { AuditAction } from '../db/audit-log.repository';
 import type { StoredMutation } from '../db/mutations.repository';
-import { checkPushedEvent, withServerClock } from './event-push';
+import { checkPushedEvent, storedEventBody, withServerClock } from './event-push';
 
 export interface PushedMutation {
   id: string;
@@ -200,7 +200,8 @@ function decided(
     return answer(rejected(mutation, code, check.message, [{ path, message: check.message }]));
   }
   const limits = view.eventTimeLimits(record.gridId, record.body.categoryL1);
-  return write(pusher, mutation, { ...record, body: withServerClock(record.body, limits) }, existing, status);
+  const body = withServerClock(storedEventBody(existing), record.body, limits);
+  return write(pusher, mutation, { ...record, body }, existing, status);
 }
 
 /** `record` as the next revision of `existing`, stamped by the server. */

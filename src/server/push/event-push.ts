@@ -7,11 +7,12 @@
  *   change ──checkEventChange(stored, pushed or merged)──▶ refused: `validation` on the current
  *            revision (the device sent a step the server never allowed), `conflict` after a merge
  *            (someone acted first; the device shows what happened and what is possible now)
- *   write ──▶ body.clock = the clock of the step it now waits on (none once finished)
+ *   write ──▶ body.clock = the clock of the step it now waits on (none once finished), kept
+ *            while the step is the same; the street's due cards are issued after the commit
  */
 import { mayReport } from '../../domain/event-access';
 import { checkEventChange, type EventChangeCheck } from '../../domain/event-change';
-import { clockForEvent, type EventTimeLimits } from '../../domain/event-supervision';
+import { type EventTimeLimits, stampedClock } from '../../domain/event-supervision';
 import type { GridEventBody } from '../../domain/grid-event';
 import type { MutationOp, SessionUser } from '../../domain/protocol';
 import type { GridRecord, RecordOfKind } from '../../domain/record-envelope';
@@ -30,7 +31,7 @@ export function checkPushedEvent(
   record: RecordOfKind<'gridEvent'>,
   context: EventPushContext,
 ): EventChangeCheck {
-  const before = existing && !existing.deleted && existing.kind === 'gridEvent' ? existing.body : undefined;
+  const before = storedEventBody(existing);
   const actor = { id: context.user.id, role: context.user.role, departmentId: context.user.departmentId };
   if (before === undefined && !mayReport(actor.role))
     return {
@@ -56,9 +57,21 @@ export function checkPushedEvent(
   });
 }
 
-/** The event body as stored: its step clock the server's, for the step it waits on now. */
-export function withServerClock(body: GridEventBody, limits: EventTimeLimits): GridEventBody {
+/**
+ * The event body as stored: its step clock the server's (event-supervision.ts `stampedClock`), for
+ * the step it waits on now; `stored` is the body the server held before this write.
+ */
+export function withServerClock(
+  stored: GridEventBody | undefined,
+  body: GridEventBody,
+  limits: EventTimeLimits,
+): GridEventBody {
   const { clock: _, ...rest } = body;
-  const clock = clockForEvent(body, limits);
+  const clock = stampedClock(stored, body, limits);
   return clock ? { ...rest, clock } : rest;
+}
+
+/** The event body `existing` holds, if it is a live event. */
+export function storedEventBody(existing: GridRecord | undefined): GridEventBody | undefined {
+  return existing && !existing.deleted && existing.kind === 'gridEvent' ? existing.body : undefined;
 }

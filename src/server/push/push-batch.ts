@@ -7,13 +7,19 @@
  * so what it read cannot change before it writes.
  */
 import type { Kysely } from 'kysely';
-import { type EventTimeLimits, eventTimeLimits } from '../../domain/event-supervision';
+import {
+  type EventTimeLimitOverrides,
+  type EventTimeLimits,
+  eventTimeLimits,
+} from '../../domain/event-supervision';
 import { withoutPersonalData } from '../../domain/personal-fields';
 import type { MutationResult } from '../../domain/protocol';
 import type { GridRecord } from '../../domain/record-envelope';
 import { type AuditEntry, insertAuditEntries } from '../db/audit-log.repository';
 import { raiseAckedSeq } from '../db/clients.repository';
 import { takeChangeSeqs } from '../db/counters.repository';
+import { saveEventClocks } from '../db/event-clocks.repository';
+import { findEventTimeLimitsOfGrids } from '../db/event-time-limits.repository';
 import {
   findMutations,
   insertMutations,
@@ -60,6 +66,8 @@ export class PushBatch implements BatchView {
   #photoRefs: PushPhotoRefs | undefined;
   /** The departments of the streets of the batch's events (read only when it has events). */
   #departments = new Map<string, Set<string>>();
+  /** The 上报事件 time limits the streets of the batch's events set, by grid. */
+  #eventLimits = new Map<string, EventTimeLimitOverrides>();
 
   private readonly pusher: Pusher;
   /** The batch's records as stored before it. */
@@ -110,7 +118,10 @@ export class PushBatch implements BatchView {
     const eventGrids = [...pushed, ...stored.values()]
       .filter((record) => record.kind === 'gridEvent')
       .map((record) => record.gridId);
-    if (eventGrids.length > 0) state.#departments = await departmentIdsOfGrids(db, eventGrids);
+    if (eventGrids.length > 0) {
+      state.#departments = await departmentIdsOfGrids(db, eventGrids);
+      state.#eventLimits = await findEventTimeLimitsOfGrids(db, eventGrids);
+    }
     state.#photoRefs = await PushPhotoRefs.load(db, pusher.user, { pushed, stored: stored.values() }, (id) =>
       state.record(id),
     );
@@ -125,8 +136,8 @@ export class PushBatch implements BatchView {
     return this.#departments.get(gridId) ?? new Set();
   }
 
-  eventTimeLimits(_gridId: string, categoryL1: string): EventTimeLimits {
-    return eventTimeLimits({}, categoryL1);
+  eventTimeLimits(gridId: string, categoryL1: string): EventTimeLimits {
+    return eventTimeLimits(this.#eventLimits.get(gridId) ?? {}, categoryL1);
   }
 
   record(id: string): GridRecord | undefined {
@@ -228,6 +239,10 @@ export class PushBatch implements BatchView {
       rows.filter(({ record }) => this.stored.has(record.id)),
     );
     await recordDepartures(db, [...departures.values()]);
+    await saveEventClocks(
+      db,
+      rows.map(({ record }) => record),
+    );
 
     // Before this batch's own rows go in: those were erased in memory when their record was deleted.
     const erased = [...this.#deleted].filter((id) => this.stored.has(id));

@@ -10,6 +10,7 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { requireSession } from '../auth/require-session';
 import { claimOwnClient } from '../claim-own-client';
 import { readJsonBody } from '../read-json-body';
+import { issueCardsAfterPush } from '../supervision/issue-cards';
 import { applyMutations } from './apply-mutation';
 
 /** `POST /sync/push`: the batch in one transaction, results in request order. */
@@ -28,6 +29,7 @@ export function pushRoute(deps: AppDeps): Hono<AppEnv> {
 
     const pusher = { user, clientId: body.clientId, now: deps.now() };
     const response: PushResponse = { results: await applyMutations(deps.db, pusher, body.mutations) };
+    await issueCardsAfterPush(deps.db, pusher.now, response.results);
     return c.json(response);
   });
   return routes;

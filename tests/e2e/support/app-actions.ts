@@ -34,19 +34,13 @@ export async function submitLogin(page: Page, username: string): Promise<void> {
 /** After a sign-in: sets TEST_PIN if the app asks for a PIN, else finds the home screen. */
 export async function setPinIfAsked(page: Page, pin = TEST_PIN): Promise<void> {
   const setPin = page.getByRole('heading', { name: '设置解锁 PIN' });
-  await setPin
-    .or(page.getByRole('navigation', { name: '新建记录' }))
-    .first()
-    .waitFor();
+  await setPin.or(page.locator('main.home-list')).first().waitFor();
   if (!(await setPin.isVisible())) return;
   await enterPin(page, pin);
   await page.getByRole('heading', { name: '再输入一次 PIN' }).waitFor();
   await enterPin(page, pin);
   const skip = page.getByRole('button', { name: '以后再说，只用 PIN' });
-  await skip
-    .or(page.getByRole('navigation', { name: '新建记录' }))
-    .first()
-    .waitFor();
+  await skip.or(page.locator('main.home-list')).first().waitFor();
   if (await skip.isVisible()) await skip.click();
 }
 
@@ -78,7 +72,12 @@ async function unlockAutomatically(context: BrowserContext, page: Page): Promise
 
 /** The home screen (the login screen shows the app name too, so wait for the create buttons). */
 export async function homeShown(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: '新建记录' }).waitFor();
+  // A department account has no create buttons: its home is its queue and the list.
+  await page
+    .getByRole('navigation', { name: '新建记录' })
+    .or(page.locator('main.home-list'))
+    .first()
+    .waitFor();
 }
 
 /** Waits until the service worker controls the page, so the app shell is precached. */

@@ -15,7 +15,7 @@ export async function countOnPatrol(event: GridEventRecord): Promise<void> {
   const patrolId = event.body.patrolId;
   if (!db || !user || !patrolId) return;
   const row = await db.records.get(patrolId);
-  if (!row || row.record.kind !== 'patrol' || row.record.deleted) return;
+  if (row?.record.kind !== 'patrol' || row.record.deleted) return;
   const now = new Date();
   const counted = editRecord(row.record, {
     body: withEventCounted(row.record.body, event.body),

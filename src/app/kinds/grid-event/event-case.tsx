@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Department } from '../../../domain/departments';
+import { eventActionsFor } from '../../../domain/event-access';
 import { eventClock, isEventOverdue } from '../../../domain/event-status';
-import { eventActionsFor } from '../../../domain/event-steps';
 import type { GridEventEventType } from '../../../domain/event-workflow';
 import type { GridEventRecord } from '../../../domain/record-envelope';
 import { label, t } from '../../i18n/i18n';
@@ -146,7 +146,8 @@ export function EventCase({ record }: { record: GridEventRecord }) {
         {body.flowLogs.length === 0 ? (
           <p class="case-file__empty">{t('event.flowEmpty')}</p>
         ) : (
-          <ol class="case-file__list case-file__flow">
+          // Newest first, numbered as taken: the latest step carries the highest number.
+          <ol class="case-file__list case-file__flow" reversed>
             {[...body.flowLogs].reverse().map((log) => (
               <li key={log.id}>
                 <strong>
@@ -178,7 +179,7 @@ export function EventCase({ record }: { record: GridEventRecord }) {
           title={label('eventAction', step)}
           spec={EVENT_STEP_SPECS[step]}
           context={context}
-          save={(action) => saveEventStep(record, action, departments)}
+          save={(action, photos) => saveEventStep(record, action, departments, photos)}
           onDone={() => setStep(undefined)}
         />
       )}

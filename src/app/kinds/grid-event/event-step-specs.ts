@@ -13,7 +13,7 @@ import {
 } from '../../../domain/event-workflow';
 import { type GridEventBody, SATISFACTION_LEVELS } from '../../../domain/grid-event';
 import { label, t } from '../../i18n/i18n';
-import { type StepSpec, textOf } from '../../workflow/step-spec';
+import { photosOf, type StepSpec, textOf } from '../../workflow/step-spec';
 
 export interface EventStepContext {
   body: GridEventBody;
@@ -22,10 +22,11 @@ export interface EventStepContext {
   departments: readonly Department[];
 }
 
-/** A step and the words it carries beside the state machine's event (评价's comment). */
+/** A step and what it carries beside the state machine's event: 评价's comment, 处置完成's photos. */
 export interface EventStepAction {
   event: GridEventEvent;
   comment?: string;
+  photoIds?: string[];
 }
 
 const REASON = {
@@ -97,9 +98,15 @@ export const EVENT_STEP_SPECS: Record<GridEventEventType, StepSpec<EventStepCont
   },
   process: instantStep({ type: 'process' }),
   complete: {
-    fields: () => [{ ...NOTE, label: 'eventStepField.result' }],
-    initial: () => ({ note: '' }),
-    toAction: (v) => ({ event: { type: 'complete', note: textOf(v, 'note') } }),
+    fields: () => [
+      { ...NOTE, label: 'eventStepField.result' },
+      { key: 'photos', label: 'eventStepField.photos', kind: 'photos' },
+    ],
+    initial: () => ({ note: '', photos: [] }),
+    toAction: (v) => ({
+      event: { type: 'complete', note: textOf(v, 'note') },
+      photoIds: photosOf(v, 'photos').map((photo) => photo.sha256),
+    }),
   },
   verify: {
     fields: () => [

@@ -1,6 +1,8 @@
 /** The rows of an event's detail: what was found, where, and how it is being handled. */
-import { maskNumbersInText } from '../../../domain/masking';
+import { maskAddress } from '../../../domain/address-masking';
+import { maskIdNo, maskName, maskNumbersInText, maskPhone } from '../../../domain/masking';
 import type { GridEventRecord } from '../../../domain/record-envelope';
+import { MaskedValue } from '../../components/masked-value';
 import { label, t } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/format-time';
 import type { DetailRow } from '../kind-detail';
@@ -22,6 +24,23 @@ export function gridEventDetailRows(record: GridEventRecord, location: string): 
     [t('event.reportedAt'), formatDateTime(b.reportedAt), 'body.reportedAt'],
     [t('event.reporter'), b.reportedByName ?? b.reportedBy, 'body.reportedBy'],
     b.address !== undefined && [t('event.address'), b.address, 'body.address'],
+    (b.parties ?? []).length > 0 && [
+      t('event.parties'),
+      <ul class="detail__parties">
+        {(b.parties ?? []).map((p) => {
+          const at = (key: string) => ({ recordId: record.id, field: `body.parties.${p.id}.${key}` });
+          return (
+            <li key={p.id} class="detail__party">
+              <MaskedValue value={p.name} mask={maskName} {...at('name')} />
+              {p.phone && <MaskedValue value={p.phone} mask={maskPhone} tel {...at('phone')} />}
+              {p.idNo && <MaskedValue value={p.idNo} mask={maskIdNo} {...at('idNo')} />}
+              {p.address && <MaskedValue value={p.address} mask={maskAddress} {...at('address')} />}
+            </li>
+          );
+        })}
+      </ul>,
+      'body.parties',
+    ],
     location !== '' && [t('form.location'), location, 'body.location'],
     b.selfResolvedNote !== undefined && [
       t('event.selfResolvedNote'),

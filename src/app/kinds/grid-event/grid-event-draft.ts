@@ -12,6 +12,19 @@ import { type PhotoItem, photoIdsField, photoItemsFrom } from '../../components/
 import { patrolLink } from '../../lib/active-patrol';
 import { fromLocalInputKeeping, toLocalInput } from '../../lib/format-time';
 
+/** A 当事人 as typed; blank texts drop out of the body. */
+export interface EventPartyDraft {
+  id: string;
+  name: string;
+  phone: string;
+  idNo: string;
+  address: string;
+}
+
+export function emptyEventParty(): EventPartyDraft {
+  return { id: uuidV7(), name: '', phone: '', idNo: '', address: '' };
+}
+
 export interface GridEventDraft {
   title: string;
   categoryL1: string;
@@ -22,6 +35,7 @@ export interface GridEventDraft {
   nature: string;
   scale: string;
   urgent: boolean;
+  parties: EventPartyDraft[];
   address: string;
   location: GeoPoint | undefined;
   photos: PhotoItem[];
@@ -29,17 +43,25 @@ export interface GridEventDraft {
   selfResolvedNote: string;
 }
 
-export function draftFrom(body: GridEventBody | undefined, onPatrol: boolean): GridEventDraft {
+/** The form's start: 巡查发现 unless the event says otherwise (most are found walking the grid). */
+export function draftFrom(body: GridEventBody | undefined): GridEventDraft {
   return {
     title: body?.title ?? '',
     categoryL1: body?.categoryL1 ?? '',
     categoryL2: body?.categoryL2 ?? '',
     description: body?.description ?? '',
     occurredAt: toLocalInput(body?.occurredAt),
-    source: body?.source ?? (onPatrol ? 'patrol' : 'visit'),
+    source: body?.source ?? 'patrol',
     nature: body?.nature ?? 'individual',
     scale: body?.scale ?? 'minor',
     urgent: body?.urgent === true,
+    parties: (body?.parties ?? []).map((p) => ({
+      id: p.id,
+      name: p.name,
+      phone: p.phone ?? '',
+      idNo: p.idNo ?? '',
+      address: p.address ?? '',
+    })),
     address: body?.address ?? '',
     location: body?.location,
     photos: photoItemsFrom(body?.photoIds),
@@ -68,7 +90,28 @@ const EDITED = [
   'address',
   'location',
   'photoIds',
+  'parties',
 ] as const;
+
+/** Only the non-empty texts, so a cleared field drops out of the body. */
+function texts(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields)
+      .map(([key, value]) => [key, value.trim()] as const)
+      .filter(([, value]) => value !== ''),
+  );
+}
+
+function partiesField(parties: readonly EventPartyDraft[]) {
+  if (parties.length === 0) return {};
+  return {
+    parties: parties.map((p) => ({
+      id: p.id,
+      name: p.name.trim(),
+      ...texts({ phone: p.phone, idNo: p.idNo, address: p.address }),
+    })),
+  };
+}
 
 export function bodyFrom(
   draft: GridEventDraft,
@@ -89,6 +132,7 @@ export function bodyFrom(
     ...(draft.address.trim() !== '' && { address: draft.address.trim() }),
     ...(draft.location && { location: draft.location }),
     ...photoIdsField(draft.photos),
+    ...partiesField(draft.parties),
   };
   if (previous) {
     const kept = Object.fromEntries(

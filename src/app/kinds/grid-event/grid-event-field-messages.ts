@@ -1,4 +1,6 @@
+import { eventChangeRefusalOf } from '../../../domain/event-change';
 import type { KindFieldMessages } from '../../forms/field-errors';
+import type { MessageKey } from '../../i18n/zh-cn';
 
 /** What the 上报事件 form and steps say of each field when the record schema refuses it. */
 export const gridEventFieldMessages: KindFieldMessages = {
@@ -46,5 +48,10 @@ export const gridEventFieldMessages: KindFieldMessages = {
     const category = (body as { categoryL1?: unknown } | undefined)?.categoryL1;
     if (pattern === 'photoIds' && category === 'safetyHazard') return 'err.eventPhotos';
     return undefined;
+  },
+  // A step the server's replay refused (event-change.ts): what happened, in Chinese.
+  byMessage: (message) => {
+    const refusal = eventChangeRefusalOf(message);
+    return refusal && (`eventRefusal.${refusal}` as MessageKey);
   },
 };

@@ -3,6 +3,7 @@ import { reportingLevelOf } from '../../../domain/event-origins';
 import { EVENT_NATURES, EVENT_SCALES, EVENT_SOURCES, HANDLING_MODES } from '../../../domain/grid-event';
 import type { GridEventRecord } from '../../../domain/record-envelope';
 import { ChoiceGroup } from '../../components/choice-group';
+import { FieldError } from '../../components/field-shell';
 import { LocationField } from '../../components/location-field';
 import { PhotoField } from '../../components/photo-field';
 import { SelectField } from '../../components/select-field';
@@ -10,11 +11,11 @@ import { TextAreaField, TextField } from '../../components/text-field';
 import { FormLayout } from '../../forms/form-layout';
 import { useRecordForm } from '../../forms/use-record-form';
 import { label, t } from '../../i18n/i18n';
-import { activePatrolId } from '../../lib/active-patrol';
 import { session } from '../../status/session';
 import { countOnPatrol } from './count-on-patrol';
 import { subcategoryLabel } from './event-category-labels';
-import { bodyFrom, draftFrom } from './grid-event-draft';
+import { EventPartiesField } from './event-parties-field';
+import { bodyFrom, draftFrom, emptyEventParty } from './grid-event-draft';
 
 /** Who takes a report of this role first: a grid's reports go to its 网格长 and 社区. */
 function acceptedAt(role: string) {
@@ -33,9 +34,9 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
   const { draft, update, errors, layout } = useRecordForm(
     'gridEvent',
     existing,
-    () => draftFrom(existing?.body, activePatrolId.value !== undefined),
+    () => draftFrom(existing?.body),
     (current) => bodyFrom(current, existing?.body, reporter, new Date()),
-    { onCreated: countOnPatrol },
+    { onSaved: (record, created) => (created ? countOnPatrol(record) : Promise.resolve()) },
   );
   const category = eventCategory(draft.categoryL1);
   const photoRequired = category?.photoRequired === true;
@@ -110,6 +111,7 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
         <div class={errors.photoIds ? 'field field--invalid' : undefined}>
           {photoRequired && <p class="form-note">{t('event.photoRequired')}</p>}
           <PhotoField id="photoIds" value={draft.photos} onValue={(photos) => update({ photos })} />
+          <FieldError id="photoIds" error={errors.photoIds} />
         </div>
         <TextField
           id="occurredAt"
@@ -150,6 +152,12 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
           error={errors.scale}
         />
       </section>
+      <EventPartiesField
+        parties={draft.parties}
+        errors={errors}
+        onValue={(parties) => update({ parties })}
+        newParty={emptyEventParty}
+      />
       {!existing && (
         <section class="form-section" aria-labelledby="event-handling">
           <h2 class="section-title" id="event-handling">

@@ -14,6 +14,8 @@ export const gridEventStringsEn: Partial<Record<keyof typeof gridEventStringsZhC
   'event.nature': 'Nature',
   'event.scale': 'Scale',
   'event.involvedCount': 'People involved',
+  'event.parties': 'Main parties',
+  'event.partiesHint': 'Optional. Names, phones and ID numbers are masked; showing one asks for a reason',
   'event.urgent': 'Urgent',
   'event.urgentHint': 'Needs handling today',
   'event.notUrgent': 'Normal',
@@ -103,6 +105,14 @@ export const gridEventStringsEn: Partial<Record<keyof typeof gridEventStringsZhC
   'eventStepField.satisfaction': 'Satisfaction',
   'eventStepField.comment': 'Comment',
   'eventStepNote.close': 'A closed event moves no further',
+  'eventConflict.title': 'Someone else acted on this event',
+  'eventConflict.intro':
+    'You acted on this event offline, but on the server it has moved on and is now “{status}”. The server’s flow stands.',
+  'eventConflict.taken': 'Steps taken on the server',
+  'eventConflict.lost': 'Your steps that did not take effect',
+  'eventConflict.now': 'You may now: {steps} (on the event’s page once confirmed)',
+  'eventConflict.nothingNow': 'There is no step for you to take now.',
+
   'eventRefusal.notAllowed':
     'The event is no longer where this step can be taken; refresh to see where it is now',
   'eventRefusal.reasonRequired': 'Give a reason',

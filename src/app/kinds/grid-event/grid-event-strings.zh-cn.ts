@@ -12,6 +12,8 @@ export const gridEventStringsZhCN = {
   'event.nature': '事件性质',
   'event.scale': '事件规模',
   'event.involvedCount': '涉及人数',
+  'event.parties': '主要当事人',
+  'event.partiesHint': '选填。列表和详情中姓名、电话、证件号隐去，查看须说明理由',
   'event.urgent': '加急',
   'event.urgentHint': '需要当天处置的事件',
   'event.notUrgent': '普通',
@@ -105,6 +107,14 @@ export const gridEventStringsZhCN = {
   'eventStepField.satisfaction': '满意度',
   'eventStepField.comment': '评价意见',
   'eventStepNote.close': '结案后事件不再流转',
+
+  'eventConflict.title': '事件已被他人办理',
+  'eventConflict.intro':
+    '你离线时办理了这个事件，但服务器上它已被他人推进，现为“{status}”。流转以服务器为准。',
+  'eventConflict.taken': '服务器上已办理的步骤',
+  'eventConflict.lost': '你的以下步骤未生效',
+  'eventConflict.now': '你现在可以：{steps}（确认后在事件页面办理）',
+  'eventConflict.nothingNow': '你现在没有需要办理的步骤。',
 
   'eventRefusal.notAllowed': '事件已不在可办理此步骤的状态，请刷新后查看最新情况',
   'eventRefusal.reasonRequired': '请填写理由',

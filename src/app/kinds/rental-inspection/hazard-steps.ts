@@ -12,8 +12,10 @@ import type { PhotoItem } from '../../components/photo-field';
 import { label, t } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { todayLocalDate } from '../../lib/format-time';
+import { currentDb } from '../../status/session';
 import { saveStep } from '../../workflow/save-step';
 import { photosOf, type StepSpec, type StepValues, textOf } from '../../workflow/step-spec';
+import { handOverHazards } from '../grid-event/hand-over';
 
 /** What a hazard step reads to fill in defaults and build its action. */
 export interface HazardStepContext {
@@ -106,13 +108,13 @@ export const HAZARD_STEP_SPECS: Record<HazardEventType, StepSpec<HazardStepConte
 };
 
 /** A hazard step through the hazard's state machine (hazard-actions.ts), then saved. */
-export function saveHazardStep(
+export async function saveHazardStep(
   record: RentalInspectionRecord,
   hazardId: string,
   action: HazardAction,
   photos: readonly PhotoItem[] = [],
 ): Promise<string | undefined> {
-  return saveStep(
+  const error = await saveStep(
     record,
     (body, actor) => {
       const result = applyHazardActionToInspection(body, hazardId, action, actor.now);
@@ -120,4 +122,10 @@ export function saveHazardStep(
     },
     photos,
   );
+  // 交办 to 综合执法 or 消防: the hazard becomes an event dispatched to that department.
+  if (error === undefined && action.type === 'refer') {
+    const saved = await currentDb.value?.records.get(record.id);
+    if (saved?.record.kind === 'rentalInspection') await handOverHazards(saved.record);
+  }
+  return error;
 }

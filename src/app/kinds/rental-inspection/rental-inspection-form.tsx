@@ -19,6 +19,7 @@ import { patrolLink } from '../../lib/active-patrol';
 import { fromLocalInputKeeping, toLocalInput } from '../../lib/format-time';
 import { useGridThresholds } from '../../lib/use-grid-thresholds';
 import { session } from '../../status/session';
+import { handOverHazards } from '../grid-event/hand-over';
 import { ChecklistSection } from './checklist-section';
 import {
   ALL_ITEMS,
@@ -70,7 +71,8 @@ export function RentalInspectionForm({ existing, house }: RentalInspectionFormPr
           ...(user ? { inspectorUserId: user.id } : {}),
         },
       ),
-    { photosOf: draftPhotos },
+    // 交办 to 综合执法 or 消防 on the form: each such hazard becomes an event for that department.
+    { photosOf: draftPhotos, onSaved: (record) => handOverHazards(record) },
   );
   const thresholds = useGridThresholds(layout.gridId);
   thresholdsRef.current = thresholds;

@@ -22,6 +22,8 @@ import { cleanStoredText } from './0014-clean-stored-text';
 import { tracksSegments } from './0015-tracks-segments';
 import { calendarYears } from './0016-calendar-years';
 import { departments } from './0017-departments';
+import { eventTimeLimits } from './0018-event-time-limits';
+import { eventSupervision } from './0019-event-supervision';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -43,6 +45,8 @@ export const migrationProvider: MigrationProvider = {
       '0015_tracks_segments': tracksSegments,
       '0016_calendar_years': calendarYears,
       '0017_departments': departments,
+      '0018_event_time_limits': eventTimeLimits,
+      '0019_event_supervision': eventSupervision,
     };
   },
 };

@@ -1,0 +1,62 @@
+/**
+ * `GET /api/figures?period=day|week|month[&org=<id>]`: the supervisor's figures (area-figures.ts)
+ * over the caller's grids, or over the part of them below `org` (a community, a grid): the current
+ * period, the previous one for the change, and each grid's shading. Counts only — never a name, an
+ * address or a record — so a supervisor's phone draws the whole area without pulling every
+ * resident's data. Scope is by assignment: an org outside the caller's grids is refused, named.
+ */
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { areaFigures, FIGURE_PERIODS, gridFigures, periodsOf } from '../domain/area-figures';
+import { DISPATCHERS } from '../domain/event-access';
+import { RECORD_KINDS } from '../domain/record-kinds';
+import { plainString } from '../domain/text';
+import { ApiError, parseOrThrow } from './api-error';
+import type { AppDeps, AppEnv } from './app-env';
+import { requireSession } from './auth/require-session';
+import { gridIdsUnder } from './db/orgs.repository';
+import { listLiveRecords } from './db/records.repository';
+
+const figuresQuerySchema = z.strictObject({
+  period: z.optional(z.enum(FIGURE_PERIODS)),
+  org: z.optional(plainString(64)),
+});
+
+/** The roles that supervise an area: those who dispatch at some level (event-access.ts). */
+const SUPERVISORS = new Set(Object.values(DISPATCHERS).flat());
+
+export function figuresRoute(deps: AppDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.get('/figures', requireSession(deps), async (c) => {
+    const query = parseOrThrow(figuresQuerySchema, c.req.query(), 'Invalid figures request');
+    const { user } = c.get('session');
+    if (!SUPERVISORS.has(user.role))
+      throw new ApiError(403, 'forbidden', `The role ${user.role} does not supervise an area`);
+    const scope = new Set(user.scope.gridIds);
+    let gridIds = [...scope].sort();
+    if (query.org !== undefined) {
+      const below = await gridIdsUnder(deps.db, query.org);
+      if (below.length === 0 || below.some((gridId) => !scope.has(gridId)))
+        throw new ApiError(403, 'forbidden', `Org ${query.org} is outside your scope`, {
+          issues: [{ path: 'org', message: 'Not an org of your grids' }],
+        });
+      gridIds = below;
+    }
+    const now = deps.now();
+    const period = query.period ?? 'week';
+    const { current, previous } = periodsOf(period, now);
+    const records = await listLiveRecords(deps.db, gridIds, RECORD_KINDS);
+    return c.json({
+      asOf: now.toISOString(),
+      period,
+      from: current.from.toISOString(),
+      previousFrom: previous.from.toISOString(),
+      current: areaFigures(records, gridIds, current, now),
+      // What stands now (open, overdue, risk, 待复查) is the same in both: only the period's own
+      // figures (reported, closed, the rates, coverage) change from one period to the next.
+      previous: areaFigures(records, gridIds, previous, now),
+      grids: gridFigures(records, gridIds, current, now),
+    });
+  });
+  return routes;
+}

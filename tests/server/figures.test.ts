@@ -1,0 +1,78 @@
+/**
+ * The supervisor's figures through the API (issue 13): counts over the caller's grids only, an org
+ * outside them refused with its name, roles that supervise nothing refused, and no personal data
+ * in the answer.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoginResponse } from '../../src/domain/protocol';
+import { sampleGridEvent } from '../support/sample-records';
+import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
+
+describe.each(DIALECTS)('the supervisor’s figures (%s)', (dialect) => {
+  let server: TestServer;
+  const who: Record<string, LoginResponse> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    for (const account of ['hb-admin', 'dc-admin', 'hb-grid01', 'tq-police'])
+      who[account] = await server.login(account);
+  });
+  afterAll(() => server.close());
+
+  const figures = (account: string, query = '') =>
+    server.call('GET', `/api/figures${query}`, { token: who[account]?.token ?? '' });
+
+  it('counts the community’s events, disputes, rentals and patrols, and each grid, as of now', async () => {
+    const reply = await figures('hb-admin', '?period=week');
+    expect(reply.status).toBe(200);
+    expect(reply.body.period).toBe('week');
+    expect(reply.body.asOf).toBe(server.clock.now.toISOString());
+    const { events, disputes, rentals, patrols } = reply.body.current;
+    // The demo's 湖滨 events: one at each queue and one filed.
+    expect(events.open).toBe(3);
+    expect(events.byStatus).toMatchObject({ reported: 1, assigned: 1, processed: 1, filed: 1 });
+    expect(disputes.registered + disputes.overdue + rentals.inspected + patrols.patrols).toBeGreaterThan(0);
+    expect(reply.body.grids.map((g: { gridId: string }) => g.gridId).sort()).toEqual(
+      who['hb-admin']?.user.scope.gridIds.slice().sort(),
+    );
+  });
+
+  it('counts a new event the moment it is pushed, in its grid', async () => {
+    const before = (await figures('hb-admin')).body;
+    const event = sampleGridEvent(randomUUID(), HUBIN_GRID_1, who['hb-grid01']?.user.id ?? '');
+    const pushed = await server.push(who['hb-grid01']?.token ?? '', randomUUID(), [mutation(event)]);
+    expect(pushed.body.results[0].status).toBe('applied');
+    const after = (await figures('hb-admin')).body;
+    expect(after.current.events.open).toBe(before.current.events.open + 1);
+    const grid = (body: { grids: { gridId: string; open: number }[] }) =>
+      body.grids.find((g) => g.gridId === HUBIN_GRID_1)?.open;
+    expect(grid(after)).toBe((grid(before) ?? 0) + 1);
+  });
+
+  it('narrows to an org of the caller’s, and refuses one outside, naming it', async () => {
+    const grid = await figures('dc-admin', `?org=${HUBIN_GRID_1}`);
+    expect(grid.status).toBe(200);
+    expect(grid.body.grids.map((g: { gridId: string }) => g.gridId)).toEqual([HUBIN_GRID_1]);
+    const outside = await figures('hb-admin', '?org=taishan-tieqiao');
+    expect(outside.status).toBe(403);
+    expect(outside.body.error.issues[0].path).toBe('org');
+    const unknown = await figures('hb-admin', '?org=nowhere');
+    expect(unknown.status).toBe(403);
+  });
+
+  it('refuses a bad query by name, and a role that supervises no area', async () => {
+    const bad = await figures('hb-admin', '?period=year');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toBe('period');
+    const extra = await figures('hb-admin', '?grid=x');
+    expect(extra.status).toBe(400);
+    expect((await figures('hb-grid01')).status).toBe(403);
+    expect((await figures('tq-police')).status).toBe(403);
+  });
+
+  it('answers counts only: no name, phone or ID number of anyone', async () => {
+    const text = JSON.stringify((await figures('dc-admin', '?period=month')).body);
+    for (const personal of ['王丽', '吴斌', '郑敏', '1380', '3201']) expect(text).not.toContain(personal);
+  });
+});
