@@ -9,7 +9,14 @@ import { type LoginResponse, pullResponseSchema } from '../../src/domain/protoco
 import type { GridEventRecord, GridRecord } from '../../src/domain/record-envelope';
 import { DACHANG_DEPARTMENTS as DACHANG, stepped } from '../support/event-steps';
 import { sampleGridEvent } from '../support/sample-records';
-import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
+import {
+  DIALECTS,
+  HUBIN_GRID_1,
+  HUBIN_GRID_2,
+  mutation,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server';
 
 const ACCOUNTS = [
   'hb-grid01',
@@ -337,6 +344,18 @@ describe.each(DIALECTS)('上报事件 through the API (%s)', (dialect) => {
     const final = await stored(processed.id);
     expect(final.body.status).toBe('processing');
     expect(final.body.flowLogs.some((log) => log.action === 'close')).toBe(false);
+  });
+
+  it('merges a 交办 from a stale copy onto the event another user moved to the next grid', async () => {
+    const accepted = (await push('hb-admin', step(await reported(), 'hb-admin', { type: 'accept' })))
+      .record as GridEventRecord;
+    const moved = await push('hb-admin', { ...accepted, gridId: HUBIN_GRID_2 });
+    expect(moved.status).toBe('applied');
+    // The leader dispatches from the copy before the move: the street's departments are the same.
+    const assign = { type: 'assign' as const, departmentId: 'dachang-zhifa', deadline: '2026-12-04' };
+    const merged = await push('hb-leader', step(accepted, 'hb-leader', assign), accepted.rev);
+    expect(merged.status).toBe('merged');
+    expect(merged.record).toMatchObject({ gridId: HUBIN_GRID_2, body: { status: 'assigned' } });
   });
 
   it('lists the departments of the caller’s streets with the grids', async () => {

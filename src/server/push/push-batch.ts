@@ -114,7 +114,10 @@ export class PushBatch implements BatchView {
       seen.set(id, { ...s, result: { ...s.result, record } });
     }
     const state = new PushBatch(pusher, stored, seen, { found, read });
-    const eventGrids = pushed.filter((record) => record.kind === 'gridEvent').map((record) => record.gridId);
+    // The stored grid too: a merge keeps the server's grid when only another user moved the event.
+    const eventGrids = [...pushed, ...stored.values()]
+      .filter((record) => record.kind === 'gridEvent')
+      .map((record) => record.gridId);
     if (eventGrids.length > 0) {
       state.#departments = await departmentIdsOfGrids(db, eventGrids);
       state.#eventLimits = await findEventTimeLimitsOfGrids(db, eventGrids);
