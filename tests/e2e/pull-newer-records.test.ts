@@ -5,9 +5,9 @@
  * go on with everything else.
  *
  * A server of the next release is stood in for by adding to each page the real server answers a
- * 上报事件 change (`gridEvent`, the next kind) and, once it "has" one, a patrol log in a newer body
+ * 路灯 change (`streetLamp`, a kind yet to come) and, once it "has" one, a patrol log in a newer body
  * version. The real server's SQLite file gets such rows too, as a server rolled back past that
- * release would hold them: it serves neither (no access rule for gridEvent; a body version it
+ * release would hold them: it serves neither (no access rule for streetLamp; a body version it
  * cannot read grants no one access) and still answers every pull.
  */
 import { join } from 'node:path';
@@ -59,7 +59,7 @@ function storeNewerRecords(dataDir: string, patrol: PatrolRecord): void {
       JSON.stringify(futureBody),
       now,
     );
-    insert.run(STORED_EVENT_ID, 'gridEvent', GRID, nextSeq(), ...stamps, 1, JSON.stringify(eventBody), now);
+    insert.run(STORED_EVENT_ID, 'streetLamp', GRID, nextSeq(), ...stamps, 1, JSON.stringify(eventBody), now);
   })();
   db.close();
 }
@@ -103,7 +103,7 @@ describe.runIf(chromiumAvailable())('a server holding records only a newer app c
     if (!patrol) throw new Error(`the demo data has no patrol log in ${GRID}`);
     // Service workers blocked: every pull is the page's own request, so the stand-in below sees it.
     const context = await stack.browser.newContext({ ...PHONE, serviceWorkers: 'block' });
-    // A server that knows 上报事件 sends it among the records of the grid, and once it holds a
+    // A server that knows 路灯 sends it among the records of the grid, and once it holds a
     // patrol log of the next body version, that too (where the real one names it removed).
     let servesFuture = false;
     await context.route('**/api/sync/pull?*', async (route) => {
@@ -112,9 +112,9 @@ describe.runIf(chromiumAvailable())('a server holding records only a newer app c
       const event = {
         ...patrol,
         id: SERVED_EVENT_ID,
-        kind: 'gridEvent',
+        kind: 'streetLamp',
         schemaVersion: 1,
-        body: { title: '路灯不亮' },
+        body: { title: '路灯杆倾斜待修' },
       };
       const future = {
         ...patrol,
@@ -168,7 +168,7 @@ describe.runIf(chromiumAvailable())('a server holding records only a newer app c
     await homeShown(page);
     await page.getByText(PUSHED_CONTENT).first().waitFor();
     expect(await page.getByText(FUTURE_CONTENT).count()).toBe(0);
-    expect(await page.getByText('路灯不亮').count()).toBe(0);
+    expect(await page.getByText('路灯杆倾斜待修').count()).toBe(0);
 
     // Still so after a reload (a cold start reads the kept rows again and still cannot read them).
     await page.reload();
