@@ -4,7 +4,8 @@
  * Figures are medians (and p95) so a noisy shared machine moves them less; each naive baseline
  * runs in the same run as what it is compared with, so the ratio is meaningful. The server benches
  * also run alone: `npx tsx bench/server-push.ts` (one client's push rate next to raw inserts) and
- * `npx tsx bench/server-load.ts` (20 devices).
+ * `npx tsx bench/server-load.ts` (20 devices) and `npx tsx bench/supervision.ts` (the 黄牌/红牌 job over
+ * 100,000 open events, and pull of 10,000 events next to 10,000 patrols).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +18,7 @@ import { measureMap } from './map';
 import { startBenchPostgres } from './postgres';
 import { measureServerLoad } from './server-load';
 import { measureServerPush } from './server-push';
+import { measureEventPull, measureSupervision } from './supervision';
 
 const results: Record<string, unknown> = { at: new Date().toISOString() };
 const postgres = await startBenchPostgres();
@@ -47,6 +49,8 @@ try {
   // After the browser is gone: the server benches want the machine's cores for the servers.
   results.serverPush = await measureServerPush(postgres?.url);
   results.serverLoad = await measureServerLoad(postgres?.url);
+  results.supervision = await measureSupervision(postgres?.url);
+  results.eventPull = await measureEventPull(postgres?.url);
 } finally {
   postgres?.stop();
 }
