@@ -55,8 +55,10 @@ describe.runIf(chromiumAvailable())('an app update while records are pending', (
     ).toBe(true);
     await page.screenshot({ path: 'test-results/screens/update-available.png' });
 
+    // Listening before the tap: the reload may finish loading before a wait set up after it.
+    const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: '刷新' }).click();
-    await page.waitForEvent('load');
+    await reloaded;
     await page.getByText('2 条待同步').first().waitFor({ timeout: 30_000 });
     for (const content of contents) await page.getByText(content).waitFor();
     const after = await page.evaluate(async () => {
