@@ -59,8 +59,9 @@ async function openFromQueue(page: Page, queue: string, shot: string): Promise<v
   await page.locator('.case-head').waitFor();
 }
 
+/** A supervisor's phone may still be pulling its first pages when the step is pushed behind them. */
 async function synced(page: Page): Promise<void> {
-  await page.locator('.sync-box').getByText('已同步', { exact: true }).waitFor({ timeout: 30_000 });
+  await page.locator('.sync-box').getByText('已同步', { exact: true }).waitFor({ timeout: 60_000 });
 }
 
 describe.runIf(chromiumAvailable())('上报事件 from the field to 结案', () => {
