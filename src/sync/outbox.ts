@@ -8,7 +8,7 @@
  */
 import { deepEqual, threeWayMerge } from '../domain/merge';
 import type { GridRecord } from '../domain/record-envelope';
-import type { LocalDb, LocalRecord, OutboxMutation } from './local-db';
+import { type LocalDb, type LocalRecord, type OutboxMutation, syncedRow } from './local-db';
 import { uuidV7 } from './uuid-v7';
 import { checkRecord, type ValidRecord, validRecord } from './valid-record';
 
@@ -142,6 +142,24 @@ export async function deleteRecord(
     const tombstone = { ...row.record, deleted: true, updatedAt: now.toISOString(), updatedBy: userId };
     await queue(db, tombstone, 'delete', now);
   });
+}
+
+/**
+ * Gives up the device's changes to a record the server refused (syncState `rejected`): its queued
+ * mutations go and the server's copy (the row's base, kept current by pull) is shown again. False,
+ * and nothing changes, for a record that is not rejected or that the server never held (that one
+ * is removed with deleteRecord).
+ */
+export async function discardRejected(db: LocalDb, id: string): Promise<boolean> {
+  let discarded = false;
+  await inWriteTransaction(db, async () => {
+    const row = await db.records.get(id);
+    if (row?.syncState !== 'rejected' || !row.base) return;
+    await db.outbox.where('recordId').equals(id).delete();
+    await db.records.put(syncedRow(row.base, row.foreignRev));
+    discarded = true;
+  });
+  return discarded;
 }
 
 /**

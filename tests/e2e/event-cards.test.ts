@@ -95,7 +95,9 @@ describe.runIf(chromiumAvailable())('an event left in 待受理 draws 黄牌, th
 
     const admin = await phoneOf('hb-admin');
     await queueRowSays(admin, '待受理');
-    const row = admin.getByRole('region', { name: '我的事件' }).getByRole('link', { name: new RegExp(TITLE) });
+    const row = admin
+      .getByRole('region', { name: '我的事件' })
+      .getByRole('link', { name: new RegExp(TITLE) });
     expect(await row.textContent()).toMatch(/剩余\d+个工作日|今天到期/);
     await admin.screenshot({ path: `${SHOTS}/event-cards-before.png` });
   });
@@ -117,17 +119,25 @@ describe.runIf(chromiumAvailable())('an event left in 待受理 draws 黄牌, th
     ]);
     // Run again at the same instant: the card is the event's, nothing is issued twice.
     await supervisionAt(yellowAt);
-    expect((await serverEvent(stack.server.url)).body.flowLogs.filter((l) => l.action === 'supervise')).toHaveLength(1);
+    expect(
+      (await serverEvent(stack.server.url)).body.flowLogs.filter((l) => l.action === 'supervise'),
+    ).toHaveLength(1);
 
     const admin = contexts[1]?.pages()[0];
     if (!admin) throw new Error('the admin’s phone is open from the first test');
     await phoneAt(admin, yellowAt);
     await queueRowSays(admin, '黄牌');
     await admin.screenshot({ path: `${SHOTS}/event-cards-yellow.png` });
-    await admin.getByRole('region', { name: '我的事件' }).getByRole('link', { name: new RegExp(TITLE) }).click();
+    await admin
+      .getByRole('region', { name: '我的事件' })
+      .getByRole('link', { name: new RegExp(TITLE) })
+      .click();
     await admin.locator('.case-head').getByText('黄牌督办').waitFor();
     await admin.getByRole('heading', { name: '流转记录' }).evaluate((el) => el.scrollIntoView());
-    await admin.getByText(/自动黄牌督办/).first().waitFor();
+    await admin
+      .getByText(/自动黄牌督办/)
+      .first()
+      .waitFor();
     await admin.screenshot({ path: `${SHOTS}/event-cards-yellow-detail.png` });
   });
 
@@ -138,10 +148,9 @@ describe.runIf(chromiumAvailable())('an event left in 待受理 draws 黄牌, th
     await supervisionAt(redAt);
     const carded = (await serverEvent(stack.server.url)).body;
     expect(carded.supervision).toBe('red');
-    expect(carded.flowLogs.filter((log) => log.action === 'supervise').map((log) => log.supervision)).toEqual([
-      'yellow',
-      'red',
-    ]);
+    expect(carded.flowLogs.filter((log) => log.action === 'supervise').map((log) => log.supervision)).toEqual(
+      ['yellow', 'red'],
+    );
 
     const admin = contexts[1]?.pages()[0];
     if (!admin) throw new Error('the admin’s phone is open from the first test');
@@ -149,7 +158,10 @@ describe.runIf(chromiumAvailable())('an event left in 待受理 draws 黄牌, th
     await phoneAt(admin, redAt);
     await queueRowSays(admin, '红牌');
     await admin.screenshot({ path: `${SHOTS}/event-cards-red.png` });
-    await admin.getByRole('region', { name: '我的事件' }).getByRole('link', { name: new RegExp(TITLE) }).click();
+    await admin
+      .getByRole('region', { name: '我的事件' })
+      .getByRole('link', { name: new RegExp(TITLE) })
+      .click();
     await admin.locator('.case-head').getByText('红牌督办').waitFor();
   });
 });

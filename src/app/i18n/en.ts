@@ -176,6 +176,10 @@ export const en: Partial<Record<MessageKey, string>> = {
   'detail.noLocation': 'No location',
   'detail.deleteAsk': 'Delete this record? The deletion is synced to the server.',
   'detail.deleteConfirm': 'Confirm delete',
+  'detail.discard': 'Discard my changes',
+  'detail.discardAsk':
+    'The server did not accept your changes. Discard them and go back to the server’s version?',
+  'detail.discardConfirm': 'Confirm discard',
   'detail.resolve': 'Resolve conflict',
 
   'conflict.title': 'Resolve conflict',

@@ -170,6 +170,9 @@ export const zhCN = {
   'detail.noLocation': '未定位',
   'detail.deleteAsk': '确定删除这条记录吗？删除会同步到服务器。',
   'detail.deleteConfirm': '确认删除',
+  'detail.discard': '放弃本机的修改',
+  'detail.discardAsk': '服务器没有接收你的修改。放弃它们，恢复成服务器上的版本吗？',
+  'detail.discardConfirm': '确认放弃',
   'detail.resolve': '处理冲突',
 
   'conflict.title': '处理冲突',

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useLocation, useRoute } from 'preact-iso/router';
 import type { LocalRecord } from '../../sync/local-db';
-import { deleteRecord } from '../../sync/outbox';
+import { deleteRecord, discardRejected } from '../../sync/outbox';
 import { AppBar } from '../components/app-bar';
 import { PhotoStrip } from '../components/photo-strip';
 import { SyncChip } from '../components/sync-chip';
@@ -51,6 +51,7 @@ export function DetailScreen() {
     [db, row?.gridId],
   );
   const confirming = useSignal(false);
+  const discarding = useSignal(false);
 
   if (row === undefined) return null;
   if (row === null || row.record.deleted) {
@@ -90,6 +91,40 @@ export function DetailScreen() {
           {row.syncState === 'rejected' && row.error?.message && (
             <p class="sync-box__detail">{row.error.message}</p>
           )}
+          {row.syncState === 'rejected' &&
+            row.base &&
+            (discarding.value ? (
+              <div class="confirm" role="alertdialog" aria-label={t('detail.discardAsk')}>
+                <p>{t('detail.discardAsk')}</p>
+                <div class="action-bar__row">
+                  <button
+                    type="button"
+                    class="button button--secondary"
+                    onClick={() => (discarding.value = false)}
+                  >
+                    {t('common.cancel')}
+                  </button>
+                  <button
+                    type="button"
+                    class="button button--danger"
+                    onClick={() => {
+                      discarding.value = false;
+                      if (db) void discardRejected(db, record.id);
+                    }}
+                  >
+                    {t('detail.discardConfirm')}
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <button
+                type="button"
+                class="button button--secondary button--block"
+                onClick={() => (discarding.value = true)}
+              >
+                {t('detail.discard')}
+              </button>
+            ))}
           {row.syncState === 'conflict' && (
             <button
               type="button"
