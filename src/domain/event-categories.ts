@@ -1,7 +1,8 @@
 /**
  * The 上报事件 categories of DOMAIN.md §3.5 as data: two levels of codes, drawn from the Tianque
  * dictionaries and the 数字城管 部件/事件 lineage. Labels live in the app's i18n table under the
- * codes; a street's own sub-categories (admin-loaded, with their labels) extend a level-one entry.
+ * codes; a street's own sub-categories (admin-loaded, with their labels) extend a level-one entry
+ * (not 矛盾纠纷: its sub-categories are the dispute kind's types).
  */
 import { DISPUTE_TYPES } from './dispute';
 
@@ -93,17 +94,39 @@ export const EVENT_CATEGORIES = [
 export type EventCategoryCode = (typeof EVENT_CATEGORIES)[number]['code'];
 export const EVENT_CATEGORY_CODES: readonly EventCategoryCode[] = EVENT_CATEGORIES.map((c) => c.code);
 
-/** A street's own sub-categories, by level-one code (admin-loaded; labels travel with them). */
-export type StreetSubcategories = Readonly<Partial<Record<EventCategoryCode, readonly string[]>>>;
+/**
+ * A sub-category a street added under a level-one category (street-subcategories.ts checks one;
+ * the admin CLI adds it, devices get it with their grids). Its label is the street's own Chinese.
+ */
+export interface StreetSubcategory {
+  categoryL1: EventCategoryCode;
+  code: string;
+  label: string;
+}
 
 /** The level-one category of `code`, or undefined for a code nobody defined. */
 export function eventCategory(code: string): EventCategory | undefined {
   return (EVENT_CATEGORIES as readonly EventCategory[]).find((category) => category.code === code);
 }
 
-/** Whether `l1`/`l2` names a category: built in, or one the street added under `l1`. */
-export function isKnownCategory(l1: string, l2: string, street: StreetSubcategories = {}): boolean {
+/** The sub-category codes offered under `l1`: the built-in ones, then the street's own. */
+export function subcategoriesOf(l1: string, street: readonly StreetSubcategory[] = []): string[] {
   const category = eventCategory(l1);
-  if (!category) return false;
-  return category.subcategories.includes(l2) || (street[l1 as EventCategoryCode] ?? []).includes(l2);
+  if (!category) return [];
+  const own = street.filter((sub) => sub.categoryL1 === l1).map((sub) => sub.code);
+  return [...category.subcategories, ...own.filter((code) => !category.subcategories.includes(code))];
+}
+
+/** Whether `l1`/`l2` names a category: built in, or one the street added under `l1`. */
+export function isKnownCategory(l1: string, l2: string, street: readonly StreetSubcategory[] = []): boolean {
+  return subcategoriesOf(l1, street).includes(l2);
+}
+
+/** The street's own name of a sub-category it added (undefined for a built-in one or an unknown code). */
+export function streetSubcategoryLabel(
+  l1: string,
+  l2: string,
+  street: readonly StreetSubcategory[] = [],
+): string | undefined {
+  return street.find((sub) => sub.categoryL1 === l1 && sub.code === l2)?.label;
 }

@@ -18,12 +18,18 @@
  * refused merge with `conflict`, and a refused change of the current revision with `validation`.
  */
 import { type EventActor, SUPERVISION_ACTOR_ID } from './event-access';
+import { isKnownCategory, type StreetSubcategory } from './event-categories';
 import { type EventStepRefusal, type FlowLog, takeEventStep } from './event-steps';
 import type { GridEventEvent, GridEventRefusal } from './event-workflow';
 import type { GridEventBody } from './grid-event';
 import { deepEqual as same } from './merge';
 
-export type EventChangeRefusal = EventStepRefusal | 'flowLogs' | 'fieldWithoutStep' | 'clock';
+export type EventChangeRefusal =
+  | EventStepRefusal
+  | 'flowLogs'
+  | 'fieldWithoutStep'
+  | 'clock'
+  | 'unknownCategory';
 
 export type EventChangeCheck =
   | { ok: true }
@@ -65,6 +71,7 @@ export const EVENT_CHANGE_MESSAGES: Readonly<Record<EventChangeRefusal, string>>
   flowLogs: 'The flow log does not match the steps taken',
   fieldWithoutStep: 'This field changes only with its workflow step',
   clock: 'Only the server sets the step clock',
+  unknownCategory: 'Unknown sub-category for this category',
 };
 
 /** The refusal a server's message words (`<message>` or `<message> (<detail>)`), for a device to say it in Chinese. */
@@ -143,6 +150,8 @@ export interface EventChangeContext {
   now: Date;
   /** The departments of the event's street: a dispatch goes to one of them or is refused. */
   departmentIds: ReadonlySet<string>;
+  /** The sub-categories the event's street added: a new or changed category is one of them or built in. */
+  subcategories?: readonly StreetSubcategory[];
 }
 
 /**
@@ -153,8 +162,13 @@ export function checkEventChange(
   before: GridEventBody | undefined,
   after: GridEventBody,
   actor: EventActor,
-  { now, departmentIds }: EventChangeContext,
+  { now, departmentIds, subcategories = [] }: EventChangeContext,
 ): EventChangeCheck {
+  // Checked when chosen: an event keeps a sub-category its street has since removed.
+  const categoryChosen =
+    before === undefined || before.categoryL1 !== after.categoryL1 || before.categoryL2 !== after.categoryL2;
+  if (categoryChosen && !isKnownCategory(after.categoryL1, after.categoryL2, subcategories))
+    return refuse('categoryL2', 'unknownCategory', `${after.categoryL1}/${after.categoryL2}`);
   if (before === undefined) {
     if (after.reportedBy !== actor.id)
       return refuse('reportedBy', 'notYours', 'an event is reported by its pusher');

@@ -18,6 +18,7 @@ import {
 } from './event-workflow';
 import { geoPointSchema } from './geo-point';
 import { photoIdsSchema } from './photo';
+import { subcategoryCodeSchema } from './street-subcategories';
 import {
   dateSchema,
   dateTimeSchema,
@@ -50,7 +51,6 @@ export const SATISFACTION_LEVELS = ['satisfied', 'basicallySatisfied', 'dissatis
 export const orgIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
 /** A sub-category code: built in (event-categories.ts) or one a street added. */
-const subcategoryCode = z.string().check(z.regex(/^[a-z][A-Za-z0-9]{0,39}$/));
 
 export const eventPartySchema = z.strictObject({
   id: z.uuid(),
@@ -114,7 +114,9 @@ export const gridEventBodySchema = z
     title: requiredText(100),
     eventNo: optionalText(40),
     categoryL1: z.enum(EVENT_CATEGORY_CODES),
-    categoryL2: subcategoryCode,
+    categoryL2: subcategoryCodeSchema,
+    /** The street's name of a sub-category it added (street-subcategories.ts), as it was when chosen. */
+    categoryL2Label: optionalText(20),
     description: requiredMultilineText(2000),
     occurredAt: z.optional(dateTimeSchema),
     reportedAt: dateTimeSchema,
@@ -153,9 +155,9 @@ export const gridEventBodySchema = z
     status: z.enum(GRID_EVENT_STATUSES),
   })
   .check(
-    // The built-in sub-categories for now; a street's own (event-categories.ts) will be checked where
-    // the street is known, the server's push, once streets can add them.
-    z.refine((b) => isKnownCategory(b.categoryL1, b.categoryL2), {
+    // A 矛盾纠纷 event's sub-category is a dispute type; the others may be a street's own, which only
+    // the street knows: the server's push checks them (event-change.ts), the device's form offers them.
+    z.refine((b) => b.categoryL1 !== 'dispute' || isKnownCategory(b.categoryL1, b.categoryL2), {
       message: 'Unknown sub-category for this category',
       path: ['categoryL2'],
     }),

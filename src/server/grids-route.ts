@@ -3,6 +3,7 @@ import { streetThresholds } from '../domain/street-thresholds';
 import { installStoredCalendar } from './admin/calendar-commands';
 import type { AppDeps, AppEnv } from './app-env';
 import { requireSession } from './auth/require-session';
+import { findStreetSubcategories } from './db/event-subcategories.repository';
 import { findDepartments, listGrids } from './db/orgs.repository';
 import { findStreetOverrides } from './db/street-settings.repository';
 
@@ -18,10 +19,15 @@ export function gridsRoute(deps: AppDeps): Hono<AppEnv> {
     const calendar = await installStoredCalendar(deps);
     // The 职能部门 of the caller's streets: where the app's 交办 step may send an event.
     const departments = await findDepartments(deps.db, [...streetIds]);
+    // The 上报事件 sub-categories each street added beside the built-in ones.
+    const subcategories = await findStreetSubcategories(deps.db, [...streetIds]);
     return c.json({
       type: 'FeatureCollection',
       calendar,
       departments,
+      eventSubcategories: [...subcategories].flatMap(([streetId, subs]) =>
+        subs.map((sub) => ({ streetId, ...sub })),
+      ),
       features: grids.map((grid) => ({
         type: 'Feature',
         id: grid.id,

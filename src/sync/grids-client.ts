@@ -1,6 +1,8 @@
 /** Keeps the user's grids (names and boundaries) on the device, from `GET /api/grids`. */
 import * as z from 'zod/mini';
 import { DEPARTMENT_TYPES } from '../domain/departments';
+import type { StreetSubcategory } from '../domain/event-categories';
+import { streetSubcategorySchema } from '../domain/street-subcategories';
 import {
   DEFAULT_STREET_THRESHOLDS,
   type StreetThresholdOverrides,
@@ -42,7 +44,24 @@ const gridCollectionSchema = z.object({
       z.object({ id: z.string(), name: z.string(), type: z.enum(DEPARTMENT_TYPES), streetId: z.string() }),
     ),
   ),
+  /** The 上报事件 sub-categories each street added; absent from an older server. Checked one by one. */
+  eventSubcategories: z.optional(z.array(z.unknown())),
 });
+
+const streetSubcategoryEntrySchema = z.extend(streetSubcategorySchema, { streetId: z.string() });
+
+/** The street's own sub-categories that pass the shared checks; one bad entry costs only itself. */
+function checkedSubcategories(
+  values: readonly unknown[],
+  streetId: string | null | undefined,
+): StreetSubcategory[] {
+  return values.flatMap((value) => {
+    const parsed = streetSubcategoryEntrySchema.safeParse(value);
+    if (!parsed.success || parsed.data.streetId !== streetId) return [];
+    const { streetId: _street, ...sub } = parsed.data;
+    return [sub];
+  });
+}
 
 /** The years that pass the schedule's checks; one bad year costs only itself. */
 function checkedYears(values: readonly unknown[]): CalendarYear[] {
@@ -66,6 +85,7 @@ export async function refreshGrids(deps: HttpDeps, db: LocalDb, token: string): 
     geometry: f.geometry,
     thresholds: streetThresholds(knownThresholds(f.properties.thresholds ?? {})),
     departments: (parsed.data.departments ?? []).filter((d) => d.streetId === f.properties.streetId),
+    eventSubcategories: checkedSubcategories(parsed.data.eventSubcategories ?? [], f.properties.streetId),
   }));
   const calendar = checkedYears(parsed.data.calendar ?? []);
   await db.transaction('rw', db.grids, db.meta, async () => {

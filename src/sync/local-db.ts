@@ -7,6 +7,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ChangeEnvelope } from '../domain/change-envelope';
 import type { Department } from '../domain/departments';
+import type { StreetSubcategory } from '../domain/event-categories';
 import { serverOwnedFields } from '../domain/kinds';
 import { deepEqual } from '../domain/merge';
 import type { TrackPoint } from '../domain/patrol';
@@ -124,6 +125,8 @@ export interface LocalGrid {
   thresholds?: StreetThresholds;
   /** The 职能部门 of the grid's street, where its events may be dispatched; absent before they existed. */
   departments?: Department[];
+  /** The 上报事件 sub-categories the grid's street added; absent in rows stored before they existed. */
+  eventSubcategories?: StreetSubcategory[];
 }
 
 /**

@@ -299,3 +299,41 @@ describe('a pushed change of an event', () => {
     expect(refusal(undefined, plain, WORKER)).toBe('notYours @ status');
   });
 });
+
+describe('a street’s own sub-categories', () => {
+  const ELEVATOR = [{ categoryL1: 'safetyHazard', code: 'elevator', label: '电梯安全' }] as const;
+  const elevator: GridEventBody = { ...reported, categoryL2: 'elevator', categoryL2Label: '电梯安全' };
+
+  it('are taken from the street that added them, and refused by name elsewhere', () => {
+    expect(checkEventChange(undefined, elevator, WORKER, { ...CONTEXT, subcategories: ELEVATOR })).toEqual({
+      ok: true,
+    });
+    expect(checkEventChange(undefined, elevator, WORKER, CONTEXT)).toMatchObject({
+      ok: false,
+      path: 'categoryL2',
+      reason: 'unknownCategory',
+    });
+    // Under another level-one category the code is unknown too.
+    const elsewhere = { ...elevator, categoryL1: 'emergency', photoIds: [] } as GridEventBody;
+    expect(
+      checkEventChange(undefined, elsewhere, WORKER, { ...CONTEXT, subcategories: ELEVATOR }),
+    ).toMatchObject({
+      ok: false,
+      reason: 'unknownCategory',
+    });
+  });
+
+  it('stay on an event after the street removed them; a changed category is checked again', () => {
+    const described = { ...elevator, description: '3号电梯困人后未修复' };
+    expect(checkEventChange(elevator, described, WORKER, CONTEXT)).toEqual({ ok: true });
+    const recategorised = {
+      ...elevator,
+      categoryL1: 'emergency',
+      categoryL2: 'elevatorStuck',
+    } as GridEventBody;
+    expect(checkEventChange(elevator, recategorised, WORKER, CONTEXT)).toMatchObject({
+      ok: false,
+      path: 'categoryL2',
+    });
+  });
+});

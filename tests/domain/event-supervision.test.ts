@@ -3,7 +3,12 @@
  * report made the day before the holiday is not 黄牌 on 10-02, and the make-up Saturday 10-10 counts.
  */
 import { describe, expect, it } from 'vitest';
-import { EVENT_CATEGORIES, isKnownCategory } from '../../src/domain/event-categories';
+import {
+  EVENT_CATEGORIES,
+  isKnownCategory,
+  streetSubcategoryLabel,
+  subcategoriesOf,
+} from '../../src/domain/event-categories';
 import {
   type ClockedEvent,
   cardsDue,
@@ -76,7 +81,13 @@ describe('event categories', () => {
     expect(isKnownCategory('safetyHazard', 'eBike')).toBe(true);
     expect(isKnownCategory('dispute', 'neighbor')).toBe(true);
     expect(isKnownCategory('safetyHazard', 'elevator')).toBe(false);
-    expect(isKnownCategory('safetyHazard', 'elevator', { safetyHazard: ['elevator'] })).toBe(true);
+    const street = [{ categoryL1: 'safetyHazard', code: 'elevator', label: '电梯安全' }] as const;
+    expect(isKnownCategory('safetyHazard', 'elevator', street)).toBe(true);
+    // Only under the category it was added to.
+    expect(isKnownCategory('emergency', 'elevator', street)).toBe(false);
+    expect(subcategoriesOf('safetyHazard', street).at(-1)).toBe('elevator');
+    expect(streetSubcategoryLabel('safetyHazard', 'elevator', street)).toBe('电梯安全');
+    expect(streetSubcategoryLabel('safetyHazard', 'eBike', street)).toBeUndefined();
     expect(isKnownCategory('noSuchCategory', 'eBike')).toBe(false);
     expect(isKnownCategory('toString', 'eBike')).toBe(false);
   });

@@ -79,9 +79,19 @@ describe('the 上报事件 body', () => {
 });
 
 describe('an event’s category', () => {
-  it('is a built-in pair: an unknown sub-category is named, a known one of another category too', () => {
-    expect(refusedPaths(reported({ categoryL2: 'weather' }))).toEqual(['categoryL2']);
-    expect(refusedPaths(reported({ categoryL2: 'theft' }))).toEqual(['categoryL2']);
+  it('is a code the schema can check: a 矛盾纠纷 is a dispute type, the others may be a street’s own', () => {
     expect(refusedPaths(reported({ categoryL2: 'fire' }))).toEqual([]);
+    // Only the street knows its own codes: the server's push checks those (event-change.test.ts).
+    expect(refusedPaths(reported({ categoryL2: 'elevator', categoryL2Label: '电梯安全' }))).toEqual([]);
+    expect(refusedPaths(reported({ categoryL2: 'Elevator' }))).toEqual(['categoryL2']);
+    expect(refusedPaths(reported({ categoryL2: 'elevator', categoryL2Label: '电梯\u0000' }))).toEqual([
+      'categoryL2Label',
+    ]);
+    expect(refusedPaths(reported({ categoryL1: 'dispute', categoryL2: 'neighbor', photoIds: [] }))).toEqual(
+      [],
+    );
+    expect(refusedPaths(reported({ categoryL1: 'dispute', categoryL2: 'eBike', photoIds: [] }))).toEqual([
+      'categoryL2',
+    ]);
   });
 });

@@ -6,7 +6,6 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const START_TIMEOUT_MS = 30_000;
 
 function freePort(): Promise<number> {
@@ -29,7 +28,9 @@ interface Run {
 
 function start(env: Record<string, string>): Run {
   // DATABASE_URL cleared: these runs are about DATA_DIR and must never touch a shared PostgreSQL.
-  const child = spawn(TSX, ['src/server/main.ts'], {
+  // tsx as a loader in this very process, not the tsx CLI: the CLI relays a signal to its child and
+  // SIGKILLs it (exit 143) if the child does not answer within 30 ms, which a loaded machine misses.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', DEMO: '1', ...env },
   });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STREET_THRESHOLDS } from '../../src/domain/street-thresholds';
+import { insertStreetSubcategory } from '../../src/server/db/event-subcategories.repository';
 import { saveStreetOverrides } from '../../src/server/db/street-settings.repository';
 import { refreshGrids } from '../../src/sync/grids-client';
 import { closeLocalDbs, openLocalDb, thresholdsOfGrid } from '../../src/sync/local-db';
@@ -77,5 +78,37 @@ describe('grids on the device', () => {
     expect(await refreshGrids({ fetch: withCalendar, baseUrl: TEST_BASE_URL }, db, worker.token)).toBe(true);
     expect(JSON.parse(String((await db.meta.get('calendarYears'))?.value))).toEqual([good]);
     expect(await db.grids.count()).toBeGreaterThan(0);
+  });
+
+  it('keeps the street’s own event sub-categories on each of its grids, dropping an entry that fails the checks', async () => {
+    const worker = await server.login('hb-grid01');
+    await insertStreetSubcategory(
+      server.db,
+      'dachang',
+      { categoryL1: 'safetyHazard', code: 'elevator', label: '电梯安全' },
+      new Date().toISOString(),
+      'test',
+    );
+    const db = openLocalDb(`${worker.user.id}-grids-subcategories`);
+    const tampered: typeof fetch = async (input, init) => {
+      const response = await server.fetch(input, init);
+      const body = (await response.json()) as { eventSubcategories: unknown[] };
+      body.eventSubcategories.push(
+        { streetId: 'dachang', categoryL1: 'dispute', code: 'family', label: '家庭' },
+        { streetId: 'dachang', categoryL1: 'safetyHazard', code: 'lift', label: '电梯\u202e' },
+        { streetId: 'taishan', categoryL1: 'safetyHazard', code: 'crane', label: '塔吊' },
+      );
+      return new Response(JSON.stringify(body), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    expect(await refreshGrids({ fetch: tampered, baseUrl: TEST_BASE_URL }, db, worker.token)).toBe(true);
+    const grids = await db.grids.toArray();
+    expect(grids.length).toBeGreaterThan(0);
+    for (const grid of grids)
+      expect(grid.eventSubcategories).toEqual([
+        { categoryL1: 'safetyHazard', code: 'elevator', label: '电梯安全' },
+      ]);
   });
 });

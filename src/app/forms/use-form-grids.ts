@@ -3,7 +3,7 @@ import type { LocalGrid } from '../../sync/local-db';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb, session } from '../status/session';
 
-type GridOption = Pick<LocalGrid, 'id' | 'name' | 'communityName'>;
+type GridOption = Pick<LocalGrid, 'id' | 'name' | 'communityName' | 'eventSubcategories'>;
 
 /**
  * The grids a record can belong to and the chosen one (default: the first). Grid names come from

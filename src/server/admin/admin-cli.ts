@@ -26,6 +26,11 @@ import {
 import { AUDIT_RETENTION_YEARS, pruneAudit } from './audit-retention';
 import { loadCalendarYear } from './calendar-commands';
 import { databaseSizeLines } from './database-size-lines';
+import {
+  addEventSubcategory,
+  removeEventSubcategory,
+  showEventSubcategories,
+} from './event-category-commands';
 import { clearEventLimits, formatLimits, setEventLimits, showEventLimits } from './event-limit-commands';
 import { recordHistoryLines } from './record-history';
 import { setStreetThresholds, showStreetThresholds } from './street-threshold-commands';
@@ -184,6 +189,49 @@ const COMMANDS: Record<string, Command> = {
     async run(ctx, v, out) {
       for (const line of await showEventLimits(ctx, v.street ?? ''))
         out(`${line.own ? '*' : ' '} ${line.categoryL1.padEnd(18)} ${formatLimits(line.step, line.limits)}`);
+    },
+  },
+  'add-event-subcategory': {
+    usage: '--street STREET_ID --category CATEGORY --code CODE --label 名称',
+    summary:
+      "Add a street's own 上报事件 sub-category under a level-one category (not dispute), e.g. --category safetyHazard --code elevator --label 电梯安全. Workers' phones offer it after their next sync.",
+    options: ['street', 'category', 'code', 'label'],
+    required: ['street', 'category', 'code', 'label'],
+    async run(ctx, v, out) {
+      const sub = await addEventSubcategory(ctx, {
+        streetId: v.street ?? '',
+        category: v.category ?? '',
+        code: v.code ?? '',
+        label: v.label ?? '',
+      });
+      out(`${v.street}: added ${sub.categoryL1}/${sub.code} ${visibleText(sub.label)}.`);
+    },
+  },
+  'remove-event-subcategory': {
+    usage: '--street STREET_ID --category CATEGORY --code CODE',
+    summary:
+      'Remove a sub-category the street added. Events already filed under it keep it; new ones cannot choose it.',
+    options: ['street', 'category', 'code'],
+    required: ['street', 'category', 'code'],
+    async run(ctx, v, out) {
+      const sub = await removeEventSubcategory(ctx, {
+        streetId: v.street ?? '',
+        category: v.category ?? '',
+        code: v.code ?? '',
+      });
+      out(`${v.street}: removed ${sub.categoryL1}/${sub.code} ${visibleText(sub.label)}.`);
+    },
+  },
+  'show-event-subcategories': {
+    usage: '--street STREET_ID',
+    summary: 'List the 上报事件 sub-categories a street added (the built-in ones are in DOMAIN.md §3.5).',
+    options: ['street'],
+    required: ['street'],
+    async run(ctx, v, out) {
+      const subs = await showEventSubcategories(ctx, v.street ?? '');
+      if (subs.length === 0) out(`${v.street} has added no sub-categories of its own.`);
+      for (const sub of subs)
+        out(`${sub.categoryL1.padEnd(18)} ${sub.code.padEnd(24)} ${visibleText(sub.label)}`);
     },
   },
   'clear-event-limits': {

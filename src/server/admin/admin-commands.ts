@@ -10,7 +10,7 @@ import { passwordSchema, unsafeCharacterAt } from '../../domain/text';
 import { liftAccountLockout } from '../auth/login-throttle';
 import { hashPassword } from '../auth/password';
 import { type AuditAction, insertAuditEntry } from '../db/audit-log.repository';
-import { listOrgs, type OrgSummary } from '../db/orgs.repository';
+import { findOrg, listOrgs, type OrgSummary } from '../db/orgs.repository';
 import type { Database } from '../db/schema';
 import { requestUserWipe, revokeUserSessions } from '../db/sessions.repository';
 import {
@@ -34,6 +34,17 @@ export interface AdminContext {
   now: () => Date;
   /** Who runs the command, for the audit log, e.g. `cli:root`. */
   actor: string;
+}
+
+/**
+ * Refuses anything but a street's org id for `--street`; `what` says what is set per street.
+ * Checked before the query: PostgreSQL refuses a NUL in text with an error, not an empty answer.
+ */
+export async function checkStreet(ctx: AdminContext, streetId: string, what: string): Promise<void> {
+  const org = unsafeCharacterAt(streetId) === undefined ? await findOrg(ctx.db, streetId) : undefined;
+  if (!org) throw new AdminError(`--street: unknown org id "${streetId}". Run list-orgs to see the ids.`);
+  if (org.level !== 'street')
+    throw new AdminError(`--street "${streetId}" is a ${org.level}: ${what} are set per street.`);
 }
 
 export const MIN_PASSWORD_LENGTH = 8;

@@ -14,15 +14,13 @@ import {
   type StepLimits,
   stepLimitsProblem,
 } from '../../domain/event-supervision';
-import { unsafeCharacterAt } from '../../domain/text';
 import { insertAuditEntry } from '../db/audit-log.repository';
 import {
   deleteEventTimeLimits,
   findEventTimeLimits,
   saveEventTimeLimit,
 } from '../db/event-time-limits.repository';
-import { findOrg } from '../db/orgs.repository';
-import { type AdminContext, AdminError } from './admin-commands';
+import { type AdminContext, AdminError, checkStreet } from './admin-commands';
 
 const STEP_NAMES: Record<EventStep, string> = { accept: '受理', handle: '办理', verify: '验证' };
 
@@ -36,7 +34,7 @@ export interface EventLimitLine {
 
 /** Every category and step with the limits in force in the street. */
 export async function showEventLimits(ctx: AdminContext, streetId: string): Promise<EventLimitLine[]> {
-  await checkStreet(ctx, streetId);
+  await checkStreet(ctx, streetId, 'time limits');
   const overrides = (await findEventTimeLimits(ctx.db, [streetId])).get(streetId) ?? {};
   return EVENT_CATEGORY_CODES.flatMap((categoryL1) => {
     const limits = eventTimeLimits(overrides, categoryL1);
@@ -54,7 +52,7 @@ export async function setEventLimits(
   ctx: AdminContext,
   input: { streetId: string; category: string; step: string; yellow: string; red: string },
 ): Promise<StepLimits> {
-  await checkStreet(ctx, input.streetId);
+  await checkStreet(ctx, input.streetId, 'time limits');
   const categoryL1 = checkCategory(input.category);
   const step = checkStep(input.step);
   const limits = { yellow: wholeDays(input.yellow), red: wholeDays(input.red) };
@@ -82,7 +80,7 @@ export async function clearEventLimits(
   ctx: AdminContext,
   input: { streetId: string; category?: string | undefined; step?: string | undefined },
 ): Promise<number> {
-  await checkStreet(ctx, input.streetId);
+  await checkStreet(ctx, input.streetId, 'time limits');
   const categoryL1 = input.category === undefined ? undefined : checkCategory(input.category);
   const step = input.step === undefined ? undefined : checkStep(input.step);
   return ctx.db.transaction().execute(async (trx) => {
@@ -134,12 +132,4 @@ function checkStep(step: string): EventStep {
 /** A whole number as typed, else NaN (stepLimitsProblem then names the option). */
 function wholeDays(raw: string): number {
   return /^\d{1,3}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
-}
-
-async function checkStreet(ctx: AdminContext, streetId: string): Promise<void> {
-  // Checked before the query: PostgreSQL refuses a NUL in text with an error, not an empty answer.
-  const org = unsafeCharacterAt(streetId) === undefined ? await findOrg(ctx.db, streetId) : undefined;
-  if (!org) throw new AdminError(`--street: unknown org id "${streetId}". Run list-orgs to see the ids.`);
-  if (org.level !== 'street')
-    throw new AdminError(`--street "${streetId}" is a ${org.level}: time limits are set per street.`);
 }

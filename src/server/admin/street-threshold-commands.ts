@@ -11,11 +11,9 @@ import {
   type StreetThresholds,
   streetThresholds,
 } from '../../domain/street-thresholds';
-import { unsafeCharacterAt } from '../../domain/text';
 import { insertAuditEntry } from '../db/audit-log.repository';
-import { findOrg } from '../db/orgs.repository';
 import { findStreetOverrides, saveStreetOverrides } from '../db/street-settings.repository';
-import { type AdminContext, AdminError } from './admin-commands';
+import { type AdminContext, AdminError, checkStreet } from './admin-commands';
 
 const KEYS = Object.keys(DEFAULT_STREET_THRESHOLDS);
 
@@ -24,7 +22,7 @@ export async function showStreetThresholds(
   ctx: AdminContext,
   streetId: string,
 ): Promise<{ thresholds: StreetThresholds; overridden: string[] }> {
-  await checkStreet(ctx, streetId);
+  await checkStreet(ctx, streetId, 'thresholds');
   const overrides = (await findStreetOverrides(ctx.db, [streetId])).get(streetId) ?? {};
   return { thresholds: streetThresholds(overrides), overridden: Object.keys(overrides) };
 }
@@ -37,7 +35,7 @@ export async function setStreetThresholds(
   ctx: AdminContext,
   input: { streetId: string; values: string | undefined; reset: boolean },
 ): Promise<StreetThresholds> {
-  await checkStreet(ctx, input.streetId);
+  await checkStreet(ctx, input.streetId, 'thresholds');
   const changes = parsePairs(input.values ?? '');
   if (Object.keys(changes).length === 0 && !input.reset)
     throw new AdminError('Give --values key=value[,key=value], or --reset to return to the defaults.');
@@ -79,12 +77,4 @@ function parsePairs(values: string): Record<string, number> {
     pairs[key] = value;
   }
   return pairs;
-}
-
-async function checkStreet(ctx: AdminContext, streetId: string): Promise<void> {
-  // Checked before the query: PostgreSQL refuses a NUL in text with an error, not an empty answer.
-  const org = unsafeCharacterAt(streetId) === undefined ? await findOrg(ctx.db, streetId) : undefined;
-  if (!org) throw new AdminError(`Unknown org id "${streetId}". Run list-orgs to see the ids.`);
-  if (org.level !== 'street')
-    throw new AdminError(`"${streetId}" is a ${org.level}: thresholds are set per street.`);
 }

@@ -27,6 +27,8 @@ export type AuditAction =
   | 'admin.revokeSessions'
   | 'admin.setThresholds'
   | 'admin.setEventLimits'
+  | 'admin.addEventSubcategory'
+  | 'admin.removeEventSubcategory'
   | 'admin.loadCalendar'
   | 'admin.pruneAudit'
   | 'admin.simplifyTracks'

@@ -179,6 +179,16 @@ export interface EventTimeLimitsTable {
   updated_by: string;
 }
 
+/** A street's own 上报事件 sub-category (migration 0020). */
+export interface EventSubcategoriesTable {
+  street_id: string;
+  category_l1: string;
+  code: string;
+  label: string;
+  created_at: string;
+  created_by: string;
+}
+
 /**
  * The step clock of an event that may still earn a card (event-clocks.repository.ts), written with
  * every write of the event; the supervision job reads it by `due_day`.
@@ -222,6 +232,7 @@ export interface Database {
   street_settings: StreetSettingsTable;
   calendar_years: CalendarYearsTable;
   event_time_limits: EventTimeLimitsTable;
+  event_subcategories: EventSubcategoriesTable;
   event_clocks: EventClocksTable;
   scheduled_jobs: ScheduledJobsTable;
 }

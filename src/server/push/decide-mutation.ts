@@ -39,6 +39,7 @@
 import * as z from 'zod/mini';
 import { canWrite, recordFacts } from '../../domain/access-rules';
 import { deviceClockIssues } from '../../domain/device-clock';
+import type { StreetSubcategory } from '../../domain/event-categories';
 import type { EventTimeLimits } from '../../domain/event-supervision';
 import { differingFields, threeWayMerge } from '../../domain/merge';
 import { withoutPersonalData } from '../../domain/personal-fields';
@@ -75,6 +76,8 @@ export interface BatchView {
   seen(mutationId: string): StoredMutation | undefined;
   /** The departments of the grid's street (交办 goes to one of them). */
   departmentIds(gridId: string): ReadonlySet<string>;
+  /** The 上报事件 sub-categories the grid's street added. */
+  eventSubcategories(gridId: string): readonly StreetSubcategory[];
   /** The 上报事件 time limits in force in the grid's street for a level-one category. */
   eventTimeLimits(gridId: string, categoryL1: string): EventTimeLimits;
   record(id: string): GridRecord | undefined;
@@ -192,6 +195,7 @@ function decided(
     now: pusher.now,
     op: mutation.op,
     departmentIds: view.departmentIds(record.gridId),
+    subcategories: view.eventSubcategories(record.gridId),
   });
   if (!check.ok) {
     const path = `body.${check.path}`;

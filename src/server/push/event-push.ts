@@ -11,6 +11,7 @@
  *            while the step is the same; the street's due cards are issued after the commit
  */
 import { mayDeleteEvent, mayReport } from '../../domain/event-access';
+import type { StreetSubcategory } from '../../domain/event-categories';
 import { checkEventChange, type EventChangeCheck } from '../../domain/event-change';
 import { type EventTimeLimits, stampedClock } from '../../domain/event-supervision';
 import type { GridEventBody } from '../../domain/grid-event';
@@ -23,6 +24,8 @@ export interface EventPushContext {
   op: MutationOp;
   /** The departments of the event's street. */
   departmentIds: ReadonlySet<string>;
+  /** The sub-categories the event's street added. */
+  subcategories: readonly StreetSubcategory[];
 }
 
 /** Whether the pushed (or merged) event may replace what the server holds. */
@@ -54,6 +57,7 @@ export function checkPushedEvent(
   return checkEventChange(before, record.body, actor, {
     now: context.now,
     departmentIds: context.departmentIds,
+    subcategories: context.subcategories,
   });
 }
 

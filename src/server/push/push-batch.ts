@@ -7,6 +7,7 @@
  * so what it read cannot change before it writes.
  */
 import type { Kysely } from 'kysely';
+import type { StreetSubcategory } from '../../domain/event-categories';
 import {
   type EventTimeLimitOverrides,
   type EventTimeLimits,
@@ -19,6 +20,7 @@ import { type AuditEntry, insertAuditEntries } from '../db/audit-log.repository'
 import { raiseAckedSeq } from '../db/clients.repository';
 import { takeChangeSeqs } from '../db/counters.repository';
 import { saveEventClocks } from '../db/event-clocks.repository';
+import { findSubcategoriesOfGrids } from '../db/event-subcategories.repository';
 import { findEventTimeLimitsOfGrids } from '../db/event-time-limits.repository';
 import {
   findMutations,
@@ -68,6 +70,7 @@ export class PushBatch implements BatchView {
   #departments = new Map<string, Set<string>>();
   /** The 上报事件 time limits the streets of the batch's events set, by grid. */
   #eventLimits = new Map<string, EventTimeLimitOverrides>();
+  #subcategories = new Map<string, StreetSubcategory[]>();
 
   private readonly pusher: Pusher;
   /** The batch's records as stored before it. */
@@ -121,6 +124,7 @@ export class PushBatch implements BatchView {
     if (eventGrids.length > 0) {
       state.#departments = await departmentIdsOfGrids(db, eventGrids);
       state.#eventLimits = await findEventTimeLimitsOfGrids(db, eventGrids);
+      state.#subcategories = await findSubcategoriesOfGrids(db, eventGrids);
     }
     state.#photoRefs = await PushPhotoRefs.load(db, pusher.user, { pushed, stored: stored.values() }, (id) =>
       state.record(id),
@@ -134,6 +138,10 @@ export class PushBatch implements BatchView {
 
   departmentIds(gridId: string): ReadonlySet<string> {
     return this.#departments.get(gridId) ?? new Set();
+  }
+
+  eventSubcategories(gridId: string): readonly StreetSubcategory[] {
+    return this.#subcategories.get(gridId) ?? [];
   }
 
   eventTimeLimits(gridId: string, categoryL1: string): EventTimeLimits {

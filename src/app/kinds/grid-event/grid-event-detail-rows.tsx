@@ -14,7 +14,7 @@ export function gridEventDetailRows(record: GridEventRecord, location: string): 
     [t('event.title'), maskNumbersInText(b.title), 'body.title'],
     [
       t('event.categoryL1'),
-      `${label('eventCategory', b.categoryL1)} · ${subcategoryLabel(b.categoryL1, b.categoryL2)}`,
+      `${label('eventCategory', b.categoryL1)} · ${subcategoryLabel(b.categoryL1, b.categoryL2, b.categoryL2Label)}`,
       'body.categoryL1',
     ],
     [t('event.description'), maskNumbersInText(b.description), 'body.description'],

@@ -29,6 +29,8 @@ export interface GridEventDraft {
   title: string;
   categoryL1: string;
   categoryL2: string;
+  /** The street's name of a sub-category it added ('' for a built-in one). */
+  categoryL2Label: string;
   description: string;
   occurredAt: string;
   source: string;
@@ -49,6 +51,7 @@ export function draftFrom(body: GridEventBody | undefined): GridEventDraft {
     title: body?.title ?? '',
     categoryL1: body?.categoryL1 ?? '',
     categoryL2: body?.categoryL2 ?? '',
+    categoryL2Label: body?.categoryL2Label ?? '',
     description: body?.description ?? '',
     occurredAt: toLocalInput(body?.occurredAt),
     source: body?.source ?? 'patrol',
@@ -82,6 +85,7 @@ const EDITED = [
   'title',
   'categoryL1',
   'categoryL2',
+  'categoryL2Label',
   'description',
   'occurredAt',
   'source',
@@ -124,6 +128,7 @@ export function bodyFrom(
     title: draft.title,
     categoryL1: draft.categoryL1,
     categoryL2: draft.categoryL2,
+    ...(draft.categoryL2Label !== '' && { categoryL2Label: draft.categoryL2Label }),
     description: draft.description,
     ...(occurredAt && { occurredAt }),
     source: draft.source,

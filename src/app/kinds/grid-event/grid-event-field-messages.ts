@@ -8,6 +8,7 @@ export const gridEventFieldMessages: KindFieldMessages = {
     title: 'err.eventTitle',
     categoryL1: 'err.categoryL1',
     categoryL2: 'err.categoryL2',
+    categoryL2Label: 'err.categoryL2',
     description: 'err.eventDescription',
     occurredAt: 'err.eventOccurredAt',
     reportedAt: 'err.eventOccurredAt',

@@ -1,4 +1,9 @@
-import { EVENT_CATEGORIES, eventCategory } from '../../../domain/event-categories';
+import {
+  EVENT_CATEGORIES,
+  eventCategory,
+  streetSubcategoryLabel,
+  subcategoriesOf,
+} from '../../../domain/event-categories';
 import { reportingLevelOf } from '../../../domain/event-origins';
 import { EVENT_NATURES, EVENT_SCALES, EVENT_SOURCES, HANDLING_MODES } from '../../../domain/grid-event';
 import type { GridEventRecord } from '../../../domain/record-envelope';
@@ -39,6 +44,8 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
     { onSaved: (record, created) => (created ? countOnPatrol(record) : Promise.resolve()) },
   );
   const category = eventCategory(draft.categoryL1);
+  // The grid's street may have added sub-categories of its own (synced with the grids).
+  const streetSubs = layout.grids.find((grid) => grid.id === layout.gridId)?.eventSubcategories ?? [];
   const photoRequired = category?.photoRequired === true;
 
   return (
@@ -64,7 +71,7 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
           placeholder=""
           value={draft.categoryL1}
           options={EVENT_CATEGORIES.map((c) => ({ value: c.code, label: label('eventCategory', c.code) }))}
-          onValue={(categoryL1) => update({ categoryL1, categoryL2: '' })}
+          onValue={(categoryL1) => update({ categoryL1, categoryL2: '', categoryL2Label: '' })}
           error={errors.categoryL1}
         />
         {category && (
@@ -74,11 +81,20 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
             required
             placeholder=""
             value={draft.categoryL2}
-            options={category.subcategories.map((code) => ({
+            options={subcategoriesOf(category.code, streetSubs).map((code) => ({
               value: code,
-              label: subcategoryLabel(category.code, code),
+              label: subcategoryLabel(
+                category.code,
+                code,
+                streetSubcategoryLabel(category.code, code, streetSubs),
+              ),
             }))}
-            onValue={(categoryL2) => update({ categoryL2 })}
+            onValue={(categoryL2) =>
+              update({
+                categoryL2,
+                categoryL2Label: streetSubcategoryLabel(category.code, categoryL2, streetSubs) ?? '',
+              })
+            }
             error={errors.categoryL2}
           />
         )}

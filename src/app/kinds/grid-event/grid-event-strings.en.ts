@@ -131,6 +131,7 @@ export const gridEventStringsEn: Partial<Record<keyof typeof gridEventStringsZhC
   'eventRefusal.notYours': 'Your role cannot take this step',
   'eventRefusal.flowLogs': 'The flow log does not match the steps taken',
   'eventRefusal.fieldWithoutStep': 'This changes only with its workflow step',
+  'eventRefusal.unknownCategory': 'The street no longer uses this sub-category: choose another',
   'eventRefusal.clock': 'The clock is set by the server',
   'err.eventTitle': 'Name the event (at most 100 characters)',
   'err.categoryL1': 'Choose the category',

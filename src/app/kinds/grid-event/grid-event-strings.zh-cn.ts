@@ -133,6 +133,7 @@ export const gridEventStringsZhCN = {
   'eventRefusal.notYours': '您的角色不能办理此步骤',
   'eventRefusal.flowLogs': '流转记录与办理步骤不符',
   'eventRefusal.fieldWithoutStep': '此项只能通过流转步骤修改',
+  'eventRefusal.unknownCategory': '街道已不再使用这个事件小类，请重新选择',
   'eventRefusal.clock': '计时由系统设定',
 
   'err.eventTitle': '请填写事件名称（不超过100字）',

@@ -24,6 +24,7 @@ import { calendarYears } from './0016-calendar-years';
 import { departments } from './0017-departments';
 import { eventTimeLimits } from './0018-event-time-limits';
 import { eventSupervision } from './0019-event-supervision';
+import { eventSubcategories } from './0020-event-subcategories';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -47,6 +48,7 @@ export const migrationProvider: MigrationProvider = {
       '0017_departments': departments,
       '0018_event_time_limits': eventTimeLimits,
       '0019_event_supervision': eventSupervision,
+      '0020_event_subcategories': eventSubcategories,
     };
   },
 };
