@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import {
   EVENT_CATEGORIES,
   eventCategory,
@@ -5,6 +6,7 @@ import {
   subcategoriesOf,
 } from '../../../domain/event-categories';
 import { reportingLevelOf } from '../../../domain/event-origins';
+import type { GeoPoint } from '../../../domain/geo-point';
 import { EVENT_NATURES, EVENT_SCALES, EVENT_SOURCES, HANDLING_MODES } from '../../../domain/grid-event';
 import type { GridEventRecord } from '../../../domain/record-envelope';
 import { ChoiceGroup } from '../../components/choice-group';
@@ -16,11 +18,12 @@ import { TextAreaField, TextField } from '../../components/text-field';
 import { FormLayout } from '../../forms/form-layout';
 import { useRecordForm } from '../../forms/use-record-form';
 import { label, t } from '../../i18n/i18n';
-import { session } from '../../status/session';
+import { currentDb, session } from '../../status/session';
 import { countOnPatrol } from './count-on-patrol';
 import { subcategoryLabel } from './event-category-labels';
 import { EventPartiesField } from './event-parties-field';
 import { bodyFrom, draftFrom, emptyEventParty } from './grid-event-draft';
+import { nearbyAddress } from './nearby-address';
 
 /** Who takes a report of this role first: a grid's reports go to its 网格长 and 社区. */
 function acceptedAt(role: string) {
@@ -45,6 +48,16 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
   );
   const category = eventCategory(draft.categoryL1);
   // The grid's street may have added sub-categories of its own (synced with the grids).
+  // 发生地点 from the fix of a new report, until the worker types one (nearby-address.ts).
+  const addressTyped = useRef(false);
+  const locate = (location: GeoPoint | undefined) => {
+    update({ location });
+    const db = currentDb.value;
+    if (existing || !location || !db || addressTyped.current || draft.address.trim() !== '') return;
+    void nearbyAddress(db, layout.gridId, location).then((address) => {
+      if (address && !addressTyped.current) update({ address });
+    });
+  };
   const streetSubs = layout.grids.find((grid) => grid.id === layout.gridId)?.eventSubcategories ?? [];
   const photoRequired = category?.photoRequired === true;
 
@@ -113,13 +126,16 @@ export function GridEventForm({ existing }: { existing?: GridEventRecord | undef
           label={t('event.address')}
           maxLength={200}
           value={draft.address}
-          onValue={(address) => update({ address })}
+          onValue={(address) => {
+            addressTyped.current = true;
+            update({ address });
+          }}
           error={errors.address}
         />
         <LocationField
           id="location"
           value={draft.location}
-          onValue={(location) => update({ location })}
+          onValue={locate}
           gridId={layout.gridId}
           error={errors.location}
           autoLocate={!existing}

@@ -20,6 +20,7 @@ export const gridEventStringsEn: Partial<Record<keyof typeof gridEventStringsZhC
   'event.urgentHint': 'Needs handling today',
   'event.notUrgent': 'Normal',
   'event.address': 'Place',
+  'event.addressNear': 'Near {place}',
   'event.photoRequired': 'A safety hazard needs a photo of the scene',
   'event.sectionHandling': 'Handling',
   'event.handlingMode': 'Handling',

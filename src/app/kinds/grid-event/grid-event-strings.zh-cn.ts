@@ -18,6 +18,7 @@ export const gridEventStringsZhCN = {
   'event.urgentHint': '需要当天处置的事件',
   'event.notUrgent': '普通',
   'event.address': '发生地点',
+  'event.addressNear': '{place}附近',
   'event.photoRequired': '安全隐患须附现场照片',
   'event.sectionHandling': '处置方式',
   'event.handlingMode': '处置方式',
