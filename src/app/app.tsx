@@ -43,6 +43,9 @@ const PatrolScreen = lazy(
 const PatrolBanner = lazy(
   withScreenMessages(() => import('./patrol/patrol-banner').then((m) => m.PatrolBanner)),
 );
+const OverviewScreen = lazy(
+  withScreenMessages(() => import('./screens/overview-screen').then((m) => m.OverviewScreen)),
+);
 const SettingsScreen = lazy(
   withScreenMessages(() => import('./screens/settings-screen').then((m) => m.SettingsScreen)),
 );
@@ -67,6 +70,7 @@ function Routes() {
       <Route path="/patrol" component={PatrolScreen} />
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/map" component={MapScreen} />
+      <Route path="/overview" component={OverviewScreen} />
       <Route default component={GoHome} />
     </Router>
   );

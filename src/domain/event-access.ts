@@ -55,6 +55,11 @@ export const DISPATCHERS: Readonly<Record<EventLevel, readonly string[]>> = {
   street: ['streetAdmin'],
 };
 
+/** The roles that supervise an area — those who dispatch at some level: who sees its figures. */
+export function supervisesArea(role: string): boolean {
+  return Object.values(DISPATCHERS).some((roles) => roles.includes(role));
+}
+
 type Party = 'reporting' | 'dispatcher' | 'department' | 'holder' | 'reporter';
 
 export const EVENT_ACTION_PARTIES: Readonly<Record<GridEventEventType, readonly Party[]>> = {

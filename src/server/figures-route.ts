@@ -8,7 +8,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { areaFigures, FIGURE_PERIODS, gridFigures, periodsOf } from '../domain/area-figures';
-import { DISPATCHERS } from '../domain/event-access';
+import { supervisesArea } from '../domain/event-access';
 import { RECORD_KINDS } from '../domain/record-kinds';
 import { plainString } from '../domain/text';
 import { ApiError, parseOrThrow } from './api-error';
@@ -22,15 +22,12 @@ const figuresQuerySchema = z.strictObject({
   org: z.optional(plainString(64)),
 });
 
-/** The roles that supervise an area: those who dispatch at some level (event-access.ts). */
-const SUPERVISORS = new Set(Object.values(DISPATCHERS).flat());
-
 export function figuresRoute(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/figures', requireSession(deps), async (c) => {
     const query = parseOrThrow(figuresQuerySchema, c.req.query(), 'Invalid figures request');
     const { user } = c.get('session');
-    if (!SUPERVISORS.has(user.role))
+    if (!supervisesArea(user.role))
       throw new ApiError(403, 'forbidden', `The role ${user.role} does not supervise an area`);
     const scope = new Set(user.scope.gridIds);
     let gridIds = [...scope].sort();

@@ -5,6 +5,7 @@
  */
 
 import { Dexie, type EntityTable } from 'dexie';
+import type { FigurePeriod } from '../domain/area-figures';
 import type { ChangeEnvelope } from '../domain/change-envelope';
 import type { Department } from '../domain/departments';
 import type { StreetSubcategory } from '../domain/event-categories';
@@ -102,13 +103,15 @@ export interface MetaRow {
     | 'nextSeq'
     | 'activePatrolId'
     | 'unreadableRecords'
-    | 'calendarYears';
+    | 'calendarYears'
+    | `figures:${FigurePeriod}`;
   /**
    * `syncErrorLog` holds the most recent failures, newest first. `activePatrolId`: the patrol running
    * on this device (巡查中), so a killed tab reopens into it. `unreadableRecords`: the pulled
    * records this app cannot read (pull.ts), until a readable version of each arrives.
    * `calendarYears`: JSON of the holiday schedules an admin loaded on the server (grids-client.ts),
-   * checked before they were kept.
+   * checked before they were kept. `figures:<period>`: JSON of the last area figures the server
+   * sent a supervisor (figures-client.ts), shown offline with their time.
    */
   value: string | number | SyncErrorInfo | SyncErrorInfo[] | UnreadableRecords;
 }

@@ -19,6 +19,8 @@ interface ListFilterSheetProps {
   /** Statuses present among the stored records of the chosen kind. */
   statuses: readonly string[];
   grids: readonly LocalGrid[];
+  /** What each grid is called (lib/grid-names.ts). */
+  gridNames: ReadonlyMap<string, string>;
   resultCount: number;
   onFilter(next: ListFilter): void;
   onClose(): void;
@@ -96,7 +98,10 @@ export function ListFilterSheet(props: ListFilterSheetProps) {
             look="chips"
             options={[
               { value: ALL, label: t('list.gridAll') },
-              ...props.grids.map((grid) => ({ value: grid.id, label: grid.name })),
+              ...props.grids.map((grid) => ({
+                value: grid.id,
+                label: props.gridNames.get(grid.id) ?? grid.name,
+              })),
             ]}
             value={filter.gridId ?? ALL}
             onValue={(gridId) => set({ gridId: gridId || undefined })}

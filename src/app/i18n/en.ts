@@ -15,6 +15,7 @@ import { draftsEn } from './areas/drafts.en';
 import { listEn } from './areas/list.en';
 import { lockEn } from './areas/lock.en';
 import { mapEn } from './areas/map.en';
+import { overviewEn } from './areas/overview.en';
 import { refusalsEn } from './areas/refusals.en';
 import { revealEn } from './areas/reveal.en';
 import { todayEn } from './areas/today.en';
@@ -85,6 +86,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'home.create': 'New record',
   'home.settings': 'Settings',
   'home.more': 'Showing the latest {n} only',
+  'home.overview': 'Area overview',
+  'home.overviewHint': 'How events, disputes, rentals and patrols are going',
   'home.map': 'Map',
 
   'map.title': 'Map',
@@ -265,5 +268,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...todayEn,
   ...draftsEn,
   ...mapEn,
+  ...overviewEn,
   ...refusalsEn,
 };

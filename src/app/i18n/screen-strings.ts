@@ -12,6 +12,7 @@ import { rentalInspectionStringsZhCN } from '../kinds/rental-inspection/rental-i
 import { workflowStringsZhCN } from '../workflow/workflow-strings.zh-cn';
 import { draftsZhCN } from './areas/drafts.zh-cn';
 import { mapZhCN } from './areas/map.zh-cn';
+import { overviewZhCN } from './areas/overview.zh-cn';
 import { refusalsZhCN } from './areas/refusals.zh-cn';
 
 export const screenStringsZhCN = {
@@ -23,5 +24,6 @@ export const screenStringsZhCN = {
   ...workflowStringsZhCN,
   ...draftsZhCN,
   ...mapZhCN,
+  ...overviewZhCN,
   ...refusalsZhCN,
 } as const;

@@ -80,6 +80,8 @@ export const zhCN = {
   'home.create': '新建记录',
   'home.settings': '设置',
   'home.more': '只显示最近 {n} 条',
+  'home.overview': '区域总览',
+  'home.overviewHint': '事件、纠纷、出租房、巡查办得怎么样',
   'home.map': '地图',
 
   'map.title': '地图',

@@ -1,5 +1,6 @@
 import type { LocalDb, LocalRecord } from '../../sync/local-db';
 import { RecordRow } from '../components/record-row';
+import { gridNames } from '../lib/grid-names';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb } from '../status/session';
 
@@ -20,13 +21,13 @@ export function LinkedRecords({ patrolId, empty }: { patrolId: string; empty: st
   const rows = useLiveQuery(async () => (db ? linkedTo(db, patrolId) : []), [db, patrolId]);
   const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]);
   if (!rows) return null;
-  const gridNames = new Map((grids ?? []).map((g) => [g.id, g.name]));
+  const names = gridNames(grids ?? []);
   if (rows.length === 0) return <p class="patrol-note">{empty}</p>;
   const now = new Date();
   return (
     <ul class="record-list patrol-linked">
       {rows.map((row) => (
-        <RecordRow key={row.id} row={row} gridName={gridNames.get(row.gridId)} now={now} />
+        <RecordRow key={row.id} row={row} gridName={names.get(row.gridId)} now={now} />
       ))}
     </ul>
   );

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { canCreate } from '../../domain/access-rules';
+import { supervisesArea } from '../../domain/event-access';
 import { RECORD_KINDS } from '../../domain/record-kinds';
 import { AppBar } from '../components/app-bar';
 import { EventQueuePanel } from '../components/event-queue-panel';
@@ -11,6 +12,7 @@ import { TodayPanel } from '../components/today-panel';
 import { VirtualList } from '../components/virtual-list';
 import { label, t } from '../i18n/i18n';
 import { CREATE_KINDS, kindColour, kindSlug } from '../kinds/app-kinds';
+import { gridNames } from '../lib/grid-names';
 import {
   type ActiveFilter,
   activeFilters,
@@ -66,7 +68,7 @@ export function HomeScreen() {
   const draft = useSignal(filter.query);
   const { all: facets, head } = useListFacets(db);
   const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]) ?? [];
-  const gridNames = new Map(grids.map((g) => [g.id, g.name]));
+  const names = gridNames(grids);
 
   const shown = useMemo(
     () => applyListFilter(facets ?? head ?? [], filter, new Date()),
@@ -151,6 +153,12 @@ export function HomeScreen() {
         </nav>
       </AppBar>
       <main class="home-list">
+        {supervisesArea(role) && (
+          <a class="overview-entry" href="/overview">
+            <span class="overview-entry__title">{t('home.overview')}</span>
+            <span class="overview-entry__hint">{t('home.overviewHint')}</span>
+          </a>
+        )}
         <EventQueuePanel />
         <TodayPanel />
         {facets === undefined && <p class="list-note">{t('list.loading')}</p>}
@@ -162,7 +170,7 @@ export function HomeScreen() {
             {active.length > 0 && (
               <ul class="active-filters" aria-label={t('list.active')}>
                 {active.map((part) => {
-                  const text = chipText(part, filter, gridNames);
+                  const text = chipText(part, filter, names);
                   return (
                     <li key={part}>
                       <button
@@ -193,7 +201,7 @@ export function HomeScreen() {
             <p>
               {t('list.emptyFilteredBody', {
                 n: facets.length,
-                filters: active.map((part) => chipText(part, filter, gridNames)).join('、'),
+                filters: active.map((part) => chipText(part, filter, names)).join('、'),
               })}
             </p>
             <button
@@ -213,7 +221,7 @@ export function HomeScreen() {
             renderItem={(f, position, setSize) => (
               <RecordRow
                 row={f.row}
-                gridName={gridNames.get(f.gridId)}
+                gridName={names.get(f.gridId)}
                 now={now}
                 position={position}
                 setSize={setSize}
@@ -228,6 +236,7 @@ export function HomeScreen() {
         kinds={RECORD_KINDS}
         statuses={statuses}
         grids={grids}
+        gridNames={names}
         resultCount={shown.length}
         onFilter={setFilter}
         onClose={() => (sheetOpen.value = false)}

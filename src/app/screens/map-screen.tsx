@@ -8,6 +8,7 @@ import { SyncChip } from '../components/sync-chip';
 import { label, t } from '../i18n/i18n';
 import { appKindOf } from '../kinds/app-kinds';
 import { activePatrolId } from '../lib/active-patrol';
+import { gridNames } from '../lib/grid-names';
 import { activeFilters, applyListFilter, type ListFilter, statusesOf } from '../lib/list-filter';
 import { listFilter } from '../lib/list-view-state';
 import { listFacets } from '../lib/record-facets';
@@ -191,6 +192,7 @@ export function MapScreen() {
         kinds={RECORD_KINDS}
         statuses={statuses}
         grids={grids ?? []}
+        gridNames={gridNames(grids ?? [])}
         resultCount={shown.length}
         onFilter={setFilter}
         onClose={() => (sheetOpen.value = false)}

@@ -1,0 +1,112 @@
+/**
+ * A supervisor's area figures (`GET /api/figures`, counts only): fetched for a period and kept on
+ * the device, so the 区域总览 opens offline on the last snapshot and says how old it is.
+ */
+import * as z from 'zod/mini';
+import {
+  type AreaFigures,
+  FIGURE_PERIODS,
+  type FigurePeriod,
+  type GridFigures,
+} from '../domain/area-figures';
+import { type HttpDeps, requestJson } from './http';
+import type { LocalDb } from './local-db';
+
+const count = z.number().check(z.gte(0));
+const share = z.nullable(z.number().check(z.gte(0), z.lte(1)));
+const counts = z.record(z.string(), count);
+
+const areaFiguresSchema = z.object({
+  events: z.object({
+    reported: count,
+    open: count,
+    overdue: count,
+    closed: count,
+    onTimeRate: share,
+    selfResolvedRate: share,
+    byStatus: counts,
+    byCategory: counts,
+  }),
+  disputes: z.object({
+    registered: count,
+    accepted: count,
+    resolvedRate: share,
+    overdue: count,
+    risk: z.object({ red: count, orange: count, yellow: count }),
+    followUpRate: share,
+  }),
+  rentals: z.object({
+    inspected: count,
+    coverage: share,
+    hazardsByItem: counts,
+    fixedOnSiteRate: share,
+    rectifying: count,
+    awaitingRecheck: count,
+    overdue: count,
+  }),
+  patrols: z.object({
+    patrols: count,
+    minutes: count,
+    gridCoverage: share,
+    householdsReached: count,
+    appInstalled: count,
+  }),
+});
+
+export const figuresResponseSchema = z.object({
+  asOf: z.iso.datetime({ offset: true }),
+  period: z.enum(FIGURE_PERIODS),
+  current: areaFiguresSchema,
+  previous: areaFiguresSchema,
+  grids: z.array(z.object({ gridId: z.string(), open: count, overdue: count, patrols: count })),
+});
+
+export interface FiguresSnapshot {
+  asOf: string;
+  period: FigurePeriod;
+  current: AreaFigures;
+  previous: AreaFigures;
+  grids: GridFigures[];
+}
+
+export type FiguresResult =
+  | { kind: 'fresh'; figures: FiguresSnapshot }
+  /** The server could not be asked (offline) or answered badly: the last snapshot, if any. */
+  | { kind: 'stored'; figures: FiguresSnapshot | undefined; reason: 'offline' | 'error' }
+  | { kind: 'unauthorized' };
+
+/** The figures of `period` from the server, kept; else the last kept ones. */
+export async function loadFigures(
+  deps: HttpDeps,
+  db: LocalDb,
+  token: string,
+  period: FigurePeriod,
+): Promise<FiguresResult> {
+  const result = await requestJson(deps, `/api/figures?period=${period}`, { method: 'GET', token });
+  if (result.kind === 'ok') {
+    const parsed = figuresResponseSchema.safeParse(result.body);
+    if (parsed.success) {
+      await db.meta.put({ key: `figures:${period}`, value: JSON.stringify(parsed.data) });
+      return { kind: 'fresh', figures: parsed.data };
+    }
+  } else if (result.kind !== 'network-error' && result.status === 401) {
+    return { kind: 'unauthorized' };
+  }
+  return {
+    kind: 'stored',
+    figures: await storedFigures(db, period),
+    reason: result.kind === 'network-error' ? 'offline' : 'error',
+  };
+}
+
+/** The last figures of `period` kept on the device (checked again: a newer build may read them). */
+export async function storedFigures(db: LocalDb, period: FigurePeriod): Promise<FiguresSnapshot | undefined> {
+  const row = await db.meta.get(`figures:${period}`);
+  if (typeof row?.value !== 'string') return undefined;
+  try {
+    const parsed = figuresResponseSchema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

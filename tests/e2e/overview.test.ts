@@ -1,0 +1,95 @@
+/**
+ * 区域总览 (issue 13 §2): the street admin opens the area's figures from home, on the phone and on a
+ * command-centre wall; the tiles show what the server counts for their whole street, the grids name
+ * their community, and offline the screen shows the last snapshot with its time. A grid worker has
+ * no way in.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type FiguresSnapshot, figuresResponseSchema } from '../../src/sync/figures-client';
+import { signIn, waitForServiceWorker } from './support/app-actions';
+import { chromiumAvailable } from './support/chromium';
+import { PHONE } from './support/phone';
+import { apiLogin } from './support/server-records';
+import { useStack } from './support/stack';
+
+const SHOTS = 'test-results/screens';
+
+async function serverFigures(url: string, period: string): Promise<FiguresSnapshot> {
+  const { token } = await apiLogin(url, 'dc-admin');
+  const response = await fetch(`${url}/api/figures?period=${period}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(response.status).toBe(200);
+  return figuresResponseSchema.parse(await response.json());
+}
+
+/** The value a tile shows, by its label within a section. */
+function tileValue(page: Page, section: string, label: string) {
+  return page
+    .getByRole('region', { name: section })
+    .locator('summary', { has: page.locator('.tile__label', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('.tile__value');
+}
+
+describe.runIf(chromiumAvailable())('区域总览', () => {
+  const stack = useStack();
+  beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+
+  it('shows the street’s figures, grids with their community, and the last snapshot offline', async () => {
+    const context = await stack.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await signIn(page, stack.server.url, 'dc-admin');
+    await waitForServiceWorker(page);
+
+    await page.getByRole('link', { name: /区域总览/ }).click();
+    await page.getByRole('heading', { name: '区域总览' }).waitFor();
+    await page.getByText(/^数据截至 /).waitFor({ timeout: 30_000 });
+    const week = await serverFigures(stack.server.url, 'week');
+    expect(await tileValue(page, '上报事件', '在办').textContent()).toBe(String(week.current.events.open));
+    expect(await tileValue(page, '出租房', '检查').textContent()).toBe(
+      String(week.current.rentals.inspected),
+    );
+    // The street spans communities: each grid is named with its own.
+    const gridRows = page.getByRole('region', { name: '各网格' }).locator('tbody th');
+    expect(await gridRows.count()).toBe(week.grids.length);
+    expect(await gridRows.allTextContents()).toContain('湖滨社区第一网格');
+    await page.screenshot({ path: `${SHOTS}/overview-phone.png`, fullPage: true });
+
+    // A tile's definition is one tap away.
+    await tileValue(page, '上报事件', '超期').click();
+    await page.getByText(/已被黄牌\/红牌督办/).waitFor();
+
+    await page.getByRole('button', { name: '本月' }).click();
+    await page.getByText(/^数据截至 /).waitFor({ timeout: 30_000 });
+    const month = await serverFigures(stack.server.url, 'month');
+    expect(await tileValue(page, '出租房', '检查').textContent()).toBe(
+      String(month.current.rentals.inspected),
+    );
+    expect(await page.getByText('较上月').count()).toBeGreaterThan(0);
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: `${SHOTS}/overview-wall.png` });
+    await page.setViewportSize(PHONE.viewport);
+
+    // Offline the kept snapshot stays, saying how old it is.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText(/^离线，显示 .+ 的数据$/).waitFor({ timeout: 30_000 });
+    expect(await tileValue(page, '出租房', '检查').textContent()).toBe(
+      String(month.current.rentals.inspected),
+    );
+    await page.screenshot({ path: `${SHOTS}/overview-offline.png` });
+    await context.close();
+  });
+
+  it('is not offered to a grid worker', async () => {
+    const context = await stack.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await signIn(page, stack.server.url, 'hb-grid01');
+    await page.locator('main.home-list').waitFor();
+    expect(await page.getByRole('link', { name: /区域总览/ }).count()).toBe(0);
+    await context.close();
+  });
+});
