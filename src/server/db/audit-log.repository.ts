@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { executeInsert } from './compiled-inserts';
 import type { Database } from './schema';
 import { chunks, rowsPerStatement } from './statement-chunks';
-import { packEnvelope, resolveTracks, storeTrackSegments, type TrackSegments } from './track-store';
+import { packedEnvelopeText, resolveTracks, storeTrackSegments, type TrackSegments } from './track-store';
 
 /**
  * `reveal`: a masked value shown in full on a device (domain/reveal.ts), reported by a later sync.
@@ -68,7 +69,7 @@ export async function insertAuditEntries(
   });
   for (const [at, segments] of byTime) await storeTrackSegments(db, segments, at);
   for (const chunk of chunks(rows, rowsPerStatement(AUDIT_ENTRY_COLUMNS))) {
-    await db.insertInto('audit_log').values(chunk).execute();
+    await executeInsert(db, 'audit_log', chunk, (values) => db.insertInto('audit_log').values([...values]));
   }
 }
 
@@ -83,8 +84,8 @@ function auditRow(entry: AuditEntry, segments: TrackSegments) {
     action: entry.action,
     record_id: entry.recordId ?? null,
     kind: entry.kind ?? null,
-    before: entry.before === undefined ? null : JSON.stringify(packEnvelope(entry.before, segments)),
-    after: entry.after === undefined ? null : JSON.stringify(packEnvelope(entry.after, segments)),
+    before: entry.before === undefined ? null : packedEnvelopeText(entry.before, segments),
+    after: entry.after === undefined ? null : packedEnvelopeText(entry.after, segments),
     offline: entry.offline === undefined ? null : Number(entry.offline),
   };
 }

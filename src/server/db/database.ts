@@ -40,13 +40,16 @@ function sqliteDialect(path: string): Dialect {
   return new SqliteDialect({ database: withStatementCache(sqlite) });
 }
 
+/** Connections per server process on PostgreSQL (push-route.ts keeps some of them for reads). */
+export const POSTGRES_POOL_SIZE = 10;
+
 /**
  * PostgreSQL through a pool that follows the writable primary: `url` may list several hosts
  * (`postgres://u@h1:5432,h2:5432/db?target_session_attrs=read-write`), see primary-pool.ts.
  */
 function postgresDialect(url: string): Dialect {
   const pool = createPrimaryPool(url, {
-    max: 10,
+    max: POSTGRES_POOL_SIZE,
     // bigint columns (change_seq, seq) come back as numbers: they stay far below 2^53.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { MutationResult } from '../../domain/protocol';
 import type { GridRecord } from '../../domain/record-envelope';
+import { executeInsert } from './compiled-inserts';
 import type { Database, MutationsTable } from './schema';
 import { chunks, MAX_IDS, rowsPerStatement } from './statement-chunks';
 
@@ -58,22 +59,18 @@ export async function insertMutations(
   mutations: readonly NewMutation[],
 ): Promise<void> {
   for (const chunk of chunks(mutations, rowsPerStatement(7))) {
-    await db
-      .insertInto('mutations')
-      .values(
-        chunk.map(
-          (mutation): MutationsTable => ({
-            id: mutation.id,
-            client_id: mutation.clientId,
-            seq: mutation.seq,
-            user_id: mutation.userId,
-            record_id: mutation.recordId,
-            result: JSON.stringify(withoutRecord(mutation.result)),
-            created_at: mutation.at,
-          }),
-        ),
-      )
-      .execute();
+    const rows = chunk.map(
+      (mutation): MutationsTable => ({
+        id: mutation.id,
+        client_id: mutation.clientId,
+        seq: mutation.seq,
+        user_id: mutation.userId,
+        record_id: mutation.recordId,
+        result: JSON.stringify(withoutRecord(mutation.result)),
+        created_at: mutation.at,
+      }),
+    );
+    await executeInsert(db, 'mutations', rows, (values) => db.insertInto('mutations').values([...values]));
   }
 }
 

@@ -1,9 +1,17 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { GridRecord } from '../../domain/record-envelope';
 import type { RecordKind } from '../../domain/record-kinds';
+import { executeInsert } from './compiled-inserts';
 import type { Database, RecordsTable } from './schema';
 import { chunks, MAX_IDS, rowsPerStatement } from './statement-chunks';
-import { packBody, packEnvelope, resolveTracks, storeTrackSegments, type TrackSegments } from './track-store';
+import {
+  packBody,
+  packEnvelope,
+  packedEnvelopeText,
+  resolveTracks,
+  storeTrackSegments,
+  type TrackSegments,
+} from './track-store';
 
 type RecordRow = Selectable<RecordsTable>;
 const RECORD_COLUMNS = 13;
@@ -98,7 +106,7 @@ export async function insertRecordRows(
 ): Promise<void> {
   const rows = await packedRows(db, records);
   for (const chunk of chunks(rows, rowsPerStatement(RECORD_COLUMNS))) {
-    await db.insertInto('records').values(chunk).execute();
+    await executeInsert(db, 'records', chunk, (values) => db.insertInto('records').values([...values]));
   }
 }
 
@@ -140,30 +148,31 @@ export async function updateRecords(
   const rows = await packedRows(db, records);
   for (const chunk of chunks(rows, rowsPerStatement(RECORD_COLUMNS))) {
     // An upsert is the one multi-row update both SQLite and PostgreSQL take with the same SQL.
-    const result = await db
-      .insertInto('records')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc
-          .column('id')
-          .doUpdateSet((eb) => ({
-            kind: eb.ref('excluded.kind'),
-            grid_id: eb.ref('excluded.grid_id'),
-            rev: eb.ref('excluded.rev'),
-            change_seq: eb.ref('excluded.change_seq'),
-            deleted: eb.ref('excluded.deleted'),
-            created_at: eb.ref('excluded.created_at'),
-            created_by: eb.ref('excluded.created_by'),
-            updated_at: eb.ref('excluded.updated_at'),
-            updated_by: eb.ref('excluded.updated_by'),
-            schema_version: eb.ref('excluded.schema_version'),
-            body: eb.ref('excluded.body'),
-            received_at: eb.ref('excluded.received_at'),
-          }))
-          .where('records.rev', '<', (eb) => eb.ref('excluded.rev')),
-      )
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0n) !== chunk.length) {
+    const written = await executeInsert(db, 'records.update', chunk, (values) =>
+      db
+        .insertInto('records')
+        .values([...values])
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet((eb) => ({
+              kind: eb.ref('excluded.kind'),
+              grid_id: eb.ref('excluded.grid_id'),
+              rev: eb.ref('excluded.rev'),
+              change_seq: eb.ref('excluded.change_seq'),
+              deleted: eb.ref('excluded.deleted'),
+              created_at: eb.ref('excluded.created_at'),
+              created_by: eb.ref('excluded.created_by'),
+              updated_at: eb.ref('excluded.updated_at'),
+              updated_by: eb.ref('excluded.updated_by'),
+              schema_version: eb.ref('excluded.schema_version'),
+              body: eb.ref('excluded.body'),
+              received_at: eb.ref('excluded.received_at'),
+            }))
+            .where('records.rev', '<', (eb) => eb.ref('excluded.rev')),
+        ),
+    );
+    if (written !== chunk.length) {
       throw new Error('A record changed during its push');
     }
   }
@@ -270,11 +279,13 @@ export async function insertRevisions(
   const rows = records.map((record) => ({
     record_id: record.id,
     rev: record.rev,
-    envelope: JSON.stringify(packEnvelope(record, segments)),
+    envelope: packedEnvelopeText(record, segments),
   }));
   await storeTrackSegments(db, segments, at);
   for (const chunk of chunks(rows, rowsPerStatement(3))) {
-    await db.insertInto('record_revisions').values(chunk).execute();
+    await executeInsert(db, 'record_revisions', chunk, (values) =>
+      db.insertInto('record_revisions').values([...values]),
+    );
   }
 }
 
