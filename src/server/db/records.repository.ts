@@ -392,3 +392,31 @@ export async function listLiveRecords(
   }
   return records;
 }
+
+/**
+ * One page of the live records of one kind in `gridIds` (at most MAX_IDS), ids after `afterId`,
+ * in id order, as stored (tracks unresolved): what an export reads, page by page (keyset on the
+ * primary key), so no export holds more than a page.
+ */
+export async function listLiveRecordPage(
+  db: Kysely<Database>,
+  gridIds: readonly string[],
+  kind: RecordKind,
+  afterId: string,
+  limit: number,
+): Promise<GridRecord[]> {
+  if (gridIds.length === 0) return [];
+  if (gridIds.length > MAX_IDS)
+    throw new RangeError(`At most ${MAX_IDS} grids per page, not ${gridIds.length}`);
+  const rows = await db
+    .selectFrom('records')
+    .selectAll()
+    .where('grid_id', 'in', [...gridIds])
+    .where('kind', '=', kind)
+    .where('deleted', '=', 0)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(recordFromRow);
+}
