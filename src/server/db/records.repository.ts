@@ -393,30 +393,38 @@ export async function listLiveRecords(
   return records;
 }
 
+/** Where an export's walk of one grid stands: the last record read, by change number then id. */
+export interface RecordPagePosition {
+  changeSeq: number;
+  id: string;
+}
+
 /**
- * One page of the live records of one kind in `gridIds` (at most MAX_IDS), ids after `afterId`,
- * in id order, as stored (tracks unresolved): what an export reads, page by page (keyset on the
- * primary key), so no export holds more than a page.
+ * One page of the live records of one kind in one grid after `after`, by (change number, id), as
+ * stored (tracks unresolved): what an export reads, page by page. Keyset on the
+ * (grid_id, change_seq) index, so each page costs the same however deep into the grid it is;
+ * the id breaks ties (a change number is unique in its partition, but nothing relies on it).
  */
 export async function listLiveRecordPage(
   db: Kysely<Database>,
-  gridIds: readonly string[],
+  gridId: string,
   kind: RecordKind,
-  afterId: string,
+  after: RecordPagePosition | undefined,
   limit: number,
-): Promise<GridRecord[]> {
-  if (gridIds.length === 0) return [];
-  if (gridIds.length > MAX_IDS)
-    throw new RangeError(`At most ${MAX_IDS} grids per page, not ${gridIds.length}`);
-  const rows = await db
+): Promise<(GridRecord & { changeSeq: number })[]> {
+  let query = db
     .selectFrom('records')
     .selectAll()
-    .where('grid_id', 'in', [...gridIds])
+    .where('grid_id', '=', gridId)
     .where('kind', '=', kind)
-    .where('deleted', '=', 0)
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows.map(recordFromRow);
+    .where('deleted', '=', 0);
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('change_seq', '>', after.changeSeq),
+        eb.and([eb('change_seq', '=', after.changeSeq), eb('id', '>', after.id)]),
+      ]),
+    );
+  const rows = await query.orderBy('change_seq').orderBy('id').limit(limit).execute();
+  return rows.map((row) => ({ ...recordFromRow(row), changeSeq: Number(row.change_seq) }));
 }

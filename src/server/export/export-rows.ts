@@ -1,9 +1,10 @@
 /**
- * The rows of one export, a page at a time: live records of the kind in the export's grids, read
- * by keyset on the primary key (id > the last one, ~1,000 a page), each kept only if the caller's
+ * The rows of one export, a page at a time: live records of the kind in the export's grids, grid
+ * by grid, read by keyset on (change number, id) after the last one (~1,000 a page), each kept only if the caller's
  * role may read it (access-rules.ts, the same rule as pull and reveals) and it matches the period
  * and status. Nothing holds more than a page. The pages are separate reads, not one snapshot: a
- * record pushed during a long export is in it or not by where its id falls.
+ * record changed during a long export gets a new change number, so it may come twice (its old
+ * and new state) or, if it moved grids, not at all; the file says when it was made.
  */
 import type { Kysely } from 'kysely';
 import { canRead, recordFacts } from '../../domain/access-rules';
@@ -12,9 +13,8 @@ import { exportInstant } from '../../domain/export-columns';
 import type { ExportRequest } from '../../domain/export-request';
 import type { SessionUser } from '../../domain/protocol';
 import type { GridRecord } from '../../domain/record-envelope';
-import { listLiveRecordPage } from '../db/records.repository';
+import { listLiveRecordPage, type RecordPagePosition } from '../db/records.repository';
 import type { Database } from '../db/schema';
-import { chunks, MAX_IDS } from '../db/statement-chunks';
 
 export const EXPORT_PAGE_ROWS = 1_000;
 
@@ -40,13 +40,13 @@ export async function* exportPages(
   request: ExportFilterRequest,
 ): AsyncGenerator<GridRecord[]> {
   const matches = matcher(request);
-  for (const grids of chunks(gridIds, MAX_IDS)) {
-    let afterId = '';
+  for (const gridId of gridIds) {
+    let after: RecordPagePosition | undefined;
     for (;;) {
-      const page = await listLiveRecordPage(db, grids, request.kind, afterId, EXPORT_PAGE_ROWS);
+      const page = await listLiveRecordPage(db, gridId, request.kind, after, EXPORT_PAGE_ROWS);
       const last = page.at(-1);
       if (!last) break;
-      afterId = last.id;
+      after = { changeSeq: last.changeSeq, id: last.id };
       yield page.filter(
         (record) => canRead(user.role, record.kind, recordFacts(record), user) && matches(record),
       );
