@@ -418,12 +418,11 @@ export async function listLiveRecordPage(
     .where('grid_id', '=', gridId)
     .where('kind', '=', kind)
     .where('deleted', '=', 0);
+  // A row-value comparison, not `a > x OR (a = x AND b > y)`: SQLite turns only the former into
+  // a range of the index; the OR made every page scan the grid from its start.
   if (after)
     query = query.where((eb) =>
-      eb.or([
-        eb('change_seq', '>', after.changeSeq),
-        eb.and([eb('change_seq', '=', after.changeSeq), eb('id', '>', after.id)]),
-      ]),
+      eb(eb.refTuple('change_seq', 'id'), '>', eb.tuple(after.changeSeq, after.id)),
     );
   const rows = await query.orderBy('change_seq').orderBy('id').limit(limit).execute();
   return rows.map((row) => ({ ...recordFromRow(row), changeSeq: Number(row.change_seq) }));
