@@ -5,13 +5,15 @@
  * runs in the same run as what it is compared with, so the ratio is meaningful. The server benches
  * also run alone: `npx tsx bench/server-push.ts` (one client's push rate next to raw inserts) and
  * `npx tsx bench/server-load.ts` (20 devices) and `npx tsx bench/supervision.ts` (the 黄牌/红牌 job over
- * 100,000 open events, and pull of 10,000 events next to 10,000 patrols).
+ * 100,000 open events, and pull of 10,000 events next to 10,000 patrols) and `npx tsx bench/export.ts`
+ * (CSV and XLSX exports of 100,000 events next to a raw SELECT of the same rows).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium } from '../tests/e2e/support/chromium';
 import { startServerProcess } from '../tests/e2e/support/server-process';
 import { measureSaves, measureSync } from './device';
+import { measureExport } from './export';
 import { measureHomeBundle } from './home-bundle';
 import { measureList } from './list';
 import { measureMap } from './map';
@@ -51,6 +53,7 @@ try {
   results.serverLoad = await measureServerLoad(postgres?.url);
   results.supervision = await measureSupervision(postgres?.url);
   results.eventPull = await measureEventPull(postgres?.url);
+  results.export = await measureExport(postgres?.url);
 } finally {
   postgres?.stop();
 }

@@ -11,6 +11,7 @@ import { revealRoute } from './audit/reveal-route';
 import { authRoutes } from './auth/auth-routes';
 import { isDatabaseUnavailable } from './db/database-unavailable';
 import type { Database } from './db/schema';
+import { exportRoute } from './export/export-route';
 import { figuresRoute } from './figures-route';
 import { gridsRoute } from './grids-route';
 import { mapConfigRoute } from './map-config-route';
@@ -57,6 +58,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/api', pullRoute(deps));
   app.route('/api', gridsRoute(deps));
   app.route('/api', figuresRoute(deps));
+  app.route('/api', exportRoute(deps));
   app.route('/api', revealRoute(deps));
   app.route('/api', mapConfigRoute(deps, tiles));
   app.route(

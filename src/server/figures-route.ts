@@ -8,14 +8,13 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { areaFigures, FIGURE_PERIODS, gridFigures, periodsOf } from '../domain/area-figures';
-import { supervisesArea } from '../domain/event-access';
 import { RECORD_KINDS } from '../domain/record-kinds';
 import { plainString } from '../domain/text';
-import { ApiError, parseOrThrow } from './api-error';
+import { parseOrThrow } from './api-error';
 import type { AppDeps, AppEnv } from './app-env';
 import { requireSession } from './auth/require-session';
-import { gridIdsUnder } from './db/orgs.repository';
 import { listLiveRecords } from './db/records.repository';
+import { gridsInScope, requireSupervisor } from './org-scope';
 
 const figuresQuerySchema = z.strictObject({
   period: z.optional(z.enum(FIGURE_PERIODS)),
@@ -27,18 +26,8 @@ export function figuresRoute(deps: AppDeps): Hono<AppEnv> {
   routes.get('/figures', requireSession(deps), async (c) => {
     const query = parseOrThrow(figuresQuerySchema, c.req.query(), 'Invalid figures request');
     const { user } = c.get('session');
-    if (!supervisesArea(user.role))
-      throw new ApiError(403, 'forbidden', `The role ${user.role} does not supervise an area`);
-    const scope = new Set(user.scope.gridIds);
-    let gridIds = [...scope].sort();
-    if (query.org !== undefined) {
-      const below = await gridIdsUnder(deps.db, query.org);
-      if (below.length === 0 || below.some((gridId) => !scope.has(gridId)))
-        throw new ApiError(403, 'forbidden', `Org ${query.org} is outside your scope`, {
-          issues: [{ path: 'org', message: 'Not an org of your grids' }],
-        });
-      gridIds = below;
-    }
+    requireSupervisor(user);
+    const gridIds = await gridsInScope(deps.db, user, query.org);
     const now = deps.now();
     const period = query.period ?? 'week';
     const { current, previous } = periodsOf(period, now);

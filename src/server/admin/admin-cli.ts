@@ -32,6 +32,7 @@ import {
   showEventSubcategories,
 } from './event-category-commands';
 import { clearEventLimits, formatLimits, setEventLimits, showEventLimits } from './event-limit-commands';
+import { DEFAULT_EXPORT_LINES, exportLines } from './export-lines';
 import { recordHistoryLines } from './record-history';
 import { setStreetThresholds, showStreetThresholds } from './street-threshold-commands';
 import { simplifyOldTracks } from './track-retention';
@@ -299,6 +300,15 @@ const COMMANDS: Record<string, Command> = {
     required: ['record'],
     async run(ctx, v, out) {
       for (const line of await recordHistoryLines(ctx.db, v.record ?? '')) out(line);
+    },
+  },
+  exports: {
+    usage: '[--limit N]',
+    summary: `The exports from the audit log, newest first (${DEFAULT_EXPORT_LINES} unless --limit): who, when, filter, rows, masked or the reason, outcome, export id.`,
+    options: ['limit'],
+    required: [],
+    async run(ctx, v, out) {
+      for (const line of await exportLines(ctx.db, v.limit)) out(line);
     },
   },
   'prune-audit': {

@@ -13,6 +13,8 @@ import { packedEnvelopeText, resolveTracks, storeTrackSegments, type TrackSegmen
  * reads of unmasked data are traceable).
  * `device.wiped`: a device reported that it deleted the user's local data (remote wipe).
  * `supervise`: a 黄牌 or 红牌 the server's supervision issued on an event (user `system:supervision`).
+ * `export`: one export (export-route.ts), its id the export id; `after` holds what was asked and
+ * how it ended (ExportAuditDetails).
  */
 export type AuditAction =
   | 'create'
@@ -36,7 +38,8 @@ export type AuditAction =
   | 'device.wiped'
   | 'supervise'
   | 'reveal'
-  | 'serve';
+  | 'serve'
+  | 'export';
 
 export interface AuditEntry {
   at: string;
@@ -239,5 +242,103 @@ export async function findRecordHistory(
     reason: row.reason,
     reasonNote: row.reason_note,
     servedCount: row.record_ids === null ? null : (JSON.parse(row.record_ids) as unknown[]).length,
+  }));
+}
+
+/** How an export stands: written `started` before the first row, then `completed` or `failed`. */
+export type ExportOutcome = 'started' | 'completed' | 'failed';
+
+/** What an export's audit row keeps in `after`. */
+export interface ExportAuditDetails {
+  format: string;
+  filter: Record<string, unknown>;
+  masked: boolean;
+  outcome: ExportOutcome;
+  /** Rows written to the file so far (all of them once `completed`). */
+  rows: number;
+}
+
+/** One export as the audit log holds it. */
+export interface ExportAuditEntry {
+  id: string;
+  at: string;
+  userId: string;
+  kind: string;
+  reason?: string | undefined;
+  reasonNote?: string | undefined;
+  details: ExportAuditDetails;
+}
+
+/** Writes an export's row as it starts, so an export that never finishes still shows what was asked. */
+export async function insertExportAuditEntry(db: Kysely<Database>, entry: ExportAuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: entry.id,
+      at: entry.at,
+      user_id: entry.userId,
+      action: 'export' satisfies AuditAction,
+      kind: entry.kind,
+      reason: entry.reason ?? null,
+      reason_note: entry.reasonNote ?? null,
+      after: JSON.stringify(entry.details),
+    })
+    .execute();
+}
+
+/**
+ * Settles the export's one row: how it ended and how many rows it wrote. The only update of an
+ * audit row anywhere, and only of a `started` export's own outcome: one export stays one row.
+ */
+export async function finishExportAuditEntry(
+  db: Kysely<Database>,
+  id: string,
+  details: ExportAuditDetails,
+): Promise<void> {
+  await db
+    .updateTable('audit_log')
+    .set({ after: JSON.stringify(details) })
+    .where('id', '=', id)
+    .where('action', '=', 'export' satisfies AuditAction)
+    .execute();
+}
+
+/** One export for the admin listing, with the exporter's username. */
+export interface ExportListEntry extends ExportAuditEntry {
+  username: string | null;
+}
+
+/** The export rows, newest first. */
+export async function listExportAuditEntries(
+  db: Kysely<Database>,
+  limit: number,
+): Promise<ExportListEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.user_id')
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.user_id',
+      'users.username',
+      'audit_log.kind',
+      'audit_log.reason',
+      'audit_log.reason_note',
+      'audit_log.after',
+    ])
+    .where('audit_log.action', '=', 'export' satisfies AuditAction)
+    .orderBy('audit_log.at', 'desc')
+    .orderBy('audit_log.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    userId: row.user_id,
+    username: row.username ?? null,
+    kind: row.kind ?? '',
+    reason: row.reason ?? undefined,
+    reasonNote: row.reason_note ?? undefined,
+    details: JSON.parse(row.after ?? '{}') as ExportAuditDetails,
   }));
 }

@@ -403,3 +403,38 @@ export async function listLiveRecords(
   }
   return records;
 }
+
+/** Where an export's walk of one grid stands: the last record read, by change number then id. */
+export interface RecordPagePosition {
+  changeSeq: number;
+  id: string;
+}
+
+/**
+ * One page of the live records of one kind in one grid after `after`, by (change number, id), as
+ * stored (tracks unresolved): what an export reads, page by page. Keyset on the
+ * (grid_id, change_seq) index, so each page costs the same however deep into the grid it is;
+ * the id breaks ties (a change number is unique in its partition, but nothing relies on it).
+ */
+export async function listLiveRecordPage(
+  db: Kysely<Database>,
+  gridId: string,
+  kind: RecordKind,
+  after: RecordPagePosition | undefined,
+  limit: number,
+): Promise<(GridRecord & { changeSeq: number })[]> {
+  let query = db
+    .selectFrom('records')
+    .selectAll()
+    .where('grid_id', '=', gridId)
+    .where('kind', '=', kind)
+    .where('deleted', '=', 0);
+  // A row-value comparison, not `a > x OR (a = x AND b > y)`: SQLite turns only the former into
+  // a range of the index; the OR made every page scan the grid from its start.
+  if (after)
+    query = query.where((eb) =>
+      eb(eb.refTuple('change_seq', 'id'), '>', eb.tuple(after.changeSeq, after.id)),
+    );
+  const rows = await query.orderBy('change_seq').orderBy('id').limit(limit).execute();
+  return rows.map((row) => ({ ...recordFromRow(row), changeSeq: Number(row.change_seq) }));
+}
