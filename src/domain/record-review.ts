@@ -14,12 +14,14 @@
  *   the log's recorded entries kept, unchanged? ──no──▶ reviewLogs
  *   each new entry, in order: by the pusher, a step they may take now? ──no──▶ its refusal
  *   the pusher may not edit the record (a supervisor on a worker's record)?
- *     any other field changed? ──yes──▶ content (the field)
+ *     any other field changed (but an inspection's hazard workflow)? ──yes──▶ content (the field)
  *
  */
 import { type Actor, canReview, recordFacts } from './access-rules';
+import { inspectionOutcome } from './inspection-outcome';
 import { deepEqual as same } from './merge';
 import type { GridRecord } from './record-envelope';
+import type { Hazard, RentalInspectionBody } from './rental-inspection';
 import type { ReviewLog } from './review-log';
 import {
   isReviewedKind,
@@ -72,6 +74,44 @@ export function takeReviewStep<B extends ReviewedBody>(
   return { ok: true, body: { ...body, reviewLogs: [...(body.reviewLogs ?? []), entry] } };
 }
 
+/** The outcome fields of an inspection, derived from its hazards (inspection-outcome.ts). */
+const OUTCOME_FIELDS = ['overallResult', 'status', 'rectificationDeadline'] as const;
+
+/**
+ * What a supervisor may not change on a worker's record: everything but the review log and, on an
+ * inspection, its hazard workflow — 整改, 复查, 交办, 销号, steps any writer of the inspection took
+ * before review existed — and the outcome that workflow derives (checked by `outcomeChange`).
+ * What each hazard is (its item, description, level) stays the worker's.
+ */
+function contentOf(kind: ReviewedKind, body: ReviewedBody): Record<string, unknown> {
+  const { reviewLogs: _, ...rest } = body as ReviewedBody & Record<string, unknown>;
+  if (kind !== 'rentalInspection') return rest;
+  const {
+    hazards,
+    overallResult: _o,
+    status: _s,
+    rectificationDeadline: _d,
+    ...content
+  } = rest as unknown as Record<string, unknown> & { hazards: readonly Hazard[] };
+  return {
+    ...content,
+    hazards: hazards.map(({ id, itemCode, description, hazardLevel }) => ({
+      id,
+      itemCode,
+      description,
+      hazardLevel,
+    })),
+  };
+}
+
+/** The first outcome field a supervisor's change set to other than what the hazards derive, if any. */
+function outcomeChange(kind: ReviewedKind, before: ReviewedBody, after: ReviewedBody): string | undefined {
+  if (kind !== 'rentalInspection') return undefined;
+  const [was, now] = [before, after] as unknown as [RentalInspectionBody, RentalInspectionBody];
+  const derived = inspectionOutcome(now.hazards);
+  return OUTCOME_FIELDS.find((field) => !same(was[field], now[field]) && !same(now[field], derived[field]));
+}
+
 export type ReviewChangeRefusal = ReviewRefusal | 'reviewLogs' | 'content';
 export type ReviewChangeCheck =
   | { ok: true }
@@ -115,15 +155,14 @@ export function checkReviewChange<B extends ReviewedBody>(
     return refuse('reviewLogs', 'reviewLogs', 'a new record has no review yet');
 
   if (!mayEditContent && before !== undefined) {
-    const { reviewLogs: _before, ...beforeContent } = before;
-    const { reviewLogs: _after, ...afterContent } = after;
+    const beforeContent = contentOf(context.kind, before);
+    const afterContent = contentOf(context.kind, after);
     const keys = new Set([...Object.keys(beforeContent), ...Object.keys(afterContent)]);
     for (const key of keys) {
-      if (
-        !same((beforeContent as Record<string, unknown>)[key], (afterContent as Record<string, unknown>)[key])
-      )
-        return refuse(key, 'content');
+      if (!same(beforeContent[key], afterContent[key])) return refuse(key, 'content');
     }
+    const outcome = outcomeChange(context.kind, before, after);
+    if (outcome) return refuse(outcome, 'content', 'not what the hazards lead to');
   }
 
   // Replayed on the content as pushed: a resubmit goes with the author's fix.

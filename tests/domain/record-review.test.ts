@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canCreate, canReview, canWrite, recordFacts } from '../../src/domain/access-rules';
+import { withDerivedOutcome } from '../../src/domain/inspection-outcome';
 import type { PatrolBody } from '../../src/domain/patrol';
 import { checkReviewChange, type ReviewContext, takeReviewStep } from '../../src/domain/record-review';
 import type { ReviewLog } from '../../src/domain/review-log';
@@ -184,6 +185,43 @@ describe('checkReviewChange', () => {
         path: 'reviewLogs',
       },
     );
+  });
+});
+
+describe('a supervisor on a worker’s inspection', () => {
+  const inspection = sampleRentalInspection('0190a5d2-7a3b-7c4d-8e9f-000000000004', 'g1', WORKER.id).body;
+  const onInspection: ReviewContext = { kind: 'rentalInspection', actor: LEADER, authorId: WORKER.id };
+  const referred = withDerivedOutcome({
+    ...inspection,
+    hazards: inspection.hazards.map((hazard) => ({
+      ...hazard,
+      handling: 'referred' as const,
+      referredTo: 'lawEnforcement' as const,
+      status: 'referred' as const,
+    })),
+  });
+
+  it('keeps the hazard workflow (交办 and the outcome it derives)', () => {
+    expect(checkReviewChange(inspection, referred, onInspection, false)).toEqual({ ok: true });
+  });
+
+  it('does not rewrite what a hazard is, nor an outcome the hazards do not lead to', () => {
+    const reworded = {
+      ...inspection,
+      hazards: inspection.hazards.map((hazard) => ({ ...hazard, description: '网格长改的描述' })),
+    };
+    expect(checkReviewChange(inspection, reworded, onInspection, false)).toMatchObject({
+      ok: false,
+      path: 'hazards',
+    });
+    const closed = { ...inspection, status: 'closed' as const };
+    expect(checkReviewChange(inspection, closed, onInspection, false)).toMatchObject({
+      ok: false,
+      path: 'status',
+    });
+    expect(
+      checkReviewChange(inspection, { ...inspection, landlordName: '李四' }, onInspection, false),
+    ).toMatchObject({ ok: false, path: 'landlordName' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDerivedOutcome } from '../../src/domain/inspection-outcome';
 import { type LoginResponse, pushResponseSchema } from '../../src/domain/protocol';
 import type { PatrolRecord } from '../../src/domain/record-envelope';
 import type { ReviewLog } from '../../src/domain/review-log';
@@ -146,6 +147,35 @@ describe.each(DIALECTS)('push: review instead of editing (%s)', (dialect) => {
     });
     expect(silent).toMatchObject({ status: 'rejected', error: { code: 'validation' } });
     expect(reviewState((await stored(record.id)).body)).toBe('pending');
+  });
+
+  it('keeps the leader’s hazard steps on a worker’s inspection (交办), not a rewrite of its facts', async () => {
+    const inspection = sampleRentalInspection(randomUUID(), HUBIN_GRID_1, worker.user.id);
+    const made = pushResponseSchema.parse(
+      (await server.push(worker.token, clients.worker, [mutation(inspection)])).body,
+    ).results[0];
+    expect(made?.status).toBe('applied');
+    const referred = {
+      ...inspection,
+      rev: 1,
+      body: withDerivedOutcome({
+        ...inspection.body,
+        hazards: inspection.body.hazards.map((hazard) => ({
+          ...hazard,
+          handling: 'referred' as const,
+          referredTo: 'lawEnforcement' as const,
+          status: 'referred' as const,
+        })),
+      }),
+    };
+    const step = await server.push(leader.token, clients.leader, [mutation(referred, { baseRev: 1 })]);
+    expect(pushResponseSchema.parse(step.body).results[0]).toMatchObject({ status: 'applied', rev: 2 });
+    const rewrite = { ...referred, rev: 2, body: { ...referred.body, landlordName: '李四' } };
+    const refused = await server.push(leader.token, clients.leader, [mutation(rewrite, { baseRev: 2 })]);
+    expect(pushResponseSchema.parse(refused.body).results[0]).toMatchObject({
+      status: 'rejected',
+      error: { code: 'forbidden', issues: [{ path: 'body.landlordName' }] },
+    });
   });
 
   it('lets the leader still write their own patrol log', async () => {

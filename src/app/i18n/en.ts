@@ -17,6 +17,8 @@ import { lockEn } from './areas/lock.en';
 import { mapEn } from './areas/map.en';
 import { refusalsEn } from './areas/refusals.en';
 import { revealEn } from './areas/reveal.en';
+import { reviewEn } from './areas/review.en';
+import { reviewScreensEn } from './areas/review-screens.en';
 import { todayEn } from './areas/today.en';
 import type { MessageKey } from './zh-cn';
 
@@ -262,4 +264,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...draftsEn,
   ...mapEn,
   ...refusalsEn,
+  ...reviewEn,
+  ...reviewScreensEn,
 };

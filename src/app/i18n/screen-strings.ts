@@ -13,6 +13,7 @@ import { workflowStringsZhCN } from '../workflow/workflow-strings.zh-cn';
 import { draftsZhCN } from './areas/drafts.zh-cn';
 import { mapZhCN } from './areas/map.zh-cn';
 import { refusalsZhCN } from './areas/refusals.zh-cn';
+import { reviewScreensZhCN } from './areas/review-screens.zh-cn';
 
 export const screenStringsZhCN = {
   ...rentalHouseStringsZhCN,
@@ -24,4 +25,5 @@ export const screenStringsZhCN = {
   ...draftsZhCN,
   ...mapZhCN,
   ...refusalsZhCN,
+  ...reviewScreensZhCN,
 } as const;
