@@ -6,8 +6,9 @@
  *   role                         patrol  rentalHouse  rentalInspection      dispute                gridEvent
  *   ───────────────────────────  ──────  ───────────  ────────────────────  ─────────────────────  ───────────────────
  *   fullTime/partTimeGridWorker, rw      rw           rw                    rw                     rw
- *   gridLeader, microGridLeader,
- *   communityAdmin, streetAdmin
+ *   microGridLeader
+ *   gridLeader, communityAdmin,  r; w own rw           r; w own              rw                     rw
+ *   streetAdmin                  review               review
  *   communityPolice              rw      rw           rw                    rw                     rw
  *   auxiliaryPolice              rw      rw           rw                    r; w if risk red/orange rw
  *   lawEnforcement               –       –            rw if handed to them  –                      rw if dispatched
@@ -19,6 +20,12 @@
  *
  * What a role may DO to an event (受理, 交办, 处置…) is event-access.ts's table; this one only says
  * whose events reach a device at all.
+ *
+ * Supervisors (网格长 and the community and street admins above the workers) review a worker's
+ * patrol log or rental inspection (已审阅, or 退回 with a comment: record-review.ts) instead of
+ * editing it: they write only the records they made themselves, and on anyone else's they may
+ * append to the review log and change nothing else. The 一户一档, disputes and events are not one
+ * worker's record: supervisors keep their workflow steps there (event-access.ts for events).
  *
  * Rental houses (一户一档) are 治安 registration data as much as fire safety, so the police keep them
  * with the grid workers.
@@ -54,6 +61,8 @@ export interface RecordFacts {
   /** 上报事件: the department it was last dispatched to (交办), and its level-one category. */
   departmentId?: string | undefined;
   eventCategory?: string;
+  /** Who made the record (envelope createdBy); absent for a record being created. */
+  authorId?: string;
 }
 
 /** Who asks: the user, and the department a department account is bound to. */
@@ -67,6 +76,8 @@ type Rule = (facts: RecordFacts, actor: Actor) => boolean;
 interface KindRules {
   read: Rule;
   write: Rule;
+  /** Who may append 审阅 / 退回 to the review log (record-review.ts); nobody when absent. */
+  review?: Rule;
 }
 
 const never: Rule = () => false;
@@ -80,6 +91,10 @@ const assignedOrOpen: Rule = (facts, actor) =>
 const dispatchedToThem: Rule = (facts, actor) =>
   actor.departmentId !== undefined && actor.departmentId !== '' && facts.departmentId === actor.departmentId;
 const disputeEvent: Rule = (facts) => facts.eventCategory === 'dispute';
+/** A record the actor makes now or made themselves. */
+const ownRecord: Rule = (facts, actor) => facts.authorId === undefined || facts.authorId === actor.id;
+/** Someone else's record: nobody reviews their own. */
+const othersRecord: Rule = (facts, actor) => facts.authorId !== undefined && facts.authorId !== actor.id;
 
 const NONE: KindRules = { read: never, write: never };
 const READ_WRITE: KindRules = { read: always, write: always };
@@ -88,6 +103,15 @@ const GRID_WORK: Record<RecordKind, KindRules> = {
   patrol: READ_WRITE,
   rentalHouse: READ_WRITE,
   rentalInspection: READ_WRITE,
+  dispute: READ_WRITE,
+  gridEvent: READ_WRITE,
+};
+/** A worker's record a supervisor reviews and does not edit. */
+const REVIEWED: KindRules = { read: always, write: ownRecord, review: othersRecord };
+const SUPERVISION: Record<RecordKind, KindRules> = {
+  patrol: REVIEWED,
+  rentalHouse: READ_WRITE,
+  rentalInspection: REVIEWED,
   dispute: READ_WRITE,
   gridEvent: READ_WRITE,
 };
@@ -104,10 +128,10 @@ const DISPUTES_ONLY: Record<RecordKind, KindRules> = {
 const RULES: Readonly<Record<string, Record<RecordKind, KindRules>>> = {
   fullTimeGridWorker: GRID_WORK,
   partTimeGridWorker: GRID_WORK,
-  gridLeader: GRID_WORK,
+  gridLeader: SUPERVISION,
   microGridLeader: GRID_WORK,
-  communityAdmin: GRID_WORK,
-  streetAdmin: GRID_WORK,
+  communityAdmin: SUPERVISION,
+  streetAdmin: SUPERVISION,
   communityPolice: GRID_WORK,
   auxiliaryPolice: {
     patrol: READ_WRITE,
@@ -155,6 +179,19 @@ export function canWrite(role: string, kind: RecordKind, facts: RecordFacts, act
 }
 
 /**
+ * Whether `actor` with `role` may append 审阅 / 退回 to the review log of a record of `kind` with
+ * these facts (never their own record). What else a review may change is record-review.ts's check.
+ */
+export function canReview(role: string, kind: RecordKind, facts: RecordFacts, actor: Actor): boolean {
+  return facts.unknownShape !== true && (rulesOf(role, kind).review ?? never)(facts, actor);
+}
+
+/** Whether `role` reviews anyone's records at all (the home screen's 待审阅 card). */
+export function reviewsRecords(role: string): boolean {
+  return RECORD_KINDS.some((kind) => rulesOf(role, kind).review !== undefined);
+}
+
+/**
  * Whether `role` may create a record of `kind` from scratch: the write rule, on the facts every new
  * record has (a new dispute awaits acceptance; a new inspection is handed to nobody; a new event is
  * dispatched to nobody). What the app offers to create; the server still checks each record.
@@ -171,5 +208,7 @@ export function readableKinds(role: string): RecordKind[] {
 /** The facts the rules look at, taken from a record by its kind's definition (kinds/). */
 export function recordFacts(record: GridRecord): RecordFacts {
   const known = RECORD_KINDS.includes(record.kind) && record.schemaVersion === RECORD_SCHEMA_VERSION;
-  return known ? kindRulesOf(record).accessFacts(record.body) : { unknownShape: true };
+  return known
+    ? { ...kindRulesOf(record).accessFacts(record.body), authorId: record.createdBy }
+    : { unknownShape: true };
 }

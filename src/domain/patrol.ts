@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { geoPointSchema } from './geo-point';
 import { ANTI_FRAUD_FIGURES, FINDING_CATEGORIES, type FindingCategory } from './patrol-figures';
 import { photoIdsSchema } from './photo';
+import { reviewLogsSchema } from './review-log';
 import { dateTimeSchema, multilineText, optionalText, requiredText } from './text';
 
 export {
@@ -102,6 +103,8 @@ export const patrolBodySchema = z
     track: z.optional(z.array(trackSegmentSchema).check(z.maxLength(MAX_TRACK_SEGMENTS))),
     location: z.optional(geoPointSchema),
     photoIds: photoIdsSchema,
+    /** 审阅 / 退回 / 重新提交 (record-review.ts); absent until a supervisor acts. */
+    reviewLogs: reviewLogsSchema,
     status: z.enum(PATROL_STATUSES),
   })
   .check(

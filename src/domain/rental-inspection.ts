@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { geoPointSchema } from './geo-point';
 import { HAZARD_LEVELS, HAZARD_STATUSES, JOINT_UNITS, RECHECK_RESULTS } from './hazard-workflow';
 import { photoIdsSchema } from './photo';
+import { reviewLogsSchema } from './review-log';
 import {
   dateSchema,
   dateTimeSchema,
@@ -178,6 +179,8 @@ export const rentalInspectionBodySchema = z
     remarks: optionalMultilineText(2000),
     location: z.optional(geoPointSchema),
     photoIds: photoIdsSchema,
+    /** 审阅 / 退回 / 重新提交 (record-review.ts); absent until a supervisor acts. */
+    reviewLogs: reviewLogsSchema,
     status: z.enum(INSPECTION_STATUSES),
   })
   .check(

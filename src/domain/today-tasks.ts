@@ -15,6 +15,8 @@
  *   上报事件 whose step clock (server-synced, event-supervision.ts) earned a card
  *                                      → eventOverdue    (due = the yellow limit's last day)
  *     past 70% of its yellow limit ───→ eventDueSoon
+ *   patrol log or inspection 退回 by a supervisor (review-state.ts), for its author
+ *                                      → reviewReturned (due = the day it was sent back)
  *
  * Each deadline and what 逾期 means is defined once, in hazard-status.ts and dispute-status.ts; the
  * list, the map and this panel all read them. Each kind turns its deadlines into tasks (kinds/).
@@ -43,6 +45,7 @@ export const TODAY_TASK_KINDS = [
   'hazardDue',
   'disputeDueSoon',
   'eventDueSoon',
+  'reviewReturned',
 ] as const;
 export type TodayTaskKind = (typeof TODAY_TASK_KINDS)[number];
 
@@ -92,7 +95,11 @@ export function todayTasks(
   for (const record of records) {
     if (record.deleted) continue;
     if (record.kind === 'gridEvent' && options.actor && !queueOf(record, options.actor)) continue;
-    tasks.push(...rulesOf(record).todayTasks(record.body, record.id, now, near));
+    const mine = !options.actor || record.createdBy === options.actor.id;
+    for (const task of rulesOf(record).todayTasks(record.body, record.id, now, near)) {
+      // A returned record is its author's to fix, not the supervisor's who sent it back.
+      if (task.kind !== 'reviewReturned' || mine) tasks.push(task);
+    }
   }
   return tasks.sort(byUrgency);
 }
@@ -101,7 +108,7 @@ export function todayTasks(
 export function taskUrgency(task: TodayTask, options: TodayTaskOptions = {}): 'overdue' | 'near' | 'later' {
   if (task.daysLeft < 0 || task.kind === 'eventOverdue') return 'overdue';
   // The server's clock says when an event's step nears its limit (70%, event-supervision.ts).
-  if (task.kind === 'eventDueSoon') return 'near';
+  if (task.kind === 'eventDueSoon' || task.kind === 'reviewReturned') return 'near';
   const near =
     task.kind === 'hazardDue' || task.kind === 'recheckDue'
       ? (options.hazardNearDays ?? HAZARD_NEAR_DAYS)

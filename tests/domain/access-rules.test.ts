@@ -32,6 +32,8 @@ const ALL_FACTS: RecordFacts[] = [
   { departmentId: 'dachang-zhifa', eventCategory: 'safetyHazard' },
   { departmentId: undefined, eventCategory: 'dispute' },
   { departmentId: 'dachang-police', eventCategory: 'publicSecurity' },
+  { authorId: 'someone-else' },
+  { authorId: U.id },
 ];
 
 const ZHIFA = { id: 'demo-hb-enforce', departmentId: 'dachang-zhifa' };
@@ -39,12 +41,10 @@ const ZHIFA = { id: 'demo-hb-enforce', departmentId: 'dachang-zhifa' };
 const GRID_WORK_ROLES = [
   'fullTimeGridWorker',
   'partTimeGridWorker',
-  'gridLeader',
   'microGridLeader',
-  'communityAdmin',
-  'streetAdmin',
   'communityPolice',
 ] as const;
+const SUPERVISOR_ROLES = ['gridLeader', 'communityAdmin', 'streetAdmin'] as const;
 
 describe('access rules', () => {
   it.each(GRID_WORK_ROLES)('lets %s read and write every kind whatever its facts', (role) => {
@@ -55,6 +55,20 @@ describe('access rules', () => {
       }
     }
   });
+
+  it.each(SUPERVISOR_ROLES)(
+    'lets %s read every kind, and write all but other people’s patrol logs and inspections',
+    (role) => {
+      for (const kind of RECORD_KINDS) {
+        for (const facts of ALL_FACTS) {
+          expect(canRead(role, kind, facts, U)).toBe(true);
+          const othersReviewed =
+            (kind === 'patrol' || kind === 'rentalInspection') && facts.authorId === 'someone-else';
+          expect(canWrite(role, kind, facts, U)).toBe(!othersReviewed);
+        }
+      }
+    },
+  );
 
   it('lets auxiliary police read every kind but write only red or orange disputes', () => {
     for (const kind of RECORD_KINDS) expect(canRead('auxiliaryPolice', kind, {}, U)).toBe(true);
@@ -179,7 +193,11 @@ describe('access rules', () => {
 
   it('takes the facts from records', () => {
     const inspection = sampleRentalInspection('0190a5d2-7a3b-7c4d-8e9f-000000000001');
-    expect(recordFacts(inspection)).toEqual({ hazardFound: true, referredToLawEnforcement: false });
+    expect(recordFacts(inspection)).toEqual({
+      hazardFound: true,
+      referredToLawEnforcement: false,
+      authorId: 'u1',
+    });
     const referred = {
       ...inspection,
       body: {
@@ -196,12 +214,17 @@ describe('access rules', () => {
       ...inspection,
       body: { ...inspection.body, overallResult: 'noHazard' as const, hazards: [] },
     };
-    expect(recordFacts(clean)).toEqual({ hazardFound: false, referredToLawEnforcement: false });
+    expect(recordFacts(clean)).toEqual({
+      hazardFound: false,
+      referredToLawEnforcement: false,
+      authorId: 'u1',
+    });
     const dispute = sampleDispute('0190a5d2-7a3b-7c4d-8e9f-000000000002');
     expect(recordFacts(dispute)).toEqual({
       riskLevel: 'yellow',
       mediatorUserIds: [],
       awaitingAcceptance: true,
+      authorId: 'u1',
     });
     const taken = {
       ...dispute,
@@ -218,8 +241,9 @@ describe('access rules', () => {
       riskLevel: 'yellow',
       mediatorUserIds: [U.id],
       awaitingAcceptance: false,
+      authorId: 'u1',
     });
-    expect(recordFacts(samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000003'))).toEqual({});
+    expect(recordFacts(samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000003'))).toEqual({ authorId: 'u1' });
   });
 });
 

@@ -36,6 +36,7 @@ interface Wire {
 interface Pair {
   batched: TestServer;
   single: TestServer;
+  /** hb-police: a second writer of the worker's records (a 网格长 reviews them instead, record-review.test.ts). */
   leader: { batched: LoginResponse; single: LoginResponse };
 }
 
@@ -121,7 +122,7 @@ async function openPair(dialect: Dialect): Promise<Pair> {
   return {
     batched,
     single,
-    leader: { batched: await batched.login('hb-leader'), single: await single.login('hb-leader') },
+    leader: { batched: await batched.login('hb-police'), single: await single.login('hb-police') },
   };
 }
 
@@ -136,7 +137,7 @@ describe.each(DIALECTS)('push: a batch decides as its mutations one by one (%s)'
   });
 
   /** Sends the same history to both servers, one mutation per request. */
-  async function both(who: 'hb-leader' | 'hb-grid01', client: string, mutations: Wire[]) {
+  async function both(who: 'hb-police' | 'hb-grid01', client: string, mutations: Wire[]) {
     for (const server of [pair.batched, pair.single]) {
       const { token } = await server.login(who);
       for (const m of mutations) expect((await server.push(token, client, [m])).status).toBe(200);
@@ -151,14 +152,14 @@ describe.each(DIALECTS)('push: a batch decides as its mutations one by one (%s)'
     const p = samplePng(9102);
     for (const server of [pair.batched, pair.single]) {
       await putPhoto(server, (await server.login('hb-grid01')).token, q);
-      await putPhoto(server, (await server.login('hb-leader')).token, p);
+      await putPhoto(server, (await server.login('hb-police')).token, p);
     }
     const g = { ...samplePatrol(randomUUID(), HUBIN_GRID_1, worker.user.id) };
     g.body.photoIds = [sha256Hex(q)];
     await both('hb-grid01', workerClient, [wire(g)]);
     const b = samplePatrol(randomUUID(), HUBIN_GRID_1, leaderId);
     const c = samplePatrol(randomUUID(), HUBIN_GRID_1, leaderId);
-    await both('hb-leader', leaderClient, [
+    await both('hb-police', leaderClient, [
       wire(b),
       wire(edit(b, { content: '复查:已整改' }), { baseRev: 1 }),
       wire(c),

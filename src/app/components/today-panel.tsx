@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { EventActor } from '../../domain/event-access';
 import { KINDS_WITH_DEADLINES } from '../../domain/kinds/index';
 import type { GridRecord } from '../../domain/record-envelope';
+import { REVIEWED_KINDS } from '../../domain/review-state';
 import { resolvedInGridThisMonth, type TodayTask, taskUrgency, todayTasks } from '../../domain/today-tasks';
 import { t } from '../i18n/i18n';
 import { appKindOf } from '../kinds/app-kinds';
@@ -11,6 +12,8 @@ import './today-panel.css';
 
 /** Rows shown before 全部 n 项: enough to see what burns, short enough to keep the list in view. */
 const FIRST_ROWS = 3;
+/** The kinds with tasks: deadlines, and the patrol logs and inspections a supervisor sends back. */
+const TASK_KINDS = [...new Set([...KINDS_WITH_DEADLINES, ...REVIEWED_KINDS])];
 
 function subjectOf(task: TodayTask, record: GridRecord | undefined): string {
   return record ? appKindOf(record).taskSubject(task, record) : '';
@@ -22,6 +25,7 @@ function whenOf(task: TodayTask): string {
   // An event's step counts working days on the server's clock: 黄牌 is earned the day after its limit.
   if (task.kind === 'eventOverdue') return t('today.eventOverdue', { n: Math.max(-n, 1) });
   if (task.kind === 'eventDueSoon') return n === 0 ? t('today.eventToday') : t('today.eventLeft', { n });
+  if (task.kind === 'reviewReturned') return t('today.reviewReturned');
   if (n < 0) return t('today.overdue', { n: -n });
   switch (task.kind) {
     case 'hazardDue':
@@ -40,8 +44,7 @@ function whenOf(task: TodayTask): string {
 export function TodayPanel() {
   const db = currentDb.value;
   const records = useLiveQuery(
-    async () =>
-      db ? (await db.records.where('kind').anyOf(KINDS_WITH_DEADLINES).toArray()).map((r) => r.record) : [],
+    async () => (db ? (await db.records.where('kind').anyOf(TASK_KINDS).toArray()).map((r) => r.record) : []),
     [db],
   );
   const user = session.value?.user;

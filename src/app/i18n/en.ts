@@ -18,6 +18,8 @@ import { mapEn } from './areas/map.en';
 import { overviewEn } from './areas/overview.en';
 import { refusalsEn } from './areas/refusals.en';
 import { revealEn } from './areas/reveal.en';
+import { reviewEn } from './areas/review.en';
+import { reviewScreensEn } from './areas/review-screens.en';
 import { todayEn } from './areas/today.en';
 import type { MessageKey } from './zh-cn';
 
@@ -270,4 +272,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...mapEn,
   ...overviewEn,
   ...refusalsEn,
+  ...reviewEn,
+  ...reviewScreensEn,
 };

@@ -14,6 +14,7 @@ import { draftsZhCN } from './areas/drafts.zh-cn';
 import { mapZhCN } from './areas/map.zh-cn';
 import { overviewZhCN } from './areas/overview.zh-cn';
 import { refusalsZhCN } from './areas/refusals.zh-cn';
+import { reviewScreensZhCN } from './areas/review-screens.zh-cn';
 
 export const screenStringsZhCN = {
   ...rentalHouseStringsZhCN,
@@ -26,4 +27,5 @@ export const screenStringsZhCN = {
   ...mapZhCN,
   ...overviewZhCN,
   ...refusalsZhCN,
+  ...reviewScreensZhCN,
 } as const;

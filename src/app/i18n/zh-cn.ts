@@ -13,6 +13,7 @@ import { listZhCN } from './areas/list.zh-cn';
 import type { lockZhCN } from './areas/lock.zh-cn';
 import type { lockNoticesZhCN } from './areas/lock-notices.zh-cn';
 import { revealZhCN } from './areas/reveal.zh-cn';
+import { reviewZhCN } from './areas/review.zh-cn';
 import { todayZhCN } from './areas/today.zh-cn';
 import type { screenStringsZhCN } from './screen-strings';
 
@@ -249,6 +250,7 @@ export const zhCN = {
   ...revealZhCN,
   ...listZhCN,
   ...todayZhCN,
+  ...reviewZhCN,
 } as const;
 
 /**

@@ -1,9 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useLocation, useRoute } from 'preact-iso/router';
+import { canWrite, recordFacts } from '../../domain/access-rules';
 import type { LocalRecord } from '../../sync/local-db';
 import { deleteRecord, discardRejected } from '../../sync/outbox';
 import { AppBar } from '../components/app-bar';
 import { PhotoStrip } from '../components/photo-strip';
+import { ReviewSection } from '../components/review-section';
 import { SyncChip } from '../components/sync-chip';
 import { fieldErrorsFrom } from '../forms/field-errors';
 import { label, t } from '../i18n/i18n';
@@ -64,10 +66,12 @@ export function DetailScreen() {
   }
   const { record } = row;
   const { Sections, MainAction, mayDelete } = kindDetailOf(record);
-  const deletable = mayDelete?.(record, session.value?.user.id ?? '') ?? true;
+  const user = session.value?.user;
+  // The server's rule: a supervisor reviews a worker's record and does not edit or delete it.
+  const editable = user !== undefined && canWrite(user.role, record.kind, recordFacts(record), user);
+  const deletable = editable && (mayDelete?.(record, user?.id ?? '') ?? true);
 
   const remove = async () => {
-    const user = session.value?.user;
     if (!db || !user) return;
     await deleteRecord(db, record.id, user.id);
     requestSync('save');
@@ -136,6 +140,7 @@ export function DetailScreen() {
           )}
         </section>
         {/* What needs doing comes first: hazards to follow up, the case's next step, the house's risk. */}
+        <ReviewSection record={record} />
         {Sections && <Sections record={record} grid={grid} />}
         <dl class="detail__list">
           {[
@@ -172,24 +177,28 @@ export function DetailScreen() {
         ) : (
           <>
             {MainAction && <MainAction record={record} />}
-            <div class="action-bar__row">
-              {deletable && (
-                <button
-                  type="button"
-                  class="button button--secondary"
-                  onClick={() => (confirming.value = true)}
-                >
-                  {t('common.delete')}
-                </button>
-              )}
-              <button
-                type="button"
-                class="button button--primary"
-                onClick={() => route(`/records/${record.id}/edit`)}
-              >
-                {t('common.edit')}
-              </button>
-            </div>
+            {editable && (
+              <div class="action-bar__row">
+                {deletable && (
+                  <button
+                    type="button"
+                    class="button button--secondary"
+                    onClick={() => (confirming.value = true)}
+                  >
+                    {t('common.delete')}
+                  </button>
+                )}
+                {editable && (
+                  <button
+                    type="button"
+                    class="button button--primary"
+                    onClick={() => route(`/records/${record.id}/edit`)}
+                  >
+                    {t('common.edit')}
+                  </button>
+                )}
+              </div>
+            )}
           </>
         )}
       </div>

@@ -8,6 +8,7 @@ import { AppBar } from '../components/app-bar';
 import { EventQueuePanel } from '../components/event-queue-panel';
 import { ListFilterSheet } from '../components/list-filter-sheet';
 import { RecordRow } from '../components/record-row';
+import { ReviewQueuePanel } from '../components/review-queue-panel';
 import { TodayPanel } from '../components/today-panel';
 import { VirtualList } from '../components/virtual-list';
 import { label, t } from '../i18n/i18n';
@@ -160,6 +161,7 @@ export function HomeScreen() {
           </a>
         )}
         <EventQueuePanel />
+        <ReviewQueuePanel />
         <TodayPanel />
         {facets === undefined && <p class="list-note">{t('list.loading')}</p>}
         {facets && facets.length > 0 && (

@@ -4,6 +4,7 @@
  */
 import { daysLeft } from '../due-dates';
 import { hazardDeadline, isHazardOverdue, isHazardSettled, isInspectionOverdue } from '../hazard-status';
+import { reviewTasks } from '../review-state';
 import type { TodayTask } from '../today-tasks';
 import type { KindDefinition } from './kind-definition';
 
@@ -25,7 +26,7 @@ export const rentalInspectionKind = {
     location: 'location',
   },
   serverOwned: [],
-  merge: { childLists: { hazards: true, inspectors: true }, sets: ['photoIds'] },
+  merge: { childLists: { hazards: true, inspectors: true, reviewLogs: true }, sets: ['photoIds'] },
   accessFacts: (body) => ({
     hazardFound: body.overallResult !== 'noHazard' || body.hazards.length > 0,
     referredToLawEnforcement: body.hazards.some((hazard) => hazard.referredTo === 'lawEnforcement'),
@@ -38,8 +39,8 @@ export const rentalInspectionKind = {
     return body.hazards.some((hazard) => !isHazardSettled(hazard.status)) ? 'openHazard' : 'none';
   },
   todayTasks: (body, recordId, now, near) => {
-    if (body.status === 'closed') return [];
-    const tasks: TodayTask[] = [];
+    const tasks: TodayTask[] = reviewTasks(body, recordId);
+    if (body.status === 'closed') return tasks;
     for (const hazard of body.hazards) {
       const deadline = hazardDeadline(hazard);
       if (!deadline) continue;

@@ -10,7 +10,8 @@
  *   times a sane clock could make (device-clock.ts)? ──no──▶ rejected validation [fields]
  *   grids in scope? ──no──▶ rejected forbidden
  *   same kind? ──no──▶ rejected validation
- *   role may write it (pushed and stored facts, access-rules.ts)? ──no──▶ rejected forbidden
+ *   role may write it (pushed and stored facts, access-rules.ts), or review it (an upsert of a
+ *     supervisor on a worker's patrol log or inspection, review-push.ts)? ──no──▶ rejected forbidden
  *   on the server? ──no──▶ baseRev = 0 ? create ──▶ applied : rejected not_found
  *     │yes
  *   tombstone? ──yes──▶ delete ──▶ applied (nothing to write: it is deleted already)
@@ -28,6 +29,8 @@
  *     │yes
  *   write ──▶ merged (the merged record)
  *
+ *   before each write: the kind's own rules (event-push.ts, review-push.ts) ──refused──▶
+ *     rejected on the current revision, conflict [the field] after a merge
  *   write = rev+1, next change_seq of its street, revision row, photo references with their proof, audit row
  *   (before/after), stored first result, acked seq; a delete also erases the personal data of the
  *   record, its kept revisions and its stored results. A conflict writes nothing and is not stored: a retry decides again.
@@ -50,6 +53,7 @@ import { upcastRecord } from '../../domain/record-upcast';
 import type { AuditAction } from '../db/audit-log.repository';
 import type { StoredMutation } from '../db/mutations.repository';
 import { checkPushedEvent, storedEventBody, withServerClock } from './event-push';
+import { checkPushedReview, mayPushReview } from './review-push';
 
 export interface PushedMutation {
   id: string;
@@ -136,12 +140,13 @@ export function decideMutation(pusher: Pusher, parsed: ParsedMutation, view: Bat
       ]),
     );
   }
-  // Both versions: a role must not write a record out of its reach, nor into it.
+  // Both versions: a role must not write a record out of its reach, nor into it. A supervisor
+  // who may not edit a worker's record may still push it as a review (review-push.ts).
   const role = pusher.user.role;
-  if (
-    !canWrite(role, record.kind, recordFacts(record), pusher.user) ||
-    (existing && !canWrite(role, existing.kind, recordFacts(existing), pusher.user))
-  ) {
+  const mayWrite =
+    canWrite(role, record.kind, recordFacts(record), pusher.user) &&
+    (!existing || canWrite(role, existing.kind, recordFacts(existing), pusher.user));
+  if (!mayWrite && (mutation.op === 'delete' || !mayPushReview(role, pusher.user, record, existing))) {
     return answer(
       rejected(mutation, 'forbidden', `The role ${role} may not write this ${record.kind} record`),
     );
@@ -189,7 +194,15 @@ function decided(
   status: 'applied' | 'merged',
   view: BatchView,
 ): Decision {
-  if (record.kind !== 'gridEvent') return write(pusher, mutation, record, existing, status);
+  if (record.kind !== 'gridEvent') {
+    const review = checkPushedReview(existing, record, pusher.user.role, pusher.user);
+    if (review.ok) return write(pusher, mutation, record, existing, status);
+    const path = `body.${review.path}`;
+    if (status === 'merged' && existing) return conflict(mutation, existing, [path]);
+    const code =
+      review.reason === 'commentRequired' || review.reason === 'reviewLogs' ? 'validation' : 'forbidden';
+    return answer(rejected(mutation, code, review.message, [{ path, message: review.message }]));
+  }
   const check = checkPushedEvent(existing, record, {
     user: pusher.user,
     now: pusher.now,
