@@ -4,6 +4,7 @@ import { reviewQueue } from '../../domain/record-review';
 import { REVIEWED_KINDS } from '../../domain/review-state';
 import { label, t } from '../i18n/i18n';
 import { appKindOf } from '../kinds/app-kinds';
+import { gridNames } from '../lib/grid-names';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb, session } from '../status/session';
 import './today-panel.css';
@@ -27,10 +28,8 @@ export function ReviewQueuePanel() {
     [db, reviews],
   );
   // Which grid each row is from: a leader's scope is several workers' grids.
-  const gridNames = useLiveQuery(
-    async () => new Map((db ? await db.grids.toArray() : []).map((grid) => [grid.id, grid.name])),
-    [db],
-  );
+  const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]);
+  const names = gridNames(grids ?? []);
   const [expanded, setExpanded] = useState(false);
   if (!records || !user || !reviews) return null;
   const queued = reviewQueue(records, { id: user.id, role: user.role, departmentId: user.departmentId });
@@ -57,7 +56,7 @@ export function ReviewQueuePanel() {
                 <span class="today-task__subject">{appKindOf(record).title(record)}</span>
                 <span class="visually-hidden"> · </span>
                 <span class="today-task__when">
-                  {label('kindShort', record.kind)} · {gridNames?.get(record.gridId) ?? ''}
+                  {label('kindShort', record.kind)} · {names.get(record.gridId) ?? ''}
                 </span>
               </a>
             </li>
