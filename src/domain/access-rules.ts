@@ -186,6 +186,14 @@ export function canReview(role: string, kind: RecordKind, facts: RecordFacts, ac
   return facts.unknownShape !== true && (rulesOf(role, kind).review ?? never)(facts, actor);
 }
 
+/**
+ * Whether `role` takes new cases (受理): the people's mediators, whose devices hold the cases
+ * awaiting acceptance in their scope (assignedOrOpen above). Their 今日待办 lists those cases.
+ */
+export function acceptsDisputes(role: string): boolean {
+  return role === 'mediator';
+}
+
 /** Whether `role` reviews anyone's records at all (the home screen's 待审阅 card). */
 export function reviewsRecords(role: string): boolean {
   return RECORD_KINDS.some((kind) => rulesOf(role, kind).review !== undefined);

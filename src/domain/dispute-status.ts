@@ -36,6 +36,11 @@ export function mediationLimitRuns(status: DisputeStatus): boolean {
   return phase === 'intake' || phase === 'mediation';
 }
 
+/** Registered or escalated to this level, and nobody has taken it yet (受理): a mediator's to accept. */
+export function awaitsAcceptance(status: DisputeStatus): boolean {
+  return status === 'reported' || status === 'escalated';
+}
+
 /** An agreement was reached (化解), whether or not it is performed and visited yet. */
 export function isAgreed(status: DisputeStatus): boolean {
   return DISPUTE_STATUS_PHASE[status] === 'agreed';

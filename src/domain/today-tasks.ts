@@ -15,6 +15,9 @@
  *   上报事件 whose step clock (server-synced, event-supervision.ts) earned a card
  *                                      → eventOverdue    (due = the yellow limit's last day)
  *     past 70% of its yellow limit ───→ eventDueSoon
+ *   dispute registered or escalated, nobody has taken it yet (dispute-status.ts awaitsAcceptance)
+ *                                      → disputeToAccept (for those who accept cases: access-rules
+ *                                        acceptsDisputes; it stands in for disputeDueSoon there)
  *   patrol log or inspection 退回 by a supervisor (review-state.ts), for its author
  *                                      → reviewReturned (due = the day it was sent back)
  *
@@ -24,6 +27,7 @@
  * A rectifying hazard past its deadline is shown as overdue rather than as a recheck: the inspector
  * goes back either way, and 逾期 is what decides the next step (逾期移交).
  */
+import { acceptsDisputes } from './access-rules';
 import { isAgreed } from './dispute-status';
 import { localDayOf } from './due-dates';
 import type { EventActor } from './event-access';
@@ -45,6 +49,7 @@ export const TODAY_TASK_KINDS = [
   'hazardDue',
   'disputeDueSoon',
   'eventDueSoon',
+  'disputeToAccept',
   'reviewReturned',
 ] as const;
 export type TodayTaskKind = (typeof TODAY_TASK_KINDS)[number];
@@ -96,9 +101,15 @@ export function todayTasks(
     if (record.deleted) continue;
     if (record.kind === 'gridEvent' && options.actor && !queueOf(record, options.actor)) continue;
     const mine = !options.actor || record.createdBy === options.actor.id;
-    for (const task of rulesOf(record).todayTasks(record.body, record.id, now, near)) {
+    const accepting = options.actor !== undefined && acceptsDisputes(options.actor.role);
+    const own = rulesOf(record).todayTasks(record.body, record.id, now, near);
+    const toAccept = accepting && own.some((task) => task.kind === 'disputeToAccept');
+    for (const task of own) {
       // A returned record is its author's to fix, not the supervisor's who sent it back.
-      if (task.kind !== 'reviewReturned' || mine) tasks.push(task);
+      if (task.kind === 'reviewReturned' && !mine) continue;
+      // A case to take is the mediator's; theirs says its days left, so the limit is not said twice.
+      if (task.kind === 'disputeToAccept' ? !accepting : task.kind === 'disputeDueSoon' && toAccept) continue;
+      tasks.push(task);
     }
   }
   return tasks.sort(byUrgency);
@@ -108,7 +119,8 @@ export function todayTasks(
 export function taskUrgency(task: TodayTask, options: TodayTaskOptions = {}): 'overdue' | 'near' | 'later' {
   if (task.daysLeft < 0 || task.kind === 'eventOverdue') return 'overdue';
   // The server's clock says when an event's step nears its limit (70%, event-supervision.ts).
-  if (task.kind === 'eventDueSoon' || task.kind === 'reviewReturned') return 'near';
+  if (task.kind === 'eventDueSoon' || task.kind === 'reviewReturned' || task.kind === 'disputeToAccept')
+    return 'near';
   const near =
     task.kind === 'hazardDue' || task.kind === 'recheckDue'
       ? (options.hazardNearDays ?? HAZARD_NEAR_DAYS)

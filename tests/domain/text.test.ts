@@ -71,6 +71,7 @@ const MULTILINE = new Set([
   'body.rejectReason',
   'body.flowLogs.0.opinion',
   'body.evaluation.comment',
+  'body.reviewLogs.0.comment',
 ]);
 
 /** Ids and codes: their pattern refuses anything unsafe, with the pattern's own message. */

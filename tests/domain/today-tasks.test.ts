@@ -157,6 +157,37 @@ describe('todayTasks: disputes', () => {
     });
   });
 
+  it('lists a case waiting for 受理 for a mediator, with its days left, and not for a grid worker', () => {
+    const records = [
+      dispute('d1', { registeredAt, status: 'reported' }),
+      dispute('d2', { registeredAt, status: 'escalated' }),
+      dispute('d3', { registeredAt, status: 'mediating' }),
+    ];
+    const now = at('2026-11-03T09:00:00');
+    const mediator = { id: 'u-mediator', role: 'mediator' };
+    expect(todayTasks(records, now, { actor: mediator })).toEqual([
+      { kind: 'disputeToAccept', recordId: 'd1', dueDay: '2026-12-01', daysLeft: 28 },
+      { kind: 'disputeToAccept', recordId: 'd2', dueDay: '2026-12-01', daysLeft: 28 },
+    ]);
+    expect(todayTasks(records, now, { actor: { id: 'u-worker', role: 'fullTimeGridWorker' } })).toEqual([]);
+    expect(todayTasks(records, now)).toEqual([]);
+    // Near its limit the case to take stands in for the limit's task: one row, not two.
+    const late = at('2026-11-28T09:00:00');
+    expect(todayTasks(records, late, { actor: mediator }).map((task) => [task.recordId, task.kind])).toEqual([
+      ['d3', 'disputeDueSoon'],
+      ['d1', 'disputeToAccept'],
+      ['d2', 'disputeToAccept'],
+    ]);
+    expect(
+      todayTasks(records, late, { actor: { id: 'u-worker', role: 'fullTimeGridWorker' } }).map(
+        (task) => task.kind,
+      ),
+    ).toEqual(['disputeDueSoon', 'disputeDueSoon', 'disputeDueSoon']);
+    expect(taskUrgency({ kind: 'disputeToAccept', recordId: 'd1', dueDay: '2026-12-01', daysLeft: 28 })).toBe(
+      'near',
+    );
+  });
+
   it('moves the limit by the consented extensions', () => {
     const records = [
       dispute('d1', {

@@ -26,6 +26,7 @@ function whenOf(task: TodayTask): string {
   if (task.kind === 'eventOverdue') return t('today.eventOverdue', { n: Math.max(-n, 1) });
   if (task.kind === 'eventDueSoon') return n === 0 ? t('today.eventToday') : t('today.eventLeft', { n });
   if (task.kind === 'reviewReturned') return t('today.reviewReturned');
+  if (task.kind === 'disputeToAccept') return t('today.disputeToAccept', { n: Math.max(n, 0) });
   if (n < 0) return t('today.overdue', { n: -n });
   switch (task.kind) {
     case 'hazardDue':

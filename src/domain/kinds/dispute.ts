@@ -2,8 +2,9 @@
  * 矛盾纠纷: a case from 登记 through 受理, 调解 and 回访 to 结案. Its deadlines and what each status
  * means are dispute-status.ts's; who may see it follows its mediators and risk.
  */
-import { disputeDeadline, isDisputeOverdue, isUnresolved } from '../dispute-status';
+import { awaitsAcceptance, disputeDeadline, isDisputeOverdue, isUnresolved } from '../dispute-status';
 import { daysLeft } from '../due-dates';
+import type { TodayTask } from '../today-tasks';
 import type { KindDefinition } from './kind-definition';
 
 export const disputeKind = {
@@ -58,7 +59,7 @@ export const disputeKind = {
   accessFacts: (body) => ({
     riskLevel: body.riskLevel,
     mediatorUserIds: (body.mediators ?? []).flatMap((mediator) => (mediator.userId ? [mediator.userId] : [])),
-    awaitingAcceptance: body.status === 'reported' || body.status === 'escalated',
+    awaitingAcceptance: awaitsAcceptance(body.status),
   }),
   searchText: (body) => [
     body.title,
@@ -81,7 +82,12 @@ export const disputeKind = {
     const left = daysLeft(dueDay, now);
     if (deadline.kind === 'followUp') return [{ kind: 'followUpDue', recordId, dueDay, daysLeft: left }];
     if (isDisputeOverdue(body, now)) return [{ kind: 'disputeOverdue', recordId, dueDay, daysLeft: left }];
-    if (left <= near.disputeNearDays) return [{ kind: 'disputeDueSoon', recordId, dueDay, daysLeft: left }];
-    return [];
+    const tasks: TodayTask[] = [];
+    // Waiting for 受理: today-tasks.ts shows it to those who accept cases, instead of the limit.
+    if (awaitsAcceptance(body.status))
+      tasks.push({ kind: 'disputeToAccept', recordId, dueDay, daysLeft: left });
+    if (left <= near.disputeNearDays)
+      tasks.push({ kind: 'disputeDueSoon', recordId, dueDay, daysLeft: left });
+    return tasks;
   },
 } as const satisfies KindDefinition<'dispute'>;

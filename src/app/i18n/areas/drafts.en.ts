@@ -68,6 +68,7 @@ export const draftsEn: Partial<Record<keyof typeof draftsZhCN, string>> = {
   'err.satisfaction': 'Choose the satisfaction',
   'err.residualRisk': 'Say whether a risk remains',
   'err.flowLogs': 'Invalid flow log; reload and try again',
+  'err.reviewLogs': 'Invalid review log; reload and try again',
   'err.closedAt': 'Invalid closing time',
   'err.partyRole': 'Choose the party’s role',
   'err.partyType': 'Choose person or organisation',

@@ -68,6 +68,7 @@ export const draftsZhCN = {
   'err.satisfaction': '请选择满意度',
   'err.residualRisk': '请选择是否仍有风险',
   'err.flowLogs': '流转记录有误，请刷新后重试',
+  'err.reviewLogs': '审阅记录有误，请刷新后重试',
   'err.closedAt': '结案时间不对',
   'err.partyRole': '请选择当事人身份',
   'err.partyType': '请选择自然人或单位',

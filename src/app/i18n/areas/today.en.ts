@@ -16,5 +16,6 @@ export const todayEn: Partial<Record<keyof typeof todayZhCN, string>> = {
   'today.disputeLeft': 'mediation limit in {n} days',
   'today.disputeToday': 'mediation limit today',
   'today.disputeOverdue': 'mediation {n} days over the limit',
+  'today.disputeToAccept': 'to accept · mediation limit in {n} days',
   'today.followUpLeft': 'due in {n} days',
 } as const;

@@ -15,5 +15,6 @@ export const todayZhCN = {
   'today.disputeLeft': '调解期限还剩{n}天',
   'today.disputeToday': '调解期限今天到期',
   'today.disputeOverdue': '调解超期{n}天',
+  'today.disputeToAccept': '待受理 · 调解期限还剩{n}天',
   'today.followUpLeft': '还剩{n}天',
 } as const;

@@ -14,5 +14,7 @@ export const disputeApp = {
     return `${label('disputeStatus', body.status)} · ${parties}`;
   },
   taskSubject: (task, { body }) =>
-    task.kind === 'followUpDue' ? t('today.followUpOf', { title: body.title }) : body.title,
+    task.kind === 'followUpDue'
+      ? t('today.followUpOf', { title: maskNumbersInText(body.title) })
+      : maskNumbersInText(body.title),
 } as const satisfies AppKind<'dispute'>;

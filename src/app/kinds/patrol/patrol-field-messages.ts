@@ -15,9 +15,10 @@ export const patrolFieldMessages: KindFieldMessages = {
     content: 'err.content',
     antiFraud: 'err.antiFraud',
     track: 'err.track',
+    reviewLogs: 'err.reviewLogs',
   },
   cappedTexts: ['weather', 'accompaniedBy.*.duty'],
-  wholeFields: ['patrolTypes', 'findings', 'track'],
+  wholeFields: ['patrolTypes', 'findings', 'track', 'reviewLogs'],
   // One message for every figure of the 反诈 block: the form shows them as one group.
   messageFor: (pattern) => (pattern.startsWith('antiFraud.') ? 'err.antiFraudFigure' : undefined),
 };

@@ -3,6 +3,7 @@ import type { KindFieldMessages } from '../../forms/field-errors';
 /** What the 出租房检查 form says of each of its fields when the record schema refuses it. */
 export const rentalInspectionFieldMessages: KindFieldMessages = {
   fields: {
+    reviewLogs: 'err.reviewLogs',
     address: 'err.address',
     landlordName: 'err.landlordName',
     landlordPhone: 'err.phone',
@@ -50,7 +51,7 @@ export const rentalInspectionFieldMessages: KindFieldMessages = {
   ],
   // Checklist entries are reported on the checklist: the form lists only answered items, so an
   // entry's index in the body is not its row on screen.
-  wholeFields: ['checklist', 'jointUnits'],
+  wholeFields: ['checklist', 'jointUnits', 'reviewLogs'],
   // 检查结论 未发现隐患 refused because an item failed: say so, not just "choose a result".
   messageFor: (pattern, body) =>
     pattern === 'overallResult' &&
