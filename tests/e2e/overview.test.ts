@@ -4,10 +4,11 @@
  * their community, and offline the screen shows the last snapshot with its time. A grid worker has
  * no way in.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type FiguresSnapshot, figuresResponseSchema } from '../../src/sync/figures-client';
+import { runAdmin } from './support/admin-process';
 import { signIn, waitForServiceWorker } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
 import { PHONE } from './support/phone';
@@ -81,6 +82,47 @@ describe.runIf(chromiumAvailable())('区域总览', () => {
       String(month.current.rentals.inspected),
     );
     await page.screenshot({ path: `${SHOTS}/overview-offline.png` });
+    await context.close();
+  });
+
+  it('exports the month’s events masked, refuses the full data without a reason, and records the export', async () => {
+    const context = await stack.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await signIn(page, stack.server.url, 'dc-admin');
+    await page.goto(`${stack.server.url}/overview?period=month`);
+    await page.getByText(/^数据截至 /).waitFor({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: /导出数据/ }).click();
+    const sheet = page.getByRole('dialog', { name: '导出数据' });
+    await sheet.getByText('矛盾纠纷', { exact: true }).click();
+    await sheet.getByText('CSV', { exact: true }).click();
+    await page.screenshot({ path: `${SHOTS}/overview-export.png` });
+
+    // Full data needs a reason: nothing is exported without one.
+    await sheet.getByText('显示完整信息', { exact: true }).click();
+    await sheet.getByRole('button', { name: '导出', exact: true }).click();
+    await sheet.getByText('请选择导出完整信息的原因').waitFor();
+    await page.screenshot({ path: `${SHOTS}/overview-export-reason.png` });
+    await sheet.getByText('隐藏（推荐）', { exact: true }).click();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      sheet.getByRole('button', { name: '导出', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^gridkeeper-dispute-\d{8}-[0-9a-f-]{36}\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [watermark] = text.slice(1).split('\r\n');
+    expect(watermark).toContain('导出人：黄振宇');
+    expect(watermark).toContain('已脱敏');
+    const exportId = /导出编号：([0-9a-f-]{36})/.exec(watermark ?? '')?.[1];
+    await sheet.getByText(`编号 ${exportId}`, { exact: false }).waitFor();
+
+    const listed = await runAdmin(stack.server.dataDir, 'exports');
+    expect(listed, listed.out).toMatchObject({ code: 0 });
+    expect(listed.out).toMatch(
+      new RegExp(`dc-admin.*kind=dispute from=\\S+ to=\\S+.*masked\\s+completed\\s+export ${exportId}`),
+    );
     await context.close();
   });
 

@@ -117,8 +117,11 @@ describe('the audit log is append-only in the server code', () => {
     );
     // Migration 0015 moves the tracks in before/after to track_segments, leaving references that
     // read back exactly as they were (track-segments-migration.test.ts): the form changes, not the history.
+    // An export's one row (issue 13 §4: who, when, filter, row count) is written `started` before
+    // its first byte and settled once with its outcome and count (export-streaming.test.ts).
     expect(touching.map((file) => file.slice(file.indexOf('src/server'))).sort()).toEqual([
       'src/server/admin/audit-retention.ts',
+      'src/server/db/audit-log.repository.ts',
       'src/server/db/migrations/0015-tracks-segments.ts',
     ]);
   });

@@ -139,7 +139,8 @@ describe.each(DIALECTS)('pushes and pulls across streets (%s)', (dialect) => {
   });
 
   it('names a record moved to another street in the old street’s next pull, and sends it to the new one', async () => {
-    const record = await pushOne(hubin, patrolBy(hubin, HUBIN_GRID_1));
+    // The street admin's own log: supervisors change no one else's (record-review.ts).
+    const record = await pushOne(streets, patrolBy(streets, HUBIN_GRID_1));
     const hubinBefore = await pullAll(hubin);
     const tieqiaoBefore = await pullAll(tieqiao);
     const moved = await pushOne(streets, { ...record, gridId: TIEQIAO_GRID_1 }, record.rev);

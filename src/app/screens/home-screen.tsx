@@ -1,14 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import lazy, { ErrorBoundary } from 'preact-iso/lazy';
 import { useLocation } from 'preact-iso/router';
-import { canCreate } from '../../domain/access-rules';
+import { canCreate, reviewsRecords } from '../../domain/access-rules';
 import { supervisesArea } from '../../domain/event-access';
 import { RECORD_KINDS } from '../../domain/record-kinds';
 import { AppBar } from '../components/app-bar';
 import { EventQueuePanel } from '../components/event-queue-panel';
 import { ListFilterSheet } from '../components/list-filter-sheet';
 import { RecordRow } from '../components/record-row';
-import { ReviewQueuePanel } from '../components/review-queue-panel';
 import { TodayPanel } from '../components/today-panel';
 import { VirtualList } from '../components/virtual-list';
 import { label, t } from '../i18n/i18n';
@@ -31,6 +31,11 @@ import { PatrolStartButton } from '../patrol/patrol-start-button';
 import { isOnline } from '../status/network';
 import { currentDb, session } from '../status/session';
 import '../styles/list.css';
+
+/** 待审阅 is a supervisor's only: a worker's phone never loads it (the home bundle budget). */
+const ReviewQueuePanel = lazy(() =>
+  import('../components/review-queue-panel').then((m) => m.ReviewQueuePanel),
+);
 
 /** The create buttons: a rental house is registered from its first inspection, not from here. */
 /** Long enough to not filter on every keystroke of a word, short enough to feel instant. */
@@ -161,7 +166,11 @@ export function HomeScreen() {
           </a>
         )}
         <EventQueuePanel />
-        <ReviewQueuePanel />
+        {reviewsRecords(role) && (
+          <ErrorBoundary>
+            <ReviewQueuePanel />
+          </ErrorBoundary>
+        )}
         <TodayPanel />
         {facets === undefined && <p class="list-note">{t('list.loading')}</p>}
         {facets && facets.length > 0 && (

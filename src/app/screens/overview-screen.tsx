@@ -11,6 +11,7 @@ import { type AreaFigures, FIGURE_PERIODS, type FigurePeriod } from '../../domai
 import { supervisesArea } from '../../domain/event-access';
 import { type FiguresResult, loadFigures, storedFigures } from '../../sync/figures-client';
 import { AppBar } from '../components/app-bar';
+import { ExportSheet } from '../components/export-sheet';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
 import { formatDateTime } from '../lib/format-time';
@@ -184,6 +185,7 @@ export function OverviewScreen() {
   const asked = FIGURE_PERIODS.find((p) => p === query.period);
   const period = useSignal<FigurePeriod>(asked ?? 'week');
   const shown = useSignal<Shown>({ kind: 'loading' });
+  const exporting = useSignal(false);
   const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]) ?? [];
 
   useEffect(() => {
@@ -307,7 +309,12 @@ export function OverviewScreen() {
             <p class="form-note">{t('overview.countOnly')}</p>
           </>
         )}
+        <button type="button" class="overview__export" onClick={() => (exporting.value = true)}>
+          <span class="overview__export-title">{t('export.open')}</span>
+          <span class="overview__export-hint">{t('export.openHint')}</span>
+        </button>
       </main>
+      {exporting.value && <ExportSheet period={period.value} onClose={() => (exporting.value = false)} />}
     </div>
   );
 }

@@ -300,6 +300,8 @@ export async function finishExportAuditEntry(
     .set({ after: JSON.stringify(details) })
     .where('id', '=', id)
     .where('action', '=', 'export' satisfies AuditAction)
+    // Once: a settled export's row is never changed again.
+    .where('after', 'like', '%"outcome":"started"%')
     .execute();
 }
 
