@@ -100,8 +100,14 @@ registerRoute(
   },
 );
 
+/** Passes a background sync may run while a pull keeps giving way to new edits (sync-engine.ts). */
+const MAX_BACKGROUND_PASSES = 20;
+
 async function syncForBrowser(): Promise<void> {
-  const outcome = await runSync({ fetch: (input, init) => fetch(input, init), baseUrl: '' });
+  let outcome = await runSync({ fetch: (input, init) => fetch(input, init), baseUrl: '' });
+  for (let pass = 1; pass < MAX_BACKGROUND_PASSES && outcome.status === 'ok' && outcome.more; pass++) {
+    outcome = await runSync({ fetch: (input, init) => fetch(input, init), baseUrl: '' });
+  }
   // Rejecting tells the browser to retry later with its own backoff.
   if (outcome.status === 'offline' || outcome.status === 'error') {
     throw new Error(`sync failed: ${outcome.status}`);

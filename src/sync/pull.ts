@@ -26,7 +26,8 @@ import { foreignRevAfter, type LocalDb, type LocalRecord, type OutboxMutation, s
 import { keepOnlySeen, noteNotShown } from './opaque-records';
 
 export type PullResult =
-  | { kind: 'done'; pulled: number }
+  /** `more`: the pull stopped between pages for `yieldTo`; the server has more. */
+  | { kind: 'done'; pulled: number; more?: true }
   | { kind: 'failed'; result: Exclude<HttpResult, { kind: 'ok' }> }
   | { kind: 'bad-response'; message: string };
 
@@ -171,13 +172,21 @@ export async function readOpaqueRecords(
   });
 }
 
-/** Pulls until the server has nothing more. */
+/**
+ * Pulls until the server has nothing more — or, between pages, until `yieldTo` says the device has
+ * something to send (a supervisor's first pull of a whole street must not hold back the step they
+ * just took). A reset pull never stops early: the records it has not seen are dropped at its end.
+ */
 export async function pullAll(
   deps: HttpDeps,
   db: LocalDb,
   token: string,
   clientId: string,
-  { limit = DEFAULT_PULL_LIMIT, held }: { limit?: number; held?: HeldCopies } = {},
+  {
+    limit = DEFAULT_PULL_LIMIT,
+    held,
+    yieldTo,
+  }: { limit?: number; held?: HeldCopies; yieldTo?: () => Promise<boolean> } = {},
 ): Promise<PullResult> {
   await readOpaqueRecords(db);
   let pulled = 0;
@@ -203,5 +212,6 @@ export async function pullAll(
     });
     pulled += applied;
     if (!page.hasMore) return { kind: 'done', pulled };
+    if (!resetSeen && (await yieldTo?.())) return { kind: 'done', pulled, more: true };
   }
 }

@@ -43,7 +43,8 @@ export interface SyncDeps extends HttpDeps {
 }
 
 export type SyncOutcome =
-  | { status: 'ok'; pushed: number; pulled: number }
+  /** `more`: the pull gave way to edits made meanwhile; run again at once (push first). */
+  | { status: 'ok'; pushed: number; pulled: number; more?: true }
   | { status: 'offline'; error: string }
   /** `wipe`: the server asks the device to delete the user's local data (sync-runner.ts does). */
   | { status: 'unauthorized'; wipe?: true }
@@ -71,10 +72,17 @@ async function runPass(deps: SyncDeps): Promise<SyncOutcome> {
   const photos = await uploadPhotos(deps, db, deps.token);
   if (photos.kind === 'failed') return failure(photos.result);
   // What the push just settled comes back in the pull: the device already holds it (push.ts).
-  const pull = await pullAll(deps, db, deps.token, clientId, { held: push.held });
+  // Anything saved after this point is pushed before the pull goes on.
+  const queuedBefore = ((await db.outbox.orderBy('seq').lastKey()) as number | undefined) ?? 0;
+  const pull = await pullAll(deps, db, deps.token, clientId, {
+    held: push.held,
+    yieldTo: async () => (await db.outbox.where('seq').above(queuedBefore).count()) > 0,
+  });
   if (pull.kind === 'failed') return failure(pull.result);
   if (pull.kind === 'bad-response') return { status: 'error', error: pull.message, reason: 'protocol' };
-  return { status: 'ok', pushed: push.sent, pulled: pull.pulled };
+  const outcome: SyncOutcome = { status: 'ok', pushed: push.sent, pulled: pull.pulled };
+  if (pull.more) outcome.more = true;
+  return outcome;
 }
 
 async function record(deps: SyncDeps, outcome: SyncOutcome): Promise<void> {

@@ -91,7 +91,7 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
     options.onRunning?.(false);
     options.onOutcome?.(outcome);
     if (stopped) return;
-    if (again) {
+    if (again || (outcome.status === 'ok' && outcome.more)) {
       again = false;
       schedule(0);
       return;

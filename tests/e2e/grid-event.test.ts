@@ -61,7 +61,16 @@ async function openFromQueue(page: Page, queue: string, shot: string): Promise<v
 
 /** A supervisor's phone may still be pulling its first pages when the step is pushed behind them. */
 async function synced(page: Page): Promise<void> {
-  await page.locator('.sync-box').getByText('已同步', { exact: true }).waitFor({ timeout: 60_000 });
+  try {
+    await page.locator('.sync-box').getByText('已同步', { exact: true }).waitFor({ timeout: 60_000 });
+  } catch (error) {
+    // Names what the record's sync box showed instead, for the run's log.
+    const shown = await page
+      .locator('.sync-box')
+      .textContent()
+      .catch(() => '(no sync box)');
+    throw new Error(`not synced within 60 s; the sync box shows: ${shown}`, { cause: error });
+  }
 }
 
 describe.runIf(chromiumAvailable())('上报事件 from the field to 结案', () => {

@@ -179,6 +179,39 @@ describe('sync engine', () => {
     expect(row).toMatchObject({ syncState: 'synced', record: { rev: 2, body: { content: '第二版' } } });
   });
 
+  it('lets a long first pull give way to an edit made during it: the edit is pushed before the next page', async () => {
+    const requests: string[] = [];
+    let phone: ReturnType<typeof device> | undefined;
+    let made: GridRecord | undefined;
+    // Pages of one record, so the community's demo data takes many pages; the edit comes after the first.
+    const paged: typeof fetch = async (input, init) => {
+      const url = new URL(String(input));
+      if (url.pathname === '/api/sync/pull') url.searchParams.set('limit', '1');
+      requests.push(url.pathname);
+      const response = await server.fetch(url.toString(), init);
+      if (url.pathname === '/api/sync/pull' && !made && phone) {
+        made = await saveRecord(phone.db, newPatrol(gridWorker, '拉取途中录入'));
+      }
+      return response;
+    };
+    phone = device(gridWorker, paged);
+
+    const first = await phone.sync();
+    expect(first).toMatchObject({ status: 'ok', pulled: 1, more: true });
+    expect(requests).toEqual(['/api/sync/pull']);
+    if (!made) throw new Error('no edit made during the pull');
+    expect((await phone.db.records.get(made.id))?.syncState).toBe('pending');
+
+    const second = await phone.sync();
+    expect(second).toMatchObject({ status: 'ok', pushed: 1 });
+    expect(requests.slice(0, 3)).toEqual(['/api/sync/pull', '/api/sync/push', '/api/sync/pull']);
+    expect(await serverCopies(made.id)).toBe(1);
+    // Nothing new since: the pull ran to the end of the community's records.
+    expect(second).not.toHaveProperty('more');
+    expect(requests.filter((path) => path === '/api/sync/pull').length).toBeGreaterThan(3);
+    expect((await phone.db.records.get(made.id))?.syncState).toBe('synced');
+  });
+
   it('marks a stale edit as a conflict, keeps both versions and applies nothing', async () => {
     const phoneA = device(gridWorker);
     const record = await saveRecord(phoneA.db, newPatrol(gridWorker, '原始'));

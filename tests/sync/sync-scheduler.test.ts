@@ -56,6 +56,21 @@ describe('sync scheduler', () => {
     scheduler.stop();
   });
 
+  it('runs again at once when a pass stopped its pull for an edit, then idles', async () => {
+    vi.useFakeTimers();
+    const run = scripted([{ status: 'ok', pushed: 0, pulled: 500, more: true }]);
+    const scheduler = startSyncScheduler({ run });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(run).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(run).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(IDLE_INTERVAL_MS - 1);
+    expect(run).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(run).toHaveBeenCalledTimes(3);
+    scheduler.stop();
+  });
+
   it('polls again a minute after a successful pass', async () => {
     vi.useFakeTimers();
     const run = scripted([]);
