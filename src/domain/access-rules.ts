@@ -194,6 +194,11 @@ export function acceptsDisputes(role: string): boolean {
   return role === 'mediator';
 }
 
+/** Whether `role` is told of disputes and events for the police (police-notices.ts: 警务关注). */
+export function receivesPoliceNotices(role: string): boolean {
+  return role === 'communityPolice' || role === 'auxiliaryPolice';
+}
+
 /** Whether `role` reviews anyone's records at all (the home screen's 待审阅 card). */
 export function reviewsRecords(role: string): boolean {
   return RECORD_KINDS.some((kind) => rulesOf(role, kind).review !== undefined);
@@ -206,6 +211,16 @@ export function reviewsRecords(role: string): boolean {
  */
 export function canCreate(role: string, kind: RecordKind): boolean {
   return rulesOf(role, kind).write({ awaitingAcceptance: true }, { id: '' });
+}
+
+/**
+ * Whether `role`'s home offers to create a record of `kind` (issue 13 §1): what they may create,
+ * except the kinds they review. A supervisor's work on patrol logs and inspections is the review
+ * of the workers' (待审阅); their home offers what reaches them first instead — an event they
+ * come across (上报事件), a dispute brought to the office. The right to write their own stays.
+ */
+export function offeredOnHome(role: string, kind: RecordKind): boolean {
+  return canCreate(role, kind) && rulesOf(role, kind).review === undefined;
 }
 
 /** The kinds of which `role` may read at least some records, for filtering in SQL before facts. */

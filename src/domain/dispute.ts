@@ -11,7 +11,6 @@ import {
 import type { DueDateExtension } from './due-dates';
 import { geoPointSchema } from './geo-point';
 import { photoIdsSchema } from './photo';
-import { DISPUTE_RISK_FLAGS } from './risk-rules';
 import {
   dateSchema,
   dateTimeSchema,
@@ -64,6 +63,19 @@ export const DISPUTE_STATUSES = [
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 
 export const RISK_LEVELS = ['red', 'orange', 'yellow', 'none'] as const;
+
+/**
+ * 风险标识 (DOMAIN.md §2.2 riskFlags). Here with the schema rather than with the rules that read them
+ * (risk-rules.ts): the sync protocol's schemas, on every phone's home, need the list, not the rules.
+ */
+export const DISPUTE_RISK_FLAGS = [
+  'mayIntensify',
+  'criminalRisk',
+  'petitionRisk',
+  'groupIncident',
+  'vulnerableParty',
+] as const;
+export type DisputeRiskFlag = (typeof DISPUTE_RISK_FLAGS)[number];
 export const PARTY_ROLES = ['applicant', 'respondent', 'party', 'thirdParty'] as const;
 export const PARTY_TYPES = ['natural', 'organization'] as const;
 

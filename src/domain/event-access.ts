@@ -97,6 +97,11 @@ export interface EventStanding {
 
 const HELD_BY_DEPARTMENT: readonly GridEventStatus[] = ['assigned', 'processing'];
 
+/** The department it is dispatched to holds it (待处置, 处置中): the id of that department, if so. */
+export function holdingDepartment(body: Pick<GridEventBody, 'status' | 'departmentId'>): string | undefined {
+  return HELD_BY_DEPARTMENT.includes(body.status) ? body.departmentId : undefined;
+}
+
 function isParty(party: Party, actor: EventActor, event: EventHolding): boolean {
   const dispatcher = DISPATCHERS[event.level].includes(actor.role);
   const department =

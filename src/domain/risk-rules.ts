@@ -6,7 +6,7 @@
  * yellow = the grid worker resolves it. The escalation targets are DOMAIN.md §2.4 ("小事不出网格、
  * 大事不出社区", [S45] 重大疑难纠纷 → 街道). Which level each rule carries is a proposal.
  */
-import type { DisputeType, RISK_LEVELS } from './dispute';
+import type { DisputeRiskFlag, DisputeType, RISK_LEVELS } from './dispute';
 import { HANDLING_LEVELS, type HandlingLevel } from './dispute-workflow';
 import type { HazardLevel } from './hazard-workflow';
 import type { RENTAL_HOUSE_TYPES } from './rental-house';
@@ -17,15 +17,7 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 export type RaisedRiskLevel = Exclude<RiskLevel, 'none'>;
 export type RiskReason<Code extends string> = { code: Code; level: RaisedRiskLevel };
 
-/** 风险标识 (DOMAIN.md §2.2 riskFlags). */
-export const DISPUTE_RISK_FLAGS = [
-  'mayIntensify',
-  'criminalRisk',
-  'petitionRisk',
-  'groupIncident',
-  'vulnerableParty',
-] as const;
-export type DisputeRiskFlag = (typeof DISPUTE_RISK_FLAGS)[number];
+export { DISPUTE_RISK_FLAGS, type DisputeRiskFlag } from './dispute';
 
 /** The dispute fields the rules read. `daysOpen`: calendar days since registration, in China. */
 export type DisputeRiskFacts = {

@@ -3,6 +3,7 @@ import {
   canCreate,
   canRead,
   canWrite,
+  offeredOnHome,
   type RecordFacts,
   readableKinds,
   recordFacts,
@@ -261,5 +262,17 @@ describe('what a role is offered to create', () => {
     expect(offered('departmentStaff')).toEqual([]);
     expect(offered('mediator')).toEqual(['dispute']);
     expect(offered('auxiliaryPolice')).toEqual(['patrol', 'rentalInspection', 'gridEvent', 'rentalHouse']);
+  });
+
+  it('offers a supervisor on home what reaches them first, not the field work they review', () => {
+    const onHome = (role: string) => RECORD_KINDS.filter((kind) => offeredOnHome(role, kind));
+    for (const role of ['gridLeader', 'communityAdmin', 'streetAdmin']) {
+      expect(onHome(role)).toEqual(['dispute', 'gridEvent', 'rentalHouse']);
+      // Their own patrol log stays theirs to write: only the home stops offering it.
+      expect(canCreate(role, 'patrol')).toBe(true);
+    }
+    for (const role of ['fullTimeGridWorker', 'communityPolice', 'mediator', 'lawEnforcement']) {
+      expect(onHome(role)).toEqual(RECORD_KINDS.filter((kind) => canCreate(role, kind)));
+    }
   });
 });

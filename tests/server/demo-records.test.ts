@@ -48,15 +48,19 @@ describe('demo 上报事件', () => {
     ]),
   );
 
-  it('wait in 湖滨社区 at each queue: 待受理, 待处置 at 综合执法, 待核查, and one 自行处置 filed', () => {
+  it('wait in 湖滨社区 at each queue: 待受理, 待处置 at 综合执法 and 派出所, 待核查, and one 自行处置 filed', () => {
     const hubin = events.filter((event) => event.gridId.startsWith('dachang-hubin-'));
     expect(hubin.map((event) => event.body.status).sort()).toEqual([
+      'assigned',
       'assigned',
       'filed',
       'processed',
       'reported',
     ]);
-    expect(hubin.find((event) => event.body.status === 'assigned')?.body.departmentId).toBe('dachang-zhifa');
+    const dispatchedTo = hubin
+      .filter((event) => event.body.status === 'assigned')
+      .map((e) => e.body.departmentId);
+    expect(dispatchedTo.sort()).toEqual(['dachang-police', 'dachang-zhifa']);
     expect(hubin.find((event) => event.body.status === 'filed')?.body.handlingMode).toBe('selfResolved');
     // Reported by the grid's demo worker where it has one.
     expect(hubin.every((event) => event.body.reportedBy === demoUserId('hb-grid01'))).toBe(true);

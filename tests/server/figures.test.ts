@@ -29,9 +29,9 @@ describe.each(DIALECTS)('the supervisor’s figures (%s)', (dialect) => {
     expect(reply.body.period).toBe('week');
     expect(reply.body.asOf).toBe(server.clock.now.toISOString());
     const { events, disputes, rentals, patrols } = reply.body.current;
-    // The demo's 湖滨 events: one at each queue and one filed.
-    expect(events.open).toBe(3);
-    expect(events.byStatus).toMatchObject({ reported: 1, assigned: 1, processed: 1, filed: 1 });
+    // The demo's 湖滨 events: one at each queue (two departments) and one filed.
+    expect(events.open).toBe(4);
+    expect(events.byStatus).toMatchObject({ reported: 1, assigned: 2, processed: 1, filed: 1 });
     expect(disputes.registered + disputes.overdue + rentals.inspected + patrols.patrols).toBeGreaterThan(0);
     expect(reply.body.grids.map((g: { gridId: string }) => g.gridId).sort()).toEqual(
       who['hb-admin']?.user.scope.gridIds.slice().sort(),

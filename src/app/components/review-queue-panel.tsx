@@ -52,7 +52,7 @@ export function ReviewQueuePanel() {
         <ul class="today-panel__list">
           {shown.map((record) => (
             <li key={record.id}>
-              <a class="today-task today-task--later" href={`/records/${record.id}`}>
+              <a class="today-task today-task--stacked today-task--later" href={`/records/${record.id}`}>
                 <span class="today-task__subject">{appKindOf(record).title(record)}</span>
                 <span class="visually-hidden"> · </span>
                 <span class="today-task__when">

@@ -16,6 +16,7 @@ import { listEn } from './areas/list.en';
 import { lockEn } from './areas/lock.en';
 import { mapEn } from './areas/map.en';
 import { overviewEn } from './areas/overview.en';
+import { policeEn } from './areas/police.en';
 import { refusalsEn } from './areas/refusals.en';
 import { revealEn } from './areas/reveal.en';
 import { reviewEn } from './areas/review.en';
@@ -272,6 +273,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...mapEn,
   ...overviewEn,
   ...refusalsEn,
+  ...policeEn,
   ...reviewEn,
   ...reviewScreensEn,
 };

@@ -12,6 +12,7 @@ import { rentalInspectionLabelsZhCN } from '../kinds/rental-inspection/rental-in
 import { listZhCN } from './areas/list.zh-cn';
 import type { lockZhCN } from './areas/lock.zh-cn';
 import type { lockNoticesZhCN } from './areas/lock-notices.zh-cn';
+import { policeZhCN } from './areas/police.zh-cn';
 import { revealZhCN } from './areas/reveal.zh-cn';
 import { reviewZhCN } from './areas/review.zh-cn';
 import { todayZhCN } from './areas/today.zh-cn';
@@ -250,6 +251,7 @@ export const zhCN = {
   ...revealZhCN,
   ...listZhCN,
   ...todayZhCN,
+  ...policeZhCN,
   ...reviewZhCN,
 } as const;
 

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import lazy, { ErrorBoundary } from 'preact-iso/lazy';
 import { useLocation } from 'preact-iso/router';
-import { canCreate, reviewsRecords } from '../../domain/access-rules';
+import { offeredOnHome, receivesPoliceNotices, reviewsRecords } from '../../domain/access-rules';
 import { supervisesArea } from '../../domain/event-access';
 import { RECORD_KINDS } from '../../domain/record-kinds';
 import { AppBar } from '../components/app-bar';
@@ -37,7 +37,11 @@ const ReviewQueuePanel = lazy(() =>
   import('../components/review-queue-panel').then((m) => m.ReviewQueuePanel),
 );
 
-/** The create buttons: a rental house is registered from its first inspection, not from here. */
+/** 警务关注 is the police's only, loaded the same way. */
+const PoliceNoticePanel = lazy(() =>
+  import('../components/police-notice-panel').then((m) => m.PoliceNoticePanel),
+);
+
 /** Long enough to not filter on every keystroke of a word, short enough to feel instant. */
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -66,9 +70,11 @@ function chipText(part: ActiveFilter, filter: ListFilter, gridNames: Map<string,
 export function HomeScreen() {
   const { route } = useLocation();
   const db = currentDb.value;
-  // A department account creates nothing from home: its work comes dispatched (事件 queue above).
+  // A department account creates nothing from home: its work comes dispatched (事件 queue above);
+  // a supervisor reviews the patrol logs and inspections rather than making them (offeredOnHome).
   const role = session.value?.user.role ?? '';
-  const creatable = CREATE_KINDS.filter((kind) => canCreate(role, kind));
+  const creatable = CREATE_KINDS.filter((kind) => offeredOnHome(role, kind));
+  const patrols = offeredOnHome(role, 'patrol');
   const filter = listFilter.value;
   const sheetOpen = useSignal(false);
   const draft = useSignal(filter.query);
@@ -165,6 +171,11 @@ export function HomeScreen() {
             <span class="overview-entry__hint">{t('home.overviewHint')}</span>
           </a>
         )}
+        {receivesPoliceNotices(role) && (
+          <ErrorBoundary>
+            <PoliceNoticePanel />
+          </ErrorBoundary>
+        )}
         <EventQueuePanel />
         {reviewsRecords(role) && (
           <ErrorBoundary>
@@ -252,9 +263,9 @@ export function HomeScreen() {
         onFilter={setFilter}
         onClose={() => (sheetOpen.value = false)}
       />
-      {(creatable.length > 0 || canCreate(role, 'patrol')) && (
+      {(creatable.length > 0 || patrols) && (
         <nav class="create-bar" aria-label={t('home.create')}>
-          {canCreate(role, 'patrol') && <PatrolStartButton />}
+          {patrols && <PatrolStartButton />}
           {creatable.map((kind) => (
             <button
               key={kind}

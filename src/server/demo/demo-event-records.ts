@@ -1,6 +1,6 @@
 /**
  * Demo 上报事件: in 湖滨社区 one waiting at each role's queue — 待受理 at the community, 待处置 at
- * 综合执法, 待核查 by the reporter — and one resolved on the spot; one 待受理 in every other community,
+ * 综合执法 and at 派出所, 待核查 by the reporter — and one resolved on the spot; one 待受理 in every other community,
  * reported by the demo grid worker of its grid where there is one (铁桥's 李娜).
  * Each is walked through its steps with event-steps.ts by the demo account that would take them,
  * so its flow log replays on the server like a pushed one, and stamped with the server's clock.
@@ -101,6 +101,20 @@ function hubinEvents(worker: DemoActor, deadline: string): DemoEvent[] {
         ...dispatched,
         [ZHIFA, { type: 'process' }],
         [ZHIFA, { type: 'complete', note: '已督促住户清理，现场恢复畅通' }],
+      ],
+    },
+    {
+      // What the community police see in 警务关注 (police-notices.ts), and 大厂派出所's account handles.
+      key: 'atStation',
+      title: '可疑人员冒充燃气公司上门推销',
+      categoryL1: 'publicSecurity',
+      categoryL2: 'suspiciousPerson',
+      description: '两名男子自称燃气公司工作人员，在湖滨新寓3栋逐户敲门推销报警器，居民怀疑是诈骗',
+      address: '湖滨新寓3栋',
+      daysAgo: 1,
+      steps: [
+        [ADMIN, { type: 'accept' }],
+        [ADMIN, { type: 'assign', departmentId: 'dachang-police', deadline }],
       ],
     },
     {
