@@ -19,6 +19,9 @@
  *       Still 1 (additive): the cursor holds one position per street (the server numbers changes
  *         per street so pushes to different streets do not wait for each other), so it may be up
  *         to 4,000 characters, not 200; it stays opaque, and a cursor from before still continues.
+ *       Still 1 (additive): a pull may say `unsynced=<n>`, how many records the device holds not yet
+ *         synced once its push is done (pending, in conflict or rejected), so a supervisor's figures
+ *         can say whose work they do not hold yet. The first page of a pass carries it.
  *
  * Kinds and body versions (RECORD_KINDS, RECORD_SCHEMA_VERSION) only grow, as Replicache's
  * mutators do: a kind is never removed or renamed, a body version never changes meaning, and an
@@ -157,6 +160,13 @@ export const pullQuerySchema = z.strictObject({
   limit: z.optional(
     z.pipe(
       z.string().check(z.regex(/^\d{1,4}$/)),
+      z.transform((s) => Number(s)),
+    ),
+  ),
+  /** How many records the device holds unsynced as it pulls (after its push): the 区域总览 names them. */
+  unsynced: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,7}$/)),
       z.transform((s) => Number(s)),
     ),
   ),

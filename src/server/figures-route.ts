@@ -1,9 +1,11 @@
 /**
  * `GET /api/figures?period=day|week|month[&org=<id>]`: the supervisor's figures (area-figures.ts)
  * over the caller's grids, or over the part of them below `org` (a community, a grid): the current
- * period, the previous one for the change, and each grid's shading. Counts only — never a name, an
- * address or a record — so a supervisor's phone draws the whole area without pulling every
- * resident's data. Scope is by assignment: an org outside the caller's grids is refused, named.
+ * period, the previous one for the change, and each grid's shading. Counts only — never a
+ * resident's name, an address or a record — so a supervisor's phone draws the whole area without
+ * pulling every resident's data. With them, the staff of the area whose phones last said they hold
+ * records not yet synced: the screen says whose work its figures do not hold yet. Scope is by
+ * assignment: an org outside the caller's grids is refused, named.
  */
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
@@ -13,6 +15,8 @@ import { plainString } from '../domain/text';
 import { parseOrThrow } from './api-error';
 import type { AppDeps, AppEnv } from './app-env';
 import { requireSession } from './auth/require-session';
+import { listUnsyncedReports, type UnsyncedReport } from './db/clients.repository';
+import { scopeGridIds } from './db/orgs.repository';
 import { listLiveRecords } from './db/records.repository';
 import { gridsInScope, requireSupervisor } from './org-scope';
 
@@ -32,6 +36,12 @@ export function figuresRoute(deps: AppDeps): Hono<AppEnv> {
     const period = query.period ?? 'week';
     const { current, previous } = periodsOf(period, now);
     const records = await listLiveRecords(deps.db, gridIds, RECORD_KINDS);
+    const area = new Set(gridIds);
+    const unsynced: UnsyncedReport[] = [];
+    for (const report of await listUnsyncedReports(deps.db)) {
+      const theirs = await scopeGridIds(deps.db, report.userId);
+      if (theirs.some((gridId) => area.has(gridId))) unsynced.push(report);
+    }
     return c.json({
       asOf: now.toISOString(),
       period,
@@ -42,6 +52,13 @@ export function figuresRoute(deps: AppDeps): Hono<AppEnv> {
       // figures (reported, closed, the rates, coverage) change from one period to the next.
       previous: areaFigures(records, gridIds, previous, now),
       grids: gridFigures(records, gridIds, current, now),
+      // Whose work these figures do not hold yet: the people of the area whose phones last said
+      // they had unsynced records (staff, not residents), each with when it said so.
+      unsynced: unsynced.map(({ name, records: count, reportedAt }) => ({
+        name,
+        records: count,
+        reportedAt,
+      })),
     });
   });
   return routes;

@@ -59,7 +59,18 @@ export const figuresResponseSchema = z.object({
   current: areaFiguresSchema,
   previous: areaFiguresSchema,
   grids: z.array(z.object({ gridId: z.string(), open: count, overdue: count, patrols: count })),
+  /** The area's staff whose phones last said they hold unsynced records (absent before 2026-12). */
+  unsynced: z.optional(
+    z.array(z.object({ name: z.string(), records: count, reportedAt: z.iso.datetime({ offset: true }) })),
+  ),
 });
+
+/** Someone whose phone last said it holds `records` not yet synced, at `reportedAt`. */
+export interface UnsyncedPerson {
+  name: string;
+  records: number;
+  reportedAt: string;
+}
 
 export interface FiguresSnapshot {
   asOf: string;
@@ -67,6 +78,7 @@ export interface FiguresSnapshot {
   current: AreaFigures;
   previous: AreaFigures;
   grids: GridFigures[];
+  unsynced?: UnsyncedPerson[] | undefined;
 }
 
 export type FiguresResult =

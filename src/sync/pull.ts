@@ -22,7 +22,14 @@ import { DEFAULT_PULL_LIMIT, pullResponseSchema } from '../domain/protocol';
 import type { GridRecord } from '../domain/record-envelope';
 import type { HeldCopies } from './held-copies';
 import { type HttpDeps, type HttpResult, requestJson } from './http';
-import { foreignRevAfter, type LocalDb, type LocalRecord, type OutboxMutation, syncedRow } from './local-db';
+import {
+  countUnsynced,
+  foreignRevAfter,
+  type LocalDb,
+  type LocalRecord,
+  type OutboxMutation,
+  syncedRow,
+} from './local-db';
 import { keepOnlySeen, noteNotShown } from './opaque-records';
 
 export type PullResult =
@@ -191,10 +198,14 @@ export async function pullAll(
   await readOpaqueRecords(db);
   let pulled = 0;
   let resetSeen: Set<string> | undefined;
+  let reported = false;
   for (;;) {
     const cursor = await db.meta.get('cursor');
     const params = new URLSearchParams({ clientId, limit: String(limit) });
     if (typeof cursor?.value === 'string') params.set('cursor', cursor.value);
+    // What is still unsynced once the push is done, for the supervisors' figures: once a pass.
+    if (!reported) params.set('unsynced', String(await countUnsynced(db)));
+    reported = true;
     const result = await requestJson(deps, `/api/sync/pull?${params}`, { method: 'GET', token });
     if (result.kind !== 'ok') return { kind: 'failed', result };
     const parsed = pullPageSchema.safeParse(result.body);

@@ -15,7 +15,7 @@ describe.each(DIALECTS)('the supervisor’s figures (%s)', (dialect) => {
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    for (const account of ['hb-admin', 'dc-admin', 'hb-grid01', 'tq-police'])
+    for (const account of ['hb-admin', 'dc-admin', 'hb-grid01', 'tq-grid01', 'tq-police'])
       who[account] = await server.login(account);
   });
   afterAll(() => server.close());
@@ -74,5 +74,38 @@ describe.each(DIALECTS)('the supervisor’s figures (%s)', (dialect) => {
   it('answers counts only: no name, phone or ID number of anyone', async () => {
     const text = JSON.stringify((await figures('dc-admin', '?period=month')).body);
     for (const personal of ['王丽', '吴斌', '郑敏', '1380', '3201']) expect(text).not.toContain(personal);
+  });
+
+  // Last: it names staff (王丽), which the test above rightly finds nowhere until a phone reports.
+  it('names the area’s staff whose phones said they hold unsynced records, each with when', async () => {
+    const phone = randomUUID();
+    const pull = (account: string, clientId: string, unsynced: string) =>
+      server.pull(who[account]?.token ?? '', clientId, { unsynced });
+    expect((await pull('hb-grid01', phone, '3')).status).toBe(200);
+    expect((await pull('tq-grid01', randomUUID(), '5')).status).toBe(200);
+    const reportedAt = server.clock.now.toISOString();
+
+    const street = (await figures('dc-admin')).body;
+    expect(street.unsynced).toEqual([{ name: '王丽', records: 3, reportedAt }]);
+    // Another grid of the street: 王丽 works in 第一网格 only.
+    expect((await figures('dc-admin', '?org=dachang-hubin-02')).body.unsynced).toEqual([]);
+
+    // A second phone of hers adds its own; a phone that synced everything says 0 and drops out.
+    const tablet = randomUUID();
+    await pull('hb-grid01', tablet, '2');
+    expect((await figures('hb-admin')).body.unsynced).toEqual([{ name: '王丽', records: 5, reportedAt }]);
+    await pull('hb-grid01', phone, '0');
+    await pull('hb-grid01', tablet, '0');
+    expect((await figures('hb-admin')).body.unsynced).toEqual([]);
+
+    // A pull without the count (an older app) changes nothing; a bad count is refused by name.
+    await pull('hb-grid01', phone, '4');
+    expect((await server.pull(who['hb-grid01']?.token ?? '', phone)).status).toBe(200);
+    for (const bad of ['-1', 'three', '1.5', '12345678']) {
+      const refused = await pull('hb-grid01', phone, bad);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.issues[0].path).toBe('unsynced');
+    }
+    expect((await figures('hb-admin')).body.unsynced).toEqual([{ name: '王丽', records: 4, reportedAt }]);
   });
 });

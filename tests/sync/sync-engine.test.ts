@@ -2,10 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src/domain/protocol';
 import type { GridRecord } from '../../src/domain/record-envelope';
+import { getClientId } from '../../src/sync/client-id';
 import { closeLocalDbs, type LocalDb, openLocalDb, syncedRow } from '../../src/sync/local-db';
-import { saveRecord } from '../../src/sync/outbox';
+import { saveEdit, saveRecord } from '../../src/sync/outbox';
 import { editRecord, newRecord } from '../../src/sync/record-factory';
 import { type SyncOutcome, syncOnce } from '../../src/sync/sync-engine';
+import { validRecord } from '../../src/sync/valid-record';
 import { faultyFetch } from '../support/faulty-fetch';
 import { sampleDispute, samplePatrol } from '../support/sample-records';
 import { startTestServer, TEST_BASE_URL, type TestServer } from '../support/test-server';
@@ -255,6 +257,34 @@ describe('sync engine', () => {
     expect(rejected?.error?.code).toBe('forbidden');
     expect((await phone.db.records.get(good.id))?.syncState).toBe('synced');
     expect(await serverCopies(outside.id)).toBe(0);
+  });
+
+  it('tells the server, as it pulls after its push, how many records it still holds unsynced', async () => {
+    const phone = device(gridWorker);
+    const reported = async () => {
+      const clientId = await getClientId(phone.db);
+      return (
+        await server.db.selectFrom('clients').select('unsynced').where('id', '=', clientId).executeTakeFirst()
+      )?.unsynced;
+    };
+    await saveRecord(phone.db, newPatrol(gridWorker, '已同步的记录'));
+    const outside = newPatrol(gridWorker, '越界的记录');
+    await saveRecord(phone.db, { ...outside, gridId: myGrid(otherCommunity) });
+    expect((await phone.sync()).status).toBe('ok');
+    // The pushed one is synced by the time it pulls; the refused one is still the worker's to fix.
+    expect(Number(await reported())).toBe(1);
+    // The worker puts the refused record in their own grid and saves it again.
+    const refused = (await phone.db.records.get(outside.id))?.record;
+    if (!refused) throw new Error('the refused record is gone');
+    const fixed = editRecord(refused, {
+      body: refused.body,
+      gridId: myGrid(gridWorker),
+      userId: gridWorker.user.id,
+      now: new Date(),
+    });
+    await saveEdit(phone.db, refused, validRecord(fixed));
+    expect((await phone.sync()).status).toBe('ok');
+    expect(Number(await reported())).toBe(0);
   });
 
   it('never overwrites a local edit with a pulled change', async () => {

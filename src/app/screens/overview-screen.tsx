@@ -9,7 +9,12 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { type AreaFigures, FIGURE_PERIODS, type FigurePeriod } from '../../domain/area-figures';
 import { supervisesArea } from '../../domain/event-access';
-import { type FiguresResult, loadFigures, storedFigures } from '../../sync/figures-client';
+import {
+  type FiguresResult,
+  loadFigures,
+  storedFigures,
+  type UnsyncedPerson,
+} from '../../sync/figures-client';
 import { AppBar } from '../components/app-bar';
 import { ExportSheet } from '../components/export-sheet';
 import { t } from '../i18n/i18n';
@@ -177,6 +182,27 @@ function freshness(shown: Shown): string {
   return t(shown.reason === 'offline' ? 'overview.offline' : 'overview.stale', { at });
 }
 
+/** Whose work the figures do not hold yet: each person, their unsynced count and when it was said. */
+function UnsyncedPeople({ people }: { people: readonly UnsyncedPerson[] }) {
+  return (
+    <details class="overview__unsynced">
+      <summary>{t('overview.unsynced', { n: people.length })}</summary>
+      <ul>
+        {people.map((person) => (
+          <li key={person.name + person.reportedAt}>
+            {t('overview.unsyncedPerson', {
+              name: person.name,
+              n: person.records,
+              at: formatDateTime(person.reportedAt),
+            })}
+          </li>
+        ))}
+      </ul>
+      <p class="form-note">{t('overview.unsyncedNote')}</p>
+    </details>
+  );
+}
+
 export function OverviewScreen() {
   const db = currentDb.value;
   const user = session.value?.user;
@@ -255,6 +281,7 @@ export function OverviewScreen() {
             {freshness(value)}
           </p>
         </div>
+        {figures?.unsynced && figures.unsynced.length > 0 && <UnsyncedPeople people={figures.unsynced} />}
         {figures && (
           <>
             {SECTIONS.map((section) => (

@@ -46,3 +46,44 @@ export async function lockClient(db: Kysely<Database>, clientId: string): Promis
     .where('id', '=', clientId)
     .execute();
 }
+
+/** Keeps what the device says it holds unsynced now (a pull's `unsynced`), with the server's time. */
+export async function reportUnsynced(
+  db: Kysely<Database>,
+  clientId: string,
+  unsynced: number,
+  at: string,
+): Promise<void> {
+  await db.updateTable('clients').set({ unsynced, unsynced_at: at }).where('id', '=', clientId).execute();
+}
+
+export interface UnsyncedReport {
+  userId: string;
+  name: string;
+  /** Summed over the user's devices: each one's last report. */
+  records: number;
+  /** The newest of those reports. */
+  reportedAt: string;
+}
+
+/** The people whose devices last reported unsynced records, most records first. */
+export async function listUnsyncedReports(db: Kysely<Database>): Promise<UnsyncedReport[]> {
+  const rows = await db
+    .selectFrom('clients')
+    .innerJoin('users', 'users.id', 'clients.user_id')
+    .select(['users.id as userId', 'users.name as name', 'clients.unsynced', 'clients.unsynced_at'])
+    .where('clients.unsynced', '>', 0)
+    .execute();
+  const byUser = new Map<string, UnsyncedReport>();
+  for (const row of rows) {
+    const records = Number(row.unsynced ?? 0);
+    const at = row.unsynced_at ?? '';
+    const seen = byUser.get(row.userId);
+    if (!seen) byUser.set(row.userId, { userId: row.userId, name: row.name, records, reportedAt: at });
+    else {
+      seen.records += records;
+      if (Date.parse(at) > Date.parse(seen.reportedAt)) seen.reportedAt = at;
+    }
+  }
+  return [...byUser.values()].sort((a, b) => b.records - a.records || a.name.localeCompare(b.name, 'zh-CN'));
+}

@@ -50,6 +50,9 @@ export interface ClientsTable {
   id: string;
   user_id: string;
   acked_seq: number;
+  /** How many records the device last said it holds unsynced (a pull's `unsynced`), and when. */
+  unsynced?: number | null | undefined;
+  unsynced_at?: string | null | undefined;
 }
 
 export interface RecordsTable {

@@ -12,6 +12,7 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { requireSession } from '../auth/require-session';
 import { claimOwnClient } from '../claim-own-client';
 import { insertServedAuditEntry } from '../db/audit-log.repository';
+import { reportUnsynced } from '../db/clients.repository';
 import { BASE_PARTITION, currentChangeSeqs, partitionsOfGrids } from '../db/counters.repository';
 import { listChanges } from '../db/records.repository';
 import { cursorPartitions, decodeCursor, encodeCursor } from './pull-cursor';
@@ -52,6 +53,8 @@ async function pull(c: Context<AppEnv>, deps: AppDeps): Promise<Response> {
   }
   const { user } = c.get('session');
   const ackedSeq = await claimOwnClient(deps.db, query.clientId, user.id);
+  if (query.unsynced !== undefined)
+    await reportUnsynced(deps.db, query.clientId, query.unsynced, deps.now().toISOString());
 
   const partitions = await partitionsOfGrids(deps.db, user.scope.gridIds);
   const cursorScope = {

@@ -34,6 +34,10 @@ export const overviewEn: Partial<Record<keyof typeof overviewZhCN, string>> = {
   'overview.offline': 'Offline: data as of {at}',
   'overview.stale': 'Could not update: data as of {at}',
   'overview.none': 'No data yet: open this page online to fetch it.',
+  'overview.unsynced': '{n} people have unsynced records on their phones',
+  'overview.unsyncedPerson': '{name}: {n}, reported {at}',
+  'overview.unsyncedNote':
+    'These records are still on the phones and not in these figures; they count once the phones sync.',
   'overview.loading': 'Fetching the figures…',
   'overview.unauthorized': 'Your sign-in has expired. Sign in again to see the figures.',
   'overview.vsPrevious.day': 'vs yesterday',

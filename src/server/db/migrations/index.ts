@@ -25,6 +25,7 @@ import { departments } from './0017-departments';
 import { eventTimeLimits } from './0018-event-time-limits';
 import { eventSupervision } from './0019-event-supervision';
 import { eventSubcategories } from './0020-event-subcategories';
+import { clientUnsynced } from './0021-client-unsynced';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -49,6 +50,7 @@ export const migrationProvider: MigrationProvider = {
       '0018_event_time_limits': eventTimeLimits,
       '0019_event_supervision': eventSupervision,
       '0020_event_subcategories': eventSubcategories,
+      '0021_client_unsynced': clientUnsynced,
     };
   },
 };
