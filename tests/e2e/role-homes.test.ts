@@ -70,6 +70,9 @@ describe.runIf(chromiumAvailable())('a home per role', () => {
     expect(await row.textContent()).toMatch(/待受理 · 调解期限还剩\d+天/);
     expect(await createButtons(page)).toEqual(['+矛盾纠纷']);
     expect(await page.getByRole('button', { name: /开始巡查/ }).count()).toBe(0);
+    // The kind chips offer only what a mediator reads: no 巡查 or 出租房 that could show nothing.
+    const chips = page.getByRole('navigation', { name: '按类型筛选' }).getByRole('button');
+    expect(await chips.allTextContents()).toEqual(['全部', '纠纷', '事件']);
     await page.screenshot({ path: `${SHOTS}/home-mediator.png` });
     await context.close();
   });

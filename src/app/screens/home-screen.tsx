@@ -2,11 +2,16 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import lazy, { ErrorBoundary } from 'preact-iso/lazy';
 import { useLocation } from 'preact-iso/router';
-import { offeredOnHome, receivesPoliceNotices, reviewsRecords } from '../../domain/access-rules';
+import {
+  offeredOnHome,
+  readableKinds,
+  receivesPoliceNotices,
+  reviewsRecords,
+} from '../../domain/access-rules';
 import { supervisesArea } from '../../domain/event-access';
-import { RECORD_KINDS } from '../../domain/record-kinds';
 import { AppBar } from '../components/app-bar';
 import { EventQueuePanel } from '../components/event-queue-panel';
+import { KindChips } from '../components/kind-chips';
 import { ListFilterSheet } from '../components/list-filter-sheet';
 import { RecordRow } from '../components/record-row';
 import { TodayPanel } from '../components/today-panel';
@@ -151,17 +156,7 @@ export function HomeScreen() {
           </button>
         </search>
         <nav class="filters" aria-label={t('home.filter')}>
-          {(['all', ...RECORD_KINDS] as const).map((kind) => (
-            <button
-              key={kind}
-              type="button"
-              class={filter.kind === kind ? 'filter is-on' : 'filter'}
-              aria-pressed={filter.kind === kind}
-              onClick={() => setFilter({ ...filter, kind, status: undefined })}
-            >
-              {kind === 'all' ? t('home.filterAll') : t(`kindShort.${kind}`)}
-            </button>
-          ))}
+          <KindChips role={role} filter={filter} onChange={setFilter} />
         </nav>
       </AppBar>
       <main class="home-list">
@@ -255,7 +250,7 @@ export function HomeScreen() {
       <ListFilterSheet
         open={sheetOpen.value}
         filter={filter}
-        kinds={RECORD_KINDS}
+        kinds={readableKinds(role)}
         statuses={statuses}
         grids={grids}
         gridNames={names}

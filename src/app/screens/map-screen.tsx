@@ -1,8 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
+import { readableKinds } from '../../domain/access-rules';
 import { startOfLocalWeek } from '../../domain/due-dates';
-import { RECORD_KINDS } from '../../domain/record-kinds';
 import { AppBar } from '../components/app-bar';
+import { KindChips } from '../components/kind-chips';
 import { ListFilterSheet } from '../components/list-filter-sheet';
 import { SyncChip } from '../components/sync-chip';
 import { label, t } from '../i18n/i18n';
@@ -27,7 +28,7 @@ import { usePosition } from '../map/use-position';
 import '../map/map-screen.css';
 import { OfflineMapSheet } from '../map/offline-map-sheet';
 import { useMapConfig } from '../map/use-map-config';
-import { currentDb } from '../status/session';
+import { currentDb, session } from '../status/session';
 
 /** The halos the legend explains, most urgent first. */
 const ALERT_ORDER = ['overdue', 'riskRed', 'riskOrange', 'openHazard'] as const;
@@ -39,6 +40,7 @@ const ALERT_ORDER = ['overdue', 'riskRed', 'riskOrange', 'openHazard'] as const;
  */
 export function MapScreen() {
   const db = currentDb.value;
+  const role = session.value?.user.role ?? '';
   // One filter for the list and the map (list-view-state.ts): what the list shows is what the map shows.
   const filter = listFilter.value;
   const sheetOpen = useSignal(false);
@@ -105,17 +107,7 @@ export function MapScreen() {
     <div class="screen screen--map">
       <AppBar title={t('map.title')} back="/">
         <nav class="filters" aria-label={t('home.filter')}>
-          {(['all', ...RECORD_KINDS] as const).map((kind) => (
-            <button
-              key={kind}
-              type="button"
-              class={filter.kind === kind ? 'filter is-on' : 'filter'}
-              aria-pressed={filter.kind === kind}
-              onClick={() => setFilter({ ...filter, kind, status: undefined })}
-            >
-              {kind === 'all' ? t('home.filterAll') : t(`kindShort.${kind}`)}
-            </button>
-          ))}
+          <KindChips role={role} filter={filter} onChange={setFilter} />
           <button
             type="button"
             class={active.length ? 'filter is-on' : 'filter'}
@@ -189,7 +181,7 @@ export function MapScreen() {
       <ListFilterSheet
         open={sheetOpen.value}
         filter={filter}
-        kinds={RECORD_KINDS}
+        kinds={readableKinds(role)}
         statuses={statuses}
         grids={grids ?? []}
         gridNames={gridNames(grids ?? [])}
