@@ -223,6 +223,14 @@ export function offeredOnHome(role: string, kind: RecordKind): boolean {
   return canCreate(role, kind) && rulesOf(role, kind).review === undefined;
 }
 
+/**
+ * Whether `role` does the field work of a grid (patrols, found on foot): the people whose outcomes
+ * the 区域总览's per-worker table shows.
+ */
+export function doesFieldWork(role: string): boolean {
+  return offeredOnHome(role, 'patrol');
+}
+
 /** The kinds of which `role` may read at least some records, for filtering in SQL before facts. */
 export function readableKinds(role: string): RecordKind[] {
   return RECORD_KINDS.filter((kind) => rulesOf(role, kind).read !== never);

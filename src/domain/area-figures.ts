@@ -318,3 +318,57 @@ export function gridFigures(
   }
   return [...byGrid.values()];
 }
+
+/**
+ * One worker's outcomes over `span` (the per-worker table, issue 13 §2): what came of the work they
+ * found and took on, never how much they clocked — no patrol count, no time, no points, and no
+ * order but by name. Each is the area figure of the same name over the records they made.
+ */
+export interface WorkerOutcomes {
+  /** 上报事件 they reported in the period, and of those the share they resolved on the spot. */
+  eventsReported: number;
+  selfResolvedRate: number | null;
+  /** 化解率 of the disputes they registered whose mediation ended in the period. */
+  disputesResolvedRate: number | null;
+  /** 当场整改率 of the hazards their inspections found in the period. */
+  fixedOnSiteRate: number | null;
+  /** Hazards of their inspections past the rectification deadline, now (theirs to recheck). */
+  hazardsOverdue: number;
+}
+
+/** Each author's outcomes among `records`, by user id (authors with no records are not in it). */
+export function workerOutcomes(
+  records: readonly GridRecord[],
+  span: Span,
+  now: Date,
+): Map<string, WorkerOutcomes> {
+  const byAuthor = new Map<string, GridRecord[]>();
+  for (const record of records) {
+    if (record.deleted) continue;
+    const theirs = byAuthor.get(record.createdBy);
+    if (theirs) theirs.push(record);
+    else byAuthor.set(record.createdBy, [record]);
+  }
+  const outcomes = new Map<string, WorkerOutcomes>();
+  for (const [author, theirs] of byAuthor) {
+    const events = eventFigures(theirs, span, now);
+    const rentals = rentalFigures(theirs, span, now);
+    outcomes.set(author, {
+      eventsReported: events.reported,
+      selfResolvedRate: events.selfResolvedRate,
+      disputesResolvedRate: disputeFigures(theirs, span, now).resolvedRate,
+      fixedOnSiteRate: rentals.fixedOnSiteRate,
+      hazardsOverdue: rentals.overdue,
+    });
+  }
+  return outcomes;
+}
+
+/** What a worker with no records in the area has: nothing to be a rate of. */
+export const NO_OUTCOMES: WorkerOutcomes = {
+  eventsReported: 0,
+  selfResolvedRate: null,
+  disputesResolvedRate: null,
+  fixedOnSiteRate: null,
+  hazardsOverdue: 0,
+};

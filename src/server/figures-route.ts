@@ -3,22 +3,30 @@
  * over the caller's grids, or over the part of them below `org` (a community, a grid): the current
  * period, the previous one for the change, and each grid's shading. Counts only — never a
  * resident's name, an address or a record — so a supervisor's phone draws the whole area without
- * pulling every resident's data. With them, the staff of the area whose phones last said they hold
- * records not yet synced: the screen says whose work its figures do not hold yet. Scope is by
- * assignment: an org outside the caller's grids is refused, named.
+ * pulling every resident's data. With them, about the area's staff (never residents): whose phones
+ * last said they hold records not yet synced — whose work the figures do not hold yet — and each
+ * field worker's outcomes in the period, by name. Scope is by assignment: an org outside the
+ * caller's grids is refused, named.
  */
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { areaFigures, FIGURE_PERIODS, gridFigures, periodsOf } from '../domain/area-figures';
+import { doesFieldWork } from '../domain/access-rules';
+import {
+  areaFigures,
+  FIGURE_PERIODS,
+  gridFigures,
+  NO_OUTCOMES,
+  periodsOf,
+  workerOutcomes,
+} from '../domain/area-figures';
 import { RECORD_KINDS } from '../domain/record-kinds';
 import { plainString } from '../domain/text';
 import { parseOrThrow } from './api-error';
 import type { AppDeps, AppEnv } from './app-env';
 import { requireSession } from './auth/require-session';
-import { listUnsyncedReports, type UnsyncedReport } from './db/clients.repository';
-import { scopeGridIds } from './db/orgs.repository';
+import { listUnsyncedReports } from './db/clients.repository';
 import { listLiveRecords } from './db/records.repository';
-import { gridsInScope, requireSupervisor } from './org-scope';
+import { gridsInScope, peopleOfArea, requireSupervisor } from './org-scope';
 
 const figuresQuerySchema = z.strictObject({
   period: z.optional(z.enum(FIGURE_PERIODS)),
@@ -36,12 +44,10 @@ export function figuresRoute(deps: AppDeps): Hono<AppEnv> {
     const period = query.period ?? 'week';
     const { current, previous } = periodsOf(period, now);
     const records = await listLiveRecords(deps.db, gridIds, RECORD_KINDS);
-    const area = new Set(gridIds);
-    const unsynced: UnsyncedReport[] = [];
-    for (const report of await listUnsyncedReports(deps.db)) {
-      const theirs = await scopeGridIds(deps.db, report.userId);
-      if (theirs.some((gridId) => area.has(gridId))) unsynced.push(report);
-    }
+    const people = await peopleOfArea(deps.db, gridIds);
+    const inArea = new Set(people.map((person) => person.id));
+    const unsynced = (await listUnsyncedReports(deps.db)).filter((report) => inArea.has(report.userId));
+    const outcomes = workerOutcomes(records, current, now);
     return c.json({
       asOf: now.toISOString(),
       period,
@@ -59,6 +65,10 @@ export function figuresRoute(deps: AppDeps): Hono<AppEnv> {
         records: count,
         reportedAt,
       })),
+      // Each field worker's outcomes, by name: no ranking (area-figures.ts workerOutcomes).
+      workers: people
+        .filter((person) => doesFieldWork(person.role))
+        .map((person) => ({ name: person.name, ...(outcomes.get(person.id) ?? NO_OUTCOMES) })),
     });
   });
   return routes;

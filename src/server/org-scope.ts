@@ -7,8 +7,9 @@ import type { Kysely } from 'kysely';
 import { supervisesArea } from '../domain/event-access';
 import type { SessionUser } from '../domain/protocol';
 import { ApiError } from './api-error';
-import { gridIdsUnder } from './db/orgs.repository';
+import { gridIdsUnder, listOrgs } from './db/orgs.repository';
 import type { Database } from './db/schema';
+import { listUsers } from './db/users.repository';
 
 /** 403 unless `user` supervises an area; `action`, when given, names what was refused. */
 export function requireSupervisor(user: SessionUser, action?: string): void {
@@ -34,4 +35,37 @@ export async function gridsInScope(
       issues: [{ path: 'org', message: 'Not an org of your grids' }],
     });
   return below;
+}
+
+export interface AreaPerson {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/**
+ * The people who work in `gridIds`: every account whose own grids (its assigned orgs and all grids
+ * below them) include one of them, by name. Read from the org tree in memory (a few statements,
+ * whatever the number of people), not one recursive query each.
+ */
+export async function peopleOfArea(db: Kysely<Database>, gridIds: readonly string[]): Promise<AreaPerson[]> {
+  const area = new Set(gridIds);
+  const children = new Map<string, string[]>();
+  for (const org of await listOrgs(db)) {
+    if (org.parent_id === null) continue;
+    children.set(org.parent_id, [...(children.get(org.parent_id) ?? []), org.id]);
+  }
+  // Whether an org is in the area or has an area grid below it.
+  const reaches = new Map<string, boolean>();
+  const reachesArea = (orgId: string): boolean => {
+    const known = reaches.get(orgId);
+    if (known !== undefined) return known;
+    const result = area.has(orgId) || (children.get(orgId) ?? []).some(reachesArea);
+    reaches.set(orgId, result);
+    return result;
+  };
+  return (await listUsers(db))
+    .filter((user) => user.orgIds.some(reachesArea))
+    .map(({ id, name, role }) => ({ id, name, role }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }

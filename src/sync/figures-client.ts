@@ -8,6 +8,7 @@ import {
   FIGURE_PERIODS,
   type FigurePeriod,
   type GridFigures,
+  type WorkerOutcomes,
 } from '../domain/area-figures';
 import { type HttpDeps, requestJson } from './http';
 import type { LocalDb } from './local-db';
@@ -63,6 +64,19 @@ export const figuresResponseSchema = z.object({
   unsynced: z.optional(
     z.array(z.object({ name: z.string(), records: count, reportedAt: z.iso.datetime({ offset: true }) })),
   ),
+  /** Each field worker's outcomes in the period, by name (absent before 2026-12). */
+  workers: z.optional(
+    z.array(
+      z.object({
+        name: z.string(),
+        eventsReported: count,
+        selfResolvedRate: share,
+        disputesResolvedRate: share,
+        fixedOnSiteRate: share,
+        hazardsOverdue: count,
+      }),
+    ),
+  ),
 });
 
 /** Someone whose phone last said it holds `records` not yet synced, at `reportedAt`. */
@@ -79,6 +93,7 @@ export interface FiguresSnapshot {
   previous: AreaFigures;
   grids: GridFigures[];
   unsynced?: UnsyncedPerson[] | undefined;
+  workers?: (WorkerOutcomes & { name: string })[] | undefined;
 }
 
 export type FiguresResult =

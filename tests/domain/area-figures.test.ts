@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaFigures, periodsOf } from '../../src/domain/area-figures';
+import { areaFigures, periodsOf, workerOutcomes } from '../../src/domain/area-figures';
 import { takeEventStep } from '../../src/domain/event-steps';
 import type { GridEventEvent } from '../../src/domain/event-workflow';
 import type { GridEventRecord } from '../../src/domain/record-envelope';
@@ -61,6 +61,25 @@ describe('the supervisor’s figures', () => {
       open: 1,
     });
     expect(figures.byStatus).toEqual({ closed: 2, filed: 1, reported: 1 });
+  });
+
+  it('gives each worker the outcomes of the records they made, and no rate out of nothing', () => {
+    const theirs = event([[WORKER, { type: 'selfResolve', note: '当场劝离' }, '2026-11-23T01:30:00.000Z']]);
+    const alsoTheirs = event([]);
+    const someoneElses = { ...event([]), createdBy: 'u2' };
+    const gone = { ...event([]), createdBy: 'u3', deleted: true };
+    const { current } = periodsOf('week', NOW);
+    const outcomes = workerOutcomes([theirs, alsoTheirs, someoneElses, gone], current, NOW);
+    expect(outcomes.get('u1')).toEqual({
+      eventsReported: 2,
+      selfResolvedRate: 0.5,
+      disputesResolvedRate: null,
+      fixedOnSiteRate: null,
+      hazardsOverdue: 0,
+    });
+    expect(outcomes.get('u2')).toMatchObject({ eventsReported: 1, selfResolvedRate: 0 });
+    // A tombstone is nobody's outcome.
+    expect(outcomes.has('u3')).toBe(false);
   });
 
   it('gives no rate where there is nothing to rate, never a 0 % or 100 % out of nothing', () => {

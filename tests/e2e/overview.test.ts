@@ -68,9 +68,16 @@ describe.runIf(chromiumAvailable())('区域总览', () => {
       String(week.current.rentals.inspected),
     );
     // The street spans communities: each grid is named with its own.
-    const gridRows = page.getByRole('region', { name: '各网格' }).locator('tbody th');
+    const gridRows = page.getByRole('region', { name: '各网格', exact: true }).locator('tbody th');
     expect(await gridRows.count()).toBe(week.grids.length);
     expect(await gridRows.allTextContents()).toContain('湖滨社区第一网格');
+    // Each field worker's outcomes, by name, and nobody's clock-ins.
+    const workerRows = page.getByRole('region', { name: '一线人员成效' }).locator('tbody th');
+    expect(await workerRows.allTextContents()).toEqual(week.workers?.map((worker) => worker.name));
+    expect(await workerRows.allTextContents()).toContain('王丽');
+    await page
+      .getByRole('region', { name: '一线人员成效' })
+      .screenshot({ path: `${SHOTS}/overview-workers.png` });
     await page.screenshot({ path: `${SHOTS}/overview-phone.png`, fullPage: true });
 
     // A tile's definition is one tap away.

@@ -71,9 +71,36 @@ describe.each(DIALECTS)('the supervisor’s figures (%s)', (dialect) => {
     expect((await figures('tq-police')).status).toBe(403);
   });
 
-  it('answers counts only: no name, phone or ID number of anyone', async () => {
+  it('answers counts only: no resident’s name, phone or ID number', async () => {
     const text = JSON.stringify((await figures('dc-admin', '?period=month')).body);
-    for (const personal of ['王丽', '吴斌', '郑敏', '1380', '3201']) expect(text).not.toContain(personal);
+    // Parties and landlords of the demo records, and the digits their numbers start with.
+    for (const personal of ['陈立新', '周红梅', '徐海燕', '钱志明', '1391', '1377', '3201'])
+      expect(text).not.toContain(personal);
+  });
+
+  it('gives each field worker of the area their outcomes, by name; supervisors and mediators are not in it', async () => {
+    const community = (await figures('hb-admin')).body.workers;
+    const names = community.map((worker: { name: string }) => worker.name);
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'zh-CN')));
+    expect(names).toEqual(expect.arrayContaining(['王丽', '孙建华', '刘海涛', '赵磊']));
+    for (const notField of ['郑敏', '黄振宇', '周桂芳', '陈志强', '吴斌'])
+      expect(names).not.toContain(notField);
+    // 王丽 reported the demo's events: hers are counted, with no rate where there is nothing to rate.
+    const wangli = community.find((worker: { name: string }) => worker.name === '王丽');
+    expect(Object.keys(wangli).sort()).toEqual([
+      'disputesResolvedRate',
+      'eventsReported',
+      'fixedOnSiteRate',
+      'hazardsOverdue',
+      'name',
+      'selfResolvedRate',
+    ]);
+    // A grid of the street: its own worker and the community's police, not the other grid's worker.
+    const grid2 = (await figures('dc-admin', '?org=dachang-hubin-02')).body.workers;
+    const grid2Names = grid2.map((worker: { name: string }) => worker.name);
+    expect(grid2Names).toContain('孙建华');
+    expect(grid2Names).toContain('刘海涛');
+    expect(grid2Names).not.toContain('王丽');
   });
 
   // Last: it names staff (王丽), which the test above rightly finds nowhere until a phone reports.

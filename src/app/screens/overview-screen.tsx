@@ -11,6 +11,7 @@ import { type AreaFigures, FIGURE_PERIODS, type FigurePeriod } from '../../domai
 import { supervisesArea } from '../../domain/event-access';
 import {
   type FiguresResult,
+  type FiguresSnapshot,
   loadFigures,
   storedFigures,
   type UnsyncedPerson,
@@ -203,6 +204,45 @@ function UnsyncedPeople({ people }: { people: readonly UnsyncedPerson[] }) {
   );
 }
 
+/** Each field worker's outcomes in the period, by name: results, never a ranking or a clock-in. */
+function WorkerTable({ workers }: { workers: NonNullable<FiguresSnapshot['workers']> }) {
+  const share = (value: number | null) => formatted(value, 'share');
+  return (
+    <section class="overview__section" aria-labelledby="overview-workers">
+      <h2 class="section-title" id="overview-workers">
+        {t('overview.section.workers')}
+      </h2>
+      <p class="form-note">{t('overview.workersNote')}</p>
+      <div class="table-scroll">
+        <table class="grid-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('overview.worker')}</th>
+              <th scope="col">{t('overview.workerEvents')}</th>
+              <th scope="col">{t('overview.workerSelfResolved')}</th>
+              <th scope="col">{t('overview.workerDisputes')}</th>
+              <th scope="col">{t('overview.workerFixedOnSite')}</th>
+              <th scope="col">{t('overview.workerHazardsOverdue')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {workers.map((worker) => (
+              <tr key={worker.name} class={worker.hazardsOverdue > 0 ? 'has-overdue' : undefined}>
+                <th scope="row">{worker.name}</th>
+                <td>{worker.eventsReported}</td>
+                <td>{share(worker.selfResolvedRate)}</td>
+                <td>{share(worker.disputesResolvedRate)}</td>
+                <td>{share(worker.fixedOnSiteRate)}</td>
+                <td>{worker.hazardsOverdue}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 export function OverviewScreen() {
   const db = currentDb.value;
   const user = session.value?.user;
@@ -333,6 +373,7 @@ export function OverviewScreen() {
                 </tbody>
               </table>
             </section>
+            {figures.workers && figures.workers.length > 0 && <WorkerTable workers={figures.workers} />}
             <p class="form-note">{t('overview.countOnly')}</p>
           </>
         )}
