@@ -11,7 +11,7 @@ import {
   type WorkerOutcomes,
 } from '../domain/area-figures';
 import { type HttpDeps, requestJson } from './http';
-import type { LocalDb } from './local-db';
+import type { LocalDb, MetaRow } from './local-db';
 
 const count = z.number().check(z.gte(0));
 const share = z.nullable(z.number().check(z.gte(0), z.lte(1)));
@@ -102,18 +102,28 @@ export type FiguresResult =
   | { kind: 'stored'; figures: FiguresSnapshot | undefined; reason: 'offline' | 'error' }
   | { kind: 'unauthorized' };
 
-/** The figures of `period` from the server, kept; else the last kept ones. */
+/** Where the figures of `period` over `org` (the whole area when absent) are kept. */
+const snapshotKey = (period: FigurePeriod, org: string | undefined): MetaRow['key'] =>
+  org === undefined ? `figures:${period}` : `figures:${period}:${org}`;
+
+/**
+ * The figures of `period` from the server — over the part of the area below `org` (a community,
+ * a grid) when given — kept; else the last kept ones.
+ */
 export async function loadFigures(
   deps: HttpDeps,
   db: LocalDb,
   token: string,
   period: FigurePeriod,
+  org?: string,
 ): Promise<FiguresResult> {
-  const result = await requestJson(deps, `/api/figures?period=${period}`, { method: 'GET', token });
+  const query = new URLSearchParams({ period });
+  if (org !== undefined) query.set('org', org);
+  const result = await requestJson(deps, `/api/figures?${query}`, { method: 'GET', token });
   if (result.kind === 'ok') {
     const parsed = figuresResponseSchema.safeParse(result.body);
     if (parsed.success) {
-      await db.meta.put({ key: `figures:${period}`, value: JSON.stringify(parsed.data) });
+      await db.meta.put({ key: snapshotKey(period, org), value: JSON.stringify(parsed.data) });
       return { kind: 'fresh', figures: parsed.data };
     }
   } else if (result.kind !== 'network-error' && result.status === 401) {
@@ -121,14 +131,18 @@ export async function loadFigures(
   }
   return {
     kind: 'stored',
-    figures: await storedFigures(db, period),
+    figures: await storedFigures(db, period, org),
     reason: result.kind === 'network-error' ? 'offline' : 'error',
   };
 }
 
-/** The last figures of `period` kept on the device (checked again: a newer build may read them). */
-export async function storedFigures(db: LocalDb, period: FigurePeriod): Promise<FiguresSnapshot | undefined> {
-  const row = await db.meta.get(`figures:${period}`);
+/** The last figures of `period` (over `org`) kept on the device, checked again: a newer build may read them. */
+export async function storedFigures(
+  db: LocalDb,
+  period: FigurePeriod,
+  org?: string,
+): Promise<FiguresSnapshot | undefined> {
+  const row = await db.meta.get(snapshotKey(period, org));
   if (typeof row?.value !== 'string') return undefined;
   try {
     const parsed = figuresResponseSchema.safeParse(JSON.parse(row.value));

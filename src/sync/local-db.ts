@@ -104,14 +104,16 @@ export interface MetaRow {
     | 'activePatrolId'
     | 'unreadableRecords'
     | 'calendarYears'
-    | `figures:${FigurePeriod}`;
+    | `figures:${FigurePeriod}`
+    | `figures:${FigurePeriod}:${string}`;
   /**
    * `syncErrorLog` holds the most recent failures, newest first. `activePatrolId`: the patrol running
    * on this device (巡查中), so a killed tab reopens into it. `unreadableRecords`: the pulled
    * records this app cannot read (pull.ts), until a readable version of each arrives.
    * `calendarYears`: JSON of the holiday schedules an admin loaded on the server (grids-client.ts),
-   * checked before they were kept. `figures:<period>`: JSON of the last area figures the server
-   * sent a supervisor (figures-client.ts), shown offline with their time.
+   * checked before they were kept. `figures:<period>` (and `figures:<period>:<org>`, a part of the
+   * area): JSON of the last area figures the server sent a supervisor (figures-client.ts), shown
+   * offline with their time.
    */
   value: string | number | SyncErrorInfo | SyncErrorInfo[] | UnreadableRecords;
 }

@@ -18,9 +18,9 @@ import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
 
-async function serverFigures(url: string, period: string): Promise<FiguresSnapshot> {
+async function serverFigures(url: string, period: string, org?: string): Promise<FiguresSnapshot> {
   const { token } = await apiLogin(url, 'dc-admin');
-  const response = await fetch(`${url}/api/figures?period=${period}`, {
+  const response = await fetch(`${url}/api/figures?period=${period}${org ? `&org=${org}` : ''}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   expect(response.status).toBe(200);
@@ -95,6 +95,24 @@ describe.runIf(chromiumAvailable())('区域总览', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: `${SHOTS}/overview-wall.png` });
     await page.setViewportSize(PHONE.viewport);
+
+    // Drill down: a grid's row opens that grid's figures, and from there its records.
+    await page.getByRole('link', { name: '湖滨社区第一网格' }).click();
+    await page.getByRole('heading', { name: '湖滨社区第一网格' }).waitFor();
+    await page.getByText(/^数据截至 /).waitFor({ timeout: 30_000 });
+    const grid = await serverFigures(stack.server.url, 'month', 'dachang-hubin-01');
+    expect(await tileValue(page, '上报事件', '在办').textContent()).toBe(String(grid.current.events.open));
+    expect(grid.current.events.open).toBeLessThan(month.current.events.open);
+    await page.screenshot({ path: `${SHOTS}/overview-grid.png` });
+    await page.getByRole('button', { name: /查看本网格的记录/ }).click();
+    await page.getByRole('button', { name: '筛选（1）' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.goBack();
+    await page.getByRole('heading', { name: '湖滨社区第一网格' }).waitFor();
+    await page.getByRole('link', { name: '返回' }).click();
+    await page.getByRole('heading', { name: '区域总览' }).waitFor();
+    await page.getByText(/^数据截至 /).waitFor({ timeout: 30_000 });
+    expect(await tileValue(page, '上报事件', '在办').textContent()).toBe(String(month.current.events.open));
 
     // Offline the kept snapshot stays, saying how old it is.
     await context.setOffline(true);

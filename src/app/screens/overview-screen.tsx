@@ -22,6 +22,8 @@ import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
 import { formatDateTime } from '../lib/format-time';
 import { gridNames } from '../lib/grid-names';
+import { NO_FILTER } from '../lib/list-filter';
+import { listFilter } from '../lib/list-view-state';
 import { useLiveQuery } from '../lib/use-live-query';
 import { pageHttp } from '../status/page-http';
 import { currentDb, session } from '../status/session';
@@ -243,33 +245,45 @@ function WorkerTable({ workers }: { workers: NonNullable<FiguresSnapshot['worker
   );
 }
 
+/** The 区域总览's address: the period, and the grid drilled into if any. */
+function overviewHref(period: FigurePeriod, org?: string): string {
+  return org === undefined
+    ? `/overview?period=${period}`
+    : `/overview?period=${period}&org=${encodeURIComponent(org)}`;
+}
+
 export function OverviewScreen() {
   const db = currentDb.value;
   const user = session.value?.user;
   // The period is in the address, so a reload or the back button keeps the one chosen.
   const { query, route } = useLocation();
   const asked = FIGURE_PERIODS.find((p) => p === query.period);
+  // A grid the supervisor drilled into (its row below); the whole area when absent.
+  const org = typeof query.org === 'string' && query.org !== '' ? query.org : undefined;
   const period = useSignal<FigurePeriod>(asked ?? 'week');
   const shown = useSignal<Shown>({ kind: 'loading' });
   const exporting = useSignal(false);
   const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]) ?? [];
+
+  // Into a grid and back out, the figures start from the top, not where the last view was scrolled.
+  useEffect(() => window.scrollTo(0, 0), [org]);
 
   useEffect(() => {
     if (!db || !user || !session.value) return;
     let cancelled = false;
     const token = session.value.token;
     // The kept snapshot at once (offline it is all there is), then the server's.
-    void storedFigures(db, period.value).then((figures) => {
+    void storedFigures(db, period.value, org).then((figures) => {
       if (!cancelled && shown.peek().kind === 'loading' && figures)
         shown.value = { kind: 'stored', figures, reason: 'offline' };
     });
-    void loadFigures(pageHttp, db, token, period.value).then((result) => {
+    void loadFigures(pageHttp, db, token, period.value, org).then((result) => {
       if (!cancelled) shown.value = result;
     });
     return () => {
       cancelled = true;
     };
-  }, [db, user?.id, period.value]);
+  }, [db, user?.id, period.value, org]);
 
   if (!user || !supervisesArea(user.role)) {
     return (
@@ -292,7 +306,10 @@ export function OverviewScreen() {
 
   return (
     <div class="screen screen--overview">
-      <AppBar title={t('overview.title')} back="/" />
+      <AppBar
+        title={org === undefined ? t('overview.title') : gridName(org)}
+        back={org === undefined ? '/' : overviewHref(period.value)}
+      />
       <main class="overview">
         <div class="overview__head">
           <fieldset class="segmented">
@@ -307,7 +324,7 @@ export function OverviewScreen() {
                   if (period.value === p) return;
                   shown.value = { kind: 'loading' };
                   period.value = p;
-                  route(`/overview?period=${p}`, true);
+                  route(overviewHref(p, org), true);
                 }}
               >
                 {t(`overview.period.${p}`)}
@@ -364,7 +381,15 @@ export function OverviewScreen() {
                 <tbody>
                   {gridRows.map((row) => (
                     <tr key={row.gridId} class={row.overdue > 0 ? 'is-overdue' : undefined}>
-                      <th scope="row">{gridName(row.gridId)}</th>
+                      <th scope="row">
+                        {org === undefined ? (
+                          <a class="grid-table__link" href={overviewHref(period.value, row.gridId)}>
+                            {gridName(row.gridId)}
+                          </a>
+                        ) : (
+                          gridName(row.gridId)
+                        )}
+                      </th>
                       <td>{row.overdue}</td>
                       <td>{row.open}</td>
                       <td>{row.patrols}</td>
@@ -376,6 +401,19 @@ export function OverviewScreen() {
             {figures.workers && figures.workers.length > 0 && <WorkerTable workers={figures.workers} />}
             <p class="form-note">{t('overview.countOnly')}</p>
           </>
+        )}
+        {org !== undefined && (
+          <button
+            type="button"
+            class="overview__export"
+            onClick={() => {
+              listFilter.value = { ...NO_FILTER, gridId: org };
+              route('/');
+            }}
+          >
+            <span class="overview__export-title">{t('overview.gridRecords')}</span>
+            <span class="overview__export-hint">{t('overview.gridRecordsHint')}</span>
+          </button>
         )}
         <button type="button" class="overview__export" onClick={() => (exporting.value = true)}>
           <span class="overview__export-title">{t('export.open')}</span>

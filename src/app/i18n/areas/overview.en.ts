@@ -62,7 +62,10 @@ export const overviewEn: Partial<Record<keyof typeof overviewZhCN, string>> = {
   'overview.gridOpen': 'Open',
   'overview.gridOverdue': 'Overdue',
   'overview.gridPatrols': 'Patrols',
-  'overview.gridsNote': 'Overdue first, then open: outcomes only, no attendance ranking.',
+  'overview.gridsNote':
+    'Overdue first, then open; tap a grid to see it. Outcomes only, no attendance ranking.',
+  'overview.gridRecords': 'See this grid’s records',
+  'overview.gridRecordsHint': 'Opens the home list showing this grid only',
   'figure.events.reported': 'Reported',
   'figure.events.reported.def': 'Events reported in the period (self-resolved included).',
   'figure.events.open': 'Open',
