@@ -14,9 +14,7 @@
  *   npx tsx bench/export.ts     EXPORT_BENCH_ROWS=100000, EXPORT_BENCH_ROUNDS=3; DATABASE_URL for PostgreSQL
  * `npm run bench` runs it with the others (results.export).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { createApp } from '../src/server/app';
@@ -27,7 +25,7 @@ import { demoUserId } from '../src/server/demo/demo-accounts';
 import { seedDemoData } from '../src/server/demo/demo-seed';
 import { EXPORT_PAGE_ROWS } from '../src/server/export/export-rows';
 import { insertManyEvents } from '../tests/support/many-events';
-import { freshPostgresDatabase, startBenchPostgres } from './postgres';
+import { onBothDialects, startBenchPostgres } from './postgres';
 import { median, round } from './stats';
 
 const ROWS = Number(process.env.EXPORT_BENCH_ROWS ?? 100_000);
@@ -174,22 +172,7 @@ async function measureDialect(label: string, config: DatabaseConfig) {
 
 /** Both dialects (PostgreSQL when a server is given); what `npm run bench` stores as results.export. */
 export async function measureExport(postgresUrl: string | undefined) {
-  const results: Record<string, unknown> = { rows: ROWS, rounds: ROUNDS };
-  const dir = mkdtempSync(join(tmpdir(), 'gridkeeper-export-bench-'));
-  try {
-    results.sqlite = await measureDialect('SQLite', { sqlitePath: join(dir, 'export.sqlite') });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  if (postgresUrl) {
-    const database = await freshPostgresDatabase(postgresUrl, `gridkeeper_export_bench_${process.pid}`);
-    try {
-      results.postgres = await measureDialect('PostgreSQL', { url: database.url });
-    } finally {
-      await database.drop();
-    }
-  }
-  return results;
+  return { rows: ROWS, rounds: ROUNDS, ...(await onBothDialects('export', postgresUrl, measureDialect)) };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

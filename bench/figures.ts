@@ -21,9 +21,8 @@
  * `npm run bench` runs it with the others (results.figures).
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -45,7 +44,7 @@ import {
   sampleRentalHouse,
   sampleRentalInspection,
 } from '../tests/support/sample-records';
-import { freshPostgresDatabase, startBenchPostgres } from './postgres';
+import { onBothDialects, startBenchPostgres } from './postgres';
 import { median, percentile, round } from './stats';
 
 const RECORDS = Number(process.env.FIGURES_BENCH_RECORDS ?? 100_000);
@@ -325,22 +324,12 @@ async function measureDialect(label: string, config: DatabaseConfig) {
 /** Both dialects (PostgreSQL when a server is given); what `npm run bench` stores as results.figures. */
 export async function measureFigures(postgresUrl: string | undefined) {
   console.log(`figures: ${RECORDS} records and ${EVENTS} events in 大厂街道, ${ROUNDS} rounds`);
-  const results: Record<string, unknown> = { records: RECORDS, events: EVENTS, rounds: ROUNDS };
-  const dir = mkdtempSync(join(tmpdir(), 'gridkeeper-figures-bench-'));
-  try {
-    results.sqlite = await measureDialect('SQLite', { sqlitePath: join(dir, 'figures.sqlite') });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  if (postgresUrl) {
-    const database = await freshPostgresDatabase(postgresUrl, `gridkeeper_figures_bench_${process.pid}`);
-    try {
-      results.postgres = await measureDialect('PostgreSQL', { url: database.url });
-    } finally {
-      await database.drop();
-    }
-  }
-  return results;
+  return {
+    records: RECORDS,
+    events: EVENTS,
+    rounds: ROUNDS,
+    ...(await onBothDialects('figures', postgresUrl, measureDialect)),
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

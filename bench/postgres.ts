@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { DatabaseConfig } from '../src/server/db/database';
 import { freePort } from '../tests/e2e/support/server-process';
 
 export interface BenchPostgres {
@@ -70,4 +71,29 @@ export async function freshPostgresDatabase(adminUrl: string, name: string) {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
+}
+
+/**
+ * Runs `measure` on a fresh SQLite file, then — when a PostgreSQL server is given — on a fresh
+ * database of it; each is removed afterwards. `name` names the file and the database.
+ */
+export async function onBothDialects<T>(
+  name: string,
+  postgresUrl: string | undefined,
+  measure: (label: string, config: DatabaseConfig) => Promise<T>,
+): Promise<{ sqlite: T; postgres?: T }> {
+  const dir = mkdtempSync(join(tmpdir(), `gridkeeper-${name}-bench-`));
+  let sqlite: T;
+  try {
+    sqlite = await measure('SQLite', { sqlitePath: join(dir, `${name}.sqlite`) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (!postgresUrl) return { sqlite };
+  const database = await freshPostgresDatabase(postgresUrl, `gridkeeper_${name}_bench_${process.pid}`);
+  try {
+    return { sqlite, postgres: await measure('PostgreSQL', { url: database.url }) };
+  } finally {
+    await database.drop();
+  }
 }

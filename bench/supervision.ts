@@ -37,7 +37,7 @@ import { withServerClock } from '../src/server/push/event-push';
 import { runSupervisionJob } from '../src/server/supervision/supervision-job';
 import { uuidV7 } from '../src/sync/uuid-v7';
 import { sampleGridEvent, samplePatrol } from '../tests/support/sample-records';
-import { freshPostgresDatabase, startBenchPostgres } from './postgres';
+import { freshPostgresDatabase, onBothDialects, startBenchPostgres } from './postgres';
 import { median, round } from './stats';
 
 const EVENTS = Number(process.env.SUPERVISION_BENCH_EVENTS ?? 100_000);
@@ -332,22 +332,7 @@ async function measurePullDialect(label: string, config: DatabaseConfig) {
 
 export async function measureEventPull(postgresUrl: string | undefined) {
   console.log(`pull: ${PULL_RECORDS} events next to ${PULL_RECORDS} patrols, ${ROUNDS} rounds`);
-  const results: Record<string, unknown> = {};
-  const dir = mkdtempSync(join(tmpdir(), 'gridkeeper-pull-bench-'));
-  try {
-    results.sqlite = await measurePullDialect('SQLite', { sqlitePath: join(dir, 'pull.sqlite') });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  if (postgresUrl) {
-    const database = await freshPostgresDatabase(postgresUrl, `gridkeeper_pull_bench_${process.pid}`);
-    try {
-      results.postgres = await measurePullDialect('PostgreSQL', { url: database.url });
-    } finally {
-      await database.drop();
-    }
-  }
-  return results;
+  return onBothDialects('pull', postgresUrl, measurePullDialect);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
