@@ -139,7 +139,13 @@ function pixelAt(page: Page, lngLat: [number, number]): Promise<number[]> {
         const map = (window as { __gridkeeperMap?: MapLibreMap }).__gridkeeperMap;
         if (!map) return resolve([]);
         // The basemap is what is read: markers, tracks and coverage shading are hidden meanwhile.
-        const overlays = ['record-points', 'record-alerts', 'track-lines', 'coverage-unwalked'];
+        const overlays = [
+          'record-points',
+          'record-alerts',
+          'record-clusters',
+          'track-lines',
+          'coverage-unwalked',
+        ];
         for (const layer of overlays)
           if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', 'none');
         map.once('render', () => {

@@ -14,8 +14,11 @@ import { PHONE } from './support/phone';
 import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
-/** Inside 湖滨社区第一网格 (dachang-hubin-01), hb-grid01's grid. */
-const HERE = { longitude: 118.768, latitude: 32.216 };
+/**
+ * Inside 湖滨社区第一网格 (dachang-hubin-01), hb-grid01's grid, some 200 m from the demo's records:
+ * at the grid's fit the new record is a marker of its own, not in a cluster with them.
+ */
+const HERE = { longitude: 118.7659, latitude: 32.21425 };
 const PATROL_TEXT = `地图上的巡查 ${Date.now().toString(36)}`;
 
 interface RenderedFeature {
@@ -84,8 +87,11 @@ describe.runIf(chromiumAvailable())('the map', () => {
     // This morning's demo patrol: its track (two segments, never joined) and the grid's coverage.
     await expect.poll(async () => (await renderedFeatures(page, ['track-lines'])).length).toBeGreaterThan(0);
     expect((await renderedFeatures(page, ['coverage-unwalked'])).length).toBeGreaterThan(0);
+    // The legend opens from its folded button.
+    await page.getByRole('button', { name: /^图例 · 1 个网格/ }).click();
     await page.getByText(/^本周巡查覆盖 [1-9]\d?%$/).waitFor();
     await page.getByRole('list', { name: '我的网格' }).getByText('第一网格').waitFor();
+    await page.getByRole('button', { name: /^图例 · 1 个网格/ }).click();
 
     // The kind filter hides the patrol marker (the demo's rental checks stay) and brings it back.
     const shown = async () =>

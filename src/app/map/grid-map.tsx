@@ -5,13 +5,15 @@
  * 'self' only, so MapLibre's blob: fallback must never be needed.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { GeoJSONSource } from 'maplibre-gl';
+import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'preact/hooks';
 import type { TileSource } from '../../domain/map-config';
+import { showClusterCounts } from './cluster-counts';
 import type { CoverageProps } from './coverage';
 import { publishMap, unpublishMap } from './live-map';
+import { MapControls } from './map-controls';
 import {
   boundsOf,
   type FeatureCollection,
@@ -24,6 +26,7 @@ import {
   BASEMAP_LAYER,
   BASEMAP_SOURCE,
   basemap,
+  CLUSTERS_LAYER,
   COVERAGE_SOURCE,
   GRID_FILL_LAYER,
   GRIDS_SOURCE,
@@ -38,7 +41,10 @@ setWorkerUrl(workerUrl);
 
 /** Half a 44 px tap target: a tap this close to a marker selects it. */
 const TAP_SLOP_PX = 22;
-const FIT_PADDING_PX = 32;
+/** Room around the grids when the map shows them all: the controls' column takes the right edge. */
+const FIT_PADDING_PX = { top: 32, bottom: 32, left: 32, right: 64 };
+/** Showing all grids never zooms in past this (one small grid would fill the screen with blocks). */
+const FIT_MAX_ZOOM = 17;
 /** Where the map opens when the device holds no grid yet (江北新区). */
 const FALLBACK_CENTER: [number, number] = [118.75, 32.23];
 
@@ -84,18 +90,25 @@ export function GridMap({ grids, records, tiles, tracks, coverage, position, onS
           [point.x - TAP_SLOP_PX, point.y - TAP_SLOP_PX],
           [point.x + TAP_SLOP_PX, point.y + TAP_SLOP_PX],
         ],
-        { layers: [RECORDS_LAYER] },
+        { layers: [CLUSTERS_LAYER, RECORDS_LAYER] },
       );
-      const id = hits[0]?.properties.recordId;
+      const hit = nearest(instance, hits, point);
+      if (hit?.layer.id === CLUSTERS_LAYER) {
+        void expandCluster(instance, hit);
+        return;
+      }
+      const id = hit?.properties.recordId;
       select.current(typeof id === 'string' ? id : undefined);
     });
     instance.once('load', () => {
       loaded.current = true;
       apply.current();
     });
+    const hideCounts = showClusterCounts(instance, () => loaded.current);
     map.current = instance;
     publishMap(instance);
     return () => {
+      hideCounts();
       instance.remove();
       map.current = undefined;
       loaded.current = false;
@@ -120,17 +133,71 @@ export function GridMap({ grids, records, tiles, tracks, coverage, position, onS
     if (trackData) instance.getSource<GeoJSONSource>(TRACKS_SOURCE)?.setData(trackData as GeoJSONData);
     if (cells) instance.getSource<GeoJSONSource>(COVERAGE_SOURCE)?.setData(cells as GeoJSONData);
     if (here) instance.getSource<GeoJSONSource>(POSITION_SOURCE)?.setData(here as GeoJSONData);
-    if (fitted.current) return;
-    // Fit once, to the grids (or to the records when no grid has a shape), then leave the view to the user.
-    const box = gridData.features.length > 0 ? boundsOf(gridData) : boundsOf(recordData);
-    if (!box) return;
-    fitted.current = true;
-    instance.fitBounds(box, { padding: FIT_PADDING_PX, animate: false, maxZoom: 17 });
+    // Fit once, then leave the view to the user (显示所有网格 fits again).
+    if (!fitted.current) fitted.current = showAll(instance, gridData, recordData, false);
   });
 
   useEffect(() => apply.current(), [grids, records, tiles, tracks, coverage, position]);
 
-  return <div ref={container} class="grid-map" />;
+  const here = position?.features.find((feature) => feature.properties.role === 'position')?.geometry as
+    | { coordinates: [number, number] }
+    | undefined;
+  return (
+    <>
+      <div ref={container} class="grid-map" />
+      <MapControls
+        map={() => map.current}
+        here={here?.coordinates}
+        onShowAll={() => {
+          if (map.current && loaded.current)
+            showAll(map.current, data.current.grids, data.current.records, true);
+        }}
+      />
+    </>
+  );
+}
+
+/** Fits the view to the grids (or to the records when no grid has a shape); false with nothing to show. */
+function showAll(
+  instance: MapLibreMap,
+  grids: GridCollection,
+  records: RecordCollection,
+  animate: boolean,
+): boolean {
+  const box = grids.features.length > 0 ? boundsOf(grids) : boundsOf(records);
+  if (!box) return false;
+  instance.fitBounds(box, { padding: FIT_PADDING_PX, animate, maxZoom: FIT_MAX_ZOOM });
+  return true;
+}
+
+/** The hit whose point is closest to where the finger landed (a cluster or a record). */
+function nearest(
+  instance: MapLibreMap,
+  hits: MapGeoJSONFeature[],
+  point: { x: number; y: number },
+): MapGeoJSONFeature | undefined {
+  let best: MapGeoJSONFeature | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const hit of hits) {
+    const [lng, lat] = (hit.geometry as { coordinates?: number[] }).coordinates ?? [];
+    if (lng === undefined || lat === undefined) continue;
+    const at = instance.project([lng, lat]);
+    const distance = Math.hypot(at.x - point.x, at.y - point.y);
+    if (distance < bestDistance) [best, bestDistance] = [hit, distance];
+  }
+  return best;
+}
+
+/** Zooms in on a cluster just far enough for it to come apart. */
+async function expandCluster(instance: MapLibreMap, cluster: MapGeoJSONFeature): Promise<void> {
+  const id = cluster.properties.cluster_id;
+  const center = (cluster.geometry as { coordinates?: [number, number] }).coordinates;
+  const source = instance.getSource<GeoJSONSource>(RECORDS_SOURCE);
+  if (typeof id !== 'number' || !center || !source) return;
+  // Rejects when the records changed since the tap (that cluster id is gone): the tap is then moot.
+  const zoom = await source.getClusterExpansionZoom(id).catch(() => undefined);
+  if (zoom === undefined) return;
+  instance.easeTo({ center, zoom: Math.min(zoom, instance.getMaxZoom()) });
 }
 
 /** Adds, replaces or removes the basemap so that it matches `tiles`. */

@@ -22,6 +22,20 @@ export const GRID_FILL_LAYER = 'grid-fill';
 export const GRID_OUTLINE_LAYER = 'grid-outline';
 export const RECORDS_LAYER = 'record-points';
 export const ALERTS_LAYER = 'record-alerts';
+export const CLUSTERS_LAYER = 'record-clusters';
+/**
+ * Past this zoom the records are never grouped: at 16 two markers 20 px apart stand about 40 m
+ * apart, so what still overlaps there is one address, and zooming in further would not part it.
+ */
+export const CLUSTER_MAX_ZOOM = 15;
+/**
+ * Markers closer than this (screen pixels, at a whole zoom) are drawn as one cluster: a marker
+ * with its halo is 34 px across and a cluster's disc at most 38, so what stays apart never overlaps.
+ * Clusters are made per whole zoom: between two zooms their records may be up to twice this apart.
+ */
+const CLUSTER_RADIUS_PX = 40;
+/** A feature of the records source that is one record, not a cluster. */
+const NOT_CLUSTER = ['!', ['has', 'point_count']] as const satisfies ExpressionSpecification;
 export const COVERAGE_SOURCE = 'coverage';
 export const COVERAGE_LAYER = 'coverage-unwalked';
 export const TRACKS_SOURCE = 'tracks';
@@ -64,7 +78,16 @@ export function mapStyle(): StyleSpecification {
     version: 8,
     sources: {
       [GRIDS_SOURCE]: { type: 'geojson', data: EMPTY },
-      [RECORDS_SOURCE]: { type: 'geojson', data: EMPTY },
+      [RECORDS_SOURCE]: {
+        type: 'geojson',
+        data: EMPTY,
+        cluster: true,
+        clusterRadius: CLUSTER_RADIUS_PX,
+        clusterMaxZoom: CLUSTER_MAX_ZOOM,
+        // How many records of a cluster need attention: a cluster hides its records' halos, so it
+        // wears a red ring instead when any of them has one.
+        clusterProperties: { alerts: ['+', ['case', ['==', ['get', 'alert'], 'none'], 0, 1]] },
+      },
       [COVERAGE_SOURCE]: { type: 'geojson', data: EMPTY },
       [TRACKS_SOURCE]: { type: 'geojson', data: EMPTY },
       [POSITION_SOURCE]: { type: 'geojson', data: EMPTY },
@@ -112,7 +135,7 @@ export function mapStyle(): StyleSpecification {
         id: ALERTS_LAYER,
         type: 'circle',
         source: RECORDS_SOURCE,
-        filter: ['!=', ['get', 'alert'], 'none'],
+        filter: ['all', NOT_CLUSTER, ['!=', ['get', 'alert'], 'none']],
         paint: {
           'circle-radius': 17,
           'circle-opacity': 0.35,
@@ -135,6 +158,7 @@ export function mapStyle(): StyleSpecification {
         id: RECORDS_LAYER,
         type: 'circle',
         source: RECORDS_SOURCE,
+        filter: NOT_CLUSTER,
         paint: {
           'circle-radius': 9,
           // Each kind's own colour (src/app/kinds/); grey for none, which no drawn record has.
@@ -160,6 +184,26 @@ export function mapStyle(): StyleSpecification {
             '#ffffff',
           ],
           'circle-stroke-width': ['match', ['get', 'syncState'], 'synced', 2, 4],
+        },
+      },
+      {
+        // Records too close to tell apart at this zoom, as one disc sized by how many; the count is
+        // DOM text over it (cluster-counts.ts), since the style has no glyphs to draw text with.
+        id: CLUSTERS_LAYER,
+        type: 'circle',
+        source: RECORDS_SOURCE,
+        filter: ['has', 'point_count'],
+        paint: {
+          'circle-radius': ['step', ['get', 'point_count'], 15, 10, 17, 50, 19],
+          'circle-color': primary,
+          'circle-opacity': 0.9,
+          'circle-stroke-color': [
+            'case',
+            ['>', ['get', 'alerts'], 0],
+            themeColor('--c-danger', '#b42318'),
+            '#ffffff',
+          ],
+          'circle-stroke-width': ['case', ['>', ['get', 'alerts'], 0], 4, 2],
         },
       },
       {

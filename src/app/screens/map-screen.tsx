@@ -26,12 +26,10 @@ import {
 } from '../map/map-features';
 import { usePosition } from '../map/use-position';
 import '../map/map-screen.css';
+import { MapLegend } from '../map/map-legend';
 import { OfflineMapSheet } from '../map/offline-map-sheet';
 import { useMapConfig } from '../map/use-map-config';
 import { currentDb, session } from '../status/session';
-
-/** The halos the legend explains, most urgent first. */
-const ALERT_ORDER = ['overdue', 'riskRed', 'riskOrange', 'openHazard'] as const;
 
 /**
  * 地图: the user's grids and every located record on a plain background (or the deployment's
@@ -128,27 +126,7 @@ export function MapScreen() {
           position={here}
           onSelect={(id) => (selectedId.value = id)}
         />
-        {grids && grids.length > 0 && (
-          <ul class="map-legend" aria-label={t('map.grids')}>
-            {grids.map((grid) => (
-              <li key={grid.id}>
-                <span class="map-legend__swatch" aria-hidden="true" />
-                {grid.communityName} {grid.name}
-                {shareOf.get(grid.id) !== undefined && (
-                  <span class="map-legend__coverage">
-                    {t('map.coverage', { pct: Math.round((shareOf.get(grid.id) ?? 0) * 100) })}
-                  </span>
-                )}
-              </li>
-            ))}
-            {ALERT_ORDER.filter((alert) => alerts.has(alert)).map((alert) => (
-              <li key={alert}>
-                <span class={`map-legend__halo map-legend__halo--${alert}`} aria-hidden="true" />
-                {t(`map.alert.${alert}`)}
-              </li>
-            ))}
-          </ul>
-        )}
+        {grids && grids.length > 0 && <MapLegend grids={grids} shareOf={shareOf} alerts={alerts} />}
         {grids && rows && unlocated && <p class="map-note">{t('map.empty')}</p>}
         {tiles?.attribution && <p class="map-attribution">{tiles.attribution}</p>}
         {tiles && !selected && (

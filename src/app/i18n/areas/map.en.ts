@@ -1,6 +1,14 @@
 import type { mapZhCN } from './map.zh-cn';
 
 export const mapEn: Partial<Record<keyof typeof mapZhCN, string>> = {
+  'map.legend': 'Legend · {n} grids',
+  'map.legendCluster':
+    'Several records in one place: the number says how many, tap to zoom in; a red ring means some need attention',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
+  'map.locate': 'Go to my position',
+  'map.noPosition': 'No position yet. Turn on location and allow this app to use it.',
+  'map.showAll': 'Show all my grids',
   'offlineMap.open': 'Download offline map of my grids',
   'offlineMap.title': 'Download offline map of my grids',
   'offlineMap.intro':

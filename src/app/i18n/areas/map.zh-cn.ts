@@ -1,5 +1,12 @@
 /** Chinese strings of one area of the app, kept apart so parallel work on areas never collides. */
 export const mapZhCN = {
+  'map.legend': '图例 · {n} 个网格',
+  'map.legendCluster': '多条记录挤在一处，数字是条数，点按放大；红圈表示其中有需关注的',
+  'map.zoomIn': '放大',
+  'map.zoomOut': '缩小',
+  'map.locate': '定位到我的位置',
+  'map.noPosition': '还没有定位。请打开手机定位并允许本应用使用位置。',
+  'map.showAll': '显示所有网格',
   'offlineMap.open': '下载本网格离线地图',
   'offlineMap.title': '下载本网格离线地图',
   'offlineMap.intro': '把覆盖您网格的底图图块存到本机，断网时地图也能显示底图。',
