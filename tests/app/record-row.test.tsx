@@ -4,6 +4,7 @@ import { RecordRow } from '../../src/app/components/record-row';
 import { NO_ANTI_FRAUD, NO_FINDINGS } from '../../src/domain/patrol';
 import type { GridRecord } from '../../src/domain/record-envelope';
 import type { LocalRecord } from '../../src/sync/local-db';
+import { sampleGridEvent } from '../support/sample-records';
 
 const NOW = new Date('2025-03-08T08:00:00.000Z');
 const envelope = {
@@ -185,5 +186,18 @@ describe('record list row', () => {
     expect(host.querySelector('.record-row__title')?.textContent).toMatch(/^反诈宣传、出租房巡防 · 3月8日$/);
     expect(host.querySelector('a')?.getAttribute('href')).toBe(`/records/${envelope.id}`);
     expect(host.querySelector('.chip--synced')?.textContent).toBe('已同步');
+  });
+
+  it('names an event by its 小类, a street’s own by the label kept on it', () => {
+    const event = sampleGridEvent(envelope.id, 'dc-hubin-01');
+    const builtIn = renderRow(row(event));
+    expect(builtIn.querySelector('.record-row__subtitle')?.textContent).toMatch(
+      /^电动自行车违规停放\/充电 · /,
+    );
+    builtIn.remove();
+    const streets = renderRow(
+      row({ ...event, body: { ...event.body, categoryL2: 'x-stall', categoryL2Label: '早市占道' } }),
+    );
+    expect(streets.querySelector('.record-row__subtitle')?.textContent).toMatch(/^早市占道 · /);
   });
 });

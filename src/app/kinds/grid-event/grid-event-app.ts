@@ -2,6 +2,7 @@ import { eventClock } from '../../../domain/event-status';
 import { maskNumbersInText } from '../../../domain/masking';
 import { label, t } from '../../i18n/i18n';
 import type { AppKind } from '../app-kind';
+import { subcategoryLabel } from './event-category-labels';
 
 /** 剩余 N 个工作日, 黄牌 or 红牌, from the clock the server synced (event-status.ts); '' when none runs. */
 export function clockText(body: Parameters<typeof eventClock>[0], now: Date): string {
@@ -22,7 +23,8 @@ export const gridEventApp = {
   title: ({ body }) => maskNumbersInText(body.title),
   subtitle: ({ body }) =>
     [
-      label('eventCategory', body.categoryL1),
+      // The 小类 says what it is (消防通道堵塞); the 大类 alone (安全隐患) says little in a list.
+      subcategoryLabel(body.categoryL1, body.categoryL2, body.categoryL2Label),
       label('gridEventStatus', body.status),
       clockText(body, new Date()),
     ]
