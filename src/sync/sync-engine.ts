@@ -43,7 +43,7 @@ export interface SyncDeps extends HttpDeps {
 }
 
 export type SyncOutcome =
-  /** `more`: the pull gave way to edits made meanwhile; run again at once (push first). */
+  /** `more`: edits made during the pass are still unsent (the pull gave way to them, or they came after the push); run again at once. */
   | { status: 'ok'; pushed: number; pulled: number; more?: true }
   | { status: 'offline'; error: string }
   /** `wipe`: the server asks the device to delete the user's local data (sync-runner.ts does). */
@@ -64,6 +64,7 @@ function failure(result: Exclude<HttpResult, { kind: 'ok' }>): SyncOutcome {
 async function runPass(deps: SyncDeps): Promise<SyncOutcome> {
   const { db } = deps;
   const clientId = await getClientId(db);
+  const queuedAtStart = await lastQueuedSeq(db);
   const push = await pushAll(deps, db, deps.token, clientId, MAX_PUSH_ROUNDS);
   if (push.kind === 'failed') return failure(push.result);
   if (push.kind === 'bad-response') return { status: 'error', error: push.message, reason: 'protocol' };
@@ -73,7 +74,7 @@ async function runPass(deps: SyncDeps): Promise<SyncOutcome> {
   if (photos.kind === 'failed') return failure(photos.result);
   // What the push just settled comes back in the pull: the device already holds it (push.ts).
   // Anything saved after this point is pushed before the pull goes on.
-  const queuedBefore = ((await db.outbox.orderBy('seq').lastKey()) as number | undefined) ?? 0;
+  const queuedBefore = await lastQueuedSeq(db);
   const pull = await pullAll(deps, db, deps.token, clientId, {
     held: push.held,
     yieldTo: async () => (await db.outbox.where('seq').above(queuedBefore).count()) > 0,
@@ -81,8 +82,26 @@ async function runPass(deps: SyncDeps): Promise<SyncOutcome> {
   if (pull.kind === 'failed') return failure(pull.result);
   if (pull.kind === 'bad-response') return { status: 'error', error: pull.message, reason: 'protocol' };
   const outcome: SyncOutcome = { status: 'ok', pushed: push.sent, pulled: pull.pulled };
-  if (pull.more) outcome.more = true;
+  if (pull.more || (await savedDuringPassUnsent(db, queuedAtStart))) outcome.more = true;
   return outcome;
+}
+
+async function lastQueuedSeq(db: LocalDb): Promise<number> {
+  return ((await db.outbox.orderBy('seq').lastKey()) as number | undefined) ?? 0;
+}
+
+/**
+ * A mutation queued after the pass began that it never sent (saved between the last push round
+ * and the pull): run again at once rather than leave it to the next poll. Each pass counts only
+ * what was queued during it, so a mutation held back (behind a conflict) asks for one pass, not a loop.
+ */
+async function savedDuringPassUnsent(db: LocalDb, queuedAtStart: number): Promise<boolean> {
+  const unsent = await db.outbox
+    .where('seq')
+    .above(queuedAtStart)
+    .filter((m) => m.state === 'pending' && m.attempts === 0)
+    .count();
+  return unsent > 0;
 }
 
 async function record(deps: SyncDeps, outcome: SyncOutcome): Promise<void> {

@@ -60,6 +60,8 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
     options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   const random = options.random ?? Math.random;
   let timer: unknown;
+  /** When the pending timer fires (Date.now() based), so a pass ending never delays a sooner one. */
+  let dueAt = 0;
   let failures = 0;
   let running = false;
   let again = false;
@@ -67,10 +69,17 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
 
   const schedule = (ms: number) => {
     if (timer !== undefined) clearTimer(timer);
+    dueAt = Date.now() + ms;
     timer = setTimer(() => {
       timer = undefined;
       void pass();
     }, ms);
+  };
+  // After a pass: the next poll or retry, unless a save made during the pass already set a sooner
+  // one (its debounce must not become a minute's wait for the idle poll).
+  const scheduleAfterPass = (ms: number) => {
+    if (timer !== undefined && dueAt <= Date.now() + ms) return;
+    schedule(ms);
   };
 
   const pass = async (): Promise<void> => {
@@ -98,10 +107,10 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
     }
     if (outcome.status === 'ok') {
       failures = 0;
-      schedule(IDLE_INTERVAL_MS);
+      scheduleAfterPass(IDLE_INTERVAL_MS);
     } else if (outcome.status === 'offline' || outcome.status === 'error') {
       failures += 1;
-      schedule(backoffDelayMs(failures, random));
+      scheduleAfterPass(backoffDelayMs(failures, random));
       void requestBackgroundSync();
     }
     // unauthorized / signed-out: wait for a sign-in to call request().

@@ -6,6 +6,7 @@ import { getClientId } from '../../src/sync/client-id';
 import { closeLocalDbs, type LocalDb, openLocalDb, syncedRow } from '../../src/sync/local-db';
 import { saveEdit, saveRecord } from '../../src/sync/outbox';
 import { editRecord, newRecord } from '../../src/sync/record-factory';
+import { queueReveal } from '../../src/sync/reveal-queue';
 import { type SyncOutcome, syncOnce } from '../../src/sync/sync-engine';
 import { validRecord } from '../../src/sync/valid-record';
 import { faultyFetch } from '../support/faulty-fetch';
@@ -211,6 +212,36 @@ describe('sync engine', () => {
     // Nothing new since: the pull ran to the end of the community's records.
     expect(second).not.toHaveProperty('more');
     expect(requests.filter((path) => path === '/api/sync/pull').length).toBeGreaterThan(3);
+    expect((await phone.db.records.get(made.id))?.syncState).toBe('synced');
+  });
+
+  it('runs again at once for a save made after its push ended (while it sent audit entries), not at the next poll', async () => {
+    let phone: ReturnType<typeof device> | undefined;
+    let made: GridRecord | undefined;
+    const saving: typeof fetch = async (input, init) => {
+      const response = await server.fetch(input, init);
+      if (new URL(String(input)).pathname === '/api/audit/reveals' && !made && phone) {
+        made = await saveRecord(phone.db, newPatrol(gridWorker, '推送之后录入'));
+      }
+      return response;
+    };
+    phone = device(gridWorker, saving);
+    const first = await saveRecord(phone.db, newPatrol(gridWorker, '第一条'));
+    await queueReveal(
+      phone.db,
+      { recordId: first.id, field: 'body.content', reason: 'other', reasonNote: '核对' },
+      { now: new Date(), online: true },
+    );
+
+    const pass = await phone.sync();
+    expect(pass).toMatchObject({ status: 'ok', pushed: 1, more: true });
+    if (!made) throw new Error('no save made during the pass');
+    expect((await phone.db.records.get(made.id))?.syncState).toBe('pending');
+
+    // The pass it asked for sends it, and asks for no other.
+    const again = await phone.sync();
+    expect(again).toMatchObject({ status: 'ok', pushed: 1 });
+    expect(again).not.toHaveProperty('more');
     expect((await phone.db.records.get(made.id))?.syncState).toBe('synced');
   });
 

@@ -119,4 +119,49 @@ describe('sync scheduler', () => {
     expect(maxConcurrent).toBe(1);
     scheduler.stop();
   });
+  it('keeps a save’s debounce when the pass in flight ends first, instead of waiting for the idle poll', async () => {
+    vi.useFakeTimers();
+    let release: () => void = () => {};
+    const run = vi.fn(
+      () =>
+        new Promise<RunSyncOutcome>((resolve) => {
+          release = () => resolve({ status: 'ok', pushed: 1, pulled: 0 });
+        }),
+    );
+    const scheduler = startSyncScheduler({ run });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(run).toHaveBeenCalledTimes(1);
+    // 处置完成 is saved while the pass that pushed 开始处置 is still running, and that pass ends
+    // before the save's debounce is up: the save still goes out after the debounce.
+    scheduler.request('save');
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS / 2);
+    release();
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS / 2);
+    expect(run).toHaveBeenCalledTimes(2);
+    release();
+    // Then the idle poll as usual, a minute after that pass.
+    await vi.advanceTimersByTimeAsync(IDLE_INTERVAL_MS - 1);
+    expect(run).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(run).toHaveBeenCalledTimes(3);
+    scheduler.stop();
+  });
+
+  it('keeps a save’s debounce over the backoff of a failed pass', async () => {
+    vi.useFakeTimers();
+    let release: () => void = () => {};
+    const run = vi.fn(
+      () =>
+        new Promise<RunSyncOutcome>((resolve) => {
+          release = () => resolve({ status: 'offline', error: 'Failed to fetch' });
+        }),
+    );
+    const scheduler = startSyncScheduler({ run, random: () => 0.5 });
+    await vi.advanceTimersByTimeAsync(0);
+    scheduler.request('save');
+    release();
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+    expect(run).toHaveBeenCalledTimes(2);
+    scheduler.stop();
+  });
 });
