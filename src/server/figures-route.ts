@@ -45,8 +45,10 @@ export function figuresRoute(deps: AppDeps): Hono<AppEnv> {
     const { current, previous } = periodsOf(period, now);
     const records = await listLiveRecords(deps.db, gridIds, RECORD_KINDS);
     const people = await peopleOfArea(deps.db, gridIds);
-    const inArea = new Set(people.map((person) => person.id));
-    const unsynced = (await listUnsyncedReports(deps.db)).filter((report) => inArea.has(report.userId));
+    const unsynced = await listUnsyncedReports(
+      deps.db,
+      people.map((person) => person.id),
+    );
     const outcomes = workerOutcomes(records, current, now);
     return c.json({
       asOf: now.toISOString(),

@@ -9,7 +9,7 @@ import type { SessionUser } from '../domain/protocol';
 import { ApiError } from './api-error';
 import { gridIdsUnder, listOrgs } from './db/orgs.repository';
 import type { Database } from './db/schema';
-import { listUsers } from './db/users.repository';
+import { listUsersAssignedTo } from './db/users.repository';
 
 /** 403 unless `user` supervises an area; `action`, when given, names what was refused. */
 export function requireSupervisor(user: SessionUser, action?: string): void {
@@ -64,8 +64,8 @@ export async function peopleOfArea(db: Kysely<Database>, gridIds: readonly strin
     reaches.set(orgId, result);
     return result;
   };
-  return (await listUsers(db))
-    .filter((user) => user.orgIds.some(reachesArea))
-    .map(({ id, name, role }) => ({ id, name, role }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const orgs = [...children.keys(), ...[...children.values()].flat()].filter(reachesArea);
+  return (await listUsersAssignedTo(db, [...new Set([...orgs, ...area])])).sort((a, b) =>
+    a.name.localeCompare(b.name, 'zh-CN'),
+  );
 }

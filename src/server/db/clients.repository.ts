@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
+import { chunks, MAX_IDS } from './statement-chunks';
 
 /**
  * Registers an unknown client id to the user; answers the owner and its acked seq. A client id
@@ -66,14 +67,23 @@ export interface UnsyncedReport {
   reportedAt: string;
 }
 
-/** The people whose devices last reported unsynced records, most records first. */
-export async function listUnsyncedReports(db: Kysely<Database>): Promise<UnsyncedReport[]> {
-  const rows = await db
-    .selectFrom('clients')
-    .innerJoin('users', 'users.id', 'clients.user_id')
-    .select(['users.id as userId', 'users.name as name', 'clients.unsynced', 'clients.unsynced_at'])
-    .where('clients.unsynced', '>', 0)
-    .execute();
+/** Which of `userIds` last reported unsynced records from their devices, most records first. */
+export async function listUnsyncedReports(
+  db: Kysely<Database>,
+  userIds: readonly string[],
+): Promise<UnsyncedReport[]> {
+  const rows = [];
+  for (const chunk of chunks([...new Set(userIds)], MAX_IDS)) {
+    rows.push(
+      ...(await db
+        .selectFrom('clients')
+        .innerJoin('users', 'users.id', 'clients.user_id')
+        .select(['users.id as userId', 'users.name as name', 'clients.unsynced', 'clients.unsynced_at'])
+        .where('clients.unsynced', '>', 0)
+        .where('clients.user_id', 'in', chunk)
+        .execute()),
+    );
+  }
   const byUser = new Map<string, UnsyncedReport>();
   for (const row of rows) {
     const records = Number(row.unsynced ?? 0);

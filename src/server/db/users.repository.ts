@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, UsersTable } from './schema';
+import { chunks, MAX_IDS } from './statement-chunks';
 
 export async function findUserByUsername(
   db: Kysely<Database>,
@@ -90,4 +91,22 @@ export async function listUsers(db: Kysely<Database>): Promise<UserSummary[]> {
     demo: Number(user.demo) === 1,
     orgIds: orgIdsByUser.get(user.id) ?? [],
   }));
+}
+
+/** The users assigned to any of `orgIds` (id, name, role), each once: the people of an area. */
+export async function listUsersAssignedTo(
+  db: Kysely<Database>,
+  orgIds: readonly string[],
+): Promise<{ id: string; name: string; role: string }[]> {
+  const byId = new Map<string, { id: string; name: string; role: string }>();
+  for (const chunk of chunks([...new Set(orgIds)], MAX_IDS)) {
+    const rows = await db
+      .selectFrom('users')
+      .innerJoin('user_assignments', 'user_assignments.user_id', 'users.id')
+      .select(['users.id as id', 'users.name as name', 'users.role as role'])
+      .where('user_assignments.org_id', 'in', chunk)
+      .execute();
+    for (const row of rows) byId.set(row.id, row);
+  }
+  return [...byId.values()];
 }
