@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { DEPARTMENT_ROLES } from '../../domain/departments';
 import { DISPATCHERS } from '../../domain/event-access';
 import { EVENT_QUEUES, eventQueue, queueCounts } from '../../domain/event-queues';
@@ -7,9 +6,7 @@ import { t } from '../i18n/i18n';
 import { clockText, gridEventApp } from '../kinds/grid-event/grid-event-app';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb, session } from '../status/session';
-import './today-panel.css';
-
-const FIRST_ROWS = 3;
+import { TaskPanel } from './task-panel';
 
 /** Roles whose work is events: they see the card even when nothing waits (all clear is news too). */
 function handlesEvents(role: string): boolean {
@@ -33,7 +30,6 @@ export function EventQueuePanel() {
         : [],
     [db],
   );
-  const [expanded, setExpanded] = useState(false);
   if (!records || !user) return null;
   const now = new Date();
   const queued = eventQueue(records, { id: user.id, role: user.role, departmentId: user.departmentId }, now);
@@ -41,55 +37,32 @@ export function EventQueuePanel() {
   const counts = queueCounts(queued);
   const overdue = queued.filter((item) => item.overdue).length;
   const byId = new Map(records.map((record) => [record.id, record]));
-  const shown = expanded ? queued : queued.slice(0, FIRST_ROWS);
-
   return (
-    <section class="today-panel" aria-labelledby="queue-title">
-      <h2 class="today-panel__title" id="queue-title">
-        {t('queue.title')}
-        {overdue > 0 && <span class="today-panel__count">{t('queue.overdue', { n: overdue })}</span>}
-      </h2>
-      <ul class="queue-counts" aria-label={t('queue.title')}>
-        {EVENT_QUEUES.filter((queue) => counts[queue] > 0).map((queue) => (
-          <li key={queue} class="queue-count">
-            {t(`queue.${queue}`)} <span class="queue-count__badge">{counts[queue]}</span>
-          </li>
-        ))}
-      </ul>
-      {queued.length === 0 ? (
-        <p class="today-panel__calm">{t('queue.empty')}</p>
-      ) : (
-        <ul class="today-panel__list">
-          {shown.map((item) => {
-            const record = byId.get(item.recordId);
-            return (
-              <li key={item.recordId}>
-                <a
-                  class={`today-task today-task--${item.overdue ? 'overdue' : 'later'}`}
-                  href={`/records/${item.recordId}`}
-                >
-                  <span class="today-task__subject">{record ? gridEventApp.title(record) : ''}</span>
-                  <span class="visually-hidden"> · </span>
-                  <span class="today-task__when">
-                    {t(`queue.${item.queue}`)}
-                    {record && clockText(record.body, now) && ` · ${clockText(record.body, now)}`}
-                  </span>
-                </a>
-              </li>
-            );
-          })}
+    <TaskPanel
+      id="queue-title"
+      title={t('queue.title')}
+      count={overdue > 0 ? t('queue.overdue', { n: overdue }) : undefined}
+      empty={t('queue.empty')}
+      head={
+        <ul class="queue-counts" aria-label={t('queue.title')}>
+          {EVENT_QUEUES.filter((queue) => counts[queue] > 0).map((queue) => (
+            <li key={queue} class="queue-count">
+              {t(`queue.${queue}`)} <span class="queue-count__badge">{counts[queue]}</span>
+            </li>
+          ))}
         </ul>
-      )}
-      {queued.length > FIRST_ROWS && (
-        <button
-          type="button"
-          class="today-panel__more"
-          aria-expanded={expanded}
-          onClick={() => setExpanded(!expanded)}
-        >
-          {expanded ? t('today.fewer') : t('today.all', { n: queued.length })}
-        </button>
-      )}
-    </section>
+      }
+      rows={queued.map((item) => {
+        const record = byId.get(item.recordId);
+        const clock = record ? clockText(record.body, now) : '';
+        return {
+          key: item.recordId,
+          href: `/records/${item.recordId}`,
+          urgency: item.overdue ? 'overdue' : 'later',
+          subject: record ? gridEventApp.title(record) : '',
+          when: clock ? `${t(`queue.${item.queue}`)} · ${clock}` : t(`queue.${item.queue}`),
+        };
+      })}
+    />
   );
 }

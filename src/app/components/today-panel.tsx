@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import type { EventActor } from '../../domain/event-access';
 import { KINDS_WITH_DEADLINES } from '../../domain/kinds/index';
 import type { GridRecord } from '../../domain/record-envelope';
@@ -8,10 +7,8 @@ import { t } from '../i18n/i18n';
 import { appKindOf } from '../kinds/app-kinds';
 import { useLiveQuery } from '../lib/use-live-query';
 import { currentDb, session } from '../status/session';
-import './today-panel.css';
+import { TaskPanel } from './task-panel';
 
-/** Rows shown before 全部 n 项: enough to see what burns, short enough to keep the list in view. */
-const FIRST_ROWS = 3;
 /** The kinds with tasks: deadlines, and the patrol logs and inspections a supervisor sends back. */
 const TASK_KINDS = [...new Set([...KINDS_WITH_DEADLINES, ...REVIEWED_KINDS])];
 
@@ -63,49 +60,26 @@ export function TodayCard({
   now: Date;
   actor?: EventActor | undefined;
 }) {
-  const [expanded, setExpanded] = useState(false);
   const tasks = todayTasks(records, now, actor ? { actor } : {});
-  const resolved = resolvedInGridThisMonth(records, now);
   const byId = new Map(records.map((record) => [record.id, record]));
-  const shown = expanded ? tasks : tasks.slice(0, FIRST_ROWS);
-
   return (
-    <section class="today-panel" aria-labelledby="today-title">
-      <h2 class="today-panel__title" id="today-title">
-        {t('today.title')}
-        {tasks.length > 0 && (
-          <>
-            {' '}
-            <span class="today-panel__count">{t('today.count', { n: tasks.length })}</span>
-          </>
-        )}
-      </h2>
-      {tasks.length === 0 ? (
-        <p class="today-panel__calm">{t('today.none')}</p>
-      ) : (
-        <ul class="today-panel__list">
-          {shown.map((task) => (
-            <li key={`${task.recordId}/${task.hazardId ?? ''}/${task.kind}`}>
-              <a class={`today-task today-task--${taskUrgency(task)}`} href={`/records/${task.recordId}`}>
-                <span class="today-task__subject">{subjectOf(task, byId.get(task.recordId))}</span>
-                <span class="visually-hidden"> · </span>
-                <span class="today-task__when">{whenOf(task)}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-      {tasks.length > FIRST_ROWS && (
-        <button
-          type="button"
-          class="today-panel__more"
-          aria-expanded={expanded}
-          onClick={() => setExpanded(!expanded)}
-        >
-          {expanded ? t('today.fewer') : t('today.all', { n: tasks.length })}
-        </button>
-      )}
-      <p class="today-panel__resolved">{t('today.resolvedInGrid', { n: resolved })}</p>
-    </section>
+    <TaskPanel
+      id="today-title"
+      title={t('today.title')}
+      count={tasks.length > 0 ? t('today.count', { n: tasks.length }) : undefined}
+      empty={t('today.none')}
+      rows={tasks.map((task) => ({
+        key: `${task.recordId}/${task.hazardId ?? ''}/${task.kind}`,
+        href: `/records/${task.recordId}`,
+        urgency: taskUrgency(task),
+        subject: subjectOf(task, byId.get(task.recordId)),
+        when: whenOf(task),
+      }))}
+      foot={
+        <p class="today-panel__resolved">
+          {t('today.resolvedInGrid', { n: resolvedInGridThisMonth(records, now) })}
+        </p>
+      }
+    />
   );
 }
