@@ -95,7 +95,7 @@ async function rawPagedSelect(db: Kysely<Database>): Promise<Run> {
   let rows = 0;
   let after: RecordPagePosition | undefined;
   for (;;) {
-    const page = await listLiveRecordPage(db, GRID, 'gridEvent', after, EXPORT_PAGE_ROWS);
+    const page = await listLiveRecordPage(db, GRID, ['gridEvent'], after, EXPORT_PAGE_ROWS);
     const last = page.at(-1);
     if (!last) break;
     rows += page.length;

@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src/domain/protocol';
+import { RECORD_KINDS } from '../../src/domain/record-kinds';
+import { liveRecordPages } from '../../src/server/db/records.repository';
 import { sampleGridEvent } from '../support/sample-records';
 import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
 
@@ -36,6 +38,24 @@ describe.each(DIALECTS)('the supervisor’s figures (%s)', (dialect) => {
     expect(reply.body.grids.map((g: { gridId: string }) => g.gridId).sort()).toEqual(
       who['hb-admin']?.user.scope.gridIds.slice().sort(),
     );
+  });
+
+  it('reads the area’s whole history page by page: every live record once, no tombstone', async () => {
+    const gridIds = who['dc-admin']?.user.scope.gridIds ?? [];
+    const raw = await server.db
+      .selectFrom('records')
+      .select('id')
+      .where('grid_id', 'in', gridIds)
+      .where('deleted', '=', 0)
+      .execute();
+    const paged: string[] = [];
+    // Pages of 3 rows, so every grid and kind takes several (and some end on a full page).
+    for await (const page of liveRecordPages(server.db, gridIds, RECORD_KINDS, 3)) {
+      expect(page.length).toBeLessThanOrEqual(3);
+      paged.push(...page.map((record) => record.id));
+    }
+    expect(raw.length).toBeGreaterThan(10);
+    expect(paged.sort()).toEqual(raw.map((row) => row.id).sort());
   });
 
   it('counts a new event the moment it is pushed, in its grid', async () => {

@@ -381,9 +381,39 @@ export async function listChanges(
   }));
 }
 
+/** Rows per page when a whole area's live records are walked page by page (exports). */
+export const LIVE_PAGE_ROWS = 1_000;
+
 /**
- * Every live record (no tombstones) of the given grids, kinds `kinds`, as stored: what the
- * supervisor's figures count. Tracks stay unresolved: no figure reads a point.
+ * The live records (no tombstones) of `gridIds` and `kinds`, as stored, one page at a time, grid
+ * by grid, on the (grid_id, change_seq) index (listLiveRecordPage): one walk of each grid's index
+ * for all the kinds, not one per kind.
+ */
+export async function* liveRecordPages(
+  db: Kysely<Database>,
+  gridIds: readonly string[],
+  kinds: readonly RecordKind[],
+  pageRows = LIVE_PAGE_ROWS,
+): AsyncGenerator<GridRecord[]> {
+  for (const gridId of gridIds) {
+    let after: RecordPagePosition | undefined;
+    for (;;) {
+      const page = await listLiveRecordPage(db, gridId, kinds, after, pageRows);
+      const last = page.at(-1);
+      if (!last) break;
+      after = { changeSeq: last.changeSeq, id: last.id };
+      yield page;
+      if (page.length < pageRows) break;
+    }
+  }
+}
+
+/**
+ * Every live record of the given grids, kinds `kinds`, as stored: what the supervisor's figures
+ * count. Tracks stay unresolved: no figure reads a point. Read grid by grid, giving the event loop
+ * a turn after each, so a street's whole history does not hold up the server's other requests in
+ * one piece (on SQLite every statement and every parse is synchronous). One statement per grid, not
+ * keyset pages: PostgreSQL sorts each page of a grid anew, and pages made the call 2.9x a raw read.
  */
 export async function listLiveRecords(
   db: Kysely<Database>,
@@ -391,15 +421,16 @@ export async function listLiveRecords(
   kinds: readonly RecordKind[],
 ): Promise<GridRecord[]> {
   const records: GridRecord[] = [];
-  for (const chunk of chunks(gridIds, MAX_IDS)) {
+  for (const gridId of gridIds) {
     const rows = await db
       .selectFrom('records')
       .selectAll()
-      .where('grid_id', 'in', chunk)
+      .where('grid_id', '=', gridId)
       .where('kind', 'in', [...kinds])
       .where('deleted', '=', 0)
       .execute();
-    records.push(...rows.map(recordFromRow));
+    for (const row of rows) records.push(recordFromRow(row));
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return records;
 }
@@ -411,7 +442,7 @@ export interface RecordPagePosition {
 }
 
 /**
- * One page of the live records of one kind in one grid after `after`, by (change number, id), as
+ * One page of the live records of `kinds` in one grid after `after`, by (change number, id), as
  * stored (tracks unresolved): what an export reads, page by page. Keyset on the
  * (grid_id, change_seq) index, so each page costs the same however deep into the grid it is;
  * the id breaks ties (a change number is unique in its partition, but nothing relies on it).
@@ -419,7 +450,7 @@ export interface RecordPagePosition {
 export async function listLiveRecordPage(
   db: Kysely<Database>,
   gridId: string,
-  kind: RecordKind,
+  kinds: readonly RecordKind[],
   after: RecordPagePosition | undefined,
   limit: number,
 ): Promise<(GridRecord & { changeSeq: number })[]> {
@@ -427,7 +458,7 @@ export async function listLiveRecordPage(
     .selectFrom('records')
     .selectAll()
     .where('grid_id', '=', gridId)
-    .where('kind', '=', kind)
+    .where('kind', 'in', [...kinds])
     .where('deleted', '=', 0);
   // A row-value comparison, not `a > x OR (a = x AND b > y)`: SQLite turns only the former into
   // a range of the index; the OR made every page scan the grid from its start.

@@ -13,7 +13,7 @@ import { exportInstant } from '../../domain/export-columns';
 import type { ExportRequest } from '../../domain/export-request';
 import type { SessionUser } from '../../domain/protocol';
 import type { GridRecord } from '../../domain/record-envelope';
-import { listLiveRecordPage, type RecordPagePosition } from '../db/records.repository';
+import { liveRecordPages } from '../db/records.repository';
 import type { Database } from '../db/schema';
 
 export const EXPORT_PAGE_ROWS = 1_000;
@@ -40,17 +40,9 @@ export async function* exportPages(
   request: ExportFilterRequest,
 ): AsyncGenerator<GridRecord[]> {
   const matches = matcher(request);
-  for (const gridId of gridIds) {
-    let after: RecordPagePosition | undefined;
-    for (;;) {
-      const page = await listLiveRecordPage(db, gridId, request.kind, after, EXPORT_PAGE_ROWS);
-      const last = page.at(-1);
-      if (!last) break;
-      after = { changeSeq: last.changeSeq, id: last.id };
-      yield page.filter(
-        (record) => canRead(user.role, record.kind, recordFacts(record), user) && matches(record),
-      );
-      if (page.length < EXPORT_PAGE_ROWS) break;
-    }
+  for await (const page of liveRecordPages(db, gridIds, [request.kind], EXPORT_PAGE_ROWS)) {
+    yield page.filter(
+      (record) => canRead(user.role, record.kind, recordFacts(record), user) && matches(record),
+    );
   }
 }
