@@ -3,7 +3,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { recordSchema } from '../../src/domain/record-envelope';
+import { RECORD_SCHEMA_VERSION, recordSchema } from '../../src/domain/record-envelope';
 import { upcastRecord } from '../../src/domain/record-upcast';
 import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
 import { migrationProvider } from '../../src/server/db/migrations/index';
@@ -85,7 +85,7 @@ describe.each(DIALECTS)('migration 0006_record_bodies_v2 (%s)', (dialect) => {
             .selectAll()
             .where('id', '=', record.id)
             .executeTakeFirst();
-          expect(Number(row?.schema_version)).toBe(2);
+          expect(Number(row?.schema_version)).toBe(RECORD_SCHEMA_VERSION);
           expect(JSON.parse(row?.body ?? 'null')).toEqual(expected.body);
           const revisions = await db
             .selectFrom('record_revisions')
