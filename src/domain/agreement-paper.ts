@@ -6,10 +6,14 @@
  * every personal value it prints (`revealedFields`, queued like a 显示 tap: reveal.ts).
  */
 import type { DisputeBody, Party } from './dispute';
-import { type AgreementSigner, agreementSigners, hasAgreementPaper } from './dispute-signatures';
+import {
+  type AgreementSigner,
+  agreementSigners,
+  hasAgreementPaper,
+  latestSignatures,
+} from './dispute-signatures';
 import { localDayOf } from './due-dates';
 import type { DisputeRecord } from './record-envelope';
-import { latestSignatures } from './signature';
 
 /** A party's line on the paper: the 申请书's basic information, in full. */
 export interface PaperParty {

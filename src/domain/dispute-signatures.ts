@@ -55,3 +55,16 @@ export function signAgreement(
   const others = (body.signatures ?? []).filter((kept) => kept.signer !== signature.signer);
   return { ok: true, body: { ...body, signatures: [...others, { id: newId(), ...signature }] } };
 }
+
+/**
+ * Each signer's latest signature: signing again replaces the old one on this device, but two
+ * devices that both took one merge to both (a child list), and the later one counts.
+ */
+export function latestSignatures(signatures: readonly Signature[] | undefined): Map<string, Signature> {
+  const latest = new Map<string, Signature>();
+  for (const signature of signatures ?? []) {
+    const kept = latest.get(signature.signer);
+    if (!kept || kept.signedAt <= signature.signedAt) latest.set(signature.signer, signature);
+  }
+  return latest;
+}

@@ -269,19 +269,15 @@ export const disputeBodySchema = z
     z.refine(
       (b) =>
         (b.signatures ?? []).every(
-          (signature) =>
-            b.parties.some((party) => party.id === signature.signer) ||
-            (b.mediators ?? []).some((mediator) => mediator.id === signature.signer),
+          (s) =>
+            b.agreement !== undefined &&
+            [...b.parties, ...(b.mediators ?? [])].some((signer) => signer.id === s.signer),
         ),
       {
-        message: 'Each signature must belong to a party or a mediator of this case (signer)',
+        message: 'Signer must be a party or mediator of a case with an agreement',
         path: ['signatures'],
       },
     ),
-    z.refine((b) => (b.signatures ?? []).length === 0 || b.agreement !== undefined, {
-      message: 'Signatures need the agreement they sign',
-      path: ['signatures'],
-    }),
     z.refine((b) => !ACCEPTED_STAGES.includes(b.status) || b.consentToMediate === true, {
       message: 'The parties must consent to mediation before it is accepted',
       path: ['consentToMediate'],

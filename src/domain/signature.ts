@@ -21,13 +21,3 @@ export const signatureSchema = z.strictObject({
   signedAt: dateTimeSchema,
 });
 export type Signature = z.infer<typeof signatureSchema>;
-
-/** The signatures of a record, each signer's latest one (a signer who signs again replaces the old). */
-export function latestSignatures(signatures: readonly Signature[] | undefined): Map<string, Signature> {
-  const latest = new Map<string, Signature>();
-  for (const signature of signatures ?? []) {
-    const kept = latest.get(signature.signer);
-    if (!kept || kept.signedAt <= signature.signedAt) latest.set(signature.signer, signature);
-  }
-  return latest;
-}

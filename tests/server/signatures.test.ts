@@ -100,7 +100,7 @@ describe.each(DIALECTS)('signatures on the agreement (%s)', (dialect) => {
       ['body.signatures'],
       ['body.signatures'],
     ]);
-    expect(results[2]?.error.issues[0]?.message).toMatch(/party or a mediator/);
+    expect(results[2]?.error.issues[0]?.message).toMatch(/party or mediator of a case with an agreement/);
     expect(await server.count('records')).toBe(before);
   });
 });

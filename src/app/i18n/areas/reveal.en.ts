@@ -19,6 +19,5 @@ export const revealEn: Partial<Record<keyof typeof revealZhCN, string>> = {
   'revealReason.mediationFile': 'Mediation file / agreement',
   'revealReason.rentalRegistration': 'Rental registration check',
   'revealReason.policeReferral': 'Refer to police',
-  'revealReason.printPaper': 'Print a paper (agreement, notice)',
   'revealReason.other': 'Other (explain)',
 };

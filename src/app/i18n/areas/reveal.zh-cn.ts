@@ -17,6 +17,5 @@ export const revealZhCN = {
   'revealReason.mediationFile': '调解立卷/制作协议',
   'revealReason.rentalRegistration': '租赁登记核查',
   'revealReason.policeReferral': '移交公安',
-  'revealReason.printPaper': '打印文书',
   'revealReason.other': '其他（需说明）',
 } as const;
