@@ -81,8 +81,7 @@ export function AgreementSheet({ paper }: { paper: AgreementPaper }) {
         ))}
       </section>
       <p class="paper__committee">
-        <span class="paper__committee-name">{paper.committee ?? ''}</span>
-        <span>{t('print.committee')}</span>
+        {paper.committee ? t('print.committeeSeal', { name: paper.committee }) : t('print.committee')}
       </p>
       <p class="paper__date">{paperDay(paper.day)}</p>
     </article>

@@ -47,9 +47,12 @@ export function NoticeSheet({ notice }: { notice: RectificationNotice }) {
         <p class="paper__deadline">{t('print.deadlineLine', { v: paperDay(notice.deadline) })}</p>
       )}
       <div class="paper__hand-signs">
+        {notice.inspectors.length > 0 && (
+          <p>{t('print.inspectorNames', { names: notice.inspectors.join('、') })}</p>
+        )}
         <p>
           {t('print.inspectors')}
-          <span class="paper__hand-line">{notice.inspectors.join('、')}</span>
+          <span class="paper__hand-line" />
         </p>
         <p>
           {t('print.receiver')}

@@ -39,6 +39,7 @@ export const printEn = {
   'print.mediatorSignature': 'Mediator (signature)',
   'print.mediator': 'Mediator',
   'print.committee': 'People’s mediation committee (seal)',
+  'print.committeeSeal': '{name} (seal)',
   'print.date': '{y}-{m}-{d}',
   'print.signatureOf': 'Signature of {name}',
   'print.sign': 'Sign',
@@ -57,13 +58,14 @@ export const printEn = {
   'print.refusal.unknownSigner': 'The signer is not a party or mediator of this case',
   'print.noticeTo': '{name} (landlord):',
   'print.noticeBody':
-    'The safety inspection on {day} of your rental property at {address} found the hazards below. Fix them by the deadline and take the necessary precautions meanwhile. Hazards not fixed in time will be referred to the competent departments.',
+    'On {day} the safety inspection of your rental property at {address} found the hazards below. Fix them by the deadline and take the necessary precautions meanwhile. Hazards not fixed in time will be referred to the competent departments.',
   'print.hazardItem': 'Checklist item',
   'print.hazardDescription': 'Hazard',
   'print.hazardLevel': 'Level',
   'print.hazardDeadline': 'Fix by',
   'print.hazardResponsible': 'Responsible',
   'print.deadlineLine': 'Fix by: {v}',
+  'print.inspectorNames': 'Inspectors: {names}',
   'print.inspectors': 'Inspectors (signature):',
   'print.receiver': 'Received by:',
 } as const satisfies Record<keyof typeof printZhCN, string>;
