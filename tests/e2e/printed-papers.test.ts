@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RevealEntry } from '../../src/domain/reveal';
 import { sampleAgreedDispute, sampleRentalInspection } from '../support/sample-records';
@@ -48,6 +48,16 @@ async function signOnPad(page: Page, signer: string, name: string): Promise<void
   await page.locator(`[data-signer="${signer}"]`).getByText('已签').waitFor();
 }
 
+/** `username`'s phone, signed in with the app installed, on the record's detail screen. */
+async function openOnPhone(browser: Browser, url: string, username: string, recordId: string) {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await signIn(page, url, username);
+  await waitForServiceWorker(page);
+  await page.locator(`a.record-row[href="/records/${recordId}"]`).click();
+  return { context, page };
+}
+
 /** A real PDF of at least one page, and how many pages it has. */
 function pdfPages(pdf: Buffer): number {
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -71,13 +81,9 @@ describe.runIf(chromiumAvailable())('printed papers', () => {
       updatedAt: now,
       body: { ...sample.body, title: `502漏水纠纷 ${Date.now().toString(36)}`, registeredAt: now },
     };
-    await pushRecord(url, 'hb-mediator', record);
+    await pushRecord(url, mediator.token, record);
 
-    const context = await stack.browser.newContext(PHONE);
-    const page = await context.newPage();
-    await signIn(page, url, 'hb-mediator');
-    await waitForServiceWorker(page);
-    await page.locator(`a.record-row[href="/records/${record.id}"]`).click();
+    const { context, page } = await openOnPhone(stack.browser, url, 'hb-mediator', record.id);
     await page.getByRole('link', { name: '打印调解协议书' }).click();
     await page.getByRole('heading', { name: '人民调解协议书' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/print-agreement-open.png` });
@@ -155,13 +161,9 @@ describe.runIf(chromiumAvailable())('printed papers', () => {
         noticeNo: '湖滨整改〔2026〕7号',
       },
     };
-    await pushRecord(url, 'hb-grid01', record);
+    await pushRecord(url, worker.token, record);
 
-    const context = await stack.browser.newContext(PHONE);
-    const page = await context.newPage();
-    await signIn(page, url, 'hb-grid01');
-    await waitForServiceWorker(page);
-    await page.locator(`a.record-row[href="/records/${record.id}"]`).click();
+    const { context, page } = await openOnPhone(stack.browser, url, 'hb-grid01', record.id);
     const button = page.getByRole('link', { name: '打印整改通知书' });
     await button.waitFor();
     expect((await button.boundingBox())?.height).toBeGreaterThanOrEqual(44);

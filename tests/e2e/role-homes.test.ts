@@ -32,7 +32,7 @@ async function registerRiskyDispute(url: string): Promise<DisputeRecord> {
     updatedAt: now,
     body: { ...sample.body, title: TITLE, registeredAt: now, riskFlags: ['criminalRisk'] },
   };
-  await pushRecord(url, 'hb-grid01', record);
+  await pushRecord(url, worker.token, record);
   return record;
 }
 

@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { recordSchema } from '../../src/domain/record-envelope';
+import { type GridRecord, recordSchema } from '../../src/domain/record-envelope';
 import { upcastRecord } from '../../src/domain/record-upcast';
 import { sampleAgreedDispute, samplePatrol } from '../support/sample-records';
 import { DIALECTS, HUBIN_GRID_1 } from '../support/test-server';
-import { migratedFrom, oldRecordRow } from './migration-fixture';
+import { migratedFrom, oldMutationRow, oldRecordRow } from './migration-fixture';
 
 describe.each(DIALECTS)('migration 0022_record_bodies_v3 (%s)', (dialect) => {
   it('moves stored v2 records, their revisions and push results to v3 with the bodies as they were', async () => {
@@ -34,15 +34,7 @@ describe.each(DIALECTS)('migration 0022_record_bodies_v3 (%s)', (dialect) => {
         .execute();
       await old
         .insertInto('mutations')
-        .values({
-          id: randomUUID(),
-          client_id: randomUUID(),
-          seq: 1,
-          user_id: first.createdBy,
-          record_id: first.id,
-          result: JSON.stringify({ id: 'm1', status: 'applied', rev: 1, record: first }),
-          created_at: first.createdAt,
-        })
+        .values(oldMutationRow(first as GridRecord, 1))
         .execute();
     });
     try {

@@ -8,7 +8,15 @@ import type { LoginResponse } from '../../src/domain/protocol';
 import type { DisputeRecord } from '../../src/domain/record-envelope';
 import { samplePng, sha256Hex } from '../support/photo-samples';
 import { sampleAgreedDispute } from '../support/sample-records';
-import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
+import {
+  DIALECTS,
+  getPhoto,
+  HUBIN_GRID_1,
+  mutation,
+  putPhoto,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server';
 
 const APPLICANT = '0190a5d2-7a3b-7c4d-8e9f-0123456789ab';
 const RESPONDENT = '0190a5d2-7a3b-7c4d-8e9f-0123456789ac';
@@ -33,19 +41,11 @@ describe.each(DIALECTS)('signatures on the agreement (%s)', (dialect) => {
     return { ...record, body: { ...record.body, signatures } } as DisputeRecord;
   }
 
-  async function put(sha256: string, bytes: Uint8Array<ArrayBuffer>, token: string) {
-    const response = await server.app.request(`/api/photos/${sha256}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'image/png', authorization: `Bearer ${token}` },
-      body: bytes,
-    });
-    return response.status;
-  }
+  const put = (sha256: string, bytes: Uint8Array<ArrayBuffer>, token: string) =>
+    putPhoto(server, sha256, bytes, token);
 
   async function get(sha256: string, token: string) {
-    const response = await server.app.request(`/api/photos/${sha256}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const response = await getPhoto(server, sha256, token);
     return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()) };
   }
 

@@ -37,9 +37,8 @@ export async function patrolCopies(url: string, content: string): Promise<number
   return records.filter((r) => r.kind === 'patrol' && r.body.content === content).length;
 }
 
-/** Pushes one new record through the API as `username` would (a phone that synced it). */
-export async function pushRecord(url: string, username: string, record: GridRecord): Promise<void> {
-  const { token } = await apiLogin(url, username);
+/** Pushes one new record through the API with `token`, as a phone that synced it; throws unless applied. */
+export async function pushRecord(url: string, token: string, record: GridRecord): Promise<void> {
   const response = await fetch(`${url}/api/sync/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
