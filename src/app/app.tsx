@@ -2,7 +2,7 @@
  * The shell: session gate, app lock, router and the update prompt. While the lock is on (or asks for
  * a PIN) no screen is mounted, so no resident's data is in the page; the 巡查中 banner stays
  * mounted, hidden, because it keeps the running patrol's GPS recording. Only the home list ships in the first
- * chunk; login, forms, detail, settings and the map (with maplibre-gl) are lazy route chunks (all
+ * chunk; login, forms, detail (and the printed papers beyond it), settings and the map (with maplibre-gl) are lazy route chunks (all
  * precached by the service worker, so they open offline too).
  */
 
@@ -66,6 +66,8 @@ function Routes() {
       <Route path="/records/:id" component={DetailScreen} />
       <Route path="/records/:id/edit" component={RecordFormScreen} />
       <Route path="/records/:id/resolve" component={ConflictScreen} />
+      {/* 打印文书: the detail chunk loads the print screen, so home carries no route chunk for it. */}
+      <Route path="/records/:id/print/:paper" component={DetailScreen} />
       <Route path="/patrol/start" component={PatrolStartScreen} />
       <Route path="/patrol" component={PatrolScreen} />
       <Route path="/settings" component={SettingsScreen} />

@@ -11,6 +11,7 @@ import {
 import type { DueDateExtension } from './due-dates';
 import { geoPointSchema } from './geo-point';
 import { photoIdsSchema } from './photo';
+import { MAX_SIGNATURES, signatureSchema } from './signature';
 import {
   dateSchema,
   dateTimeSchema,
@@ -259,10 +260,24 @@ export const disputeBodySchema = z
     place: optionalText(200),
     location: z.optional(geoPointSchema),
     photoIds: photoIdsSchema,
+    /** 签名 of parties and mediators on the agreement (signature.ts), since body version 3. */
+    signatures: z.optional(z.array(signatureSchema).check(z.maxLength(MAX_SIGNATURES))),
     patrolId: z.optional(z.uuid()),
     status: z.enum(DISPUTE_STATUSES),
   })
   .check(
+    z.refine(
+      (b) =>
+        (b.signatures ?? []).every(
+          (s) =>
+            b.agreement !== undefined &&
+            [...b.parties, ...(b.mediators ?? [])].some((signer) => signer.id === s.signer),
+        ),
+      {
+        message: 'Signer must be a party or mediator of a case with an agreement',
+        path: ['signatures'],
+      },
+    ),
     z.refine((b) => !ACCEPTED_STAGES.includes(b.status) || b.consentToMediate === true, {
       message: 'The parties must consent to mediation before it is accepted',
       path: ['consentToMediate'],

@@ -33,7 +33,7 @@ export function isPhotoMimeType(value: string): value is PhotoMimeType {
 
 /**
  * Every photo id a record body references, at any depth: its own `photoIds` and those of checklist
- * entries, hazards, rechecks and any later child list. Takes `unknown` so the server can read stored
+ * entries, hazards, rechecks and any later child list, and the single `photoId` of a signature. Takes `unknown` so the server can read stored
  * bodies without re-validating them.
  */
 export function photoIdsOf(body: unknown): string[] {
@@ -47,6 +47,8 @@ export function photoIdsOf(body: unknown): string[] {
     for (const [key, child] of Object.entries(value)) {
       if (key === 'photoIds' && Array.isArray(child)) {
         for (const id of child) if (typeof id === 'string') ids.add(id);
+      } else if (key === 'photoId' && typeof child === 'string') {
+        ids.add(child);
       } else if (typeof child === 'object' && child !== null) {
         visit(child);
       }

@@ -22,6 +22,8 @@
  *       Still 1 (additive): a pull may say `unsynced=<n>`, how many records the device holds not yet
  *         synced once its push is done (pending, in conflict or rejected), so a supervisor's figures
  *         can say whose work they do not hold yet. The first page of a pass carries it.
+ *       Still 1 (additive): a reveal entry may give the reason `printPaper` (a printed 协议书 or
+ *         整改通知书 showed the values), and body version 3 lets a dispute carry `signatures`.
  *
  * Kinds and body versions (RECORD_KINDS, RECORD_SCHEMA_VERSION) only grow, as Replicache's
  * mutators do: a kind is never removed or renamed, a body version never changes meaning, and an

@@ -7,5 +7,6 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
  *   1  core fields of patrol, rentalInspection, dispute
  *   2  the field model of DOMAIN.md: patrol findings/track, hazards on inspections, the dispute
  *      case file (sessions, agreement, follow-ups, flow log), the rentalHouse kind
+ *   3  signatures on the dispute's agreement (signature.ts); no other body changes shape
  */
-export const RECORD_SCHEMA_VERSION = 2;
+export const RECORD_SCHEMA_VERSION = 3;

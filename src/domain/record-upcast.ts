@@ -8,11 +8,12 @@
  * body version adds a step file and a line below, and bumps RECORD_SCHEMA_VERSION.
  */
 import { upcastV1ToV2 } from './upcasts/v1-to-v2';
+import { upcastV2ToV3 } from './upcasts/v2-to-v3';
 
 export { derivedId } from './upcasts/v1-to-v2';
 
 /** Step n takes a record from version n + 1 to n + 2. */
-const STEPS: readonly ((input: unknown) => unknown)[] = [upcastV1ToV2];
+const STEPS: readonly ((input: unknown) => unknown)[] = [upcastV1ToV2, upcastV2ToV3];
 
 /** The record in the current body version, or the input unchanged when it is not an old record. */
 export function upcastRecord(input: unknown): unknown {

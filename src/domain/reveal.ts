@@ -14,9 +14,13 @@ export const REVEAL_REASONS = [
   'mediationFile',
   'rentalRegistration',
   'policeReferral',
+  /** 打印文书: a printed paper (协议书, 整改通知书) shows the full values; queued when it opens. */
+  'printPaper',
   'other',
 ] as const;
 export type RevealReason = (typeof REVEAL_REASONS)[number];
+/** The reasons a person picks from; `printPaper` is the print page's own, never offered. */
+export const ASKED_REVEAL_REASONS = REVEAL_REASONS.filter((reason) => reason !== 'printPaper');
 
 export const MAX_REVEAL_ENTRIES = 500;
 export const MAX_REVEAL_NOTE_CHARS = 200;

@@ -4,7 +4,7 @@
  * carry pending outbox rows over intact.
  */
 
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { FigurePeriod } from '../domain/area-figures';
 import type { ChangeEnvelope } from '../domain/change-envelope';
 import type { Department } from '../domain/departments';
@@ -18,6 +18,7 @@ import type { RecordKind } from '../domain/record-kinds';
 import type { RevealEntry } from '../domain/reveal';
 import { type StreetThresholds, streetThresholds } from '../domain/street-thresholds';
 import { upcastV1ToV2 } from '../domain/upcasts/v1-to-v2';
+import { upcastV2ToV3 } from '../domain/upcasts/v2-to-v3';
 
 /** Where a record stands with the server, as shown on every record. */
 export type SyncState = 'pending' | 'synced' | 'conflict' | 'rejected';
@@ -219,22 +220,7 @@ export class LocalDb extends Dexie {
     // server copy, and every queued mutation, so pending work is pushed in today's shape.
     this.version(3)
       .stores({})
-      .upgrade(async (tx) => {
-        await tx
-          .table<LocalRecord>('records')
-          .toCollection()
-          .modify((row) => {
-            row.record = upcastV1ToV2(row.record) as GridRecord;
-            if (row.base) row.base = upcastV1ToV2(row.base) as GridRecord;
-            if (row.theirs) row.theirs = upcastV1ToV2(row.theirs) as GridRecord;
-          });
-        await tx
-          .table<OutboxMutation>('outbox')
-          .toCollection()
-          .modify((mutation) => {
-            mutation.record = upcastV1ToV2(mutation.record) as GridRecord;
-          });
-      });
+      .upgrade((tx) => upcastStoredRecords(tx, upcastV1ToV2));
     // 4: the audit queue of reveals. Nothing else changes.
     this.version(4).stores({ auditQueue: 'id, state' });
     // 5: the GPS fixes of a running patrol, one row per kept fix (auto-increment keeps their order),
@@ -244,7 +230,29 @@ export class LocalDb extends Dexie {
     this.version(6).stores({ drafts: 'key, updatedAt' });
     // 7: pulled changes kept for a newer app (OpaqueRecord). Nothing else changes.
     this.version(7).stores({ opaqueRecords: 'id' });
+    // 8: record bodies v3 (the frozen step upcasts/v2-to-v3.ts: signatures on disputes), as in 3.
+    this.version(8)
+      .stores({})
+      .upgrade((tx) => upcastStoredRecords(tx, upcastV2ToV3));
   }
+}
+
+/** One frozen upcast step over every stored record copy and every queued mutation (a Dexie upgrade). */
+async function upcastStoredRecords(tx: Transaction, step: (record: unknown) => unknown): Promise<void> {
+  await tx
+    .table<LocalRecord>('records')
+    .toCollection()
+    .modify((row) => {
+      row.record = step(row.record) as GridRecord;
+      if (row.base) row.base = step(row.base) as GridRecord;
+      if (row.theirs) row.theirs = step(row.theirs) as GridRecord;
+    });
+  await tx
+    .table<OutboxMutation>('outbox')
+    .toCollection()
+    .modify((mutation) => {
+      mutation.record = step(mutation.record) as GridRecord;
+    });
 }
 
 export function localDbName(userId: string): string {

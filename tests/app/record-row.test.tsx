@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RecordRow } from '../../src/app/components/record-row';
 import { NO_ANTI_FRAUD, NO_FINDINGS } from '../../src/domain/patrol';
 import type { GridRecord } from '../../src/domain/record-envelope';
+import { RECORD_SCHEMA_VERSION } from '../../src/domain/record-kinds';
 import type { LocalRecord } from '../../src/sync/local-db';
 import { sampleGridEvent } from '../support/sample-records';
 
@@ -16,7 +17,7 @@ const envelope = {
   updatedAt: '2025-03-08T06:00:00.000Z',
   updatedBy: 'u1',
   deleted: false,
-  schemaVersion: 2,
+  schemaVersion: RECORD_SCHEMA_VERSION,
 } as const;
 
 function row(record: GridRecord, syncState: LocalRecord['syncState'] = 'pending'): LocalRecord {

@@ -11,7 +11,7 @@ import {
 import { RISK_LEVELS } from '../../src/domain/dispute';
 import type { GridRecord } from '../../src/domain/record-envelope';
 import type { RecordKind } from '../../src/domain/record-kinds';
-import { RECORD_KINDS } from '../../src/domain/record-kinds';
+import { RECORD_KINDS, RECORD_SCHEMA_VERSION } from '../../src/domain/record-kinds';
 import { ROLES } from '../../src/domain/roles';
 import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
 
@@ -178,7 +178,7 @@ describe('access rules', () => {
     // A server rolled back past a release holds records written by the newer one (deploy order broken).
     const newer = {
       ...sampleRentalInspection('0190a5d2-7a3b-7c4d-8e9f-000000000003'),
-      schemaVersion: 3,
+      schemaVersion: RECORD_SCHEMA_VERSION + 1,
       body: {},
     };
     const foreign = { ...samplePatrol('0190a5d2-7a3b-7c4d-8e9f-000000000004'), kind: 'streetLamp', body: {} };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deepEqual, differingFields, threeWayMerge } from '../../src/domain/merge';
 import type { DisputeRecord, GridRecord, PatrolRecord } from '../../src/domain/record-envelope';
+import { RECORD_SCHEMA_VERSION } from '../../src/domain/record-kinds';
 import { sampleDispute, samplePatrol, sampleRentalInspection } from '../support/sample-records';
 
 const ID = '0190a5d2-7a3b-7c4d-8e9f-000000000001';
@@ -175,7 +176,7 @@ describe('threeWayMerge', () => {
         updatedAt: '2026-11-21T08:00:00.000+08:00',
         updatedBy: 'me',
         deleted: false,
-        schemaVersion: 2,
+        schemaVersion: RECORD_SCHEMA_VERSION,
       });
     });
 

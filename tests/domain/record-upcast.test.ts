@@ -1,23 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { recordSchema } from '../../src/domain/record-envelope';
+import { RECORD_SCHEMA_VERSION, recordSchema } from '../../src/domain/record-envelope';
 import { derivedId, upcastRecord } from '../../src/domain/record-upcast';
-import { samplePatrol, type sampleRentalInspection } from '../support/sample-records';
+import { sampleDispute, samplePatrol, type sampleRentalInspection } from '../support/sample-records';
 import { v1Dispute, v1Inspection, v1Patrol } from '../support/v1-records';
 
 const ID = '0190a5d2-7a3b-7c4d-8e9f-000000000001';
 
-describe('record upcast v1 → v2', () => {
+describe('record upcast', () => {
   it.each([
     ['patrol', v1Patrol],
     ['rentalInspection', v1Inspection],
     ['dispute', v1Dispute],
-  ])('turns a v1 %s into a valid v2 record', (_kind, make) => {
+  ])('turns a v1 %s into a valid record of the current version', (_kind, make) => {
     const old = make(ID);
     expect(recordSchema.safeParse(old).success).toBe(false);
     const upcast = upcastRecord(old);
     const parsed = recordSchema.safeParse(upcast);
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
-    expect((upcast as { schemaVersion: number }).schemaVersion).toBe(2);
+    expect((upcast as { schemaVersion: number }).schemaVersion).toBe(RECORD_SCHEMA_VERSION);
+  });
+
+  it('takes a v2 record to v3 with its body as it was (v3 only adds dispute signatures)', () => {
+    for (const current of [samplePatrol(ID), sampleDispute(ID)]) {
+      const v2 = { ...current, schemaVersion: 2 };
+      expect(recordSchema.safeParse(v2).success).toBe(false);
+      expect(upcastRecord(v2)).toEqual({ ...current, schemaVersion: 3 });
+    }
   });
 
   it('is deterministic: two upcasts of one record agree to the byte', () => {

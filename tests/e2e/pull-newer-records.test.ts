@@ -19,7 +19,7 @@ import { homeShown, signIn } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
 import { deviceRecord, deviceTableCounts, putOpaqueRecord } from './support/device-db';
 import { PHONE } from './support/phone';
-import { apiLogin, serverRecords } from './support/server-records';
+import { apiLogin, pushRecord, serverRecords } from './support/server-records';
 import { useStack } from './support/stack';
 
 const GRID = 'dachang-hubin-01';
@@ -79,17 +79,7 @@ async function pushFromOtherPhone(url: string, patrol: PatrolRecord): Promise<st
     updatedBy: user.id,
     body: { ...patrol.body, content: PUSHED_CONTENT },
   };
-  const response = await fetch(`${url}/api/sync/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      protocol: 1,
-      clientId: crypto.randomUUID(),
-      mutations: [{ id: crypto.randomUUID(), seq: 1, op: 'upsert', baseRev: 0, record }],
-    }),
-  });
-  const { results } = (await response.json()) as { results: { status: string }[] };
-  expect(results[0]?.status).toBe('applied');
+  await pushRecord(url, token, record);
   return id;
 }
 

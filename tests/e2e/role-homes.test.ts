@@ -13,7 +13,7 @@ import { sampleDispute } from '../support/sample-records';
 import { signIn } from './support/app-actions';
 import { chromiumAvailable } from './support/chromium';
 import { PHONE } from './support/phone';
-import { apiLogin } from './support/server-records';
+import { apiLogin, pushRecord } from './support/server-records';
 import { useStack } from './support/stack';
 
 const SHOTS = 'test-results/screens';
@@ -32,17 +32,7 @@ async function registerRiskyDispute(url: string): Promise<DisputeRecord> {
     updatedAt: now,
     body: { ...sample.body, title: TITLE, registeredAt: now, riskFlags: ['criminalRisk'] },
   };
-  const response = await fetch(`${url}/api/sync/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${worker.token}` },
-    body: JSON.stringify({
-      protocol: 1,
-      clientId: randomUUID(),
-      mutations: [{ id: randomUUID(), seq: 1, op: 'upsert', baseRev: 0, record }],
-    }),
-  });
-  const results = ((await response.json()) as { results: { status: string }[] }).results;
-  expect(results[0]?.status).toBe('applied');
+  await pushRecord(url, worker.token, record);
   return record;
 }
 

@@ -2,6 +2,7 @@
  * Databases at an older migration, for tests of the migrations after it: migrate up to a name, fill
  * the tables as they were then, and open the database (which runs the rest).
  */
+import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -60,5 +61,18 @@ export function oldRecordRow(record: GridRecord, changeSeq: number) {
     updated_by: record.updatedBy,
     schema_version: record.schemaVersion,
     body: JSON.stringify(record.body),
+  };
+}
+
+/** A stored push result answering for `record` (what a replayed mutation returns), as the table stands. */
+export function oldMutationRow(record: GridRecord, rev: number) {
+  return {
+    id: randomUUID(),
+    client_id: randomUUID(),
+    seq: 1,
+    user_id: record.createdBy,
+    record_id: record.id,
+    result: JSON.stringify({ id: 'm1', status: 'applied', rev, record }),
+    created_at: record.createdAt,
   };
 }

@@ -11,9 +11,11 @@ import { samplePng, sha256Hex } from '../support/photo-samples';
 import { samplePatrol } from '../support/sample-records';
 import {
   DIALECTS,
+  getPhoto,
   HUBIN_GRID_1,
   HUBIN_GRID_2,
   mutation,
+  putPhoto,
   startTestServer,
   type TestServer,
   TIEQIAO_GRID_1,
@@ -45,20 +47,12 @@ describe.each(DIALECTS)('photo provenance (%s)', (dialect) => {
     return { bytes, sha256: sha256Hex(bytes) };
   }
 
-  async function put(sha256: string, bytes: Uint8Array<ArrayBuffer>, token: string) {
-    const response = await server.app.request(`/api/photos/${sha256}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'image/png', authorization: `Bearer ${token}` },
-      body: bytes,
-    });
-    return response.status;
-  }
+  const put = (sha256: string, bytes: Uint8Array<ArrayBuffer>, token: string) =>
+    putPhoto(server, sha256, bytes, token);
 
   /** Status, headers and body text of a GET, to compare answers byte for byte. */
   async function get(sha256: string, token: string) {
-    const response = await server.app.request(`/api/photos/${sha256}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const response = await getPhoto(server, sha256, token);
     const headers = Object.fromEntries(response.headers);
     return { status: response.status, headers, body: await response.text() };
   }

@@ -3,13 +3,14 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { recordSchema } from '../../src/domain/record-envelope';
+import { type GridRecord, RECORD_SCHEMA_VERSION, recordSchema } from '../../src/domain/record-envelope';
 import { upcastRecord } from '../../src/domain/record-upcast';
 import { type DatabaseConfig, openDatabase } from '../../src/server/db/database';
 import { migrationProvider } from '../../src/server/db/migrations/index';
 import type { Database } from '../../src/server/db/schema';
 import { DIALECTS, emptyStorage } from '../support/test-server';
 import { v1Dispute, v1Inspection, v1Patrol } from '../support/v1-records';
+import { oldMutationRow } from './migration-fixture';
 
 function rawDatabase(config: DatabaseConfig): Kysely<Database> {
   const dialect =
@@ -63,15 +64,7 @@ describe.each(DIALECTS)('migration 0006_record_bodies_v2 (%s)', (dialect) => {
       if (!first) throw new Error('records made above');
       await old
         .insertInto('mutations')
-        .values({
-          id: randomUUID(),
-          client_id: randomUUID(),
-          seq: 1,
-          user_id: first.createdBy,
-          record_id: first.id,
-          result: JSON.stringify({ id: 'm1', status: 'applied', rev: 2, record: first }),
-          created_at: first.createdAt,
-        })
+        .values(oldMutationRow(first as unknown as GridRecord, 2))
         .execute();
       await old.destroy();
 
@@ -85,7 +78,7 @@ describe.each(DIALECTS)('migration 0006_record_bodies_v2 (%s)', (dialect) => {
             .selectAll()
             .where('id', '=', record.id)
             .executeTakeFirst();
-          expect(Number(row?.schema_version)).toBe(2);
+          expect(Number(row?.schema_version)).toBe(RECORD_SCHEMA_VERSION);
           expect(JSON.parse(row?.body ?? 'null')).toEqual(expected.body);
           const revisions = await db
             .selectFrom('record_revisions')

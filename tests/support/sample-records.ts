@@ -7,6 +7,7 @@ import type {
   RentalHouseRecord,
   RentalInspectionRecord,
 } from '../../src/domain/record-envelope';
+import { RECORD_SCHEMA_VERSION } from '../../src/domain/record-kinds';
 
 const AT = '2026-11-20T09:30:00.000+08:00';
 
@@ -20,7 +21,7 @@ function envelope(id: string, gridId: string, userId: string) {
     updatedAt: AT,
     updatedBy: userId,
     deleted: false,
-    schemaVersion: 2 as const,
+    schemaVersion: RECORD_SCHEMA_VERSION as typeof RECORD_SCHEMA_VERSION,
   };
 }
 
@@ -176,4 +177,27 @@ export function sampleGridEvent(id: string, gridId = 'g1', userId = 'u1'): GridE
       status: 'reported',
     },
   };
+}
+
+/** A dispute mediated to a written agreement (调解成功), unsigned: what the 协议书 is printed from. */
+export function sampleAgreedDispute(id: string, gridId = 'g1', userId = 'u1'): DisputeRecord {
+  const record = sampleDispute(id, gridId, userId);
+  record.body = {
+    ...record.body,
+    consentToMediate: true,
+    rightsNotifiedAt: AT,
+    mediationOrg: '大厂街道湖滨社区人民调解委员会',
+    mediators: [{ id: '0190a5d2-7a3b-7c4d-8e9f-0123456789ad', userId, name: '陈调解' }],
+    agreementType: 'written',
+    agreement: {
+      agreementNo: '(2026)湖滨人调字第12号',
+      facts: '502室卫生间防水层老化漏水,致402室顶面受损。',
+      terms: '赵伟于十日内修复防水层,并赔偿李秀英维修费800元。',
+      amountYuan: 800,
+      performanceMethod: '现金支付',
+      performanceDeadline: '2026-12-01',
+    },
+    status: 'success',
+  };
+  return record;
 }

@@ -181,3 +181,25 @@ async function postgresStorage() {
   url.pathname = `/${name}`;
   return { config: { url: url.href }, drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
 }
+
+/** `PUT /api/photos/:sha256` of PNG bytes with `token`, answered by its status. */
+export async function putPhoto(
+  server: TestServer,
+  sha256: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  token: string,
+): Promise<number> {
+  const response = await server.app.request(`/api/photos/${sha256}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'image/png', authorization: `Bearer ${token}` },
+    body: bytes,
+  });
+  return response.status;
+}
+
+/** `GET /api/photos/:sha256` with `token`. */
+export function getPhoto(server: TestServer, sha256: string, token: string): Promise<Response> {
+  return Promise.resolve(
+    server.app.request(`/api/photos/${sha256}`, { headers: { authorization: `Bearer ${token}` } }),
+  );
+}

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { recordSchema } from '../../src/domain/record-envelope';
+import { RECORD_SCHEMA_VERSION, recordSchema } from '../../src/domain/record-envelope';
 import { upcastRecord } from '../../src/domain/record-upcast';
 import { closeLocalDbs, LocalDb, localDbName } from '../../src/sync/local-db';
 import { saveRecord } from '../../src/sync/outbox';
@@ -72,7 +72,7 @@ describe('device database upgrades', () => {
     expect(recordSchema.safeParse(row?.record).success).toBe(true);
     expect(row).toMatchObject({ id: record.id, syncState: 'pending' });
     expect(row?.record).toEqual(upcastRecord(record));
-    expect(row?.record.schemaVersion).toBe(2);
+    expect(row?.record.schemaVersion).toBe(RECORD_SCHEMA_VERSION);
     // The queued mutation is the same mutation (id, seq, attempts), its record in today's shape.
     expect(await upgraded.outbox.toArray()).toEqual([{ ...mutation, record: upcastRecord(record) }]);
     expect((await upgraded.meta.get('cursor'))?.value).toBe('42.deadbeef');

@@ -9,7 +9,7 @@ import { type FigurePeriod, periodsOf } from '../../domain/area-figures';
 import { localDayOf } from '../../domain/due-dates';
 import { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from '../../domain/export-request';
 import { RECORD_KINDS, type RecordKind } from '../../domain/record-kinds';
-import { MAX_REVEAL_NOTE_CHARS, REVEAL_REASONS, type RevealReason } from '../../domain/reveal';
+import { ASKED_REVEAL_REASONS, MAX_REVEAL_NOTE_CHARS, type RevealReason } from '../../domain/reveal';
 import { type ExportResult, requestExport } from '../../sync/export-client';
 import { label, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
@@ -132,7 +132,7 @@ export function ExportSheet({ period, onClose }: { period: FigurePeriod; onClose
             legend={t('export.reason')}
             look="chips"
             required
-            options={REVEAL_REASONS.map((r) => ({ value: r, label: label('revealReason', r) }))}
+            options={ASKED_REVEAL_REASONS.map((r) => ({ value: r, label: label('revealReason', r) }))}
             value={reason}
             onValue={(value) => {
               setReason(value as RevealReason);

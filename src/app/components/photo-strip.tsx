@@ -9,7 +9,11 @@ import { PhotoThumb } from './photo-thumb';
 /** A record's photos on its detail screen, with how many of them have reached the server. */
 export function PhotoStrip({ record }: { record: GridRecord }) {
   const db = currentDb.value;
-  const photoIds = photoIdsOf(record.body);
+  // Signatures are photos too (signature.ts), shown on the printed agreement, not among the photos.
+  const signatures = new Set(
+    record.kind === 'dispute' ? (record.body.signatures ?? []).map((s) => s.photoId) : [],
+  );
+  const photoIds = photoIdsOf(record.body).filter((id) => !signatures.has(id));
   const key = photoIds.join(',');
   const uploaded = useLiveQuery(async () => (db ? countUploaded(db, photoIds) : 0), [db, key]);
   if (photoIds.length === 0) return null;

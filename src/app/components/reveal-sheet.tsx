@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { MAX_REVEAL_NOTE_CHARS, REVEAL_REASONS, type RevealReason } from '../../domain/reveal';
+import { ASKED_REVEAL_REASONS, MAX_REVEAL_NOTE_CHARS, type RevealReason } from '../../domain/reveal';
 import { label, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-cn';
 import { BottomSheet } from './bottom-sheet';
@@ -39,7 +39,7 @@ export function RevealSheet({ onConfirm, onCancel }: RevealSheetProps) {
       <p class="reveal-sheet__notice">{t('reveal.notice')}</p>
       <fieldset class="reveal-sheet__reasons">
         <legend class="field__label">{t('reveal.reasonLegend')}</legend>
-        {REVEAL_REASONS.map((value) => (
+        {ASKED_REVEAL_REASONS.map((value) => (
           <button
             key={value}
             type="button"

@@ -17,6 +17,7 @@ import { lockEn } from './areas/lock.en';
 import { mapEn } from './areas/map.en';
 import { overviewEn } from './areas/overview.en';
 import { policeEn } from './areas/police.en';
+import { printEn } from './areas/print.en';
 import { refusalsEn } from './areas/refusals.en';
 import { revealEn } from './areas/reveal.en';
 import { reviewEn } from './areas/review.en';
@@ -276,4 +277,5 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...policeEn,
   ...reviewEn,
   ...reviewScreensEn,
+  ...printEn,
 };

@@ -13,6 +13,7 @@ import { workflowStringsZhCN } from '../workflow/workflow-strings.zh-cn';
 import { draftsZhCN } from './areas/drafts.zh-cn';
 import { mapZhCN } from './areas/map.zh-cn';
 import { overviewZhCN } from './areas/overview.zh-cn';
+import { printZhCN } from './areas/print.zh-cn';
 import { refusalsZhCN } from './areas/refusals.zh-cn';
 import { reviewScreensZhCN } from './areas/review-screens.zh-cn';
 
@@ -28,4 +29,5 @@ export const screenStringsZhCN = {
   ...overviewZhCN,
   ...refusalsZhCN,
   ...reviewScreensZhCN,
+  ...printZhCN,
 } as const;

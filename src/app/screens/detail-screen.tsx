@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import lazy from 'preact-iso/lazy';
 import { useLocation, useRoute } from 'preact-iso/router';
 import { canWrite, recordFacts } from '../../domain/access-rules';
 import type { LocalRecord } from '../../sync/local-db';
@@ -39,8 +40,16 @@ function rejectedFields(row: LocalRecord): string[] {
   return [...new Set(messages.filter((key) => key !== 'err.deviceClock').map((key) => t(key)))];
 }
 
-/** One record: every field with its label, the sync state explained, 编辑 and 删除. */
+const PrintScreen = lazy(() => import('./print-screen').then((m) => m.PrintScreen));
+
+/** `/records/:id`, or its printed paper at `/records/:id/print/:paper` (print-screen.tsx). */
 export function DetailScreen() {
+  const { params } = useRoute();
+  return params.paper ? <PrintScreen /> : <RecordDetail />;
+}
+
+/** One record: every field with its label, the sync state explained, 编辑 and 删除. */
+function RecordDetail() {
   const { params } = useRoute();
   const { route } = useLocation();
   const db = currentDb.value;

@@ -53,6 +53,7 @@ export const disputeKind = {
       sessions: true,
       followUps: true,
       flowLogs: true,
+      signatures: true,
     },
     sets: ['photoIds'],
   },

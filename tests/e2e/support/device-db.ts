@@ -125,3 +125,12 @@ export function sharedRows(page: Page, database: string, store: string): Promise
     }
   })()`) as Promise<unknown[]>;
 }
+
+/** Every row of one store of the signed-in user's device database (the audit queue, the photos…). */
+export function deviceRows<T>(page: Page, store: string): Promise<T[]> {
+  return withDeviceDb(
+    page,
+    `async (db, request, store) => request(db.transaction(store).objectStore(store).getAll())`,
+    store,
+  );
+}

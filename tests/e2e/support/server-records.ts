@@ -36,3 +36,18 @@ export async function patrolCopies(url: string, content: string): Promise<number
   const records = await serverRecords(url);
   return records.filter((r) => r.kind === 'patrol' && r.body.content === content).length;
 }
+
+/** Pushes one new record through the API with `token`, as a phone that synced it; throws unless applied. */
+export async function pushRecord(url: string, token: string, record: GridRecord): Promise<void> {
+  const response = await fetch(`${url}/api/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      protocol: 1,
+      clientId: crypto.randomUUID(),
+      mutations: [{ id: crypto.randomUUID(), seq: 1, op: 'upsert', baseRev: 0, record }],
+    }),
+  });
+  const results = ((await response.json()) as { results: { status: string }[] }).results;
+  if (results[0]?.status !== 'applied') throw new Error(`push answered ${JSON.stringify(results[0])}`);
+}

@@ -1,3 +1,5 @@
+import { hasAgreementPaper } from '../../../domain/dispute-signatures';
+import { PrintPaperButton } from '../../print/print-paper-button';
 import type { KindDetail } from '../kind-detail';
 import { DisputeCase } from './dispute-case';
 import { disputeDetailRows } from './dispute-detail-rows';
@@ -10,4 +12,7 @@ export const disputeDetail = {
       {...(grid && { communityName: grid.communityName, streetName: grid.streetName })}
     />
   ),
+  // 调解成功 and after: the agreement to sign and print (打印调解协议书).
+  MainAction: ({ record }) =>
+    hasAgreementPaper(record.body) ? <PrintPaperButton recordId={record.id} paper="agreement" /> : null,
 } satisfies KindDetail<'dispute'>;

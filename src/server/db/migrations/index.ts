@@ -26,6 +26,7 @@ import { eventTimeLimits } from './0018-event-time-limits';
 import { eventSupervision } from './0019-event-supervision';
 import { eventSubcategories } from './0020-event-subcategories';
 import { clientUnsynced } from './0021-client-unsynced';
+import { recordBodiesV3 } from './0022-record-bodies-v3';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -51,6 +52,7 @@ export const migrationProvider: MigrationProvider = {
       '0019_event_supervision': eventSupervision,
       '0020_event_subcategories': eventSubcategories,
       '0021_client_unsynced': clientUnsynced,
+      '0022_record_bodies_v3': recordBodiesV3,
     };
   },
 };
