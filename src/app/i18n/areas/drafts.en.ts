@@ -63,6 +63,7 @@ export const draftsEn: Partial<Record<keyof typeof draftsZhCN, string>> = {
   'err.judicialConfirmation': 'Judicial confirmation needs the date and result',
   'err.performanceStatus': 'Choose the performance status',
   'err.followUps': 'A followed-up case needs a follow-up record',
+  'err.signatures': 'A signature could not be kept: open the agreement and sign again',
   'err.followUpAt': 'Enter the follow-up time',
   'err.followUpBy': 'Enter who followed up',
   'err.satisfaction': 'Choose the satisfaction',

@@ -63,6 +63,7 @@ export const draftsZhCN = {
   'err.judicialConfirmation': '司法确认需填写申请日期和结果',
   'err.performanceStatus': '请选择履行情况',
   'err.followUps': '已回访需填写回访记录',
+  'err.signatures': '签名未能保存，请打开调解协议书重新签名',
   'err.followUpAt': '请填写回访时间',
   'err.followUpBy': '请填写回访人',
   'err.satisfaction': '请选择满意度',

@@ -59,6 +59,7 @@ export const disputeFieldMessages: KindFieldMessages = {
     'followUps.*.satisfaction': 'err.satisfaction',
     'followUps.*.residualRisk': 'err.residualRisk',
     flowLogs: 'err.flowLogs',
+    signatures: 'err.signatures',
     closedAt: 'err.closedAt',
   },
   cappedTexts: [
@@ -83,6 +84,6 @@ export const disputeFieldMessages: KindFieldMessages = {
     'parties.*.occupation',
     'parties.*.address',
   ],
-  wholeFields: ['flowLogs', 'riskFlags', 'routesNotified'],
+  wholeFields: ['flowLogs', 'riskFlags', 'routesNotified', 'signatures'],
   itemFields: ['parties'],
 };
