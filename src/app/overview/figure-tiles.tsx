@@ -24,6 +24,7 @@ export const SECTIONS: readonly { key: 'events' | 'disputes' | 'rentals' | 'patr
       key: 'events',
       figures: [
         { key: 'events.reported', value: (f) => f.events.reported, format: 'count' },
+        { key: 'events.closed', value: (f) => f.events.closed, format: 'count' },
         { key: 'events.open', value: (f) => f.events.open, format: 'count', standing: true },
         {
           key: 'events.overdue',

@@ -5,7 +5,7 @@
  * resident's data); the device keeps the last answer and shows it offline with its time.
  */
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { FIGURE_PERIODS, type FigurePeriod } from '../../domain/area-figures';
 import { supervisesArea } from '../../domain/event-access';
@@ -26,11 +26,29 @@ import { listFilter } from '../lib/list-view-state';
 import { useLiveQuery } from '../lib/use-live-query';
 import { FigureTable } from '../overview/figure-table';
 import { FigureTile, formatted, RiskTile, SECTIONS } from '../overview/figure-tiles';
+import { OverviewCharts } from '../overview/overview-charts';
 import { pageHttp } from '../status/page-http';
 import { currentDb, session } from '../status/session';
 import '../styles/overview.css';
 
 type Shown = FiguresResult | { kind: 'loading' };
+
+type AreaMapComponent = typeof import('../map/area-map').AreaMap;
+
+/** The shaded map (with maplibre-gl), a chunk of its own: fetched after the figures show, never blocking them. */
+function LazyAreaMap(props: Parameters<AreaMapComponent>[0]) {
+  const [AreaMap, setAreaMap] = useState<AreaMapComponent | undefined>(undefined);
+  useEffect(() => {
+    let cancelled = false;
+    void import('../map/area-map').then((m) => {
+      if (!cancelled) setAreaMap(() => m.AreaMap);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return AreaMap ? <AreaMap {...props} /> : <div class="area-map" />;
+}
 
 function freshness(shown: Shown): string {
   if (shown.kind === 'loading') return t('overview.loading');
@@ -114,6 +132,9 @@ export function OverviewScreen() {
   const shown = useSignal<Shown>({ kind: 'loading' });
   const exporting = useSignal(false);
   const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]) ?? [];
+  // This week's patrol tracks, for the map's coverage: a supervisor's device holds the area's patrols.
+  const patrols =
+    useLiveQuery(async () => (db ? db.records.where('kind').equals('patrol').toArray() : []), [db]) ?? [];
 
   // Into a grid and back out, the figures start from the top, not where the last view was scrolled.
   useEffect(() => window.scrollTo(0, 0), [org]);
@@ -214,6 +235,22 @@ export function OverviewScreen() {
                 </div>
               </section>
             ))}
+            <OverviewCharts figures={figures} />
+            {org === undefined && (
+              <section class="overview__section overview__section--map" aria-labelledby="overview-map">
+                <h2 class="section-title" id="overview-map">
+                  {t('overview.section.map')}
+                </h2>
+                <p class="form-note">{t('overview.mapNote')}</p>
+                <LazyAreaMap
+                  grids={grids}
+                  figures={figures.grids}
+                  heat={figures.heat ?? []}
+                  patrols={patrols}
+                  onGrid={(gridId) => route(overviewHref(period.value, gridId))}
+                />
+              </section>
+            )}
             <FigureTable
               id="overview-grids"
               class="overview__section--grids"
