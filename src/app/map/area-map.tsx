@@ -5,10 +5,7 @@
  * device). A tap on a grid drills into its figures. Lazy: loaded with maplibre-gl only when the
  * overview shows a map, never on home.
  */
-import 'maplibre-gl/dist/maplibre-gl.css';
-import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
-import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { GridFigures } from '../../domain/area-figures';
 import { startOfLocalWeek } from '../../domain/due-dates';
@@ -16,12 +13,9 @@ import type { HeatCell } from '../../domain/event-heat';
 import type { LocalGrid, LocalRecord } from '../../sync/local-db';
 import { gridCoverage } from './coverage';
 import { heatPoints, shadedGrids } from './grid-shading';
-import { publishMap, unpublishMap } from './live-map';
 import { boundsOf, linePoints, trackLines } from './map-features';
 import './map-screen.css';
 import { MapLegend } from './map-legend';
-
-setWorkerUrl(workerUrl);
 
 export const SHADE_LAYER = 'grid-shade';
 export const HEAT_LAYER = 'event-heat';
@@ -130,36 +124,46 @@ export function AreaMap({ grids, figures, heat, patrols, onGrid }: AreaMapProps)
   });
 
   useEffect(() => {
-    if (!container.current) return;
-    const instance = new MapLibreMap({
-      container: container.current,
-      style: areaStyle(),
-      center: [118.75, 32.23],
-      zoom: 12,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
+    let instance: MapLibreMap | undefined;
+    let forget: (() => void) | undefined;
+    let cancelled = false;
+    // maplibre-gl with the map, never before: see map-engine.ts.
+    void import('./map-engine').then(({ Map, publishMap, unpublishMap }) => {
+      if (cancelled || !container.current) return;
+      const created = new Map({
+        container: container.current,
+        style: areaStyle(),
+        center: [118.75, 32.23],
+        zoom: 12,
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+      });
+      instance = created;
+      created.touchZoomRotate.disableRotation();
+      created.on('click', SHADE_LAYER, (event) => {
+        const id = event.features?.[0]?.properties.gridId;
+        if (typeof id === 'string') tap.current(id);
+      });
+      created.on('mouseenter', SHADE_LAYER, () => (created.getCanvas().style.cursor = 'pointer'));
+      created.on('mouseleave', SHADE_LAYER, () => (created.getCanvas().style.cursor = ''));
+      created.once('load', () => {
+        loaded.current = true;
+        apply.current();
+        const box = boundsOf(data.current.shaded);
+        if (box) created.fitBounds(box, { padding: 24, animate: false, maxZoom: 16 });
+      });
+      map.current = created;
+      publishMap(created);
+      forget = () => unpublishMap(created);
     });
-    instance.touchZoomRotate.disableRotation();
-    instance.on('click', SHADE_LAYER, (event) => {
-      const id = event.features?.[0]?.properties.gridId;
-      if (typeof id === 'string') tap.current(id);
-    });
-    instance.on('mouseenter', SHADE_LAYER, () => (instance.getCanvas().style.cursor = 'pointer'));
-    instance.on('mouseleave', SHADE_LAYER, () => (instance.getCanvas().style.cursor = ''));
-    instance.once('load', () => {
-      loaded.current = true;
-      apply.current();
-      const box = boundsOf(data.current.shaded);
-      if (box) instance.fitBounds(box, { padding: 24, animate: false, maxZoom: 16 });
-    });
-    map.current = instance;
-    publishMap(instance);
     return () => {
+      cancelled = true;
+      if (!instance) return;
       instance.remove();
       map.current = undefined;
       loaded.current = false;
-      unpublishMap(instance);
+      forget?.();
     };
   }, []);
 

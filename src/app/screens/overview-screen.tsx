@@ -5,7 +5,7 @@
  * resident's data); the device keeps the last answer and shows it offline with its time.
  */
 import { useSignal } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { FIGURE_PERIODS, type FigurePeriod } from '../../domain/area-figures';
 import { supervisesArea } from '../../domain/event-access';
@@ -24,6 +24,7 @@ import { gridNames } from '../lib/grid-names';
 import { NO_FILTER } from '../lib/list-filter';
 import { listFilter } from '../lib/list-view-state';
 import { useLiveQuery } from '../lib/use-live-query';
+import { AreaMap } from '../map/area-map';
 import { FigureTable } from '../overview/figure-table';
 import { FigureTile, formatted, RiskTile, SECTIONS } from '../overview/figure-tiles';
 import { OverviewCharts } from '../overview/overview-charts';
@@ -32,23 +33,6 @@ import { currentDb, session } from '../status/session';
 import '../styles/overview.css';
 
 type Shown = FiguresResult | { kind: 'loading' };
-
-type AreaMapComponent = typeof import('../map/area-map').AreaMap;
-
-/** The shaded map (with maplibre-gl), a chunk of its own: fetched after the figures show, never blocking them. */
-function LazyAreaMap(props: Parameters<AreaMapComponent>[0]) {
-  const [AreaMap, setAreaMap] = useState<AreaMapComponent | undefined>(undefined);
-  useEffect(() => {
-    let cancelled = false;
-    void import('../map/area-map').then((m) => {
-      if (!cancelled) setAreaMap(() => m.AreaMap);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  return AreaMap ? <AreaMap {...props} /> : <div class="area-map" />;
-}
 
 function freshness(shown: Shown): string {
   if (shown.kind === 'loading') return t('overview.loading');
@@ -242,7 +226,7 @@ export function OverviewScreen() {
                   {t('overview.section.map')}
                 </h2>
                 <p class="form-note">{t('overview.mapNote')}</p>
-                <LazyAreaMap
+                <AreaMap
                   grids={grids}
                   figures={figures.grids}
                   heat={figures.heat ?? []}
