@@ -128,9 +128,9 @@ export function AreaMap({ grids, figures, heat, patrols, onGrid }: AreaMapProps)
     let forget: (() => void) | undefined;
     let cancelled = false;
     // maplibre-gl with the map, never before: see map-engine.ts.
-    void import('./map-engine').then(({ Map, publishMap, unpublishMap }) => {
+    void import('./map-engine').then(({ Map: MapLibre, publishMap, unpublishMap }) => {
       if (cancelled || !container.current) return;
-      const created = new Map({
+      const created = new MapLibre({
         container: container.current,
         style: areaStyle(),
         center: [118.75, 32.23],
