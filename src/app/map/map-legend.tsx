@@ -38,6 +38,14 @@ export function MapLegend({ grids, shareOf, alerts, shading }: MapLegendProps) {
         <span class="map-legend__chevron" aria-hidden="true" />
       </button>
       <ul id="map-legend-list" class="map-legend__list" aria-label={t('map.grids')} hidden={!open}>
+        {/* On the supervisor's map the colours come first: what the shading means before which grid is which. */}
+        {shading &&
+          SHADES.map((shade) => (
+            <li key={shade}>
+              <span class={`map-legend__shade map-legend__shade--${shade}`} aria-hidden="true" />
+              {t(`map.shade.${shade}`)}
+            </li>
+          ))}
         {grids.map((grid) => (
           <li key={grid.id}>
             <span class="map-legend__swatch" aria-hidden="true" />
@@ -49,13 +57,6 @@ export function MapLegend({ grids, shareOf, alerts, shading }: MapLegendProps) {
             )}
           </li>
         ))}
-        {shading &&
-          SHADES.map((shade) => (
-            <li key={shade}>
-              <span class={`map-legend__shade map-legend__shade--${shade}`} aria-hidden="true" />
-              {t(`map.shade.${shade}`)}
-            </li>
-          ))}
         {!shading && (
           <li>
             <span class="map-legend__cluster" aria-hidden="true">
