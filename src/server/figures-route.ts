@@ -1,7 +1,8 @@
 /**
  * `GET /api/figures?period=day|week|month[&org=<id>]`: the supervisor's figures (area-figures.ts)
  * over the caller's grids, or over the part of them below `org` (a community, a grid): the current
- * period, the previous one for the change, and each grid's shading. Counts only — never a
+ * period, the previous one for the change, each grid's shading, the events per day (per hour of a
+ * day) for the trend chart and per ~200 m square for the map's heat. Counts only — never a
  * resident's name, an address or a record — so a supervisor's phone draws the whole area without
  * pulling every resident's data. With them, about the area's staff (never residents): whose phones
  * last said they hold records not yet synced — whose work the figures do not hold yet — and each
@@ -19,6 +20,8 @@ import {
   periodsOf,
   workerOutcomes,
 } from '../domain/area-figures';
+import { eventHeat } from '../domain/event-heat';
+import { eventTrend } from '../domain/event-trend';
 import { RECORD_KINDS } from '../domain/record-kinds';
 import { plainString } from '../domain/text';
 import { parseOrThrow } from './api-error';
@@ -60,6 +63,9 @@ export function figuresRoute(deps: AppDeps): Hono<AppEnv> {
       // figures (reported, closed, the rates, coverage) change from one period to the next.
       previous: areaFigures(records, gridIds, previous, now),
       grids: gridFigures(records, gridIds, current, now),
+      // The charts' series and the map's heat: counts per day (hour) and per ~200 m square only.
+      trend: eventTrend(records, period, current, previous),
+      heat: eventHeat(records, current),
       // Whose work these figures do not hold yet: the people of the area whose phones last said
       // they had unsynced records (staff, not residents), each with when it said so.
       unsynced: unsynced.map(({ name, records: count, reportedAt }) => ({

@@ -10,6 +10,8 @@ import {
   type GridFigures,
   type WorkerOutcomes,
 } from '../domain/area-figures';
+import type { HeatCell } from '../domain/event-heat';
+import type { EventTrend } from '../domain/event-trend';
 import { type HttpDeps, requestJson } from './http';
 import type { LocalDb, MetaRow } from './local-db';
 
@@ -54,6 +56,9 @@ const areaFiguresSchema = z.object({
   }),
 });
 
+const trendSeries = z.object({ reported: z.array(count), closed: z.array(count) });
+const lngLat = z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-90), z.lte(90))]);
+
 export const figuresResponseSchema = z.object({
   asOf: z.iso.datetime({ offset: true }),
   period: z.enum(FIGURE_PERIODS),
@@ -64,6 +69,18 @@ export const figuresResponseSchema = z.object({
   unsynced: z.optional(
     z.array(z.object({ name: z.string(), records: count, reportedAt: z.iso.datetime({ offset: true }) })),
   ),
+  /** Events reported and closed per day (per hour of a day), now and before (absent before 2026-12). */
+  trend: z.optional(
+    z.object({
+      unit: z.enum(['day', 'hour']),
+      from: z.iso.datetime({ offset: true }),
+      previousFrom: z.iso.datetime({ offset: true }),
+      current: trendSeries,
+      previous: trendSeries,
+    }),
+  ),
+  /** Events reported in the period per ~200 m square, counts only (absent before 2026-12). */
+  heat: z.optional(z.array(z.object({ lngLat, count }))),
   /** Each field worker's outcomes in the period, by name (absent before 2026-12). */
   workers: z.optional(
     z.array(
@@ -94,6 +111,8 @@ export interface FiguresSnapshot {
   grids: GridFigures[];
   unsynced?: UnsyncedPerson[] | undefined;
   workers?: (WorkerOutcomes & { name: string })[] | undefined;
+  trend?: EventTrend | undefined;
+  heat?: HeatCell[] | undefined;
 }
 
 export type FiguresResult =

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type FiguresSnapshot, figuresResponseSchema } from '../../src/sync/figures-client';
@@ -35,6 +36,88 @@ function tileValue(page: Page, section: string, label: string) {
     .locator('.tile__value');
 }
 
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** What a trend chart's canvas says to a screen reader, from the server's own series. */
+function trendSummary(figures: FiguresSnapshot, current: string, previous: string): string {
+  const trend = figures.trend;
+  if (!trend) throw new Error('no trend in the figures');
+  return (
+    `${current}上报 ${sum(trend.current.reported)} 件、办结 ${sum(trend.current.closed)} 件；` +
+    `${previous}上报 ${sum(trend.previous.reported)} 件、办结 ${sum(trend.previous.closed)} 件。`
+  );
+}
+
+/** A chart's canvas in a section: drawn at a size, with some pixels painted, and its aria-label. */
+async function chartIn(page: Page, section: string, index = 0) {
+  const canvas = page.getByRole('region', { name: section, exact: true }).locator('canvas').nth(index);
+  await canvas.waitFor();
+  // Chart.js arrives in its own chunk after the tiles: wait until it has painted something.
+  await expect
+    .poll(() =>
+      canvas.evaluate((element: HTMLCanvasElement) => {
+        const context = element.getContext('2d');
+        if (!context || element.width === 0 || element.height === 0) return 0;
+        const { data } = context.getImageData(0, 0, element.width, element.height);
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted += 1;
+        return painted;
+      }),
+    )
+    .toBeGreaterThan(500);
+  const size = await canvas.boundingBox();
+  return {
+    label: await canvas.getAttribute('aria-label'),
+    width: size?.width ?? 0,
+    height: size?.height ?? 0,
+  };
+}
+
+interface Shaded {
+  gridId: string;
+  shade: string;
+  overdue: number;
+  /** A point inside the grid, on the page, to tap. */
+  x: number;
+  y: number;
+}
+
+/** The supervisor's map as drawn: each grid's shade and a point in it, and the heat's total count. */
+function shadedMap(page: Page): Promise<{ grids: Shaded[]; heat: number; heatLayer: boolean }> {
+  return page.evaluate(async () => {
+    const map = (window as { __gridkeeperMap?: MapLibreMap }).__gridkeeperMap;
+    if (!map?.getLayer('grid-shade')) return { grids: [], heat: 0, heatLayer: false };
+    const box = map.getCanvas().getBoundingClientRect();
+    const grids = new Map<string, Shaded>();
+    for (const feature of map.queryRenderedFeatures({ layers: ['grid-shade'] })) {
+      const { gridId, shade, overdue } = feature.properties as {
+        gridId: string;
+        shade: string;
+        overdue: number;
+      };
+      if (grids.has(gridId) || feature.geometry.type !== 'Polygon') continue;
+      // A point well inside: the middle of the ring's vertices, checked to hit this grid.
+      const ring: number[][] = feature.geometry.coordinates[0] ?? [];
+      const lng = ring.reduce((sum, p) => sum + (p[0] ?? 0), 0) / ring.length;
+      const lat = ring.reduce((sum, p) => sum + (p[1] ?? 0), 0) / ring.length;
+      const at = map.project([lng, lat]);
+      const hit = map.queryRenderedFeatures(at, { layers: ['grid-shade'] })[0]?.properties.gridId;
+      grids.set(gridId, {
+        gridId,
+        shade,
+        overdue,
+        x: hit === gridId ? box.left + at.x : Number.NaN,
+        y: box.top + at.y,
+      });
+    }
+    const source = map.getSource('heat') as unknown as {
+      getData(): Promise<{ features: { properties: { count: number } }[] }>;
+    };
+    const heat = (await source.getData()).features.reduce((total, f) => total + f.properties.count, 0);
+    return { grids: [...grids.values()], heat, heatLayer: map.getLayer('event-heat')?.type === 'heatmap' };
+  });
+}
+
 describe.runIf(chromiumAvailable())('区域总览', () => {
   const stack = useStack();
   beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
@@ -42,6 +125,11 @@ describe.runIf(chromiumAvailable())('区域总览', () => {
   it('shows the street’s figures, grids with their community, and the last snapshot offline', async () => {
     const context = await stack.browser.newContext(PHONE);
     const page = await context.newPage();
+    // The charts draw on canvas under the app's CSP (no 'unsafe-eval', styles from 'self'): nothing refused.
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
     await signIn(page, stack.server.url, 'dc-admin');
     await waitForServiceWorker(page);
     // The street admin's home offers what reaches them first, not the workers' field work.
@@ -67,6 +155,61 @@ describe.runIf(chromiumAvailable())('区域总览', () => {
     expect(await tileValue(page, '出租房', '检查').textContent()).toBe(
       String(week.current.rentals.inspected),
     );
+    // 办结 is a tile too, and the trend's lines add up to it and to 上报.
+    expect(await tileValue(page, '上报事件', '办结').textContent()).toBe(String(week.current.events.closed));
+    expect(sum(week.trend?.current.reported ?? [])).toBe(week.current.events.reported);
+    const trend = await chartIn(page, '事件趋势');
+    expect(trend.label).toBe(trendSummary(week, '本周', '上周'));
+    expect(trend.width).toBeGreaterThan(300);
+    expect(trend.height).toBeGreaterThan(150);
+    // What the counts are made of: events by status now, and each count said in words.
+    const byStatus = await chartIn(page, '事件与隐患构成', 0);
+    expect(byStatus.label).toMatch(/^事件现状（按状态）：/);
+    expect(byStatus.label).toContain(`待处置 ${week.current.events.byStatus.assigned}`);
+    expect(sum(Object.values(week.current.events.byStatus))).toBeGreaterThan(0);
+    const byCategory = await chartIn(page, '事件与隐患构成', 1);
+    for (const count of Object.values(week.current.events.byCategory))
+      expect(byCategory.label).toContain(` ${count}`);
+    await page
+      .getByRole('region', { name: '事件趋势' })
+      .screenshot({ path: `${SHOTS}/overview-trend-phone.png` });
+    await page
+      .getByRole('region', { name: '事件与隐患构成' })
+      .screenshot({ path: `${SHOTS}/overview-breakdown-phone.png` });
+    // The same numbers as a table, one tap away.
+    await page.getByRole('region', { name: '事件趋势' }).getByText('查看数据表').click();
+    const trendRows = page.getByRole('region', { name: '事件趋势' }).locator('tbody tr');
+    expect(await trendRows.count()).toBe(7);
+    expect(await trendRows.first().locator('th').textContent()).toBe('周一');
+    await page.getByRole('region', { name: '事件趋势' }).getByText('查看数据表').click();
+    // The supervisor's map: every grid shaded by what is overdue, then open; the period's heat.
+    const mapSection = page.getByRole('region', { name: '网格态势图' });
+    await mapSection.scrollIntoViewIfNeeded();
+    await expect
+      .poll(async () => (await shadedMap(page)).grids.length, { timeout: 60_000 })
+      .toBe(week.grids.length);
+    const drawnMap = await shadedMap(page);
+    for (const grid of week.grids) {
+      const shade = grid.overdue > 0 ? 'overdue' : grid.open > 0 ? 'open' : 'clear';
+      expect(drawnMap.grids.find((g) => g.gridId === grid.gridId)?.shade, grid.gridId).toBe(shade);
+    }
+    expect(drawnMap.heatLayer).toBe(true);
+    // The heat's squares come in their own setData: wait for the worker to hold them.
+    const heatTotal = sum((week.heat ?? []).map((cell) => cell.count));
+    expect(heatTotal).toBeGreaterThan(0);
+    await expect.poll(async () => (await shadedMap(page)).heat).toBe(heatTotal);
+    await mapSection.getByRole('button', { name: /图例/ }).click();
+    await mapSection.getByText('有超期：颜色越深，超期越多').waitFor();
+    await mapSection.screenshot({ path: `${SHOTS}/map-overview-phone.png` });
+    await mapSection.getByRole('button', { name: /图例/ }).click();
+    // A tap on a grid opens its figures.
+    const hubin = drawnMap.grids.find((g) => g.gridId === 'dachang-hubin-01');
+    expect(Number.isNaN(hubin?.x)).toBe(false);
+    await page.mouse.click(hubin?.x ?? 0, hubin?.y ?? 0);
+    await page.getByRole('heading', { name: '湖滨社区第一网格' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: '区域总览' }).waitFor();
+    await page.getByText(/^数据截至 /).waitFor({ timeout: 30_000 });
     // The street spans communities: each grid is named with its own.
     const gridRows = page.getByRole('region', { name: '各网格', exact: true }).locator('tbody th');
     expect(await gridRows.count()).toBe(week.grids.length);
@@ -92,8 +235,20 @@ describe.runIf(chromiumAvailable())('区域总览', () => {
     );
     expect(await page.getByText('较上月').count()).toBeGreaterThan(0);
 
+    expect((await chartIn(page, '事件趋势')).label).toBe(trendSummary(month, '本月', '上月'));
     await page.setViewportSize({ width: 1920, height: 1080 });
+    const wallTrend = await chartIn(page, '事件趋势');
+    expect(wallTrend.width).toBeGreaterThan(800);
     await page.screenshot({ path: `${SHOTS}/overview-wall.png` });
+    await page.getByRole('region', { name: '网格态势图' }).scrollIntoViewIfNeeded();
+    await expect
+      .poll(async () => (await shadedMap(page)).grids.length, { timeout: 60_000 })
+      .toBe(month.grids.length);
+    await page.screenshot({ path: `${SHOTS}/map-overview-wall.png` });
+    // The whole wall page in one shot: a taller viewport, not fullPage (whose resize blanks the canvases).
+    await page.setViewportSize({ width: 1920, height: 2400 });
+    await chartIn(page, '事件与隐患构成', 2);
+    await page.screenshot({ path: `${SHOTS}/overview-wall-full.png` });
     await page.setViewportSize(PHONE.viewport);
 
     // Drill down: a grid's row opens that grid's figures, and from there its records.
@@ -121,7 +276,10 @@ describe.runIf(chromiumAvailable())('区域总览', () => {
     expect(await tileValue(page, '出租房', '检查').textContent()).toBe(
       String(month.current.rentals.inspected),
     );
+    // The charts too, drawn from the kept snapshot.
+    expect((await chartIn(page, '事件趋势')).label).toBe(trendSummary(month, '本月', '上月'));
     await page.screenshot({ path: `${SHOTS}/overview-offline.png` });
+    expect(refused).toEqual([]);
     await context.close();
   });
 

@@ -9,7 +9,14 @@ import type { LoginResponse } from '../../src/domain/protocol';
 import { RECORD_KINDS } from '../../src/domain/record-kinds';
 import { liveRecordPages } from '../../src/server/db/records.repository';
 import { sampleGridEvent } from '../support/sample-records';
-import { DIALECTS, HUBIN_GRID_1, mutation, startTestServer, type TestServer } from '../support/test-server';
+import {
+  DIALECTS,
+  HUBIN_GRID_1,
+  mutation,
+  startTestServer,
+  type TestServer,
+  TIEQIAO_GRID_1,
+} from '../support/test-server';
 
 describe.each(DIALECTS)('the supervisor’s figures (%s)', (dialect) => {
   let server: TestServer;
@@ -68,6 +75,57 @@ describe.each(DIALECTS)('the supervisor’s figures (%s)', (dialect) => {
     const grid = (body: { grids: { gridId: string; open: number }[] }) =>
       body.grids.find((g) => g.gridId === HUBIN_GRID_1)?.open;
     expect(grid(after)).toBe((grid(before) ?? 0) + 1);
+  });
+
+  it('charts each day’s events and heats their ~200 m squares, over the caller’s area only', async () => {
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const nearTieqiao = ([lng, lat]: [number, number]) =>
+      Math.abs(lng - 118.7) < 0.001 && Math.abs(lat - 32.1) < 0.001;
+    const before = (await figures('hb-admin', '?period=week')).body;
+    // A minute before the fixed clock's now (Thursday afternoon in China): the period runs up to now.
+    const justNow = new Date(server.clock.now.getTime() - 60_000).toISOString();
+    // Another street's event, far from 湖滨: a 湖滨 community admin's charts and heat never show it.
+    const elsewhere = sampleGridEvent(randomUUID(), TIEQIAO_GRID_1, who['tq-grid01']?.user.id ?? '');
+    elsewhere.body = {
+      ...elsewhere.body,
+      reportedAt: justNow,
+      location: { lngLat: [118.7, 32.1], accuracyM: 10, capturedAt: justNow },
+    };
+    const pushed = await server.push(who['tq-grid01']?.token ?? '', randomUUID(), [mutation(elsewhere)]);
+    expect(pushed.body.results[0].status).toBe('applied');
+    const here = sampleGridEvent(randomUUID(), HUBIN_GRID_1, who['hb-grid01']?.user.id ?? '');
+    here.body = { ...here.body, reportedAt: justNow };
+    expect(
+      (await server.push(who['hb-grid01']?.token ?? '', randomUUID(), [mutation(here)])).body.results[0]
+        .status,
+    ).toBe('applied');
+
+    const after = (await figures('hb-admin', '?period=week')).body;
+    expect(after.trend.unit).toBe('day');
+    expect(after.trend.from).toBe(after.from);
+    // Monday to Thursday so far (the fixed clock's day), and the whole week before.
+    expect(after.trend.current.reported).toHaveLength(4);
+    expect(after.trend.previous.reported).toHaveLength(7);
+    expect(sum(after.trend.current.reported)).toBe(after.current.events.reported);
+    expect(sum(after.trend.current.closed)).toBe(after.current.events.closed);
+    expect(sum(after.trend.previous.reported)).toBe(after.previous.events.reported);
+    expect(after.trend.current.reported[3]).toBe(before.trend.current.reported[3] + 1);
+    const heatSum = (cells: { count: number }[]) => sum(cells.map((cell) => cell.count));
+    expect(heatSum(after.heat)).toBe(heatSum(before.heat) + 1);
+    for (const cell of after.heat) {
+      expect(Object.keys(cell).sort()).toEqual(['count', 'lngLat']);
+      expect(nearTieqiao(cell.lngLat)).toBe(false);
+    }
+    // The street that holds it does see it, in its square.
+    const taishan = await server.call('GET', '/api/figures?period=day', {
+      token: who['tq-grid01']?.token ?? '',
+    });
+    expect(taishan.status).toBe(403);
+    const hourly = (await figures('hb-admin', '?period=day')).body.trend;
+    expect(hourly.unit).toBe('hour');
+    expect(sum(hourly.current.reported)).toBe(
+      (await figures('hb-admin', '?period=day')).body.current.events.reported,
+    );
   });
 
   it('narrows to an org of the caller’s, and refuses one outside, naming it', async () => {

@@ -4,8 +4,8 @@
  * cluster_id and kept while the cluster stays on screen; the text lets taps through to the map,
  * whose click handler expands the cluster.
  */
-import { type Map as MapLibreMap, Marker } from 'maplibre-gl';
-import { CLUSTERS_LAYER } from './map-style';
+import { type Map as MapLibreMap, type MapSourceDataEvent, Marker } from 'maplibre-gl';
+import { CLUSTERS_LAYER, RECORDS_SOURCE } from './map-style';
 
 /** Keeps a count over every cluster the map draws; returns the function that stops it. */
 export function showClusterCounts(map: MapLibreMap, isReady: () => boolean): () => void {
@@ -30,10 +30,25 @@ export function showClusterCounts(map: MapLibreMap, isReady: () => boolean): () 
         markers.delete(id);
       }
   };
-  // 'render' follows every frame, so the counts move and regroup with a zoom, not after it.
-  map.on('render', update);
+  // A pan or a zoom moves and regroups the clusters: follow it ('move' each frame of it, 'moveend'
+  // for where it stops), not every frame the map draws ('render' fires for a fading halo too).
+  // New records regroup them with no move: count again once the map has drawn the new data.
+  let pending = false;
+  const afterData = (event: MapSourceDataEvent) => {
+    if (event.sourceId !== RECORDS_SOURCE || pending) return;
+    pending = true;
+    map.once('idle', () => {
+      pending = false;
+      update();
+    });
+  };
+  map.on('move', update);
+  map.on('moveend', update);
+  map.on('sourcedata', afterData);
   return () => {
-    map.off('render', update);
+    map.off('move', update);
+    map.off('moveend', update);
+    map.off('sourcedata', afterData);
     for (const marker of markers.values()) marker.remove();
     markers.clear();
   };

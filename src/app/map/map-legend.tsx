@@ -16,9 +16,14 @@ interface MapLegendProps {
   shareOf: ReadonlyMap<string, number | undefined>;
   /** The alerts of the records shown. */
   alerts: ReadonlySet<RecordAttention>;
+  /** The supervisor's map (area-map.tsx): grids shaded by overdue and open, heat, unwalked squares. */
+  shading?: boolean;
 }
 
-export function MapLegend({ grids, shareOf, alerts }: MapLegendProps) {
+/** The shading the supervisor's map draws, in the order the eye meets it. */
+const SHADES = ['overdue', 'open', 'clear', 'heat', 'unwalked'] as const;
+
+export function MapLegend({ grids, shareOf, alerts, shading }: MapLegendProps) {
   const [open, setOpen] = useState(false);
   return (
     <div class={open ? 'map-legend is-open' : 'map-legend'}>
@@ -33,6 +38,14 @@ export function MapLegend({ grids, shareOf, alerts }: MapLegendProps) {
         <span class="map-legend__chevron" aria-hidden="true" />
       </button>
       <ul id="map-legend-list" class="map-legend__list" aria-label={t('map.grids')} hidden={!open}>
+        {/* On the supervisor's map the colours come first: what the shading means before which grid is which. */}
+        {shading &&
+          SHADES.map((shade) => (
+            <li key={shade}>
+              <span class={`map-legend__shade map-legend__shade--${shade}`} aria-hidden="true" />
+              {t(`map.shade.${shade}`)}
+            </li>
+          ))}
         {grids.map((grid) => (
           <li key={grid.id}>
             <span class="map-legend__swatch" aria-hidden="true" />
@@ -44,12 +57,14 @@ export function MapLegend({ grids, shareOf, alerts }: MapLegendProps) {
             )}
           </li>
         ))}
-        <li>
-          <span class="map-legend__cluster" aria-hidden="true">
-            3
-          </span>
-          {t('map.legendCluster')}
-        </li>
+        {!shading && (
+          <li>
+            <span class="map-legend__cluster" aria-hidden="true">
+              3
+            </span>
+            {t('map.legendCluster')}
+          </li>
+        )}
         {ALERT_ORDER.filter((alert) => alerts.has(alert)).map((alert) => (
           <li key={alert}>
             <span class={`map-legend__halo map-legend__halo--${alert}`} aria-hidden="true" />

@@ -7,7 +7,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import { type AreaFigures, FIGURE_PERIODS, type FigurePeriod } from '../../domain/area-figures';
+import { FIGURE_PERIODS, type FigurePeriod } from '../../domain/area-figures';
 import { supervisesArea } from '../../domain/event-access';
 import {
   type FiguresResult,
@@ -19,162 +19,20 @@ import {
 import { AppBar } from '../components/app-bar';
 import { ExportSheet } from '../components/export-sheet';
 import { t } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/zh-cn';
 import { formatDateTime } from '../lib/format-time';
 import { gridNames } from '../lib/grid-names';
 import { NO_FILTER } from '../lib/list-filter';
 import { listFilter } from '../lib/list-view-state';
 import { useLiveQuery } from '../lib/use-live-query';
+import { AreaMap } from '../map/area-map';
+import { FigureTable } from '../overview/figure-table';
+import { FigureTile, formatted, RiskTile, SECTIONS } from '../overview/figure-tiles';
+import { OverviewCharts } from '../overview/overview-charts';
 import { pageHttp } from '../status/page-http';
 import { currentDb, session } from '../status/session';
 import '../styles/overview.css';
 
 type Shown = FiguresResult | { kind: 'loading' };
-
-/** A figure: a count, a share (0–1, null when there is nothing to divide) or hours. */
-interface Figure {
-  key: string;
-  value: (f: AreaFigures) => number | null;
-  format: 'count' | 'share' | 'hours';
-  /** Counts of what stands now (open, overdue…) have no previous period to compare with. */
-  standing?: true;
-  /** Red when above zero. */
-  alarm?: true;
-}
-
-const SECTIONS: readonly { key: 'events' | 'disputes' | 'rentals' | 'patrols'; figures: Figure[] }[] = [
-  {
-    key: 'events',
-    figures: [
-      { key: 'events.reported', value: (f) => f.events.reported, format: 'count' },
-      { key: 'events.open', value: (f) => f.events.open, format: 'count', standing: true },
-      { key: 'events.overdue', value: (f) => f.events.overdue, format: 'count', standing: true, alarm: true },
-      { key: 'events.onTimeRate', value: (f) => f.events.onTimeRate, format: 'share' },
-      { key: 'events.selfResolvedRate', value: (f) => f.events.selfResolvedRate, format: 'share' },
-    ],
-  },
-  {
-    key: 'disputes',
-    figures: [
-      { key: 'disputes.registered', value: (f) => f.disputes.registered, format: 'count' },
-      { key: 'disputes.accepted', value: (f) => f.disputes.accepted, format: 'count' },
-      { key: 'disputes.resolvedRate', value: (f) => f.disputes.resolvedRate, format: 'share' },
-      {
-        key: 'disputes.overdue',
-        value: (f) => f.disputes.overdue,
-        format: 'count',
-        standing: true,
-        alarm: true,
-      },
-      { key: 'disputes.followUpRate', value: (f) => f.disputes.followUpRate, format: 'share' },
-    ],
-  },
-  {
-    key: 'rentals',
-    figures: [
-      { key: 'rentals.inspected', value: (f) => f.rentals.inspected, format: 'count' },
-      { key: 'rentals.coverage', value: (f) => f.rentals.coverage, format: 'share' },
-      { key: 'rentals.fixedOnSiteRate', value: (f) => f.rentals.fixedOnSiteRate, format: 'share' },
-      { key: 'rentals.rectifying', value: (f) => f.rentals.rectifying, format: 'count', standing: true },
-      {
-        key: 'rentals.awaitingRecheck',
-        value: (f) => f.rentals.awaitingRecheck,
-        format: 'count',
-        standing: true,
-      },
-      {
-        key: 'rentals.overdue',
-        value: (f) => f.rentals.overdue,
-        format: 'count',
-        standing: true,
-        alarm: true,
-      },
-    ],
-  },
-  {
-    key: 'patrols',
-    figures: [
-      { key: 'patrols.patrols', value: (f) => f.patrols.patrols, format: 'count' },
-      { key: 'patrols.minutes', value: (f) => f.patrols.minutes, format: 'hours' },
-      { key: 'patrols.gridCoverage', value: (f) => f.patrols.gridCoverage, format: 'share' },
-      { key: 'patrols.householdsReached', value: (f) => f.patrols.householdsReached, format: 'count' },
-      { key: 'patrols.appInstalled', value: (f) => f.patrols.appInstalled, format: 'count' },
-    ],
-  },
-];
-
-function formatted(value: number | null, format: Figure['format']): string {
-  if (value === null) return t('overview.noRate');
-  if (format === 'share') return `${Math.round(value * 100)}%`;
-  if (format === 'hours') return t('figure.hours', { n: Math.round(value / 6) / 10 });
-  return String(value);
-}
-
-/** 较上周 +3 / −5% / 持平; '' when there is nothing to compare. */
-function change(figure: Figure, now: AreaFigures, before: AreaFigures, period: FigurePeriod): string {
-  if (figure.standing) return '';
-  const a = figure.value(now);
-  const b = figure.value(before);
-  if (a === null || b === null) return '';
-  const delta =
-    figure.format === 'share'
-      ? Math.round((a - b) * 100)
-      : figure.format === 'hours'
-        ? Math.round((a - b) / 6) / 10
-        : a - b;
-  const size = Math.abs(delta);
-  const amount =
-    figure.format === 'share'
-      ? `${size}%`
-      : figure.format === 'hours'
-        ? t('figure.hours', { n: size })
-        : String(size);
-  const text = delta === 0 ? t('overview.noChange') : `${delta > 0 ? '+' : '−'}${amount}`;
-  return `${t(`overview.vsPrevious.${period}` as MessageKey)} ${text}`;
-}
-
-function FigureTile({
-  figure,
-  now,
-  before,
-  period,
-}: {
-  figure: Figure;
-  now: AreaFigures;
-  before: AreaFigures;
-  period: FigurePeriod;
-}) {
-  const value = figure.value(now);
-  const alarm = figure.alarm === true && (value ?? 0) > 0;
-  const delta = change(figure, now, before, period);
-  return (
-    <details class={alarm ? 'tile tile--alarm' : 'tile'}>
-      <summary>
-        <span class="tile__label">{t(`figure.${figure.key}` as MessageKey)}</span>
-        <span class="tile__value">{formatted(value, figure.format)}</span>
-        {delta && <span class="tile__change">{delta}</span>}
-      </summary>
-      <p class="tile__definition">{t(`figure.${figure.key}.def` as MessageKey)}</p>
-    </details>
-  );
-}
-
-function RiskTile({ figures }: { figures: AreaFigures }) {
-  const { red, orange, yellow } = figures.disputes.risk;
-  return (
-    <details class={red > 0 ? 'tile tile--alarm' : 'tile'}>
-      <summary>
-        <span class="tile__label">{t('figure.disputes.risk')}</span>
-        <span class="tile__value">
-          <span class="risk-count risk-count--red">{red}</span>/
-          <span class="risk-count risk-count--orange">{orange}</span>/
-          <span class="risk-count risk-count--yellow">{yellow}</span>
-        </span>
-      </summary>
-      <p class="tile__definition">{t('figure.disputes.risk.def')}</p>
-    </details>
-  );
-}
 
 function freshness(shown: Shown): string {
   if (shown.kind === 'loading') return t('overview.loading');
@@ -210,38 +68,32 @@ function UnsyncedPeople({ people }: { people: readonly UnsyncedPerson[] }) {
 function WorkerTable({ workers }: { workers: NonNullable<FiguresSnapshot['workers']> }) {
   const share = (value: number | null) => formatted(value, 'share');
   return (
-    <section class="overview__section" aria-labelledby="overview-workers">
-      <h2 class="section-title" id="overview-workers">
-        {t('overview.section.workers')}
-      </h2>
-      <p class="form-note">{t('overview.workersNote')}</p>
-      <div class="table-scroll">
-        <table class="grid-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('overview.worker')}</th>
-              <th scope="col">{t('overview.workerEvents')}</th>
-              <th scope="col">{t('overview.workerSelfResolved')}</th>
-              <th scope="col">{t('overview.workerDisputes')}</th>
-              <th scope="col">{t('overview.workerFixedOnSite')}</th>
-              <th scope="col">{t('overview.workerHazardsOverdue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {workers.map((worker) => (
-              <tr key={worker.name} class={worker.hazardsOverdue > 0 ? 'has-overdue' : undefined}>
-                <th scope="row">{worker.name}</th>
-                <td>{worker.eventsReported}</td>
-                <td>{share(worker.selfResolvedRate)}</td>
-                <td>{share(worker.disputesResolvedRate)}</td>
-                <td>{share(worker.fixedOnSiteRate)}</td>
-                <td>{worker.hazardsOverdue}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <FigureTable
+      id="overview-workers"
+      title={t('overview.section.workers')}
+      note={t('overview.workersNote')}
+      scroll
+      columns={[
+        t('overview.worker'),
+        t('overview.workerEvents'),
+        t('overview.workerSelfResolved'),
+        t('overview.workerDisputes'),
+        t('overview.workerFixedOnSite'),
+        t('overview.workerHazardsOverdue'),
+      ]}
+      rows={workers.map((worker) => ({
+        key: worker.name,
+        header: worker.name,
+        class: worker.hazardsOverdue > 0 ? 'has-overdue' : undefined,
+        cells: [
+          worker.eventsReported,
+          share(worker.selfResolvedRate),
+          share(worker.disputesResolvedRate),
+          share(worker.fixedOnSiteRate),
+          worker.hazardsOverdue,
+        ],
+      }))}
+    />
   );
 }
 
@@ -264,6 +116,9 @@ export function OverviewScreen() {
   const shown = useSignal<Shown>({ kind: 'loading' });
   const exporting = useSignal(false);
   const grids = useLiveQuery(async () => (db ? db.grids.toArray() : []), [db]) ?? [];
+  // This week's patrol tracks, for the map's coverage: a supervisor's device holds the area's patrols.
+  const patrols =
+    useLiveQuery(async () => (db ? db.records.where('kind').equals('patrol').toArray() : []), [db]) ?? [];
 
   // Into a grid and back out, the figures start from the top, not where the last view was scrolled.
   useEffect(() => window.scrollTo(0, 0), [org]);
@@ -364,40 +219,47 @@ export function OverviewScreen() {
                 </div>
               </section>
             ))}
-            <section class="overview__section overview__section--grids" aria-labelledby="overview-grids">
-              <h2 class="section-title" id="overview-grids">
-                {t('overview.section.grids')}
-              </h2>
-              <p class="form-note">{t('overview.gridsNote')}</p>
-              <table class="grid-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('overview.grid')}</th>
-                    <th scope="col">{t('overview.gridOverdue')}</th>
-                    <th scope="col">{t('overview.gridOpen')}</th>
-                    <th scope="col">{t('overview.gridPatrols')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {gridRows.map((row) => (
-                    <tr key={row.gridId} class={row.overdue > 0 ? 'is-overdue' : undefined}>
-                      <th scope="row">
-                        {org === undefined ? (
-                          <a class="grid-table__link" href={overviewHref(period.value, row.gridId)}>
-                            {gridName(row.gridId)}
-                          </a>
-                        ) : (
-                          gridName(row.gridId)
-                        )}
-                      </th>
-                      <td>{row.overdue}</td>
-                      <td>{row.open}</td>
-                      <td>{row.patrols}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <OverviewCharts figures={figures} />
+            {org === undefined && (
+              <section class="overview__section overview__section--map" aria-labelledby="overview-map">
+                <h2 class="section-title" id="overview-map">
+                  {t('overview.section.map')}
+                </h2>
+                <p class="form-note">{t('overview.mapNote')}</p>
+                <AreaMap
+                  grids={grids}
+                  figures={figures.grids}
+                  heat={figures.heat ?? []}
+                  patrols={patrols}
+                  onGrid={(gridId) => route(overviewHref(period.value, gridId))}
+                />
+              </section>
+            )}
+            <FigureTable
+              id="overview-grids"
+              class="overview__section--grids"
+              title={t('overview.section.grids')}
+              note={t('overview.gridsNote')}
+              columns={[
+                t('overview.grid'),
+                t('overview.gridOverdue'),
+                t('overview.gridOpen'),
+                t('overview.gridPatrols'),
+              ]}
+              rows={gridRows.map((row) => ({
+                key: row.gridId,
+                class: row.overdue > 0 ? 'is-overdue' : undefined,
+                header:
+                  org === undefined ? (
+                    <a class="grid-table__link" href={overviewHref(period.value, row.gridId)}>
+                      {gridName(row.gridId)}
+                    </a>
+                  ) : (
+                    gridName(row.gridId)
+                  ),
+                cells: [row.overdue, row.open, row.patrols],
+              }))}
+            />
             {figures.workers && figures.workers.length > 0 && <WorkerTable workers={figures.workers} />}
             <p class="form-note">{t('overview.countOnly')}</p>
           </>

@@ -40,4 +40,9 @@ export const mapEn: Partial<Record<keyof typeof mapZhCN, string>> = {
     'This phone is out of storage; the download stopped and the tiles saved stay. Free some space and retry.',
   'offlineMap.evictNote':
     'Offline maps can be downloaded again; when storage runs short map tiles go first, never your records.',
+  'map.shade.overdue': 'Overdue items: the darker, the more',
+  'map.shade.open': 'Open items, none overdue',
+  'map.shade.clear': 'Nothing open',
+  'map.shade.heat': 'Events in the period (counted per ~200 m square)',
+  'map.shade.unwalked': 'Squares nobody patrolled this week',
 };

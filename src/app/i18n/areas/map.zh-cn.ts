@@ -33,4 +33,9 @@ export const mapZhCN = {
   'offlineMap.cancelled': '已取消。已下载的 {n} 张图块保留在本机，可以继续下载。',
   'offlineMap.quota': '本机存储空间不足，已停止下载；已下载的图块保留。请清理手机空间后重试。',
   'offlineMap.evictNote': '离线地图可随时重新下载；存储紧张时会先清掉地图图块，不会动您的记录。',
+  'map.shade.overdue': '有超期：颜色越深，超期越多',
+  'map.shade.open': '有在办，无超期',
+  'map.shade.clear': '无在办',
+  'map.shade.heat': '本期事件热度（约 200 米方格计数）',
+  'map.shade.unwalked': '本周无人巡查的方格',
 } as const;
